@@ -1,0 +1,49 @@
+import Foundation
+
+/// Unicode NFC plus whitespace and control-character normalisation, shared by readers and `clean`.
+public enum TextNormalizer {
+    /// One line of text: NFC, control characters dropped, runs of white space folded to one space, trimmed.
+    public static func inline(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if isDroppedControl(scalar) { continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Text with paragraphs: each paragraph `inline`-normalised, empty ones removed, joined by a blank line.
+    public static func paragraphs(_ text: String) -> String {
+        splitParagraphs(text).joined(separator: "\n\n")
+    }
+
+    /// Paragraphs are separated by one or more blank lines; single newlines inside one are folded.
+    public static func splitParagraphs(_ text: String) -> [String] {
+        var paragraphs: [String] = []
+        var current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy({ $0.isWhitespace }) {
+                if !current.isEmpty { paragraphs.append(inline(current.joined(separator: " "))) }
+                current.removeAll()
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(inline(current.joined(separator: " "))) }
+        return paragraphs.filter { !$0.isEmpty }
+    }
+
+    private static func isDroppedControl(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .control, .format: return s.value != 0x200D  // keep ZWJ: it joins emoji and Indic conjuncts
+        case .surrogate, .unassigned, .privateUse: return s.value == 0xFFFE || s.value == 0xFFFF
+        default: return false
+        }
+    }
+}
