@@ -43,6 +43,8 @@ public struct Item: Sendable, Equatable, Codable {
     public var wordCount: Int?
     public var dedupe: DedupeInfo?
     public var routes: [String]
+    /// Runtime-only, never written: the sinks the route stage chose; nil means every sink.
+    public var deliverTo: [String]?
 
     public init(
         id: String = "",

@@ -1,0 +1,77 @@
+import Dispatch
+import Logging
+import WireModel
+
+/// The daemon's pipeline: each stage on its own queue, bounded hand-offs, then delivery to the sinks.
+///
+/// Sources create a ticket per input, submit its items, close the ticket, and are called back when every
+/// item is durable (or dropped, or dead-lettered), which is when a file may leave the inbox.
+public final class QueuedPipeline: @unchecked Sendable {
+    public let progress = PipelineProgress()
+    private let delivery: SinkDelivery
+    private var entry: (@Sendable (Envelope) -> Void)?
+    private let inFlight = DispatchGroup()
+
+    /// - Parameters:
+    ///   - sinks: the configured sinks in config order; an item without a route decision goes to all.
+    ///   - deadLetter: where failed items and unreadable fragments go.
+    ///   - encodeDeadLetter: turns a failure into the dead-letter sink's line.
+    public init(
+        stages: [any Stage], sinks: [any Sink], deadLetter: any Sink,
+        encodeDeadLetter: @escaping @Sendable (DeadLetterInput) -> SinkRecord,
+        capacity: Int = 1024, logger: Logger
+    ) {
+        let progress = self.progress
+        let delivery = SinkDelivery(
+            sinks: sinks, deadLetter: deadLetter, encodeDeadLetter: encodeDeadLetter, capacity: capacity,
+            progress: progress, logger: logger)
+        self.delivery = delivery
+        var next: @Sendable (Envelope) -> Void = { delivery.deliver($0) }
+        for stage in stages.reversed() {
+            let runner = StageRunner(
+                stage: stage, capacity: capacity, progress: progress, next: next,
+                deadLetter: { delivery.deadLetter($0, ticket: $1) })
+            next = { runner.submit($0) }
+        }
+        entry = next
+    }
+
+    /// A ticket for one input; `onSettled` runs once all its items are settled, on a sink's queue:
+    /// keep it short and never block in it.
+    public func makeTicket(label: String, onSettled: @escaping @Sendable (InputTicket.Outcome) -> Void) -> InputTicket {
+        inFlight.enter()
+        let group = inFlight
+        let progress = self.progress
+        return InputTicket(label: label) { outcome in
+            progress.inputSettled(success: outcome.succeeded)
+            onSettled(outcome)
+            group.leave()
+        }
+    }
+
+    /// Submits one item; blocks while the first stage is full.
+    public func submit(_ item: Item, ticket: InputTicket) {
+        ticket.add(1)
+        progress.itemIn()
+        entry?(Envelope(item: item, ticket: ticket))
+    }
+
+    /// Writes a dead-letter line for part of an input that never became an item (a reader's issue).
+    public func deadLetter(_ input: DeadLetterInput, ticket: InputTicket) {
+        ticket.add(1)
+        progress.itemIn()
+        delivery.deadLetter(input, ticket: ticket)
+    }
+
+    /// Waits until every ticket made so far has settled, then makes the sinks durable.
+    /// Returns false if `timeout` passed first.
+    public func drain(timeout: DispatchTime = .distantFuture) -> Bool {
+        let finished = inFlight.wait(timeout: timeout) == .success
+        delivery.flushAll()
+        return finished
+    }
+
+    public func close() {
+        delivery.closeAll()
+    }
+}

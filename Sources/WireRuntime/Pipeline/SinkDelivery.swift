@@ -1,0 +1,87 @@
+import Dispatch
+import Logging
+import WireModel
+
+/// The last hop: encodes each item once and hands it to every sink the route chose.
+final class SinkDelivery: @unchecked Sendable {
+    private let sinksByName: [String: any Sink]
+    private let allSinkNames: [String]
+    private let deadLetterSink: any Sink
+    private let encodeDeadLetter: @Sendable (DeadLetterInput) -> SinkRecord
+    private let queue = DispatchQueue(label: "wirefeed.delivery")
+    private let slots: DispatchSemaphore
+    private let progress: PipelineProgress
+    private let logger: Logger
+
+    init(
+        sinks: [any Sink], deadLetter: any Sink, encodeDeadLetter: @escaping @Sendable (DeadLetterInput) -> SinkRecord,
+        capacity: Int, progress: PipelineProgress, logger: Logger
+    ) {
+        var byName: [String: any Sink] = [:]
+        for sink in sinks { byName[sink.name] = sink }
+        self.sinksByName = byName
+        self.allSinkNames = sinks.map(\.name)
+        self.deadLetterSink = deadLetter
+        self.encodeDeadLetter = encodeDeadLetter
+        self.slots = DispatchSemaphore(value: capacity)
+        self.progress = progress
+        self.logger = logger
+    }
+
+    func deliver(_ envelope: Envelope) {
+        slots.wait()
+        queue.async { [self] in
+            defer { slots.signal() }
+            write(envelope)
+        }
+    }
+
+    private func write(_ envelope: Envelope) {
+        let ticket = envelope.ticket
+        let targets = envelope.item.deliverTo ?? allSinkNames
+        guard !targets.isEmpty else {
+            progress.itemSettled(dropped: true)
+            ticket.dropped()
+            return
+        }
+        let record = SinkRecord(id: envelope.item.id, line: envelope.item.ndjsonLine())
+        ticket.add(targets.count - 1)
+        let progress = self.progress
+        for name in targets {
+            guard let sink = sinksByName[name] else {
+                logger.error("item routed to a sink that does not exist", metadata: ["sink": "\(name)"])
+                ticket.written(.failed("no sink named \(name)"))
+                continue
+            }
+            sink.write(record) { outcome in
+                if case .failed = outcome { progress.itemSettled(failed: true) } else { progress.itemSettled(written: true) }
+                ticket.written(outcome)
+            }
+        }
+    }
+
+    func deadLetter(_ input: DeadLetterInput, ticket: InputTicket) {
+        logger.warning(
+            "dead-lettered",
+            metadata: ["stage": "\(input.failure.stage)", "reason": "\(input.failure.reason)",
+                       "detail": "\(input.failure.detail)", "source": "\(input.source.name)"])
+        let record = encodeDeadLetter(input)
+        let progress = self.progress
+        deadLetterSink.write(record) { outcome in
+            progress.itemSettled(deadLettered: true)
+            ticket.deadLettered(outcome)
+        }
+    }
+
+    func flushAll() {
+        queue.sync {}
+        for name in allSinkNames { sinksByName[name]?.flush() }
+        deadLetterSink.flush()
+    }
+
+    func closeAll() {
+        queue.sync {}
+        for name in allSinkNames { sinksByName[name]?.close() }
+        deadLetterSink.close()
+    }
+}

@@ -1,0 +1,54 @@
+import Dispatch
+import WireModel
+
+/// One stage on its own serial queue behind a bounded hand-off.
+///
+/// `submit` blocks while `capacity` items wait for this stage, so a slow stage or sink slows the one
+/// before it, and in the end the source, instead of growing memory. Callers are Dispatch queues
+/// (sources, the previous stage), never Swift-concurrency threads.
+final class StageRunner: @unchecked Sendable {
+    private let stage: any Stage
+    private let queue: DispatchQueue
+    private let slots: DispatchSemaphore
+    private let next: @Sendable (Envelope) -> Void
+    private let deadLetter: @Sendable (DeadLetterInput, InputTicket) -> Void
+    private let progress: PipelineProgress
+
+    init(
+        stage: any Stage, capacity: Int, progress: PipelineProgress,
+        next: @escaping @Sendable (Envelope) -> Void,
+        deadLetter: @escaping @Sendable (DeadLetterInput, InputTicket) -> Void
+    ) {
+        self.stage = stage
+        self.queue = DispatchQueue(label: "wirefeed.stage.\(stage.name)")
+        self.slots = DispatchSemaphore(value: capacity)
+        self.next = next
+        self.deadLetter = deadLetter
+        self.progress = progress
+    }
+
+    func submit(_ envelope: Envelope) {
+        slots.wait()
+        queue.async { [self] in
+            defer { slots.signal() }
+            run(envelope)
+        }
+    }
+
+    private func run(_ envelope: Envelope) {
+        switch StageStep.apply(stage, to: envelope.item) {
+        case .success(let outputs):
+            progress.stageDone(stage.name)
+            if outputs.isEmpty {
+                envelope.ticket.dropped()
+                return
+            }
+            envelope.ticket.add(outputs.count - 1)
+            for output in outputs { next(Envelope(item: output, ticket: envelope.ticket)) }
+        case .failure(let failure):
+            progress.stageFailed(stage.name)
+            let input = DeadLetterInput(failure: failure, source: envelope.item.source, item: envelope.item)
+            deadLetter(input, envelope.ticket)
+        }
+    }
+}

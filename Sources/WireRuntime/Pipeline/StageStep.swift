@@ -1,0 +1,32 @@
+import WireModel
+
+/// Runs one stage on one item and turns any error into a `StageFailure`, so the queued runtime and
+/// the embedded runner treat failures the same way.
+enum StageStep {
+    static func apply(_ stage: any Stage, to item: Item) -> Result<[Item], StageFailure> {
+        do {
+            return .success(try stage.process(item))
+        } catch let failure as StageFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(StageFailure(stage: stage.name, reason: "error", detail: String(describing: error)))
+        }
+    }
+}
+
+/// What a dead-letter line is made from: why, where from, and what to replay.
+public struct DeadLetterInput: Sendable {
+    public var failure: StageFailure
+    public var source: ItemSource
+    /// The item as it entered the failing stage (replayable), when there was one.
+    public var item: Item?
+    /// The raw text of an input fragment a reader could not turn into an item.
+    public var text: String?
+
+    public init(failure: StageFailure, source: ItemSource, item: Item? = nil, text: String? = nil) {
+        self.failure = failure
+        self.source = source
+        self.item = item
+        self.text = text
+    }
+}
