@@ -17,51 +17,9 @@ struct InboxFolder: Sendable {
         return ![".part", ".tmp", ".swp", ".crdownload", ".error.json"].contains { lower.hasSuffix($0) }
     }
 
-    enum ReadFailure: Error {
-        case vanished
-        case unreadable(reason: String, detail: String)
-    }
-
-    /// Reads a whole file, refusing anything larger than the configured cap before reading it.
-    func read(_ name: String) throws(ReadFailure) -> [UInt8] {
-        let path = inboxPath(name)
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else {
-            if errno == ENOENT { throw .vanished }
-            throw .unreadable(reason: "unreadable", detail: "open \(name): \(String(cString: strerror(errno)))")
-        }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .unreadable(reason: "not-a-file", detail: "\(name) is not a regular file")
-        }
-        guard Int(info.st_size) <= config.maxFileBytes else {
-            throw .unreadable(
-                reason: "too-large", detail: "\(name) has \(info.st_size) bytes; the cap is \(config.maxFileBytes)")
-        }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while true {
-            if filled == bytes.count {
-                // The file grew after fstat: read on, up to the cap.
-                guard bytes.count < config.maxFileBytes else {
-                    throw .unreadable(reason: "too-large", detail: "\(name) grew past the cap of \(config.maxFileBytes) bytes")
-                }
-                bytes.append(contentsOf: repeatElement(0, count: min(64 * 1024, config.maxFileBytes - bytes.count)))
-            }
-            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.read(fd, base + filled, buffer.count - filled)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(reason: "unreadable", detail: "read \(name): \(String(cString: strerror(errno)))")
-            }
-            if n == 0 { break }
-            filled += n
-        }
-        bytes.removeSubrange(filled...)
-        return bytes
+    /// Reads a whole file, refusing anything larger than the configured cap.
+    func read(_ name: String) throws(CappedFileReader.Failure) -> [UInt8] {
+        try CappedFileReader.read(path: inboxPath(name), cap: config.maxFileBytes)
     }
 
     func inboxPath(_ name: String) -> String { (config.path as NSString).appendingPathComponent(name) }

@@ -3,6 +3,9 @@ import Foundation
 import Logging
 import WireModel
 import WireReaders
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns the bytes of one input into items; the daemon passes `InputReader().read`.
 public typealias ReadFunction = @Sendable ([UInt8], ReadContext) throws(UnreadableInput) -> ReadResult

@@ -1,0 +1,41 @@
+/// Builds the configured stages, in order.
+///
+/// The stage implementations land issue by issue (clean and extract, dedupe, enrich and route); a config
+/// naming a stage this build does not have is refused with a clear error by `check` and `run` alike,
+/// rather than silently running without it.
+public enum StageFactory {
+    public struct Unavailable: Error, Sendable, Equatable, CustomStringConvertible {
+        public var index: Int
+        public var type: String
+        public var description: String {
+            "stages[\(index)].type: stage \"\(type)\" is not available in this build of wirefeed; "
+                + "remove it from the stage list or upgrade"
+        }
+    }
+
+    /// Stage types this build implements.
+    public static let available: Set<String> = []
+
+    public static func make(_ configs: [StageConfig]) throws(Unavailable) -> [any Stage] {
+        var stages: [any Stage] = []
+        for (index, config) in configs.enumerated() {
+            guard available.contains(config.typeName) else { throw Unavailable(index: index, type: config.typeName) }
+            // Each implemented stage adds its case here.
+            stages.append(contentsOf: [])
+        }
+        return stages
+    }
+
+    /// The card's stages with their defaults, those this build has: what `process` runs without a config.
+    public static var defaultConfigs: [StageConfig] {
+        let card: [StageConfig] = [.clean, .dedupe(DedupeStageConfig()), .extract, .enrich, .route(RouteStageConfig())]
+        return card.filter { available.contains($0.typeName) }
+    }
+
+    /// Every stage the config names that this build lacks, for `wirefeed check`.
+    public static func unavailable(in configs: [StageConfig]) -> [Unavailable] {
+        configs.enumerated().compactMap { index, config in
+            available.contains(config.typeName) ? nil : Unavailable(index: index, type: config.typeName)
+        }
+    }
+}

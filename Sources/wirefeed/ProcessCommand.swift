@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import LibXML
+import WireReaders
+import WireRuntime
+
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "One shot: run the configured stages over files (a folder means its files, sorted) and print "
+            + "every item that is not dropped to stdout as NDJSON.",
+        discussion: """
+            Uses --config, else ./pipeline.json when there is one, else every available stage with defaults. \
+            Sources and sinks of the config are ignored; failures go to stderr. Exits 1 if any input failed \
+            or any item was dead-lettered.
+            """
+    )
+
+    @Option(name: .shortAndLong, help: "The pipeline config (default: ./pipeline.json if present).")
+    var config: String?
+
+    @Argument(help: "Files or folders, processed in the order given.")
+    var inputs: [String]
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("name at least one file or folder") }
+    }
+
+    func run() throws {
+        _ = logging.makeLogger()
+        LibXML.initialize()
+        let stages = try loadStages()
+        let reader = InputReader()
+        let runner = ProcessRunner(
+            stages: stages, read: { bytes, context throws(UnreadableInput) in try reader.read(bytes, context: context) },
+            node: ProcessInfo.processInfo.hostName)
+        let (files, missing) = ProcessRunner.expand(inputs)
+        let showProgress = StandardStreams.standardErrorIsTerminal
+        var summary = runner.run(
+            files: files,
+            emit: { StandardStreams.write($0.ndjsonLine()) },
+            deadLetter: { StandardStreams.write(Runtime.deadLetterLine($0).line, to: 2) },
+            progress: showProgress ? { index, total, path in
+                StandardStreams.write(Array("\r\u{1B}[K[\(index + 1)/\(total)] \(path)".utf8), to: 2)
+            } : nil)
+        if showProgress { StandardStreams.write(Array("\r\u{1B}[K".utf8), to: 2) }
+        summary.failed.insert(contentsOf: missing, at: 0)
+        for failure in summary.failed { printError("failed: \(failure.path): \(failure.reason)") }
+        printError(
+            "\(summary.inputs) input(s), \(summary.items) item(s), \(summary.failed.count) failed, "
+                + "\(summary.deadLetters) dead-lettered")
+        if !summary.succeeded { throw ExitCode(1) }
+    }
+
+    private func loadStages() throws -> [any Stage] {
+        let path = config ?? (FileManager.default.fileExists(atPath: "pipeline.json") ? "pipeline.json" : nil)
+        guard let path else { return try StageFactory.make(StageFactory.defaultConfigs) }
+        do {
+            let loaded = try ConfigLoader.load(path: path)
+            return try StageFactory.make(loaded.stages)
+        } catch {
+            printError("\(path): \(error)")
+            throw ExitCode(2)
+        }
+    }
+}

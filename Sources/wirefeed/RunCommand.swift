@@ -1,0 +1,32 @@
+import ArgumentParser
+import Dispatch
+import LibXML
+import WireRuntime
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the daemon: watch the inboxes, write NDJSON; SIGHUP reloads, SIGTERM drains and exits."
+    )
+
+    @Option(name: .shortAndLong, help: "The pipeline config.")
+    var config: String = "pipeline.json"
+
+    @Option(help: "Longest wait, in seconds, for items in flight on SIGTERM or reload.")
+    var drainTimeout: Int = 30
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() throws {
+        let logger = logging.makeLogger()
+        LibXML.initialize()
+        let daemon = Daemon(configPath: config, logger: logger, drainTimeout: .seconds(drainTimeout))
+        do {
+            try daemon.start()
+        } catch {
+            logger.critical("cannot start", metadata: ["error": "\(error)"])
+            throw ExitCode(1)
+        }
+        dispatchMain()
+    }
+}
