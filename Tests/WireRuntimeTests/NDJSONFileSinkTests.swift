@@ -129,7 +129,7 @@ import Testing
             // An hour-long cadence: only flush may fsync here.
             let sink = NDJSONFileSink(name: "synced", path: path, fsyncInterval: .seconds(3600), logger: sinkTestLogger())
             for n in 0..<10 { sink.write(testRecord(id: "s-\(n)", n: n), onDurable: log.callback(for: "s-\(n)")) }
-            sink.writePendingWithoutSync()
+            sink.waitForScheduledBatches()
             let linesBeforeSync = wholeLines(path)?.count ?? -1
             let callbacksBeforeSync = log.count
             let syncsBeforeFlush = sink.syncCount

@@ -14,8 +14,8 @@ import Logging
 ///
 /// **Skipping what is already there.** On open the sink cuts a torn last line, then reads the ids of
 /// the last lines (at most `reconcileLineBudget` lines and `reconcileByteBudget` bytes, topped up
-/// from `path.1` when the file is short). A record whose id is among the ids of the last
-/// `reconcileLineBudget` lines written, by an earlier run or by this one, is acknowledged
+/// from `path.1` when the file is short). A record whose id is among the ids of the last lines
+/// within those same budgets, written by an earlier run or by this one, is acknowledged
 /// `.alreadyPresent` and not written. Ids written in this run count too: after a crash the same
 /// input is processed again and gives the same ids, and the window is the same one a restart would
 /// rebuild, so the sink answers alike with or without a restart in between. A record with an empty id
@@ -103,7 +103,7 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
         self.logger = logger
         queue = DispatchQueue(label: "wirefeed.sink.\(name)")
         slots = DispatchSemaphore(value: self.capacity)
-        recentIDs = RecentIDWindow(capacity: self.reconcileLineBudget)
+        recentIDs = RecentIDWindow(lineBudget: self.reconcileLineBudget, byteBudget: self.reconcileByteBudget)
         // Nothing else can reach the sink yet, so this runs off its queue without a race.
         _ = openIfNeeded()
     }
@@ -155,9 +155,11 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
     /// The most records ever accepted and not yet called back at once; never above `capacity`.
     var peakInFlight: Int { queue.sync { peakRecordsInFlight } }
 
-    /// Writes what is pending without fsyncing it, as a batch on the queue would.
-    func writePendingWithoutSync() {
-        queue.sync { writePending() }
+    /// Returns once every batch scheduled by earlier writes has run (not the fsync timer): the first
+    /// barrier follows the records' arrival, which schedules the batch the second one follows.
+    func waitForScheduledBatches() {
+        queue.sync {}
+        queue.sync {}
     }
 
     // MARK: On the queue
@@ -208,7 +210,7 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
             return
         }
         var chunk: [UInt8] = []
-        var chunkIDs: [String] = []
+        var chunkLines: [(id: String?, bytes: Int)] = []
         var chunkIDSet: Set<String> = []
         var chunkCallbacks: [WaitingCallback] = []
         for (index, item) in batch.enumerated() {
@@ -223,10 +225,10 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
                 continue
             }
             if let maxBytes, isRegularFile, fileSize + chunk.count > 0, fileSize + chunk.count + line.count > maxBytes {
-                let rotated = append(chunk, ids: chunkIDs, callbacks: chunkCallbacks)
+                let rotated = append(chunk, lines: chunkLines, callbacks: chunkCallbacks)
                     && rotate()
                 chunk.removeAll(keepingCapacity: true)
-                chunkIDs.removeAll(keepingCapacity: true)
+                chunkLines.removeAll(keepingCapacity: true)
                 chunkCallbacks.removeAll(keepingCapacity: true)
                 guard rotated else {
                     fail(batch[index...], reason: lastFailureReason)
@@ -234,13 +236,11 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
                 }
             }
             chunk.append(contentsOf: line)
-            if !id.isEmpty {
-                chunkIDs.append(id)
-                chunkIDSet.insert(id)
-            }
+            chunkLines.append((id.isEmpty ? nil : id, line.count))
+            if !id.isEmpty { chunkIDSet.insert(id) }
             chunkCallbacks.append(WaitingCallback(onDurable: item.onDurable, outcome: .durable))
         }
-        _ = append(chunk, ids: chunkIDs, callbacks: chunkCallbacks)
+        _ = append(chunk, lines: chunkLines, callbacks: chunkCallbacks)
     }
 
     /// Why a line cannot be written as one NDJSON line, if it cannot.
@@ -252,7 +252,7 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
 
     /// One write(2) of `bytes`; on success the callbacks wait for the next fsync, on failure the
     /// partial write is cut off again and they (and everything still waiting) fail.
-    private func append(_ bytes: [UInt8], ids: [String], callbacks: [WaitingCallback]) -> Bool {
+    private func append(_ bytes: [UInt8], lines: [(id: String?, bytes: Int)], callbacks: [WaitingCallback]) -> Bool {
         guard !bytes.isEmpty else {
             awaitingSync.append(contentsOf: callbacks)
             return true
@@ -281,7 +281,7 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
         }
         fileSize += bytes.count
         hasUnsyncedBytes = true
-        for id in ids { recentIDs.insert(id) }
+        for line in lines { recentIDs.insert(line.id, bytes: line.bytes) }
         awaitingSync.append(contentsOf: callbacks)
         return true
     }
@@ -366,7 +366,7 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
             let isRegular = status.isRegularFile
             var report = FileSinkReconcileReport(
                 path: path, tornBytesCut: 0, linesRead: 0, rotatedLinesRead: 0, idsRecovered: 0)
-            var ids: [String] = []
+            var lines: [(id: String?, bytes: Int)] = []
             if isRegular {
                 let readFD = try POSIXIO.openForReading(path)
                 defer { POSIXIO.closeDescriptor(readFD) }
@@ -382,20 +382,20 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
                 let tail = try NDJSONTailReader.lastLineIDs(
                     readFD, size: size, byteBudget: reconcileByteBudget, lineBudget: reconcileLineBudget, path: path)
                 report.linesRead = tail.linesRead
-                ids = tail.ids
+                lines = tail.lines
                 if tail.bytesRead < reconcileByteBudget, tail.linesRead < reconcileLineBudget {
                     let older = try rotatedFileIDs(
                         byteBudget: reconcileByteBudget - tail.bytesRead,
                         lineBudget: reconcileLineBudget - tail.linesRead)
                     report.rotatedLinesRead = older.linesRead
-                    ids = older.ids + ids
+                    lines = older.lines + lines
                 }
             }
             try POSIXIO.synchronizeDirectory(directory)
             fd = newFD
             fileSize = size
             isRegularFile = isRegular
-            recentIDs = RecentIDWindow(capacity: reconcileLineBudget, ids: ids)
+            recentIDs = RecentIDWindow(lineBudget: reconcileLineBudget, byteBudget: reconcileByteBudget, lines: lines)
             report.idsRecovered = recentIDs.count
             lastReconcile = report
             let metadata: Logger.Metadata = [

@@ -5,9 +5,9 @@ import Foundation
 enum NDJSONTailReader {
     /// What was read from one file's tail.
     struct Tail {
-        /// Ids in file order, oldest first; lines without an id are skipped.
-        var ids: [String] = []
-        var linesRead = 0
+        /// Each line's id (nil when it has none) and length with its `\n`, oldest first.
+        var lines: [(id: String?, bytes: Int)] = []
+        var linesRead: Int { lines.count }
         var bytesRead = 0
     }
 
@@ -44,12 +44,9 @@ enum NDJSONTailReader {
         let lines = bytes.split(separator: newline, omittingEmptySubsequences: true)
         let kept = lines.suffix(lineBudget)
         var tail = Tail()
-        tail.linesRead = kept.count
         tail.bytesRead = size - start
-        tail.ids.reserveCapacity(kept.count)
-        for line in kept {
-            if let id = lineID(line) { tail.ids.append(id) }
-        }
+        tail.lines.reserveCapacity(kept.count)
+        for line in kept { tail.lines.append((lineID(line), line.count + 1)) }
         return tail
     }
 

@@ -1,41 +1,52 @@
-/// The ids of the last `capacity` lines a file sink holds, oldest evicted first.
+/// The ids of the last lines a file sink holds: at most `lineBudget` lines and `byteBudget` bytes,
+/// oldest evicted first.
 ///
-/// It mirrors what reconcile-on-open would read back after a crash, whether the lines came from an
-/// earlier run or this one, so a record is skipped exactly when a restart would have skipped it.
-/// Bounded because a daemon that runs for months writes millions of lines; older duplicates are
-/// the dedupe stage's business, not the sink's.
+/// It mirrors what reconcile-on-open reads back after a crash (the same two budgets), whether the
+/// lines came from an earlier run or this one, so a record is skipped exactly when a restart would
+/// have skipped it. Bounded because a daemon that runs for months writes millions of lines; older
+/// duplicates are the dedupe stage's business, not the sink's.
 struct RecentIDWindow {
-    let capacity: Int
-    /// Ring of ids in the order written; `next` is the slot to overwrite once it is full.
-    private var ring: [String] = []
-    private var next = 0
-    /// How many times each id occurs in the ring: a file may hold an id twice (written by hand, or by
-    /// a version without this sink), and evicting one copy must not forget the other.
+    let lineBudget: Int
+    let byteBudget: Int
+    /// Lines oldest first from `head`; a line without an id still takes its share of the budgets.
+    private var lines: [(id: String?, bytes: Int)] = []
+    private var head = 0
+    private var bytes = 0
+    /// How many times each id occurs in the window: a file may hold an id twice (written by hand, or
+    /// before this sink existed), and evicting one copy must not forget the other.
     private var occurrences: [String: Int] = [:]
 
-    init(capacity: Int, ids: some Sequence<String> = []) {
-        self.capacity = max(0, capacity)
-        for id in ids { insert(id) }
+    init(lineBudget: Int, byteBudget: Int, lines: some Sequence<(id: String?, bytes: Int)> = []) {
+        self.lineBudget = max(0, lineBudget)
+        self.byteBudget = max(0, byteBudget)
+        for line in lines { insert(line.id, bytes: line.bytes) }
     }
 
+    /// Distinct ids in the window.
     var count: Int { occurrences.count }
 
     func contains(_ id: String) -> Bool { occurrences[id] != nil }
 
-    mutating func insert(_ id: String) {
-        guard capacity > 0 else { return }
-        if ring.count < capacity {
-            ring.append(id)
-        } else {
-            forget(ring[next])
-            ring[next] = id
-            next = (next + 1) % capacity
+    /// Records a line just written (`bytes` counts its `\n`).
+    mutating func insert(_ id: String?, bytes lineBytes: Int) {
+        lines.append((id, lineBytes))
+        bytes += lineBytes
+        if let id { occurrences[id, default: 0] += 1 }
+        while head < lines.count, lines.count - head > lineBudget || bytes > byteBudget {
+            evictOldest()
         }
-        occurrences[id, default: 0] += 1
+        // Drop evicted slots now and then, so the array stays about the size of the window.
+        if head > 4096, head * 2 > lines.count {
+            lines.removeFirst(head)
+            head = 0
+        }
     }
 
-    private mutating func forget(_ id: String) {
-        guard let n = occurrences[id] else { return }
+    private mutating func evictOldest() {
+        let oldest = lines[head]
+        head += 1
+        bytes -= oldest.bytes
+        guard let id = oldest.id, let n = occurrences[id] else { return }
         occurrences[id] = n > 1 ? n - 1 : nil
     }
 }
