@@ -32,6 +32,29 @@ import Testing
         #expect(log.outcomes("a-1") == [.alreadyPresent])
     }
 
+    /// `kill -9` during a `write(2)` leaves any prefix of the intended file in the page cache. From
+    /// every such prefix, a restart that processes the same input again must end with each line
+    /// exactly once, in order, and whole.
+    @Test func aRestartAfterAKillAtAnyByteEndsWithEveryLineOnce() async throws {
+        let folder = try TemporaryFolder()
+        let records = (0..<4).map { testRecord(id: "k-\($0)", n: $0, length: 20 + $0 * 9) }
+        let full = records.flatMap(\.line)
+        let failures = try await onDispatchThread { () -> [String] in
+            var failures: [String] = []
+            for cut in 0...full.count {
+                let path = folder.file("killed-\(cut).ndjson")
+                try Data(full[..<cut]).write(to: URL(fileURLWithPath: path))
+                let sink = NDJSONFileSink(name: "killed", path: path, logger: sinkTestLogger())
+                for record in records { sink.write(record) { _ in } }
+                sink.close()
+                if fileBytes(path) != full { failures.append("cut at \(cut)") }
+                try FileManager.default.removeItem(atPath: path)
+            }
+            return failures
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
+
     @Test func aFileWithoutAnyNewlineIsEmptiedOnOpen() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("only-torn.ndjson")
