@@ -43,13 +43,16 @@ import Testing
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
     func aFullDiskFailsRecordsWithoutCrashing() async throws {
         let log = OutcomeLog()
-        try await onDispatchThread {
+        let statistics = try await onDispatchThread { () -> SinkStatistics in
             let sink = NDJSONFileSink(name: "full", path: "/dev/full", logger: sinkTestLogger())
             sink.write(testRecord(id: "f-1", n: 1), onDurable: log.callback(for: "f-1"))
             sink.flush()
             sink.write(testRecord(id: "f-2", n: 2), onDurable: log.callback(for: "f-2"))
             sink.close()
+            return sink.statistics
         }
+        #expect(statistics.recordsFailed == 2)
+        #expect(statistics.linesWritten == 0)
         for id in ["f-1", "f-2"] {
             let outcomes = log.outcomes(id)
             #expect(outcomes.count == 1)

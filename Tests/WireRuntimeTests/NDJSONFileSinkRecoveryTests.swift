@@ -72,7 +72,8 @@ import Testing
         let folder = try TemporaryFolder()
         let path = folder.file("restart.ndjson")
         let log = OutcomeLog()
-        let (report, lines) = try await onDispatchThread { () -> (FileSinkReconcileReport?, [String]?) in
+        let (report, lines, statistics) = try await onDispatchThread {
+            () -> (FileSinkReconcileReport?, [String]?, SinkStatistics) in
             let first = NDJSONFileSink(name: "restart", path: path, logger: sinkTestLogger())
             for n in 0..<100 { first.write(testRecord(id: "r-\(n)", n: n)) { _ in } }
             first.close()
@@ -81,11 +82,15 @@ import Testing
             for n in 50..<150 { second.write(testRecord(id: "r-\(n)", n: n), onDurable: log.callback(for: "r-\(n)")) }
             second.flush()
             let report = second.reconcileReport
+            let statistics = second.statistics
             second.close()
-            return (report, wholeLines(path))
+            return (report, wholeLines(path), statistics)
         }
         #expect(report?.idsRecovered == 100)
         #expect(report?.tornBytesCut == 0)
+        #expect(statistics.recordsSkipped == 50)
+        #expect(statistics.linesWritten == 50)
+        #expect(statistics.recordsFailed == 0)
         for n in 50..<100 { #expect(log.outcomes("r-\(n)") == [.alreadyPresent]) }
         for n in 100..<150 { #expect(log.outcomes("r-\(n)") == [.durable]) }
         let ids = decodeTestLines(try #require(lines)).map { $0?.id }

@@ -40,12 +40,15 @@ import Testing
         let folder = try TemporaryFolder()
         let path = folder.file("all-kept.ndjson")
         let log = OutcomeLog()
-        try await onDispatchThread {
+        let statistics = try await onDispatchThread { () -> SinkStatistics in
             let sink = NDJSONFileSink(name: "all-kept", path: path, maxBytes: 1500, keep: 50, logger: sinkTestLogger())
             // One big batch: rotation has to happen in the middle of it.
             for n in 0..<300 { sink.write(testRecord(id: "m-\(n)", n: n), onDurable: log.callback(for: "m-\(n)")) }
             sink.close()
+            return sink.statistics
         }
+        #expect(statistics.linesWritten == 300)
+        #expect(statistics.rotations >= 2)
         let ids = Self.idsAcrossFiles(path, keep: 50).filter { $0 != "torn" }
         let present = ids.compactMap { $0 }
         #expect(present == (0..<300).map { "m-\($0)" })

@@ -17,7 +17,7 @@ import Darwin
         try #require(fd >= 0)
         defer { close(fd) }
         let log = OutcomeLog()
-        try await onDispatchThread {
+        let statistics = try await onDispatchThread { () -> SinkStatistics in
             let sink = StdoutSink(name: "console", fileDescriptor: fd, capacity: 16, logger: sinkTestLogger())
             let group = DispatchGroup()
             for writer in 0..<4 {
@@ -30,9 +30,12 @@ import Darwin
             }
             group.wait()
             sink.close()
+            return sink.statistics
         }
         let lines = try #require(wholeLines(path))
         #expect(lines.count == 1000)
+        #expect(statistics.linesWritten == 1000)
+        #expect(statistics.bytesWritten == fileBytes(path).count)
         let decoded = decodeTestLines(lines)
         #expect(decoded.allSatisfy { $0 != nil })
         #expect(Set(decoded.compactMap { $0?.id }).count == 1000)

@@ -21,6 +21,15 @@ import Logging
 /// rebuild, so the sink answers alike with or without a restart in between. A record with an empty id
 /// is always written.
 ///
+/// **Cadence.** Callbacks wait at most `fsyncInterval` for their fsync; the sink fsyncs sooner when half
+/// of `capacity` records are waiting, so that writers do not stall on a full sink until the timer.
+///
+/// **Readers.** Each batch is one `write(2)` to the end of the file. A reader polling the file may
+/// briefly see the first part of a large batch (Linux grows the file page by page), but the rest
+/// follows in the same call, lines are never interleaved, and a crash mid-batch leaves a torn tail
+/// that the next open cuts: line-oriented readers (`tail -F`, NDJSON consumers that read up to
+/// `\n`) only ever see whole lines.
+///
 /// **Failures.** When the file cannot be opened, written or fsync'd, the affected records get
 /// `.failed(reason)`, a partly written batch is cut back off the file, the file is closed, and the
 /// next batch opens it again (reconciling again), so a full disk or a removed directory heals by itself.
@@ -66,7 +75,7 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
     private var lastLoggedFailure: String?
     /// The reason of the last failure, for the records a failed rotation leaves unwritten.
     private var lastFailureReason = ""
-    private var syncs = 0
+    private var totals = SinkStatistics()
     private var recordsInFlight = 0
     private var peakRecordsInFlight = 0
 
@@ -147,10 +156,15 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
         queue.sync { lastReconcile }
     }
 
+    /// Totals since the sink was made. Not from the sink's own queue.
+    public var statistics: SinkStatistics {
+        queue.sync { totals }
+    }
+
     // MARK: Test hooks
 
     /// fsync calls on the file so far.
-    var syncCount: Int { queue.sync { syncs } }
+    var syncCount: Int { statistics.fsyncs }
 
     /// The most records ever accepted and not yet called back at once; never above `capacity`.
     var peakInFlight: Int { queue.sync { peakRecordsInFlight } }
@@ -195,6 +209,11 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
     }
 
     private func call(_ onDurable: @Sendable (SinkOutcome) -> Void, _ outcome: SinkOutcome) {
+        switch outcome {
+        case .durable: break
+        case .alreadyPresent: totals.recordsSkipped += 1
+        case .failed: totals.recordsFailed += 1
+        }
         onDurable(outcome)
         recordsInFlight -= 1
         slots.signal()
@@ -281,6 +300,8 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
         }
         fileSize += bytes.count
         hasUnsyncedBytes = true
+        totals.bytesWritten += bytes.count
+        totals.linesWritten += lines.count
         for line in lines { recentIDs.insert(line.id, bytes: line.bytes) }
         awaitingSync.append(contentsOf: callbacks)
         return true
@@ -294,7 +315,7 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
         if hasUnsyncedBytes, isRegularFile {
             do {
                 try POSIXIO.synchronize(fd, path: path)
-                syncs += 1
+                totals.fsyncs += 1
             } catch {
                 // After a failed fsync the kernel may have dropped the pages; reopening reconciles
                 // against what the file really holds.
@@ -454,6 +475,7 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
                 throw error
             }
             fd = newFD
+            totals.rotations += 1
             logger.info("file sink rotated", metadata: ["keep": "\(keep)"])
             return true
         } catch {

@@ -29,6 +29,7 @@ public final class StdoutSink: Sink, @unchecked Sendable {
     /// first line is not glued to that fragment.
     private var endsInTornLine = false
     private var lastLoggedFailure: String?
+    private var totals = SinkStatistics()
 
     private struct PendingRecord {
         var record: SinkRecord
@@ -68,6 +69,11 @@ public final class StdoutSink: Sink, @unchecked Sendable {
         }
     }
 
+    /// Totals since the sink was made. Not from the sink's own queue.
+    public var statistics: SinkStatistics {
+        queue.sync { totals }
+    }
+
     // MARK: On the queue
 
     private func accept(_ pendingRecord: PendingRecord) {
@@ -85,6 +91,7 @@ public final class StdoutSink: Sink, @unchecked Sendable {
     }
 
     private func call(_ onDurable: @Sendable (SinkOutcome) -> Void, _ outcome: SinkOutcome) {
+        if case .failed = outcome { totals.recordsFailed += 1 }
         onDurable(outcome)
         slots.signal()
     }
@@ -122,6 +129,8 @@ public final class StdoutSink: Sink, @unchecked Sendable {
             } else {
                 endsInTornLine = false
                 lastLoggedFailure = nil
+                totals.bytesWritten += bytes.count
+                totals.linesWritten += outcomes.count { $0 == .durable }
             }
         }
         for (item, outcome) in zip(batch, outcomes) { call(item.onDurable, outcome) }
