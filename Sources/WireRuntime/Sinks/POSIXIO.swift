@@ -125,9 +125,21 @@ enum POSIXIO {
 
     /// Takes an exclusive advisory lock so that a second daemon cannot append to the same file:
     /// two writers would break the reconcile-on-open guarantees.
+    ///
+    /// A lock that is busy is tried again for about a second before giving up: a process forked
+    /// anywhere in the daemon holds a copy of every descriptor until it execs, so a lock just
+    /// released (a sink closed and reopened) can look taken for a moment.
     static func lockExclusively(_ fd: Int32, path: String) throws(Failure) {
+        var busyAttempts = 0
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            if errno != EINTR { throw Failure(operation: "flock (is another process writing it?)", path: path, code: errno) }
+            let code = errno
+            if code == EINTR { continue }
+            if code == EWOULDBLOCK, busyAttempts < 50 {
+                busyAttempts += 1
+                usleep(20_000)
+                continue
+            }
+            throw Failure(operation: "flock (is another process writing it?)", path: path, code: code)
         }
     }
 
