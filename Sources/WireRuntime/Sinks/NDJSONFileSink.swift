@@ -42,7 +42,8 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
     public let path: String
     /// Longest a written line waits for its fsync; zero fsyncs after every batch.
     public let fsyncInterval: Duration
-    /// Rotate before a batch would take the file past this size; nil never rotates.
+    /// Rotate before a line would take the file past this size (a line longer than this still gets a
+    /// file of its own); nil never rotates.
     public let maxBytes: Int?
     /// Rotated files kept (`path.1` … `path.keep`); zero deletes the file instead of rotating it.
     public let keep: Int
@@ -91,7 +92,9 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
     }
 
     /// Opens (creating it and its folders) and reconciles the file at once; when that fails the error
-    /// is logged and the sink tries again on the first batch.
+    /// is logged and the sink tries again on the first batch. This blocks for the reconcile (up to
+    /// `reconcileByteBudget` read back, one fsync), so build sinks on a Dispatch queue or at startup,
+    /// not on a Swift-concurrency thread.
     public init(
         name: String, path: String, fsyncInterval: Duration = .milliseconds(200), maxBytes: Int? = nil,
         keep: Int = 5, capacity: Int = NDJSONFileSink.defaultCapacity,
