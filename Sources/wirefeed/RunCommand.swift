@@ -1,5 +1,8 @@
 import ArgumentParser
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import LibXML
 import WireRuntime
 
@@ -19,6 +22,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.makeLogger()
+        // A stdout sink read by a pipe that closes must fail its writes, not kill the daemon.
+        signal(SIGPIPE, SIG_IGN)
         LibXML.initialize()
         let daemon = Daemon(configPath: config, logger: logger, drainTimeout: .seconds(drainTimeout))
         do {

@@ -62,7 +62,7 @@ public struct DeadLetterRecord: Sendable, Equatable {
     public var sinkRecord: SinkRecord { SinkRecord(id: id, line: ndjsonLine()) }
 
     public static func rfc3339(_ date: Date) -> String {
-        date.formatted(.iso8601)
+        Timestamp.format(date)
     }
 
     /// Hex SHA-256 over the fields that identify a failure, each length-prefixed so that no two
