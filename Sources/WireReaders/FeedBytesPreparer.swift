@@ -9,26 +9,59 @@ struct FeedBytesPreparer {
         var issues: [ReadIssue]
     }
 
-    static func prepare(_ input: [UInt8]) -> Prepared {
+    /// Encodings we transcode ourselves: Latin-1 and ASCII are read as Windows-1252, their superset in
+    /// practice (what browsers do too).
+    static let latinFamily: Set<String> = [
+        "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1", "windows-1252", "cp1252",
+        "us-ascii", "ascii",
+    ]
+    static let utf8Names: Set<String> = ["utf-8", "utf8"]
+
+    /// - Parameter httpCharset: the charset of the HTTP `Content-Type`, which outranks the document's own
+    ///   declaration (but not a byte-order mark).
+    static func prepare(_ input: [UInt8], httpCharset: String? = nil) -> Prepared {
+        let unchanged = Prepared(bytes: input, transcoded: false, issues: [])
         // Wide encodings (UTF-16/32) are left to libxml2, which reads their marks and declarations.
-        if let mark = TextDecoder.byteOrderMark(input), mark != .utf8 { return Prepared(bytes: input, transcoded: false, issues: []) }
-        if FormatSniffer.unmarkedWideXML(Array(input.prefix(4))) != nil {
-            return Prepared(bytes: input, transcoded: false, issues: [])
-        }
-        var bytes = input
-        var transcoded = false
+        if let mark = TextDecoder.byteOrderMark(input), mark != .utf8 { return unchanged }
+        if FormatSniffer.unmarkedWideXML(Array(input.prefix(4))) != nil { return unchanged }
+        var body = input.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(input.dropFirst(3)) : input
+        let hadMark = body.count != input.count
+        let declared = declaredEncoding(body)?.lowercased()
+        let http = httpCharset?.trimmingWhitespace().lowercased()
+        // The charset that governs: BOM, then HTTP, then the declaration, then UTF-8.
+        let governing = hadMark ? "utf-8" : (http ?? declared ?? "utf-8")
+        let isUTF8 = String(validating: body, as: UTF8.self) != nil
         var issues: [ReadIssue] = []
-        let declared = declaredEncoding(bytes)?.lowercased()
-        if declared == nil || declared == "utf-8" || declared == "utf8",
-           String(validating: bytes, as: UTF8.self) == nil {
-            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-            bytes = Array(Windows1252.decode(body).utf8)
+        var transcoded = false
+
+        if utf8Names.contains(governing) {
+            if !isUTF8 {
+                body = Array(Windows1252.decode(body).utf8)
+                issues.append(ReadIssue(reason: "encoding-fallback",
+                                        detail: "declared UTF-8 (or nothing) but not valid UTF-8; read as Windows-1252"))
+            }
+            // Parsing our own UTF-8 with the declaration ignored also covers an HTTP charset of UTF-8
+            // over a document that claims something else.
             transcoded = true
-            issues.append(ReadIssue(reason: "encoding-fallback",
-                                    detail: "declared \(declared ?? "no encoding") but not valid UTF-8; read as Windows-1252"))
+        } else if latinFamily.contains(governing) {
+            if isUTF8, body.contains(where: { $0 >= 0x80 }) {
+                // Valid multi-byte UTF-8 is almost never accidental: the label is wrong, not the bytes.
+                issues.append(ReadIssue(reason: "encoding-mismatch",
+                                        detail: "labelled \(governing) but the bytes are valid UTF-8; read as UTF-8"))
+            } else {
+                body = Array(Windows1252.decode(body).utf8)
+            }
+            transcoded = true
+        } else if let http, http != declared {
+            // An encoding we do not transcode ourselves (KOI8-R, Shift_JIS, …): libxml2 follows the
+            // document's declaration, and the disagreement is reported.
+            issues.append(ReadIssue(reason: "encoding-mismatch",
+                                    detail: "HTTP charset \(http) differs from the declaration (\(declared ?? "none")); "
+                                        + "the declaration was used"))
         }
-        if let repaired = escapeBareAmpersands(bytes) { bytes = repaired }
-        return Prepared(bytes: bytes, transcoded: transcoded, issues: issues)
+        if !transcoded { body = input }
+        if let repaired = escapeBareAmpersands(body) { body = repaired }
+        return Prepared(bytes: body, transcoded: transcoded, issues: issues)
     }
 
     /// The `encoding` pseudo-attribute of the XML declaration, if there is one.
@@ -101,7 +134,9 @@ struct FeedBytesPreparer {
         guard j < limit else { return false }
         if bytes[j] == UInt8(ascii: "#") {
             j += 1
-            let hex = j < limit && (bytes[j] == UInt8(ascii: "x") || bytes[j] == UInt8(ascii: "X"))
+            // Only a lower-case `x` makes a hex reference in XML; `&#X41;` is escaped and left to the
+            // HTML pass, which reads it.
+            let hex = j < limit && bytes[j] == UInt8(ascii: "x")
             if hex { j += 1 }
             let start = j
             while j < limit, hex ? isHex(bytes[j]) : (bytes[j] >= 0x30 && bytes[j] <= 0x39) { j += 1 }

@@ -1,3 +1,4 @@
+import Foundation
 import LibXML
 import WireModel
 import WireText
@@ -49,6 +50,11 @@ final class FeedDocumentHandler: SAXEventHandler {
         var contentText: String?
         var guidIsPermaLink = true
         var authors: [String] = []
+        /// `dc:title` / `media:title`, used only when the item has no title of its own.
+        var fallbackTitle: String?
+        /// Rank of the element `published_raw` came from, so that `pubDate`/`published` outrank
+        /// `dc:date`/`issued` whatever their order.
+        var publishedRank = 0
     }
 
     private let context: ReadContext
@@ -57,6 +63,9 @@ final class FeedDocumentHandler: SAXEventHandler {
     weak var parser: SAXPushParser?
 
     private(set) var format: InputFormat?
+    /// RSS 2.0 feeds sometimes put their elements in a made-up default namespace
+    /// (`http://backend.userland.com/rss2`); whatever the root's namespace is counts as RSS's own.
+    private var rootNamespace: String?
     private var stack: [Frame] = []
     private var containerDepth: Int?
     private var feedTitle: String?
@@ -116,8 +125,15 @@ final class FeedDocumentHandler: SAXEventHandler {
             return
         }
         if draft == nil, isItem(name) {
-            draft = Draft(item: Item(source: context.source, format: format ?? .rss, receivedAt: context.receivedAt),
-                          depth: depth)
+            var item = Item(source: context.source, format: format ?? .rss, receivedAt: context.receivedAt)
+            // RSS 1.0 names each item by its `rdf:about` URI; that is the id the source gave it.
+            if let about = attributes.first(where: { $0.name.localName == "about" && $0.name.namespaceURI == FeedNamespace.rdf }) {
+                let id = about.value.trimmingWhitespace()
+                if !id.isEmpty { item.guid = id }
+            }
+            draft = Draft(item: item, depth: depth)
+            // An `rdf:about` names the item; it is not asserted to be the story's link.
+            if item.guid != nil { draft?.guidIsPermaLink = false }
             return
         }
         if draft == nil, containerDepth == nil, format != .atom, isCore(name), name.localName == "channel" {
@@ -242,6 +258,7 @@ final class FeedDocumentHandler: SAXEventHandler {
     // MARK: - Structure
 
     private func startRoot(_ name: XMLElementName, language: String?) {
+        rootNamespace = name.namespaceURI
         switch (name.localName, name.namespaceURI) {
         case ("rss", _):
             format = .rss
@@ -271,6 +288,7 @@ final class FeedDocumentHandler: SAXEventHandler {
         default:
             return name.namespaceURI == nil || name.namespaceURI == FeedNamespace.rss10
                 || name.namespaceURI == FeedNamespace.rss090
+                || (format == .rss && name.namespaceURI == rootNamespace)
         }
     }
 
@@ -365,10 +383,12 @@ final class FeedDocumentHandler: SAXEventHandler {
                 if open.item.guid == nil, !raw.isEmpty {
                     open.item.guid = raw
                     let permaLink = field.attributes.first(where: { $0.name.localName == "isPermaLink" })?.value
-                    open.guidIsPermaLink = permaLink?.trimmingWhitespace().lowercased() != "false" && format != .atom
+                    open.guidIsPermaLink = permaLink?.trimmingWhitespace().lowercased() != "false"
                 }
-            case "pubDate", "published", "issued":
-                setPublished(raw, on: &open.item)
+            case "pubDate", "published":
+                setPublished(raw, rank: 2, on: &open)
+            case "issued":
+                setPublished(raw, rank: 1, on: &open)
             case "updated", "modified":
                 if open.item.updatedAt == nil {
                     open.item.updatedAt = dates.parse(raw, assumingTimeZone: context.timeZone)?.utc
@@ -393,6 +413,12 @@ final class FeedDocumentHandler: SAXEventHandler {
             }
         } else if name.namespaceURI == FeedNamespace.content, local == "encoded" {
             if open.contentHTML == nil, !raw.isEmpty { open.contentHTML = field.hasChildren ? field.markup : field.text }
+        } else if FeedNamespace.media.contains(name.namespaceURI ?? "") {
+            if local == "title", open.fallbackTitle == nil {
+                open.fallbackTitle = nonEmpty(TextNormalizer.inline(Self.htmlToText(raw)))
+            } else if local == "category", let category = nonEmpty(TextNormalizer.inline(raw)) {
+                open.item.categories.append(category)
+            }
         } else if name.namespaceURI == FeedNamespace.dc || name.namespaceURI == FeedNamespace.dcterms {
             switch local {
             case "creator":
@@ -400,7 +426,9 @@ final class FeedDocumentHandler: SAXEventHandler {
             case "subject":
                 if let category = nonEmpty(TextNormalizer.inline(raw)) { open.item.categories.append(category) }
             case "date", "issued", "created":
-                setPublished(raw, on: &open.item)
+                setPublished(raw, rank: 1, on: &open)
+            case "title":
+                if open.fallbackTitle == nil { open.fallbackTitle = nonEmpty(TextNormalizer.inline(Self.htmlToText(raw))) }
             case "modified":
                 if open.item.updatedAt == nil {
                     open.item.updatedAt = dates.parse(raw, assumingTimeZone: context.timeZone)?.utc
@@ -414,13 +442,13 @@ final class FeedDocumentHandler: SAXEventHandler {
 
     /// `published_raw` is always kept; `published_at` only when the string parses, with the zone it
     /// was read in recorded when the string named none.
-    private func setPublished(_ raw: String, on item: inout Item) {
-        guard item.publishedRaw == nil, !raw.isEmpty else { return }
-        item.publishedRaw = raw
-        if let parsed = dates.parse(raw, assumingTimeZone: context.timeZone) {
-            item.publishedAt = parsed.utc
-            item.timeZoneAssumed = parsed.timeZoneAssumed
-        }
+    private func setPublished(_ raw: String, rank: Int, on open: inout Draft) {
+        guard rank > open.publishedRank, !raw.isEmpty else { return }
+        open.publishedRank = rank
+        open.item.publishedRaw = raw
+        let parsed = dates.parse(raw, assumingTimeZone: context.timeZone)
+        open.item.publishedAt = parsed?.utc
+        open.item.timeZoneAssumed = parsed?.timeZoneAssumed
     }
 
     /// Summary and body policy, decided once the whole item is known:
@@ -431,6 +459,12 @@ final class FeedDocumentHandler: SAXEventHandler {
     ///   `body` directly, normalised, so every item reaches `clean` with either `body` or `content_html`.
     private func finishItem(_ open: Draft) {
         var item = open.item
+        if item.headline == nil, let title = open.fallbackTitle {
+            item.headline = title
+            item.headlineSource = "feed"
+        }
+        // A permalink guid (RSS, isPermaLink absent or true) or an Atom id that is an http(s) URL is the
+        // story's link when the item gives no link of its own.
         if item.url == nil, open.guidIsPermaLink, let guid = item.guid,
            guid.lowercased().hasPrefix("http://") || guid.lowercased().hasPrefix("https://") {
             item.url = LinkPolicy.resolve(guid, base: nil)
@@ -466,6 +500,9 @@ final class FeedDocumentHandler: SAXEventHandler {
             return TextNormalizer.inline(Self.htmlToText(field.text))
         case .xhtml:
             return TextNormalizer.inline(HTMLText.text(fromHTML: field.markup))
+        case .base64:
+            let decoded = Self.base64Text(field.text)
+            return TextNormalizer.inline(Self.declaresHTML(field) ? HTMLText.text(fromHTML: decoded) : decoded)
         }
     }
 
@@ -486,24 +523,53 @@ final class FeedDocumentHandler: SAXEventHandler {
         case .xhtml:
             html = field.markup.trimmingWhitespace()
             text = TextNormalizer.paragraphs(HTMLText.text(fromHTML: field.markup))
+        case .base64:
+            let decoded = Self.base64Text(field.text)
+            if Self.declaresHTML(field) {
+                html = decoded
+                text = TextNormalizer.paragraphs(HTMLText.text(fromHTML: decoded))
+            } else {
+                text = TextNormalizer.paragraphs(decoded)
+            }
         }
     }
 
-    private enum ConstructType { case text, html, xhtml }
+    private enum ConstructType { case text, html, xhtml, base64 }
 
     private func constructType(_ field: Capture) -> ConstructType {
         if format == .atom {
             let type = field.attributes.first(where: { $0.name.localName == "type" && $0.name.namespaceURI == nil })?
                 .value.trimmingWhitespace().lowercased() ?? "text"
             let mode = field.attributes.first(where: { $0.name.localName == "mode" })?.value.lowercased()
+            if mode == "base64" { return .base64 }
             switch type {
             case "xhtml", "application/xhtml+xml": return .xhtml
             case "html", "text/html": return .html
-            default: return mode == "escaped" ? .html : (field.hasChildren ? .xhtml : .text)
+            case "text", "text/plain": return mode == "escaped" ? .html : (field.hasChildren ? .xhtml : .text)
+            default:
+                // RFC 4287 §3.1.1.3: any other media type that is not XML or text is base64-encoded.
+                if type.hasSuffix("+xml") || type.hasSuffix("/xml") || type.hasPrefix("text/") {
+                    return field.hasChildren ? .xhtml : .text
+                }
+                return .base64
             }
         }
         // RSS: markup that was not escaped arrived as child elements ("naked" HTML).
         return field.hasChildren ? .xhtml : .html
+    }
+
+    /// Atom 0.3 `mode="base64"` content says in `type` what it decodes to.
+    private static func declaresHTML(_ field: Capture) -> Bool {
+        field.attributes.first(where: { $0.name.localName == "type" && $0.name.namespaceURI == nil })?
+            .value.lowercased().contains("html") ?? false
+    }
+
+    /// Base64 content decoded as UTF-8 text; the text itself when it does not decode.
+    private static func base64Text(_ encoded: String) -> String {
+        guard let data = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters),
+              let text = String(data: data, encoding: .utf8)
+        else { return encoded }
+        return text
     }
 
     private static func htmlToText(_ source: String) -> String {

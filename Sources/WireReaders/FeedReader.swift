@@ -21,7 +21,7 @@ public struct FeedReader: Reader {
 
     public func read(_ bytes: [UInt8], context: ReadContext) throws(UnreadableInput) -> ReadResult {
         guard !bytes.isEmpty else { throw UnreadableInput(reason: "empty", detail: "the input has no bytes") }
-        let prepared = FeedBytesPreparer.prepare(bytes)
+        let prepared = FeedBytesPreparer.prepare(bytes, httpCharset: context.declaredCharset)
         let handler = FeedDocumentHandler(context: context,
                                           limits: .init(maxItems: maxItems, maxFieldBytes: maxFieldBytes))
         let parser = SAXPushParser(

@@ -63,6 +63,8 @@ public struct FormatSniffer: Sendable {
                 break
             }
         }
+        // A prolog and nothing else (a comment-only document) is markup with no root, not a story.
+        if rest.isEmpty { return .unknownXML("") }
         guard rest.first == "<" else { return .format(.text) }
         let name = rest.dropFirst().prefix(while: { !$0.isWhitespace && $0 != ">" && $0 != "/" })
         let local = name.split(separator: ":").last.map(String.init) ?? String(name)

@@ -20,6 +20,18 @@ import WireModel
         #expect(item.byline == "Pieter Maas")
         #expect(item.categories == ["Waterways"])
         #expect(item.body == "Barges can pass again from Friday.")
+        // rdf:about is the id the source gave the item.
+        #expect(item.guid == "https://river.example.com/lock-gates")
+    }
+
+    @Test func atomBase64TitleIsDecoded() throws {
+        let xml = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title type=\"application/octet-stream\">"
+            + "U25vdyBpbiBLaXJ1bmE=</title><id>urn:x:1</id></entry></feed>"
+        let item = try #require(try reader.read(Array(xml.utf8), context: Fixtures.context()).items.first)
+        #expect(item.headline == "Snow in Kiruna")
+        // A non-URL Atom id is an id only, never a link.
+        #expect(item.guid == "urn:x:1")
+        #expect(item.url == nil)
     }
 
     @Test func atomEntries() throws {

@@ -158,4 +158,55 @@ import WireModel
         #expect(result.items[777].headline == "Story number 777 with a longer title")
         #expect(result.issues.isEmpty)
     }
+
+    @Test func rssInAMadeUpDefaultNamespaceIsStillRSS() throws {
+        let xml = "<rss version=\"2.0\" xmlns=\"http://backend.userland.com/rss2\"><channel><title>NS</title>"
+            + "<item><title>Namespaced item</title><link>https://ns.example.com/1</link></item></channel></rss>"
+        let result = try reader.read(Array(xml.utf8), context: Fixtures.context())
+        #expect(result.items.map(\.headline) == ["Namespaced item"])
+        #expect(result.items.first?.feed?.title == "NS")
+    }
+
+    @Test func pubDateOutranksDcDateWhateverTheOrder() throws {
+        let xml = "<rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><item><title>D</title>"
+            + "<dc:date>2025-01-01T00:00:00Z</dc:date><pubDate>Thu, 02 Jan 2025 10:00:00 GMT</pubDate>"
+            + "</item></channel></rss>"
+        let item = try #require(try reader.read(Array(xml.utf8), context: Fixtures.context()).items.first)
+        #expect(item.publishedRaw == "Thu, 02 Jan 2025 10:00:00 GMT")
+        #expect(item.publishedAt == "2025-01-02T10:00:00Z")
+    }
+
+    @Test func dcTitleIsOnlyAFallback() throws {
+        let xml = "<rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+            + "<item><dc:title>Only dc</dc:title></item>"
+            + "<item><dc:title>Ignored</dc:title><title>Own title</title></item></channel></rss>"
+        let items = try reader.read(Array(xml.utf8), context: Fixtures.context()).items
+        #expect(items.map(\.headline) == ["Only dc", "Own title"])
+    }
+
+    @Test func httpCharsetOutranksTheDeclaration() throws {
+        // Latin-1 bytes in a document that claims UTF-8; the HTTP header is right.
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><item><title>".utf8) + [0x53, 0x6E, 0xF6]
+            + Array("</title></item></channel></rss>".utf8)
+        let context = ReadContext(source: ItemSource(type: "feed", name: "t"), receivedAt: "2025-03-04T12:00:00Z",
+                                  declaredCharset: "ISO-8859-1")
+        let result = try reader.read(bytes, context: context)
+        #expect(result.items.first?.headline == "Snö")
+        #expect(result.issues.isEmpty)
+    }
+
+    @Test func utf8LabelledLatin1IsReadAsUTF8AndFlagged() throws {
+        let xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><item><title>Café</title></item></channel></rss>"
+        let result = try reader.read(Array(xml.utf8), context: Fixtures.context())
+        #expect(result.items.first?.headline == "Café")
+        #expect(result.issues.map(\.reason) == ["encoding-mismatch"])
+    }
+
+    @Test func genuineLatin1DeclarationIsHonoured() throws {
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><item><title>Caf".utf8) + [0xE9]
+            + Array("</title></item></channel></rss>".utf8)
+        let result = try reader.read(bytes, context: Fixtures.context())
+        #expect(result.items.first?.headline == "Café")
+        #expect(result.issues.isEmpty)
+    }
 }
