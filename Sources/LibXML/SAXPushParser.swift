@@ -222,6 +222,7 @@ public final class SAXPushParser: @unchecked Sendable {
                 var value = ""
                 if let start = attributes[base + 3], let end = attributes[base + 4], end >= start {
                     value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                    if value.utf8.contains(UInt8(ascii: "&")) { value = Self.decodeReferences(value) }
                 }
                 list.append(XMLAttribute(
                     name: XMLElementName(localName: String(cString: name),
@@ -295,6 +296,54 @@ public final class SAXPushParser: @unchecked Sendable {
     }
 
     // MARK: - Entities
+
+    /// Attribute values as libxml2 hands them to SAX2 without entity substitution still hold references:
+    /// `&amp;` arrives as `&#38;`, HTML names as `&nbsp;`. Decoded here in one pass (so `&#38;lt;`
+    /// stays `&lt;`); an unknown name is kept as written.
+    static func decodeReferences(_ value: String) -> String {
+        var out = ""
+        var rest = Substring(value)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest.index(after: amp)
+            guard let semicolon = rest[after...].prefix(33).firstIndex(of: ";") else {
+                out += "&"
+                rest = rest[after...]
+                continue
+            }
+            let name = String(rest[after..<semicolon])
+            if let decoded = decodeReference(name) {
+                out += decoded
+            } else {
+                out += rest[amp...semicolon]
+            }
+            rest = rest[rest.index(after: semicolon)...]
+        }
+        out += rest
+        return out
+    }
+
+    private static func decodeReference(_ name: String) -> String? {
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+            guard let value, value != 0, let scalar = Unicode.Scalar(value) else { return nil }
+            return String(Character(scalar))
+        }
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        default:
+            guard !name.isEmpty,
+                  let description = name.withCString({ htmlEntityLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }),
+                  let scalar = Unicode.Scalar(description.pointee.value)
+            else { return nil }
+            return String(Character(scalar))
+        }
+    }
 
     /// Predefined XML entities, then HTML's named ones (`&nbsp;`, `&eacute;`, which feeds use without a
     /// DTD and which RECOVER mode would otherwise silently drop). Document-declared entities are never

@@ -209,4 +209,12 @@ import WireModel
         #expect(result.items.first?.headline == "Café")
         #expect(result.issues.isEmpty)
     }
+
+    @Test func enclosureURLWithEscapedAmpersandsIsDecoded() throws {
+        let xml = "<rss><channel><item><title>E</title>"
+            + "<enclosure url=\"https://cdn.example.com/a.jpg?w=640&amp;h=480\" type=\"image/jpeg\" length=\"10\"/>"
+            + "</item></channel></rss>"
+        let item = try #require(try reader.read(Array(xml.utf8), context: Fixtures.context()).items.first)
+        #expect(item.enclosures.first?.url == "https://cdn.example.com/a.jpg?w=640&h=480")
+    }
 }
