@@ -16,6 +16,7 @@ public enum HTMLText {
     public static func text(fromHTML html: String) -> String {
         var bytes = Array(html.utf8)
         guard !bytes.isEmpty else { return "" }
+        LibXML.initialize()
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
         let count = Int32(clamping: bytes.count)

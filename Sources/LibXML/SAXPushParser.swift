@@ -60,6 +60,7 @@ public final class SAXPushParser: @unchecked Sendable {
         self.limits = limits
         self.documentName = documentName
         self.ignoreDeclaredEncoding = ignoreDeclaredEncoding
+        LibXML.initialize()
     }
 
     deinit {

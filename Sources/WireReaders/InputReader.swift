@@ -4,6 +4,8 @@ import WireModel
 public struct InputReader: Sendable {
     private let sniffer = FormatSniffer()
     private let readers: [InputFormat: any Reader]
+    /// Larger inputs are refused whole (`too-large`) rather than read into memory-hungry readers.
+    public var maxInputBytes = 64 << 20
 
     /// Readers for every format built so far (RSS, RDF, Atom, plain text).
     public init() {
@@ -22,6 +24,9 @@ public struct InputReader: Sendable {
     }
 
     public func read(_ bytes: [UInt8], context: ReadContext) throws(UnreadableInput) -> ReadResult {
+        guard bytes.count <= maxInputBytes else {
+            throw UnreadableInput(reason: "too-large", detail: "\(bytes.count) bytes; the limit is \(maxInputBytes)")
+        }
         switch sniffer.sniff(bytes) {
         case .empty:
             throw UnreadableInput(reason: "empty", detail: "the input has no content")

@@ -43,12 +43,13 @@ public struct PlainTextReader: Reader {
         return ReadResult(items: [item], issues: issues)
     }
 
-    /// A headline is short, is not a sentence (no closing full stop, comma, colon or semicolon), and is
+    /// A headline is short (two to thirty words), is not a sentence (no closing full stop, comma, colon or semicolon), and is
     /// not a byline or a dateline lede. When in doubt it is not one: `extract` makes a marked fallback.
     static func looksLikeHeadline(_ line: String, nextLine: Substring?) -> Bool {
         guard !line.isEmpty, line.count <= maxHeadlineCharacters else { return false }
         let words = line.split(separator: " ")
-        guard words.count <= maxHeadlineWords else { return false }
+        // One word is a slug or a flash marker ("URGENT", "ZCZC"), not a headline.
+        guard words.count >= 2, words.count <= maxHeadlineWords else { return false }
         if let last = line.last, [".", ",", ";", ":", "-", "—", "–"].contains(last) {
             // "U.S." or "Inc." end in a full stop inside a headline, but so does every sentence.
             return false

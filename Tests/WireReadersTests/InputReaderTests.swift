@@ -72,4 +72,34 @@ import WireModel
             .flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(FormatSniffer().sniff(bytes) == .format(.atom))
     }
+
+    @Test func oversizedInputIsRefusedWhole() {
+        var small = InputReader()
+        small.maxInputBytes = 16
+        #expect(throws: UnreadableInput(reason: "too-large", detail: "17 bytes; the limit is 16")) {
+            _ = try small.read(Array("Seventeen bytes!!".utf8), context: Fixtures.context())
+        }
+    }
+
+    @Test func readersAreSafeToRunConcurrently() async throws {
+        let feed = try Fixtures.bytes("feeds/rss2-harbour-desk.xml")
+        let atom = try Fixtures.bytes("feeds/atom-northern-bureau.xml")
+        let expectedFeed = try reader.read(feed, context: Fixtures.context()).items
+        let expectedAtom = try reader.read(atom, context: Fixtures.context()).items
+        let reader = self.reader
+        let matches = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<32 {
+                group.addTask {
+                    let bytes = index % 2 == 0 ? feed : atom
+                    let items = (try? reader.read(bytes, context: Fixtures.context()).items) ?? []
+                    return items == (index % 2 == 0 ? expectedFeed : expectedAtom)
+                }
+            }
+            var all: [Bool] = []
+            for await match in group { all.append(match) }
+            return all
+        }
+        #expect(matches.count == 32)
+        #expect(matches.allSatisfy { $0 })
+    }
 }

@@ -68,6 +68,8 @@ import WireModel
         ("Storm closes three ferry routes", true),
         ("The storm closed three ferry routes on Monday.", false),
         ("By Jane Example", false),
+        ("URGENT", false),
+        ("Quake hits Taipei?", true),
         ("SEOUL, April 13 (Yonhap) -- North Korea said", false),
         (String(repeating: "word ", count: 40), false),
     ])
