@@ -104,7 +104,7 @@ final class FeedDocumentHandler: SAXEventHandler {
         stack.append(Frame(name: name, explicitBase: explicitBase, language: language))
         let depth = stack.count
 
-        if var open = capture {
+        if var open = takeCapture() {
             open.hasChildren = true
             open.markup += "<" + name.qualifiedName
             for attribute in attributes {
@@ -153,7 +153,7 @@ final class FeedDocumentHandler: SAXEventHandler {
     }
 
     func text(_ text: String) {
-        guard var open = capture else { return }
+        guard var open = takeCapture() else { return }
         let size = text.utf8.count
         if open.bytes + size > limits.maxFieldBytes {
             if !open.truncated { truncatedFields += 1 }
@@ -171,7 +171,7 @@ final class FeedDocumentHandler: SAXEventHandler {
     func endElement(_ name: XMLElementName) {
         let depth = stack.count
         defer { if !stack.isEmpty { stack.removeLast() } }
-        if var open = capture {
+        if var open = takeCapture() {
             if depth > open.depth {
                 open.markup += "</\(name.qualifiedName)>"
                 if depth == open.depth + 1, let child = open.currentChild {
@@ -181,7 +181,6 @@ final class FeedDocumentHandler: SAXEventHandler {
                 capture = open
                 return
             }
-            capture = nil
             if draft != nil { applyItemField(open) } else { applyChannelField(open) }
             return
         }
@@ -191,6 +190,15 @@ final class FeedDocumentHandler: SAXEventHandler {
         } else if depth == containerDepth, format != .atom {
             containerDepth = nil
         }
+    }
+
+    /// The open capture, moved out so that appending to its strings does not copy them (a copy left
+    /// behind in `capture` would make every append copy the whole field: quadratic on large fields).
+    /// Callers put it back when it stays open.
+    private func takeCapture() -> Capture? {
+        let open = capture
+        capture = nil
+        return open
     }
 
     func parseError(_ error: XMLParseError) {

@@ -217,4 +217,19 @@ import WireModel
         let item = try #require(try reader.read(Array(xml.utf8), context: Fixtures.context()).items.first)
         #expect(item.enclosures.first?.url == "https://cdn.example.com/a.jpg?w=640&h=480")
     }
+
+    @Test func largeNakedMarkupFieldIsReadInLinearTime() throws {
+        // 30,000 child elements in one description: each append must not copy the field so far.
+        let body = String(repeating: "<b>word</b> ", count: 30_000)
+        let xml = "<rss><channel><item><title>Big</title><description>\(body)</description></item></channel></rss>"
+        let clock = ContinuousClock()
+        var result = ReadResult(items: [])
+        let elapsed = try clock.measure {
+            result = try reader.read(Array(xml.utf8), context: Fixtures.context())
+        }
+        #expect(elapsed < .seconds(5))
+        let html = try #require(result.items.first?.contentHTML)
+        #expect(html.hasPrefix("<b>word</b> <b>word</b>"))
+        #expect(result.items.first?.summary?.hasPrefix("word word word") == true)
+    }
 }

@@ -84,4 +84,18 @@ import WireModel
         #expect(item.headline == "Café opens")
         #expect(item.body == "A café opened.")
     }
+
+    @Test func utf32BigEndianWithByteOrderMark() throws {
+        let story = "Bridge reopens after repairs\n\nTraffic is moving again."
+        var bytes: [UInt8] = [0x00, 0x00, 0xFE, 0xFF]
+        for scalar in story.unicodeScalars {
+            let v = scalar.value
+            bytes += [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)]
+        }
+        #expect(FormatSniffer().sniff(bytes) == .format(.text))
+        let result = try InputReader().read(bytes, context: Fixtures.context())
+        #expect(result.items.first?.headline == "Bridge reopens after repairs")
+        #expect(result.items.first?.body == "Traffic is moving again.")
+        #expect(result.issues.isEmpty)
+    }
 }
