@@ -162,6 +162,7 @@ final class FeedDocumentHandler: SAXEventHandler {
             return
         }
         open.bytes += size
+        let text = Windows1252.repairC1(text)
         open.text += text
         open.markup += Self.escape(text, quotes: false)
         if open.currentChild != nil { open.currentChildText += text }
@@ -429,8 +430,10 @@ final class FeedDocumentHandler: SAXEventHandler {
             }
         } else if name.namespaceURI == FeedNamespace.dc || name.namespaceURI == FeedNamespace.dcterms {
             switch local {
-            case "creator":
-                if let author = nonEmpty(TextNormalizer.inline(raw)) { open.authors.append(author) }
+            case "creator", "author":
+                if let author = nonEmpty(Self.displayName(raw)) { open.authors.append(author) }
+            case "description":
+                if open.descriptionText == nil { readTextConstruct(field, text: &open.descriptionText, html: &open.descriptionHTML) }
             case "subject":
                 if let category = nonEmpty(TextNormalizer.inline(raw)) { open.item.categories.append(category) }
             case "date", "issued", "created":
@@ -507,10 +510,10 @@ final class FeedDocumentHandler: SAXEventHandler {
         case .html:
             return TextNormalizer.inline(Self.htmlToText(field.text))
         case .xhtml:
-            return TextNormalizer.inline(HTMLText.text(fromHTML: field.markup))
+            return TextNormalizer.inline(Self.plainText(fromHTML: field.markup))
         case .base64:
             let decoded = Self.base64Text(field.text)
-            return TextNormalizer.inline(Self.declaresHTML(field) ? HTMLText.text(fromHTML: decoded) : decoded)
+            return TextNormalizer.inline(Self.declaresHTML(field) ? Self.plainText(fromHTML: decoded) : decoded)
         }
     }
 
@@ -524,18 +527,18 @@ final class FeedDocumentHandler: SAXEventHandler {
             let source = field.text.trimmingWhitespace()
             if Self.containsMarkup(source) {
                 html = source
-                text = TextNormalizer.paragraphs(HTMLText.text(fromHTML: source))
+                text = TextNormalizer.paragraphs(Self.plainText(fromHTML: source))
             } else {
                 text = TextNormalizer.paragraphs(source)
             }
         case .xhtml:
             html = field.markup.trimmingWhitespace()
-            text = TextNormalizer.paragraphs(HTMLText.text(fromHTML: field.markup))
+            text = TextNormalizer.paragraphs(Self.plainText(fromHTML: field.markup))
         case .base64:
             let decoded = Self.base64Text(field.text)
             if Self.declaresHTML(field) {
                 html = decoded
-                text = TextNormalizer.paragraphs(HTMLText.text(fromHTML: decoded))
+                text = TextNormalizer.paragraphs(Self.plainText(fromHTML: decoded))
             } else {
                 text = TextNormalizer.paragraphs(decoded)
             }
@@ -581,7 +584,7 @@ final class FeedDocumentHandler: SAXEventHandler {
     }
 
     private static func htmlToText(_ source: String) -> String {
-        containsMarkup(source) ? HTMLText.text(fromHTML: source) : source
+        containsMarkup(source) ? Self.plainText(fromHTML: source) : source
     }
 
     /// Whether libxml2's HTML parser is needed: a tag, comment or entity reference is present.
@@ -589,15 +592,21 @@ final class FeedDocumentHandler: SAXEventHandler {
         text.contains("<") || text.contains("&")
     }
 
-    /// RSS `author` is an e-mail address, often `jane@example.com (Jane Doe)`: the name when one is
-    /// given, the text as it is otherwise.
+    /// RSS `author` is an e-mail address, often `jane@example.com (Jane Doe)` or `Jane Doe (jane@example.com)`:
+    /// the name when one is given, the text as it is otherwise.
     static func displayName(_ raw: String) -> String {
         let text = TextNormalizer.inline(raw)
-        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), text[..<open].contains("@") {
-            let name = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingWhitespace()
-            if !name.isEmpty { return name }
-        }
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return text }
+        let outside = String(text[..<open]).trimmingWhitespace()
+        let inside = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingWhitespace()
+        if outside.contains("@"), !inside.isEmpty, !inside.contains("@") { return inside }
+        if inside.contains("@"), !outside.isEmpty, !outside.contains("@") { return outside }
         return text
+    }
+
+    /// HTML to text, with C1 controls from `&#146;`-style references mapped the Windows-1252 way.
+    private static func plainText(fromHTML html: String) -> String {
+        Windows1252.repairC1(HTMLText.text(fromHTML: html))
     }
 
     private func nonEmpty(_ text: String?) -> String? {

@@ -26,7 +26,7 @@ public struct PlainTextReader: Reader {
                     ? "not valid UTF-8; decoded as Windows-1252 so that every byte is kept"
                     : "invalid \(decoded.encoding) sequences replaced with U+FFFD"))
         }
-        let lines = TextNormalizer.lines(decoded.text)
+        let lines = TextNormalizer.lines(Windows1252.repairC1(decoded.text))
         guard let firstIndex = lines.firstIndex(where: { !TextNormalizer.inline(String($0)).isEmpty }) else {
             throw UnreadableInput(reason: "empty", detail: "the input holds only white space")
         }

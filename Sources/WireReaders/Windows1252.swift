@@ -20,4 +20,21 @@ enum Windows1252 {
         for byte in bytes { scalars.append(scalar(for: byte)) }
         return String(scalars)
     }
+
+    /// Text with C1 control characters (U+0080–U+009F) replaced by the Windows-1252 characters of the
+    /// same byte value. Such controls never belong in news copy; they come from cp1252 text decoded as
+    /// Latin-1 or from references such as `&#146;` (meant as a right single quote), and the normaliser
+    /// would otherwise drop them, turning "don’t" into "dont".
+    static func repairC1(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if (0x80...0x9F).contains(scalar.value) {
+                scalars.append(Self.scalar(for: UInt8(scalar.value)))
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
 }

@@ -232,4 +232,24 @@ import WireModel
         #expect(html.hasPrefix("<b>word</b> <b>word</b>"))
         #expect(result.items.first?.summary?.hasPrefix("word word word") == true)
     }
+
+    @Test(arguments: [
+        ("desk@example.org (Lars Hovde)", "Lars Hovde"),
+        ("Lars Hovde (desk@example.org)", "Lars Hovde"),
+        ("desk@example.org", "desk@example.org"),
+        ("Lars Hovde (Oslo)", "Lars Hovde (Oslo)"),
+    ])
+    func authorDisplayName(raw: String, expected: String) {
+        #expect(FeedDocumentHandler.displayName(raw) == expected)
+    }
+
+    @Test func c1ReferencesAreReadTheWindows1252Way() throws {
+        // `&#146;` is a C1 control in Unicode but a right quote in the cp1252 copy it came from.
+        let xml = "<rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><item><title>Don&#146;t panic</title>"
+            + "<dc:description>&lt;p&gt;It&amp;#146;s fine&lt;/p&gt;</dc:description></item></channel></rss>"
+        let item = try #require(try reader.read(Array(xml.utf8), context: Fixtures.context()).items.first)
+        #expect(item.headline == "Don’t panic")
+        // dc:description stands in for a missing description.
+        #expect(item.summary == "It’s fine")
+    }
 }
