@@ -71,6 +71,8 @@ final class FeedDocumentHandler: SAXEventHandler {
     private var feedTitle: String?
     private var feedLanguage: String?
     private var channelLink: String?
+    /// Atom feed-level author: entries without their own inherit it (RFC 4287 §4.2.1).
+    private var feedAuthor: String?
     private var draft: Draft?
     private var capture: Capture?
 
@@ -116,7 +118,9 @@ final class FeedDocumentHandler: SAXEventHandler {
                 open.currentChildText = ""
             }
             capture = open
-            if draft != nil { takeAttributeFields(name, attributes, explicitBase: explicitBase) }
+            // Nested elements only add enclosures (`media:group/media:content`); an Atom `source`'s own
+            // links and categories describe another feed and must not bleed into the entry.
+            if draft != nil { takeAttributeFields(name, attributes, explicitBase: explicitBase, nested: true) }
             return
         }
 
@@ -257,6 +261,7 @@ final class FeedDocumentHandler: SAXEventHandler {
         let finished = items.map { item -> Item in
             var item = item
             item.feed = feed
+            if item.byline == nil, format == .atom { item.byline = feedAuthor }
             return item
         }
         return ReadResult(items: finished, issues: issues)
@@ -315,7 +320,8 @@ final class FeedDocumentHandler: SAXEventHandler {
 
     // MARK: - Fields carried by attributes (may sit at any depth inside an item)
 
-    private func takeAttributeFields(_ name: XMLElementName, _ attributes: [XMLAttribute], explicitBase: String?) {
+    private func takeAttributeFields(_ name: XMLElementName, _ attributes: [XMLAttribute], explicitBase: String?,
+                                     nested: Bool = false) {
         guard var open = draft else { return }
         func attribute(_ local: String) -> String? {
             attributes.first(where: { $0.name.localName == local && $0.name.namespaceURI == nil })?.value
@@ -331,7 +337,7 @@ final class FeedDocumentHandler: SAXEventHandler {
                     open.item.enclosures.append(Enclosure(url: url, type: type, length: length))
                 }
             }
-        } else if format == .atom, isAtomNamespace(name), local == "link" {
+        } else if !nested, format == .atom, isAtomNamespace(name), local == "link" {
             let rel = attribute("rel")?.trimmingWhitespace() ?? "alternate"
             if let raw = attribute("href"), let url = LinkPolicy.resolve(raw, base: base(explicit: explicitBase)) {
                 if rel == "alternate", open.item.url == nil {
@@ -341,7 +347,7 @@ final class FeedDocumentHandler: SAXEventHandler {
                     open.item.enclosures.append(Enclosure(url: url, type: attribute("type"), length: length))
                 }
             }
-        } else if format == .atom, isAtomNamespace(name), local == "category" {
+        } else if !nested, format == .atom, isAtomNamespace(name), local == "category" {
             if let term = (attribute("term") ?? attribute("label"))?.trimmingWhitespace(), !term.isEmpty {
                 open.item.categories.append(term)
             }
@@ -367,6 +373,8 @@ final class FeedDocumentHandler: SAXEventHandler {
             if channelLink == nil {
                 channelLink = LinkPolicy.resolve(field.text, base: field.explicitBase ?? context.documentURL)
             }
+        case ("author", true, _) where format == .atom:
+            if feedAuthor == nil, let name = field.childText["name"] { feedAuthor = nonEmpty(TextNormalizer.inline(name)) }
         case ("language", true, _), ("language", _, FeedNamespace.dc?):
             if feedLanguage == nil { feedLanguage = nonEmpty(field.text.trimmingWhitespace()) }
         default:

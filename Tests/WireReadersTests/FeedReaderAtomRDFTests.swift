@@ -67,4 +67,31 @@ import WireModel
         #expect(third.contentHTML == nil)
         #expect(third.body == "Plain text content.\n\nSecond paragraph.")
     }
+
+    @Test func atomSourceDoesNotBleedAndFeedAuthorIsInherited() throws {
+        let xml = """
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <author><name>Desk Editor</name></author>
+              <entry>
+                <id>urn:e:1</id>
+                <title>Inherited author</title>
+                <source><id>urn:other</id><link href="https://other.example.com/"/><category term="theirs"/></source>
+              </entry>
+              <entry>
+                <id>urn:e:2</id>
+                <title>Own author</title>
+                <author><name>Field Reporter</name></author>
+                <link href="https://mine.example.com/2"/>
+              </entry>
+            </feed>
+            """
+        let items = try reader.read(Array(xml.utf8), context: Fixtures.context()).items
+        #expect(items.count == 2)
+        #expect(items[0].url == nil)
+        #expect(items[0].categories.isEmpty)
+        #expect(items[0].guid == "urn:e:1")
+        #expect(items[0].byline == "Desk Editor")
+        #expect(items[1].byline == "Field Reporter")
+        #expect(items[1].url == "https://mine.example.com/2")
+    }
 }
