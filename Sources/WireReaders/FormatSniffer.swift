@@ -11,8 +11,8 @@ public struct FormatSniffer: Sendable {
         case unknownXML(String)
     }
 
-    /// How much of the input the sniffer looks at.
-    public static let window = 8 * 1024
+    /// How much of the input the sniffer looks at: enough for a long comment or DOCTYPE before the root.
+    public static let window = 32 * 1024
 
     public init() {}
 
@@ -66,6 +66,9 @@ public struct FormatSniffer: Sendable {
         // A prolog and nothing else (a comment-only document) is markup with no root, not a story.
         if rest.isEmpty { return .unknownXML("") }
         guard rest.first == "<" else { return .format(.text) }
+        // `<<< URGENT >>>` or `<3` opens a plain-text story, not an element: XML names start with a
+        // letter or underscore.
+        guard let first = rest.dropFirst().first, first.isLetter || first == "_" else { return .format(.text) }
         let name = rest.dropFirst().prefix(while: { !$0.isWhitespace && $0 != ">" && $0 != "/" })
         let local = name.split(separator: ":").last.map(String.init) ?? String(name)
         switch local.lowercased() {

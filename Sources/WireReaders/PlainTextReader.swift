@@ -49,7 +49,8 @@ public struct PlainTextReader: Reader {
         guard !line.isEmpty, line.count <= maxHeadlineCharacters else { return false }
         let words = line.split(separator: " ")
         // One word is a slug or a flash marker ("URGENT", "ZCZC"), not a headline.
-        guard words.count >= 2, words.count <= maxHeadlineWords else { return false }
+        guard words.filter({ $0.contains(where: \.isLetter) }).count >= 2, words.count <= maxHeadlineWords
+        else { return false }
         if let last = line.last, [".", ",", ";", ":", "-", "—", "–"].contains(last) {
             // "U.S." or "Inc." end in a full stop inside a headline, but so does every sentence.
             return false

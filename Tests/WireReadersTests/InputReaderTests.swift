@@ -102,4 +102,16 @@ import WireModel
         #expect(matches.count == 32)
         #expect(matches.allSatisfy { $0 })
     }
+
+    @Test func storyStartingWithAngleBracketsIsText() throws {
+        let bytes = Array("<<< URGENT >>>\n\nPower is out across the northern districts.".utf8)
+        #expect(FormatSniffer().sniff(bytes) == .format(.text))
+        let item = try #require(try reader.read(bytes, context: Fixtures.context()).items.first)
+        #expect(item.headline == nil)
+        #expect(item.body == "<<< URGENT >>>\n\nPower is out across the northern districts.")
+    }
+
+    @Test func commentOnlyDocumentHasNoRoot() {
+        #expect(reason(Array("<!-- nothing here -->\n".utf8)) == "unknown-format")
+    }
 }
