@@ -46,8 +46,10 @@ public struct FormatSniffer: Sendable {
     /// Skips the prolog (declaration, comments, processing instructions, DOCTYPE) to the root element.
     private func sniffMarkup(_ text: Substring) -> Verdict {
         var rest = text
+        var sawProlog = false
         while true {
             rest = rest.drop(while: { $0.isWhitespace })
+            if rest.hasPrefix("<?") || rest.hasPrefix("<!") { sawProlog = true }
             if rest.hasPrefix("<?") {
                 guard let end = rest.firstRange(of: "?>") else { return .unknownXML("") }
                 rest = rest[end.upperBound...]
@@ -63,12 +65,12 @@ public struct FormatSniffer: Sendable {
                 break
             }
         }
-        // A prolog and nothing else (a comment-only document) is markup with no root, not a story.
-        if rest.isEmpty { return .unknownXML("") }
-        guard rest.first == "<" else { return .format(.text) }
         // `<<< URGENT >>>` or `<3` opens a plain-text story, not an element: XML names start with a
-        // letter or underscore.
-        guard let first = rest.dropFirst().first, first.isLetter || first == "_" else { return .format(.text) }
+        // letter or underscore. After an XML declaration, comment or DOCTYPE, though, the input is
+        // markup whatever follows (a prolog alone, or a document cut off before its root).
+        guard rest.first == "<", let first = rest.dropFirst().first, first.isLetter || first == "_" else {
+            return sawProlog ? .unknownXML("") : .format(.text)
+        }
         let name = rest.dropFirst().prefix(while: { !$0.isWhitespace && $0 != ">" && $0 != "/" })
         let local = name.split(separator: ":").last.map(String.init) ?? String(name)
         switch local.lowercased() {
