@@ -45,6 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "WireModelTests", dependencies: ["WireModel"]),
         .testTarget(name: "WireReadersTests", dependencies: ["WireReaders", "WireModel", "LibXML"]),
+        .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "WireRuntimeTests", dependencies: ["WireRuntime", "WireModel", "WireReaders"]),
     ],
     swiftLanguageModes: [.v6]

@@ -27,7 +27,7 @@ public enum TextNormalizer {
     public static func splitParagraphs(_ text: String) -> [String] {
         var paragraphs: [String] = []
         var current: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in lines(text) {
             if line.allSatisfy({ $0.isWhitespace }) {
                 if !current.isEmpty { paragraphs.append(inline(current.joined(separator: " "))) }
                 current.removeAll()
@@ -37,6 +37,37 @@ public enum TextNormalizer {
         }
         if !current.isEmpty { paragraphs.append(inline(current.joined(separator: " "))) }
         return paragraphs.filter { !$0.isEmpty }
+    }
+
+    /// The lines of `text` whatever its line breaks: LF, CRLF, CR, NEL, U+2028; U+2029 (paragraph
+    /// separator) counts as a blank line. Needed because Swift treats CRLF as one `Character`, so
+    /// splitting on `"\n"` alone would leave Windows-style copy as a single line.
+    public static func lines(_ text: String) -> [Substring] {
+        unifyLineBreaks(text).split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// `text` with every line break written as a single LF.
+    public static func unifyLineBreaks(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0D:
+                out.append("\n")
+                previousCR = true
+                continue
+            case 0x0A:
+                if !previousCR { out.append("\n") }
+            case 0x85, 0x2028, 0x0B, 0x0C:
+                out.append("\n")
+            case 0x2029:
+                out.append("\n"); out.append("\n")
+            default:
+                out.append(scalar)
+            }
+            previousCR = false
+        }
+        return String(out)
     }
 
     private static func isDroppedControl(_ s: Unicode.Scalar) -> Bool {
