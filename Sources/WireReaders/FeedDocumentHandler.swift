@@ -311,7 +311,8 @@ final class FeedDocumentHandler: SAXEventHandler {
     }
 
     /// The base for a relative link: `xml:base` in scope, else (RSS) the channel link, else the
-    /// document's URL. Atom resolves against `xml:base` and the document only, as RFC 4287 says.
+    /// document's URL. Atom prefers the document's URL, as RFC 4287 says, and falls back to the feed's
+    /// alternate link only when the document's URL is unknown.
     private func base(explicit: String?) -> String? {
         if let explicit { return explicit }
         if format == .atom { return context.documentURL ?? channelLink }
