@@ -534,11 +534,13 @@ final class FeedDocumentHandler: SAXEventHandler {
             text = TextNormalizer.paragraphs(field.text)
         case .html:
             let source = field.text.trimmingWhitespace()
-            if Self.containsMarkup(source) {
+            if Self.containsTags(source) {
                 html = source
                 text = TextNormalizer.paragraphs(Self.plainText(fromHTML: source))
             } else {
-                text = TextNormalizer.paragraphs(source)
+                // Entities alone (`caf&amp;eacute;` escaped twice) do not make it HTML worth keeping:
+                // decode them and keep the text.
+                text = TextNormalizer.paragraphs(Self.htmlToText(source))
             }
         case .xhtml:
             html = field.markup.trimmingWhitespace()
@@ -597,6 +599,17 @@ final class FeedDocumentHandler: SAXEventHandler {
     }
 
     /// Whether libxml2's HTML parser is needed: a tag, comment or entity reference is present.
+    /// Whether the text holds a tag, comment or declaration: `<` followed by a letter, `/` or `!`
+    /// ("a < b" does not count).
+    static func containsTags(_ text: String) -> Bool {
+        var previousWasOpen = false
+        for c in text.unicodeScalars {
+            if previousWasOpen, c.properties.isAlphabetic || c == "/" || c == "!" { return true }
+            previousWasOpen = c == "<"
+        }
+        return false
+    }
+
     static func containsMarkup(_ text: String) -> Bool {
         text.contains("<") || text.contains("&")
     }
