@@ -29,7 +29,9 @@ final class FeedDocumentHandler: SAXEventHandler {
         let explicitBase: String?
         /// Character data of the element and its descendants, entities decoded.
         var text = ""
-        /// The same content with child elements serialised back to markup and text escaped.
+        /// The same content with child elements serialised back to markup and text escaped. Built only
+        /// once a child element appears (most fields have none, and escaping every field would cost
+        /// more than parsing it); `serializedMarkup` covers the childless case.
         var markup = ""
         var hasChildren = false
         var bytes = 0
@@ -38,6 +40,8 @@ final class FeedDocumentHandler: SAXEventHandler {
         var childText: [String: String] = [:]
         var currentChild: String?
         var currentChildText = ""
+
+        var serializedMarkup: String { hasChildren ? markup : FeedDocumentHandler.escape(text, quotes: false) }
     }
 
     /// An item being read; the fields that need the whole item to decide on live here until its end tag.
@@ -106,8 +110,13 @@ final class FeedDocumentHandler: SAXEventHandler {
         stack.append(Frame(name: name, explicitBase: explicitBase, language: language))
         let depth = stack.count
 
-        if var open = takeCapture() {
-            open.hasChildren = true
+        // The open capture is moved out (`take`) and put back, so that appending to its strings does
+        // not copy them: a copy left behind would make every append copy the whole field.
+        if var open = capture.take() {
+            if !open.hasChildren {
+                open.markup = Self.escape(open.text, quotes: false)
+                open.hasChildren = true
+            }
             open.markup += "<" + name.qualifiedName
             for attribute in attributes {
                 open.markup += " \(attribute.name.qualifiedName)=\"\(Self.escape(attribute.value, quotes: true))\""
@@ -157,7 +166,7 @@ final class FeedDocumentHandler: SAXEventHandler {
     }
 
     func text(_ text: String) {
-        guard var open = takeCapture() else { return }
+        guard var open = capture.take() else { return }
         let size = text.utf8.count
         if open.bytes + size > limits.maxFieldBytes {
             if !open.truncated { truncatedFields += 1 }
@@ -168,7 +177,7 @@ final class FeedDocumentHandler: SAXEventHandler {
         open.bytes += size
         let text = Windows1252.repairC1(text)
         open.text += text
-        open.markup += Self.escape(text, quotes: false)
+        if open.hasChildren { open.markup += Self.escape(text, quotes: false) }
         if open.currentChild != nil { open.currentChildText += text }
         capture = open
     }
@@ -176,7 +185,7 @@ final class FeedDocumentHandler: SAXEventHandler {
     func endElement(_ name: XMLElementName) {
         let depth = stack.count
         defer { if !stack.isEmpty { stack.removeLast() } }
-        if var open = takeCapture() {
+        if var open = capture.take() {
             if depth > open.depth {
                 open.markup += "</\(name.qualifiedName)>"
                 if depth == open.depth + 1, let child = open.currentChild {
@@ -195,15 +204,6 @@ final class FeedDocumentHandler: SAXEventHandler {
         } else if depth == containerDepth, format != .atom {
             containerDepth = nil
         }
-    }
-
-    /// The open capture, moved out so that appending to its strings does not copy them (a copy left
-    /// behind in `capture` would make every append copy the whole field: quadratic on large fields).
-    /// Callers put it back when it stays open.
-    private func takeCapture() -> Capture? {
-        let open = capture
-        capture = nil
-        return open
     }
 
     func parseError(_ error: XMLParseError) {
@@ -323,7 +323,8 @@ final class FeedDocumentHandler: SAXEventHandler {
 
     private func takeAttributeFields(_ name: XMLElementName, _ attributes: [XMLAttribute], explicitBase: String?,
                                      nested: Bool = false) {
-        guard var open = draft else { return }
+        // Moved out and put back, like the capture, so the item's arrays are not copied per field.
+        guard var open = draft.take() else { return }
         func attribute(_ local: String) -> String? {
             attributes.first(where: { $0.name.localName == local && $0.name.namespaceURI == nil })?.value
         }
@@ -384,7 +385,8 @@ final class FeedDocumentHandler: SAXEventHandler {
     }
 
     private func applyItemField(_ field: Capture) {
-        guard var open = draft else { return }
+        // Moved out and put back, like the capture, so the item's arrays are not copied per field.
+        guard var open = draft.take() else { return }
         let name = field.name
         let local = name.localName
         let raw = field.text.trimmingWhitespace()
@@ -430,7 +432,7 @@ final class FeedDocumentHandler: SAXEventHandler {
                 break
             }
         } else if name.namespaceURI == FeedNamespace.content, local == "encoded" {
-            if open.contentHTML == nil, !raw.isEmpty { open.contentHTML = field.hasChildren ? field.markup : field.text }
+            if open.contentHTML == nil, !raw.isEmpty { open.contentHTML = field.hasChildren ? field.serializedMarkup : field.text }
         } else if FeedNamespace.media.contains(name.namespaceURI ?? "") {
             if local == "title", open.fallbackTitle == nil {
                 open.fallbackTitle = nonEmpty(TextNormalizer.inline(Self.htmlToText(raw)))
@@ -519,7 +521,7 @@ final class FeedDocumentHandler: SAXEventHandler {
         case .html:
             return TextNormalizer.inline(Self.htmlToText(field.text))
         case .xhtml:
-            return TextNormalizer.inline(Self.plainText(fromHTML: field.markup))
+            return TextNormalizer.inline(Self.plainText(fromHTML: field.serializedMarkup))
         case .base64:
             let decoded = Self.base64Text(field.text)
             return TextNormalizer.inline(Self.declaresHTML(field) ? Self.plainText(fromHTML: decoded) : decoded)
@@ -543,8 +545,8 @@ final class FeedDocumentHandler: SAXEventHandler {
                 text = TextNormalizer.paragraphs(Self.htmlToText(source))
             }
         case .xhtml:
-            html = field.markup.trimmingWhitespace()
-            text = TextNormalizer.paragraphs(Self.plainText(fromHTML: field.markup))
+            html = field.serializedMarkup.trimmingWhitespace()
+            text = TextNormalizer.paragraphs(Self.plainText(fromHTML: field.serializedMarkup))
         case .base64:
             let decoded = Self.base64Text(field.text)
             if Self.declaresHTML(field) {
@@ -636,7 +638,7 @@ final class FeedDocumentHandler: SAXEventHandler {
         return text
     }
 
-    private static func escape(_ text: String, quotes: Bool) -> String {
+    static func escape(_ text: String, quotes: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {
