@@ -140,7 +140,9 @@ final class FeedDocumentHandler: SAXEventHandler {
         if draft == nil, isItem(name) {
             var item = Item(source: context.source, format: format ?? .rss, receivedAt: context.receivedAt)
             // RSS 1.0 names each item by its `rdf:about` URI; that is the id the source gave it.
-            if let about = attributes.first(where: { $0.name.localName == "about" && $0.name.namespaceURI == FeedNamespace.rdf }) {
+            if let about = attributes.first(where: {
+                $0.name.localName == "about" && $0.name.namespaceURI == FeedNamespace.rdf
+            }) {
                 let id = about.value.trimmingWhitespace()
                 if !id.isEmpty { item.guid = id }
             }
@@ -332,7 +334,8 @@ final class FeedDocumentHandler: SAXEventHandler {
         if (local == "enclosure" && isCore(name) && format != .atom)
             || (local == "content" && FeedNamespace.media.contains(name.namespaceURI ?? "")) {
             if let raw = attribute("url"), let url = LinkPolicy.resolve(raw, base: base(explicit: explicitBase)) {
-                let length = attribute(local == "enclosure" ? "length" : "fileSize").flatMap { Int($0.trimmingWhitespace()) }
+                let length = attribute(local == "enclosure" ? "length" : "fileSize")
+                    .flatMap { Int($0.trimmingWhitespace()) }
                 let type = attribute("type").map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
                     ?? attribute("medium")
                 if !open.item.enclosures.contains(where: { $0.url == url }) {
@@ -360,7 +363,8 @@ final class FeedDocumentHandler: SAXEventHandler {
     private func takeChannelAttributes(_ name: XMLElementName, _ attributes: [XMLAttribute], explicitBase: String?) {
         guard format == .atom, isAtomNamespace(name), name.localName == "link", channelLink == nil else { return }
         let rel = attributes.first(where: { $0.name.localName == "rel" })?.value.trimmingWhitespace() ?? "alternate"
-        guard rel == "alternate", let href = attributes.first(where: { $0.name.localName == "href" })?.value else { return }
+        guard rel == "alternate", let href = attributes.first(where: { $0.name.localName == "href" })?.value
+        else { return }
         channelLink = LinkPolicy.resolve(href, base: explicitBase ?? context.documentURL)
     }
 
@@ -376,7 +380,9 @@ final class FeedDocumentHandler: SAXEventHandler {
                 channelLink = LinkPolicy.resolve(field.text, base: field.explicitBase ?? context.documentURL)
             }
         case ("author", true, _) where format == .atom:
-            if feedAuthor == nil, let name = field.childText["name"] { feedAuthor = nonEmpty(TextNormalizer.inline(name)) }
+            if feedAuthor == nil, let name = field.childText["name"] {
+                feedAuthor = nonEmpty(TextNormalizer.inline(name))
+            }
         case ("language", true, _), ("language", _, FeedNamespace.dc?):
             if feedLanguage == nil { feedLanguage = nonEmpty(field.text.trimmingWhitespace()) }
         default:
@@ -398,7 +404,9 @@ final class FeedDocumentHandler: SAXEventHandler {
                     open.item.headlineSource = "feed"
                 }
             case "link" where format != .atom:
-                if open.item.url == nil { open.item.url = LinkPolicy.resolve(raw, base: base(explicit: field.explicitBase)) }
+                if open.item.url == nil {
+                    open.item.url = LinkPolicy.resolve(raw, base: base(explicit: field.explicitBase))
+                }
             case "guid" where format != .atom, "id" where format == .atom:
                 if open.item.guid == nil, !raw.isEmpty {
                     open.item.guid = raw
@@ -422,7 +430,9 @@ final class FeedDocumentHandler: SAXEventHandler {
             case "category" where format != .atom:
                 if let category = nonEmpty(TextNormalizer.inline(raw)) { open.item.categories.append(category) }
             case "description" where format != .atom, "summary" where format == .atom:
-                if open.descriptionText == nil { readTextConstruct(field, text: &open.descriptionText, html: &open.descriptionHTML) }
+                if open.descriptionText == nil {
+                    readTextConstruct(field, text: &open.descriptionText, html: &open.descriptionHTML)
+                }
             case "content" where format == .atom:
                 if open.contentHTML == nil, open.contentText == nil,
                    field.attributes.first(where: { $0.name.localName == "src" }) == nil {
@@ -432,7 +442,9 @@ final class FeedDocumentHandler: SAXEventHandler {
                 break
             }
         } else if name.namespaceURI == FeedNamespace.content, local == "encoded" {
-            if open.contentHTML == nil, !raw.isEmpty { open.contentHTML = field.hasChildren ? field.serializedMarkup : field.text }
+            if open.contentHTML == nil, !raw.isEmpty {
+                open.contentHTML = field.hasChildren ? field.serializedMarkup : field.text
+            }
         } else if FeedNamespace.media.contains(name.namespaceURI ?? "") {
             if local == "title", open.fallbackTitle == nil {
                 open.fallbackTitle = nonEmpty(TextNormalizer.inline(Self.htmlToText(raw)))
@@ -444,13 +456,17 @@ final class FeedDocumentHandler: SAXEventHandler {
             case "creator", "author":
                 if let author = nonEmpty(Self.displayName(raw)) { open.authors.append(author) }
             case "description":
-                if open.descriptionText == nil { readTextConstruct(field, text: &open.descriptionText, html: &open.descriptionHTML) }
+                if open.descriptionText == nil {
+                    readTextConstruct(field, text: &open.descriptionText, html: &open.descriptionHTML)
+                }
             case "subject":
                 if let category = nonEmpty(TextNormalizer.inline(raw)) { open.item.categories.append(category) }
             case "date", "issued", "created":
                 setPublished(raw, rank: 1, on: &open)
             case "title":
-                if open.fallbackTitle == nil { open.fallbackTitle = nonEmpty(TextNormalizer.inline(Self.htmlToText(raw))) }
+                if open.fallbackTitle == nil {
+                    open.fallbackTitle = nonEmpty(TextNormalizer.inline(Self.htmlToText(raw)))
+                }
             case "modified":
                 if open.item.updatedAt == nil {
                     open.item.updatedAt = dates.parse(raw, assumingTimeZone: context.timeZone)?.utc
