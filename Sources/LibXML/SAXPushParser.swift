@@ -339,7 +339,9 @@ public final class SAXPushParser: @unchecked Sendable {
         case "apos": return "'"
         default:
             guard !name.isEmpty,
-                  let description = name.withCString({ htmlEntityLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }),
+                  let description = name.withCString({
+                      htmlEntityLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
+                  }),
                   let scalar = Unicode.Scalar(description.pointee.value)
             else { return nil }
             return String(Character(scalar))

@@ -67,7 +67,8 @@ struct FeedBytesPreparer {
     /// The `encoding` pseudo-attribute of the XML declaration, if there is one.
     static func declaredEncoding(_ bytes: [UInt8]) -> String? {
         let head = String(decoding: bytes.prefix(256), as: UTF8.self)
-        guard let start = head.firstRange(of: "<?xml"), let end = head.firstRange(of: "?>"), start.upperBound <= end.lowerBound
+        guard let start = head.firstRange(of: "<?xml"), let end = head.firstRange(of: "?>"),
+              start.upperBound <= end.lowerBound
         else { return nil }
         let declaration = head[start.upperBound..<end.lowerBound]
         guard let key = declaration.firstRange(of: "encoding") else { return nil }

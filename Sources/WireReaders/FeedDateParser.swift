@@ -247,7 +247,8 @@ public struct FeedDateParser: Sendable {
         guard digits.allSatisfy(\.isNumber), [2, 4].contains(digits.count),
               zone.dropFirst().filter({ $0 == ":" }).count <= 1
         else { return nil }
-        guard let hours = Int(digits.prefix(2)), let minutes = Int(digits.dropFirst(2).isEmpty ? "0" : digits.dropFirst(2)),
+        let minuteDigits = digits.dropFirst(2)
+        guard let hours = Int(digits.prefix(2)), let minutes = Int(minuteDigits.isEmpty ? "0" : minuteDigits),
               hours <= 14, minutes < 60
         else { return nil }
         let seconds = hours * 3600 + minutes * 60

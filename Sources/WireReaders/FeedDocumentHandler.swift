@@ -29,7 +29,9 @@ final class FeedDocumentHandler: SAXEventHandler {
         let explicitBase: String?
         /// Character data of the element and its descendants, entities decoded.
         var text = ""
-        /// The same content with child elements serialised back to markup and text escaped.
+        /// The same content with child elements serialised back to markup and text escaped. Built only
+        /// once a child element appears (most fields have none, and escaping every field would cost
+        /// more than parsing it); `serializedMarkup` covers the childless case.
         var markup = ""
         var hasChildren = false
         var bytes = 0
@@ -38,6 +40,8 @@ final class FeedDocumentHandler: SAXEventHandler {
         var childText: [String: String] = [:]
         var currentChild: String?
         var currentChildText = ""
+
+        var serializedMarkup: String { hasChildren ? markup : FeedDocumentHandler.escape(text, quotes: false) }
     }
 
     /// An item being read; the fields that need the whole item to decide on live here until its end tag.
@@ -106,8 +110,13 @@ final class FeedDocumentHandler: SAXEventHandler {
         stack.append(Frame(name: name, explicitBase: explicitBase, language: language))
         let depth = stack.count
 
-        if var open = takeCapture() {
-            open.hasChildren = true
+        // The open capture is moved out (`take`) and put back, so that appending to its strings does
+        // not copy them: a copy left behind would make every append copy the whole field.
+        if var open = capture.take() {
+            if !open.hasChildren {
+                open.markup = Self.escape(open.text, quotes: false)
+                open.hasChildren = true
+            }
             open.markup += "<" + name.qualifiedName
             for attribute in attributes {
                 open.markup += " \(attribute.name.qualifiedName)=\"\(Self.escape(attribute.value, quotes: true))\""
@@ -131,7 +140,9 @@ final class FeedDocumentHandler: SAXEventHandler {
         if draft == nil, isItem(name) {
             var item = Item(source: context.source, format: format ?? .rss, receivedAt: context.receivedAt)
             // RSS 1.0 names each item by its `rdf:about` URI; that is the id the source gave it.
-            if let about = attributes.first(where: { $0.name.localName == "about" && $0.name.namespaceURI == FeedNamespace.rdf }) {
+            if let about = attributes.first(where: {
+                $0.name.localName == "about" && $0.name.namespaceURI == FeedNamespace.rdf
+            }) {
                 let id = about.value.trimmingWhitespace()
                 if !id.isEmpty { item.guid = id }
             }
@@ -157,7 +168,7 @@ final class FeedDocumentHandler: SAXEventHandler {
     }
 
     func text(_ text: String) {
-        guard var open = takeCapture() else { return }
+        guard var open = capture.take() else { return }
         let size = text.utf8.count
         if open.bytes + size > limits.maxFieldBytes {
             if !open.truncated { truncatedFields += 1 }
@@ -168,7 +179,7 @@ final class FeedDocumentHandler: SAXEventHandler {
         open.bytes += size
         let text = Windows1252.repairC1(text)
         open.text += text
-        open.markup += Self.escape(text, quotes: false)
+        if open.hasChildren { open.markup += Self.escape(text, quotes: false) }
         if open.currentChild != nil { open.currentChildText += text }
         capture = open
     }
@@ -176,7 +187,7 @@ final class FeedDocumentHandler: SAXEventHandler {
     func endElement(_ name: XMLElementName) {
         let depth = stack.count
         defer { if !stack.isEmpty { stack.removeLast() } }
-        if var open = takeCapture() {
+        if var open = capture.take() {
             if depth > open.depth {
                 open.markup += "</\(name.qualifiedName)>"
                 if depth == open.depth + 1, let child = open.currentChild {
@@ -195,15 +206,6 @@ final class FeedDocumentHandler: SAXEventHandler {
         } else if depth == containerDepth, format != .atom {
             containerDepth = nil
         }
-    }
-
-    /// The open capture, moved out so that appending to its strings does not copy them (a copy left
-    /// behind in `capture` would make every append copy the whole field: quadratic on large fields).
-    /// Callers put it back when it stays open.
-    private func takeCapture() -> Capture? {
-        let open = capture
-        capture = nil
-        return open
     }
 
     func parseError(_ error: XMLParseError) {
@@ -311,7 +313,8 @@ final class FeedDocumentHandler: SAXEventHandler {
     }
 
     /// The base for a relative link: `xml:base` in scope, else (RSS) the channel link, else the
-    /// document's URL. Atom resolves against `xml:base` and the document only, as RFC 4287 says.
+    /// document's URL. Atom prefers the document's URL, as RFC 4287 says, and falls back to the feed's
+    /// alternate link only when the document's URL is unknown.
     private func base(explicit: String?) -> String? {
         if let explicit { return explicit }
         if format == .atom { return context.documentURL ?? channelLink }
@@ -322,7 +325,8 @@ final class FeedDocumentHandler: SAXEventHandler {
 
     private func takeAttributeFields(_ name: XMLElementName, _ attributes: [XMLAttribute], explicitBase: String?,
                                      nested: Bool = false) {
-        guard var open = draft else { return }
+        // Moved out and put back, like the capture, so the item's arrays are not copied per field.
+        guard var open = draft.take() else { return }
         func attribute(_ local: String) -> String? {
             attributes.first(where: { $0.name.localName == local && $0.name.namespaceURI == nil })?.value
         }
@@ -330,7 +334,8 @@ final class FeedDocumentHandler: SAXEventHandler {
         if (local == "enclosure" && isCore(name) && format != .atom)
             || (local == "content" && FeedNamespace.media.contains(name.namespaceURI ?? "")) {
             if let raw = attribute("url"), let url = LinkPolicy.resolve(raw, base: base(explicit: explicitBase)) {
-                let length = attribute(local == "enclosure" ? "length" : "fileSize").flatMap { Int($0.trimmingWhitespace()) }
+                let length = attribute(local == "enclosure" ? "length" : "fileSize")
+                    .flatMap { Int($0.trimmingWhitespace()) }
                 let type = attribute("type").map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
                     ?? attribute("medium")
                 if !open.item.enclosures.contains(where: { $0.url == url }) {
@@ -358,7 +363,8 @@ final class FeedDocumentHandler: SAXEventHandler {
     private func takeChannelAttributes(_ name: XMLElementName, _ attributes: [XMLAttribute], explicitBase: String?) {
         guard format == .atom, isAtomNamespace(name), name.localName == "link", channelLink == nil else { return }
         let rel = attributes.first(where: { $0.name.localName == "rel" })?.value.trimmingWhitespace() ?? "alternate"
-        guard rel == "alternate", let href = attributes.first(where: { $0.name.localName == "href" })?.value else { return }
+        guard rel == "alternate", let href = attributes.first(where: { $0.name.localName == "href" })?.value
+        else { return }
         channelLink = LinkPolicy.resolve(href, base: explicitBase ?? context.documentURL)
     }
 
@@ -374,7 +380,9 @@ final class FeedDocumentHandler: SAXEventHandler {
                 channelLink = LinkPolicy.resolve(field.text, base: field.explicitBase ?? context.documentURL)
             }
         case ("author", true, _) where format == .atom:
-            if feedAuthor == nil, let name = field.childText["name"] { feedAuthor = nonEmpty(TextNormalizer.inline(name)) }
+            if feedAuthor == nil, let name = field.childText["name"] {
+                feedAuthor = nonEmpty(TextNormalizer.inline(name))
+            }
         case ("language", true, _), ("language", _, FeedNamespace.dc?):
             if feedLanguage == nil { feedLanguage = nonEmpty(field.text.trimmingWhitespace()) }
         default:
@@ -383,7 +391,8 @@ final class FeedDocumentHandler: SAXEventHandler {
     }
 
     private func applyItemField(_ field: Capture) {
-        guard var open = draft else { return }
+        // Moved out and put back, like the capture, so the item's arrays are not copied per field.
+        guard var open = draft.take() else { return }
         let name = field.name
         let local = name.localName
         let raw = field.text.trimmingWhitespace()
@@ -395,7 +404,9 @@ final class FeedDocumentHandler: SAXEventHandler {
                     open.item.headlineSource = "feed"
                 }
             case "link" where format != .atom:
-                if open.item.url == nil { open.item.url = LinkPolicy.resolve(raw, base: base(explicit: field.explicitBase)) }
+                if open.item.url == nil {
+                    open.item.url = LinkPolicy.resolve(raw, base: base(explicit: field.explicitBase))
+                }
             case "guid" where format != .atom, "id" where format == .atom:
                 if open.item.guid == nil, !raw.isEmpty {
                     open.item.guid = raw
@@ -419,7 +430,9 @@ final class FeedDocumentHandler: SAXEventHandler {
             case "category" where format != .atom:
                 if let category = nonEmpty(TextNormalizer.inline(raw)) { open.item.categories.append(category) }
             case "description" where format != .atom, "summary" where format == .atom:
-                if open.descriptionText == nil { readTextConstruct(field, text: &open.descriptionText, html: &open.descriptionHTML) }
+                if open.descriptionText == nil {
+                    readTextConstruct(field, text: &open.descriptionText, html: &open.descriptionHTML)
+                }
             case "content" where format == .atom:
                 if open.contentHTML == nil, open.contentText == nil,
                    field.attributes.first(where: { $0.name.localName == "src" }) == nil {
@@ -429,7 +442,9 @@ final class FeedDocumentHandler: SAXEventHandler {
                 break
             }
         } else if name.namespaceURI == FeedNamespace.content, local == "encoded" {
-            if open.contentHTML == nil, !raw.isEmpty { open.contentHTML = field.hasChildren ? field.markup : field.text }
+            if open.contentHTML == nil, !raw.isEmpty {
+                open.contentHTML = field.hasChildren ? field.serializedMarkup : field.text
+            }
         } else if FeedNamespace.media.contains(name.namespaceURI ?? "") {
             if local == "title", open.fallbackTitle == nil {
                 open.fallbackTitle = nonEmpty(TextNormalizer.inline(Self.htmlToText(raw)))
@@ -441,13 +456,17 @@ final class FeedDocumentHandler: SAXEventHandler {
             case "creator", "author":
                 if let author = nonEmpty(Self.displayName(raw)) { open.authors.append(author) }
             case "description":
-                if open.descriptionText == nil { readTextConstruct(field, text: &open.descriptionText, html: &open.descriptionHTML) }
+                if open.descriptionText == nil {
+                    readTextConstruct(field, text: &open.descriptionText, html: &open.descriptionHTML)
+                }
             case "subject":
                 if let category = nonEmpty(TextNormalizer.inline(raw)) { open.item.categories.append(category) }
             case "date", "issued", "created":
                 setPublished(raw, rank: 1, on: &open)
             case "title":
-                if open.fallbackTitle == nil { open.fallbackTitle = nonEmpty(TextNormalizer.inline(Self.htmlToText(raw))) }
+                if open.fallbackTitle == nil {
+                    open.fallbackTitle = nonEmpty(TextNormalizer.inline(Self.htmlToText(raw)))
+                }
             case "modified":
                 if open.item.updatedAt == nil {
                     open.item.updatedAt = dates.parse(raw, assumingTimeZone: context.timeZone)?.utc
@@ -518,7 +537,7 @@ final class FeedDocumentHandler: SAXEventHandler {
         case .html:
             return TextNormalizer.inline(Self.htmlToText(field.text))
         case .xhtml:
-            return TextNormalizer.inline(Self.plainText(fromHTML: field.markup))
+            return TextNormalizer.inline(Self.plainText(fromHTML: field.serializedMarkup))
         case .base64:
             let decoded = Self.base64Text(field.text)
             return TextNormalizer.inline(Self.declaresHTML(field) ? Self.plainText(fromHTML: decoded) : decoded)
@@ -533,15 +552,17 @@ final class FeedDocumentHandler: SAXEventHandler {
             text = TextNormalizer.paragraphs(field.text)
         case .html:
             let source = field.text.trimmingWhitespace()
-            if Self.containsMarkup(source) {
+            if Self.containsTags(source) {
                 html = source
                 text = TextNormalizer.paragraphs(Self.plainText(fromHTML: source))
             } else {
-                text = TextNormalizer.paragraphs(source)
+                // Entities alone (`caf&amp;eacute;` escaped twice) do not make it HTML worth keeping:
+                // decode them and keep the text.
+                text = TextNormalizer.paragraphs(Self.htmlToText(source))
             }
         case .xhtml:
-            html = field.markup.trimmingWhitespace()
-            text = TextNormalizer.paragraphs(Self.plainText(fromHTML: field.markup))
+            html = field.serializedMarkup.trimmingWhitespace()
+            text = TextNormalizer.paragraphs(Self.plainText(fromHTML: field.serializedMarkup))
         case .base64:
             let decoded = Self.base64Text(field.text)
             if Self.declaresHTML(field) {
@@ -596,6 +617,17 @@ final class FeedDocumentHandler: SAXEventHandler {
     }
 
     /// Whether libxml2's HTML parser is needed: a tag, comment or entity reference is present.
+    /// Whether the text holds a tag, comment or declaration: `<` followed by a letter, `/` or `!`
+    /// ("a < b" does not count).
+    static func containsTags(_ text: String) -> Bool {
+        var previousWasOpen = false
+        for c in text.unicodeScalars {
+            if previousWasOpen, c.properties.isAlphabetic || c == "/" || c == "!" { return true }
+            previousWasOpen = c == "<"
+        }
+        return false
+    }
+
     static func containsMarkup(_ text: String) -> Bool {
         text.contains("<") || text.contains("&")
     }
@@ -622,7 +654,7 @@ final class FeedDocumentHandler: SAXEventHandler {
         return text
     }
 
-    private static func escape(_ text: String, quotes: Bool) -> String {
+    static func escape(_ text: String, quotes: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {

@@ -17,7 +17,15 @@ public struct PlainTextReader: Reader {
 
     public func read(_ bytes: [UInt8], context: ReadContext) throws(UnreadableInput) -> ReadResult {
         guard !bytes.isEmpty else { throw UnreadableInput(reason: "empty", detail: "the input has no bytes") }
-        let decoded = TextDecoder.decode(bytes)
+        var decoded = TextDecoder.decode(bytes)
+        // A charset the transport declared (Latin-1 family) is believed over the UTF-8 guess, unless a
+        // byte-order mark says otherwise: then the fallback is the plan, not an accident.
+        if TextDecoder.byteOrderMark(bytes) == nil,
+           let charset = context.declaredCharset?.trimmingWhitespace().lowercased(),
+           FeedBytesPreparer.latinFamily.contains(charset),
+           decoded.fellBack || !bytes.contains(where: { $0 >= 0x80 }) {
+            decoded = TextDecoder.Decoded(text: Windows1252.decode(bytes), encoding: "windows-1252", fellBack: false)
+        }
         var issues: [ReadIssue] = []
         if decoded.fellBack {
             issues.append(ReadIssue(
@@ -43,8 +51,9 @@ public struct PlainTextReader: Reader {
         return ReadResult(items: [item], issues: issues)
     }
 
-    /// A headline is short (two to thirty words), is not a sentence (no closing full stop, comma, colon or semicolon), and is
-    /// not a byline or a dateline lede. When in doubt it is not one: `extract` makes a marked fallback.
+    /// A headline is short (two to thirty words), is not a sentence (no closing full stop, comma, colon
+    /// or semicolon), and is not a byline or a dateline lede. When in doubt it is not one: `extract`
+    /// makes a marked fallback.
     static func looksLikeHeadline(_ line: String, nextLine: Substring?) -> Bool {
         guard !line.isEmpty, line.count <= maxHeadlineCharacters else { return false }
         let words = line.split(separator: " ")

@@ -57,9 +57,10 @@ import WireModel
         #expect(marker.hasPrefix("WIREFEED-SECRET"))
         let xml = """
             <?xml version="1.0"?>
-            <!DOCTYPE rss [
+            <!DOCTYPE rss SYSTEM "\(secret.absoluteString)" [
               <!ENTITY leak SYSTEM "\(secret.absoluteString)">
               <!ENTITY % pe SYSTEM "\(secret.absoluteString)">
+              %pe;
             ]>
             <rss version="2.0"><channel><title>t &leak;</title>
             <item><title>A &leak; B</title><description>&leak;</description><link>https://x.example.com/&leak;</link></item>

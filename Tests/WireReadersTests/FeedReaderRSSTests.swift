@@ -252,4 +252,13 @@ import WireModel
         // dc:description stands in for a missing description.
         #expect(item.summary == "It’s fine")
     }
+
+    @Test func descriptionWithEntitiesButNoTagsIsTextNotHTML() throws {
+        let xml = "<rss><channel><item><title>T</title>"
+            + "<description>Caf&amp;eacute; prices: 3 &lt; 5, AT&amp;amp;T\n\nSecond paragraph.</description></item></channel></rss>"
+        let item = try #require(try reader.read(Array(xml.utf8), context: Fixtures.context()).items.first)
+        #expect(item.contentHTML == nil)
+        #expect(item.summary == "Café prices: 3 < 5, AT&T\n\nSecond paragraph.")
+        #expect(item.body == item.summary)
+    }
 }

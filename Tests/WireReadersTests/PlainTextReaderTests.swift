@@ -98,4 +98,12 @@ import WireModel
         #expect(result.items.first?.body == "Traffic is moving again.")
         #expect(result.issues.isEmpty)
     }
+
+    @Test func declaredLatin1IsNotReportedAsAFallback() throws {
+        let context = ReadContext(source: ItemSource(type: "inbox", name: "wires"), receivedAt: "2025-03-04T12:00:00Z",
+                                  declaredCharset: "ISO-8859-1")
+        let result = try reader.read(try Fixtures.bytes("text/cp1252-cafe.txt"), context: context)
+        #expect(result.items.first?.headline == "Café owners protest new terrace tax")
+        #expect(result.issues.isEmpty)
+    }
 }
