@@ -72,7 +72,7 @@ public struct ProcessRunner: Sendable {
                 summary.failed.append(Failure(path: path, reason: error.description))
                 continue
             }
-            for issue in items.issues {
+            for issue in items.issues where !issue.isInformational {
                 summary.deadLetters += 1
                 let failure = StageFailure(stage: "read", reason: issue.reason, detail: "\(path): \(issue.detail)")
                 deadLetter(DeadLetterInput(failure: failure, source: fileSource(path)))

@@ -172,6 +172,10 @@ extension InboxSource {
             pipeline.submit(item, ticket: ticket)
         }
         for issue in result.issues {
+            if issue.isInformational {
+                logger.notice("\(issue.reason)", metadata: ["file": "\(name)", "detail": "\(issue.detail)"])
+                continue
+            }
             let failure = StageFailure(stage: "read", reason: issue.reason, detail: "\(name): \(issue.detail)")
             pipeline.deadLetter(DeadLetterInput(failure: failure, source: source), ticket: ticket)
         }
