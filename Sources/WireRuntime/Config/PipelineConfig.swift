@@ -5,9 +5,11 @@
 public struct PipelineConfig: Sendable, Equatable {
     /// The config file this came from, absolute; nil when built in code (tests, `process` defaults).
     public var path: String?
+    /// Folder of the embedded state database; `state_dir`, default `var/state` beside the config.
     public var stateDir: String
-    /// This node's name (scale-out); defaults to the host name.
+    /// This node's name (scale-out); nil means the host name.
     public var node: String?
+    public var state: StateConfig
     public var sources: [SourceConfig]
     public var stages: [StageConfig]
     public var sinks: [SinkConfig]
@@ -15,13 +17,14 @@ public struct PipelineConfig: Sendable, Equatable {
     public var http: HTTPConfig?
 
     public init(
-        path: String? = nil, stateDir: String, node: String? = nil, sources: [SourceConfig] = [],
+        path: String? = nil, stateDir: String, node: String? = nil, state: StateConfig = .embedded, sources: [SourceConfig] = [],
         stages: [StageConfig] = [], sinks: [SinkConfig] = [], deadLetter: SinkConfig? = nil,
         http: HTTPConfig? = nil
     ) {
         self.path = path
         self.stateDir = stateDir
         self.node = node
+        self.state = state
         self.sources = sources
         self.stages = stages
         self.sinks = sinks

@@ -1,0 +1,190 @@
+/// Turns a validated config into `PipelineConfig`: defaults from `ConfigSpec`, paths made absolute.
+struct PipelineConfigBuilder {
+    private let baseDirectory: String
+
+    private init(baseDirectory: String) {
+        self.baseDirectory = baseDirectory
+    }
+
+    static func build(_ root: ConfigJSON, baseDirectory: String, path: String?) throws(ConfigError) -> PipelineConfig {
+        let builder = PipelineConfigBuilder(baseDirectory: baseDirectory)
+        let reader = builder.reader(root, ConfigSpec.pipeline.root, at: "")
+        var sources: [SourceConfig] = []
+        for (index, element) in (root["sources"]?.elements ?? []).enumerated() {
+            sources.append(try builder.source(element, at: ConfigJSONPath.element("sources", index)))
+        }
+        var stages: [StageConfig] = []
+        for (index, element) in (root["stages"]?.elements ?? []).enumerated() {
+            stages.append(try builder.stage(element, at: ConfigJSONPath.element("stages", index)))
+        }
+        var sinks: [SinkConfig] = []
+        for (index, element) in (root["sinks"]?.elements ?? []).enumerated() {
+            sinks.append(try builder.sink(element, at: ConfigJSONPath.element("sinks", index)))
+        }
+        return PipelineConfig(
+            path: path,
+            stateDir: try reader.required(reader.path("state_dir"), "state_dir"),
+            node: reader.string("node"),
+            state: try reader.child("state", ConfigSpec.stateObject).map(builder.state) ?? .embedded,
+            sources: sources,
+            stages: stages,
+            sinks: sinks,
+            deadLetter: try reader.child("dead_letter", ConfigSpec.deadLetterObject).map(builder.deadLetter),
+            http: try reader.child("http", ConfigSpec.httpObject).map { http throws(ConfigError) in
+                HTTPConfig(listen: try http.required(http.string("listen"), "listen"))
+            }
+        )
+    }
+
+    private func reader(_ json: ConfigJSON, _ object: ConfigSpec.Object, at path: String) -> ConfigObjectReader {
+        ConfigObjectReader(json: json, object: object, path: path, baseDirectory: baseDirectory)
+    }
+
+    /// The variant a tagged object is, or an error: validation has already rejected unknown tags.
+    private func variant(_ json: ConfigJSON, of union: ConfigSpec.TaggedUnion, at path: String) throws(ConfigError) -> ConfigSpec.Variant {
+        guard let tag = json[union.tagKey]?.string, let variant = union.variant(tag) else {
+            throw ConfigError(issues: [ConfigIssue(path: ConfigJSONPath.member(path, union.tagKey), message: "unknown after validation (a WireFeed bug)")])
+        }
+        return variant
+    }
+
+    // MARK: sources
+
+    private func source(_ json: ConfigJSON, at path: String) throws(ConfigError) -> SourceConfig {
+        let variant = try variant(json, of: ConfigSpec.sourceUnion, at: path)
+        let fields = reader(json, variant.object, at: path)
+        let name = try fields.required(fields.string("name"), "name")
+        let timeZone = fields.string("time_zone")
+        if variant.tag == "feed" {
+            return .feed(FeedSourceConfig(
+                name: name,
+                url: try fields.required(fields.string("url"), "url"),
+                interval: try fields.required(fields.duration("interval"), "interval"),
+                timeout: try fields.required(fields.duration("timeout"), "timeout"),
+                headers: fields.stringMap("headers") ?? [:],
+                timeZone: timeZone
+            ))
+        }
+        let inbox = try fields.required(fields.path("path"), "path")
+        return .inbox(InboxSourceConfig(
+            name: name,
+            path: inbox,
+            done: fields.path("done") ?? ConfigConsistencyChecker.defaultSibling("done", of: inbox),
+            failed: fields.path("failed") ?? ConfigConsistencyChecker.defaultSibling("failed", of: inbox),
+            timeZone: timeZone,
+            maxFileBytes: try fields.required(fields.integer("max_file_size"), "max_file_size")
+        ))
+    }
+
+    // MARK: stages
+
+    private func stage(_ json: ConfigJSON, at path: String) throws(ConfigError) -> StageConfig {
+        let variant = try variant(json, of: ConfigSpec.stageUnion, at: path)
+        let fields = reader(json, variant.object, at: path)
+        switch variant.tag {
+        case "dedupe":
+            return .dedupe(DedupeStageConfig(
+                window: try fields.required(fields.duration("window"), "window"),
+                maxItems: fields.integer("max_items")
+            ))
+        case "route":
+            var rules: [RouteRule] = []
+            for (index, element) in (json["rules"]?.elements ?? []).enumerated() {
+                rules.append(try rule(element, at: ConfigJSONPath.element(ConfigJSONPath.member(path, "rules"), index)))
+            }
+            return .route(RouteStageConfig(rules: rules, defaultSinks: try fields.required(fields.strings("default"), "default")))
+        case "extract": return .extract
+        case "enrich": return .enrich
+        default: return .clean
+        }
+    }
+
+    private func rule(_ json: ConfigJSON, at path: String) throws(ConfigError) -> RouteRule {
+        let fields = reader(json, ConfigSpec.routeRuleObject, at: path)
+        let when = try fields.required(json["when"], "when")
+        return RouteRule(
+            name: try fields.required(fields.string("name"), "name"),
+            to: fields.strings("to") ?? [],
+            drop: fields.bool("drop") ?? false,
+            when: try condition(when, at: ConfigJSONPath.member(path, "when"))
+        )
+    }
+
+    private func condition(_ json: ConfigJSON, at path: String) throws(ConfigError) -> RouteCondition {
+        let members = json.members ?? []
+        let tags = ConfigSpec.conditionUnion.variants.map(\.tag)
+        guard let telling = members.first(where: { tags.contains($0.key) }) else {
+            throw ConfigError(issues: [ConfigIssue(path: path, message: "not a condition after validation (a WireFeed bug)")])
+        }
+        switch telling.key {
+        case "all", "any":
+            var conditions: [RouteCondition] = []
+            for (index, element) in (telling.value.elements ?? []).enumerated() {
+                conditions.append(try condition(element, at: ConfigJSONPath.element(ConfigJSONPath.member(path, telling.key), index)))
+            }
+            return telling.key == "all" ? .all(conditions) : .any(conditions)
+        case "not":
+            return .not(try condition(telling.value, at: ConfigJSONPath.member(path, "not")))
+        default:
+            let field = telling.value.string ?? ""
+            guard let test = members.first(where: { ConfigSpec.conditionOperators.contains($0.key) }) else {
+                throw ConfigError(issues: [ConfigIssue(path: path, message: "no test after validation (a WireFeed bug)")])
+            }
+            return .field(path: field, test: try fieldTest(test, at: ConfigJSONPath.member(path, test.key)))
+        }
+    }
+
+    private func fieldTest(_ test: ConfigJSON.Member, at path: String) throws(ConfigError) -> FieldTest {
+        switch test.key {
+        case "equals": return .equals(Self.scalar(test.value))
+        case "contains": return .contains(Self.scalar(test.value))
+        case "in": return .isIn((test.value.elements ?? []).map(Self.scalar))
+        case "matches":
+            guard let pattern = test.value.string else { break }
+            return .matches(pattern)
+        default:
+            guard case .bool(let exists) = test.value.value else { break }
+            return .exists(exists)
+        }
+        throw ConfigError(issues: [ConfigIssue(path: path, message: "wrong type after validation (a WireFeed bug)")])
+    }
+
+    private static func scalar(_ json: ConfigJSON) -> ConfigValue {
+        switch json.value {
+        case .string(let string): .string(string)
+        case .number(let literal): Double(literal).map(ConfigValue.number) ?? .null
+        case .bool(let bool): .bool(bool)
+        case .null, .object, .array: .null
+        }
+    }
+
+    // MARK: sinks and settings
+
+    private func sink(_ json: ConfigJSON, at path: String) throws(ConfigError) -> SinkConfig {
+        let variant = try variant(json, of: ConfigSpec.sinkUnion, at: path)
+        let fields = reader(json, variant.object, at: path)
+        let name = try fields.required(fields.string("name"), "name")
+        guard variant.tag == "file" else { return SinkConfig(name: name, kind: .stdout) }
+        return try fileSink(name: name, fields)
+    }
+
+    private func deadLetter(_ fields: ConfigObjectReader) throws(ConfigError) -> SinkConfig {
+        try fileSink(name: try fields.required(fields.string("name"), "name"), fields)
+    }
+
+    private func fileSink(name: String, _ fields: ConfigObjectReader) throws(ConfigError) -> SinkConfig {
+        SinkConfig(
+            name: name,
+            kind: .file,
+            path: try fields.required(fields.path("path"), "path"),
+            fsyncInterval: try fields.required(fields.duration("fsync_interval"), "fsync_interval"),
+            maxBytes: fields.integer("max_size"),
+            keep: try fields.required(fields.integer("keep"), "keep")
+        )
+    }
+
+    private func state(_ fields: ConfigObjectReader) throws(ConfigError) -> StateConfig {
+        guard fields.string("type") == "postgres" else { return .embedded }
+        return .postgres(url: try fields.required(fields.string("url"), "url"))
+    }
+}
