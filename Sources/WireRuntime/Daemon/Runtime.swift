@@ -41,9 +41,10 @@ public final class Runtime: @unchecked Sendable {
         let stages = try StageFactory.make(config.stages)
         sinks = try config.sinks.map { try SinkFactory.makeSink(config: $0, logger: logger) }
         deadLetter = try SinkFactory.makeSink(config: Self.deadLetterConfig(config), logger: logger)
-        pipeline = QueuedPipeline(
+        let pipeline = QueuedPipeline(
             stages: stages, sinks: sinks, deadLetter: deadLetter, encodeDeadLetter: Self.deadLetterLine,
             logger: logger)
+        self.pipeline = pipeline
         let node = config.node ?? ProcessInfo.processInfo.hostName
         let reader = InputReader()
         let read: ReadFunction = { bytes, context throws(UnreadableInput) in try reader.read(bytes, context: context) }
