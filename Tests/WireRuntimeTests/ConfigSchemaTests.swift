@@ -83,6 +83,8 @@ import Testing
                                      root + "/pipeline.json", "valid",
                                      fixtures + "/full.json", "valid",
                                      fixtures + "/minimal.json", "valid",
+                                     fixtures + "/design-example.json", "valid",
+                                     fixtures + "/broken-references.json", "invalid",
                                      fixtures + "/broken-shapes.json", "invalid"])
         #expect(status == 0)
     }
