@@ -107,6 +107,13 @@ import Testing
         ])
     }
 
+    @Test func oddKeysAreQuotedInPaths() {
+        #expect(issues(#"{\#(stdoutSink), "foo bar": 1, "$schema": 2}"#) == [
+            #"["foo bar"]: unknown key; expected one of $schema, state_dir, node, state, sources, stages, sinks, dead_letter, http"#,
+            #"["$schema"]: expected a string, got a number"#,
+        ])
+    }
+
     @Test func topLevelNotAnObject() {
         #expect(issues("[]") == ["expected a JSON object at the top level, got an array"])
     }

@@ -139,6 +139,22 @@ import Testing
         #expect(ConfigLoader.describe(config) == "ok: 2 sources, 5 stages (clean, dedupe, extract, enrich, route), 3 sinks")
     }
 
+    /// DESIGN §4's example, verbatim but for a real feed URL: the contract's keys all load.
+    @Test func theDesignExampleLoads() throws {
+        let config = try ConfigLoader.load(path: fixtures + "/design-example.json")
+        #expect(ConfigLoader.describe(config) == "ok: 2 sources, 5 stages (clean, dedupe, extract, enrich, route), 3 sinks")
+        #expect(config.http == HTTPConfig(listen: "127.0.0.1:9464"))
+        #expect(config.sinks.map(\.name) == ["all", "korea", "console"])
+    }
+
+    @Test func loadsFromData() throws {
+        let data = Data(#"{"sinks": [{"name": "a", "type": "file", "path": "a.ndjson"}]}"#.utf8)
+        let config = try ConfigLoader.load(data: data, baseDirectory: "/opt/wf", path: "/opt/wf/pipeline.json")
+        #expect(config.path == "/opt/wf/pipeline.json")
+        #expect(config.sinks.first?.path == "/opt/wf/a.ndjson")
+        #expect(config.stateDir == "/opt/wf/var/state")
+    }
+
     @Test func brokenShapesFixture() {
         #expect(ConfigTestSupport.issues(atPath: fixtures + "/broken-shapes.json") == [
             #"sources[1].interval: "5 minutes" is not a duration; expected a number followed by ms, s, m, h or d, e.g. "90s", "5m", "72h""#,

@@ -7,8 +7,17 @@ import Testing
 
     @Test func shippedSchemaIsTheGeneratedOne() throws {
         let shipped = try String(contentsOfFile: root + "/pipeline.schema.json", encoding: .utf8)
-        #expect(shipped == ConfigSchema.jsonText(),
-                "pipeline.schema.json is stale: regenerate with `wirefeed schema > pipeline.schema.json`")
+        let generated = ConfigSchema.jsonText()
+        // A Bool, not the two texts, so a stale file fails with one readable line instead of two schemas.
+        let upToDate = shipped == generated
+        let shippedLines = shipped.split(separator: "\n", omittingEmptySubsequences: false)
+        let generatedLines = generated.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstDifference = zip(shippedLines, generatedLines).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
+            ?? min(shippedLines.count, generatedLines.count)
+        #expect(upToDate, """
+            pipeline.schema.json is stale (first difference at line \(firstDifference + 1)): \
+            regenerate with `wirefeed schema > pipeline.schema.json`
+            """)
     }
 
     @Test func generationIsDeterministic() {
@@ -74,6 +83,8 @@ import Testing
                                      root + "/pipeline.json", "valid",
                                      fixtures + "/full.json", "valid",
                                      fixtures + "/minimal.json", "valid",
+                                     fixtures + "/design-example.json", "valid",
+                                     fixtures + "/broken-references.json", "invalid",
                                      fixtures + "/broken-shapes.json", "invalid"])
         #expect(status == 0)
     }

@@ -116,7 +116,7 @@ extension ConfigSpec {
         doc: "Sends matching items to sinks, or drops them; its name is added to the item's routes.",
         keys: [
             Key("name", .string(.text), .required, doc: "The rule's name, listed in the routes of items it matches."),
-            Key("to", .array(of: .string(.text), minItems: 0), .defaulted(.array([])), doc: "Names of the sinks a matching item goes to."),
+            Key("to", .array(of: .string(.text), minItems: 0), .defaulted(.array([])), doc: "Names of the sinks a matching item goes to; empty: the rule only adds its name to the item's routes."),
             Key("drop", .boolean, .defaulted(.bool(false)), doc: "A matching item is dropped; such a rule has no to."),
             Key("when", .reference("condition"), .required, doc: "The condition an item must meet."),
         ]
