@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files=${1:-5000}
-feed_items=${2:-50000}
+feed_items=${2:-10000}
 swift build -c release >/dev/null
 bin=.build/release/wirefeed
 work=$(mktemp -d /tmp/wirefeed-spine.XXXXXX)

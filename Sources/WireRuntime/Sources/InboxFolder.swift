@@ -58,7 +58,8 @@ struct InboxFolder: Sendable {
             Self.fsync(path: target)
             try FileManager.default.removeItem(atPath: source)
         }
-        Self.fsync(path: directory)
+        // No fsync of the folder: if a crash undoes the rename, the file is back in the inbox and the
+        // ledger (which says it is done) moves it again without reprocessing.
         return target
     }
 
