@@ -7,7 +7,10 @@ struct SchemaCommand: ParsableCommand {
         abstract: "Print the JSON Schema of pipeline.json (the file shipped as pipeline.schema.json)."
     )
 
+    @Flag(help: "Print the Markdown key reference (the README's configuration reference) instead.")
+    var markdown = false
+
     func run() throws {
-        print(ConfigSchema.jsonText(), terminator: "")
+        print(markdown ? ConfigReference.markdown() : ConfigSchema.jsonText(), terminator: "")
     }
 }

@@ -20,7 +20,7 @@ extension ConfigSpec {
                 Key("sinks", .array(of: .taggedUnion(sinkUnion), minItems: 1), .required,
                     doc: "Where items are written. Sink names are unique. Without a route stage every item goes to every sink."),
                 Key("dead_letter", .object(deadLetterObject), .optional,
-                    doc: "The file that receives items a stage rejected, with the reason; absent means rejected items are only logged."),
+                    doc: "The file that receives items a stage rejected, with the reason; absent means state_dir/dead-letter.ndjson, capped at 64 MiB."),
                 Key("http", .object(httpObject), .optional,
                     doc: "The loopback HTTP listener for metrics and health; absent means no listener."),
             ]

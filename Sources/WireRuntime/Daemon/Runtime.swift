@@ -27,6 +27,9 @@ public final class Runtime: @unchecked Sendable {
                     "sources[\(index)]: feed source \"\(feed.name)\" needs the feed poller, which is not in this build")
             }
         }
+        if case .postgres = config.state {
+            problems.append("state: the PostgreSQL state store (scale-out) is not in this build; remove the key")
+        }
         if config.http != nil {
             problems.append("http: the HTTP listener (metrics, health) is not in this build; remove the key")
         }
