@@ -11,7 +11,7 @@ import Darwin
 /// Kept apart so the sinks read as Swift, so every failure names the call and path that failed
 /// (that text becomes a record's `.failed` reason), and because a sink's own `write` method would
 /// otherwise shadow the C `write` inside it.
-enum POSIXIO {
+public enum POSIXIO {
     /// A failed system call: what was attempted, on what, and the errno.
     struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         var operation: String
@@ -52,7 +52,7 @@ enum POSIXIO {
     /// Writes all of `bytes` with as few `write(2)` calls as the kernel allows: it goes on after
     /// partial writes and EINTR, and waits for a non-blocking descriptor to drain on EAGAIN.
     /// Returns how many bytes went out and, when it stopped early, the errno that stopped it.
-    static func writeFully(_ fd: Int32, _ bytes: [UInt8]) -> (written: Int, error: Int32?) {
+    public static func writeFully(_ fd: Int32, _ bytes: [UInt8]) -> (written: Int, error: Int32?) {
         bytes.withUnsafeBytes { buffer -> (Int, Int32?) in
             guard let base = buffer.baseAddress else { return (0, nil) }
             var offset = 0
