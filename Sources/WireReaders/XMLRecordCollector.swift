@@ -46,6 +46,8 @@ final class XMLRecordCollector: SAXEventHandler {
     private var skippingFrom: Int?
     private var oversizedRecords = 0
     private var recordCapReached = false
+    /// The name of a record kept although its end tag never came.
+    private var keptUnclosed: String?
     private var tally = XMLIssueTally()
 
     /// - Parameter isRecord: whether an element (at a depth, 1 for the root) outside any record starts one.
@@ -67,6 +69,7 @@ final class XMLRecordCollector: SAXEventHandler {
             ignoreDeclaredEncoding: prepared.transcoded)
         collector.parser = parser
         parser.parse(prepared.bytes)
+        collector.keepRecordMissingOnlyItsEndTag()
         return Collected(root: collector.root, records: collector.records,
                          issues: prepared.issues + collector.issues())
     }
@@ -130,8 +133,22 @@ final class XMLRecordCollector: SAXEventHandler {
 
     // MARK: - Result
 
+    /// A record whose own element is the only one still open at the end holds everything it was sent:
+    /// libxml2 in RECOVER mode closes the innermost element at a mismatched end tag, so one stray tag
+    /// inside leaves exactly the record's end tag unmatched. Such a record is kept (and the issue says
+    /// so); one cut off deeper inside is not whole and is dropped.
+    private func keepRecordMissingOnlyItsEndTag() {
+        guard open.count == 1, skippingFrom == nil, !recordCapReached, let node = open.popLast() else { return }
+        records.append(Record(node: node, language: openLanguage))
+        keptUnclosed = node.name.qualifiedName
+    }
+
     private func issues() -> [ReadIssue] {
         var issues = tally.issues(openItem: open.first?.name.qualifiedName, maxFieldBytes: limits.maxFieldBytes)
+        if let keptUnclosed {
+            issues.append(ReadIssue(reason: "malformed-xml",
+                                    detail: "<\(keptUnclosed)> was never closed; it was kept with everything inside it"))
+        }
         if oversizedRecords > 0 {
             issues.append(ReadIssue(
                 reason: "item-too-large",
