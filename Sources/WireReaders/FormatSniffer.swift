@@ -40,6 +40,10 @@ public struct FormatSniffer: Sendable {
         if trimmed.isEmpty { return isWholeInput ? .empty : .format(.text) }
         if trimmed.first == "<" { return sniffMarkup(trimmed) }
         if trimmed.first == "{" { return .format(.ninjs) }
+        // A JSON array of objects: several ninjs items in one file.
+        if trimmed.first == "[", trimmed.dropFirst().first(where: { !$0.isWhitespace }) == "{" {
+            return .format(.ninjs)
+        }
         return .format(.text)
     }
 
