@@ -46,6 +46,8 @@ final class XMLRecordCollector: SAXEventHandler {
     private var skippingFrom: Int?
     private var oversizedRecords = 0
     private var recordCapReached = false
+    /// Depth of the open record's element (1 for the root).
+    private var openDepth = 0
     /// The name of a record kept although its end tag never came.
     private var keptUnclosed: String?
     private var tally = XMLIssueTally()
@@ -69,7 +71,7 @@ final class XMLRecordCollector: SAXEventHandler {
             ignoreDeclaredEncoding: prepared.transcoded)
         collector.parser = parser
         parser.parse(prepared.bytes)
-        collector.keepRecordMissingOnlyItsEndTag()
+        collector.keepRecordMissingOnlyItsEndTag(documentBytes: prepared.bytes)
         return Collected(root: collector.root, records: collector.records,
                          issues: prepared.issues + collector.issues())
     }
@@ -97,6 +99,7 @@ final class XMLRecordCollector: SAXEventHandler {
         }
         if isRecord(name, depth) {
             open = [MarkupNode(name: name, attributes: attributes)]
+            openDepth = depth
             openLanguage = language
             openElements = 1
         }
@@ -133,14 +136,24 @@ final class XMLRecordCollector: SAXEventHandler {
 
     // MARK: - Result
 
-    /// A record whose own element is the only one still open at the end holds everything it was sent:
     /// libxml2 in RECOVER mode closes the innermost element at a mismatched end tag, so one stray tag
-    /// inside leaves exactly the record's end tag unmatched. Such a record is kept (and the issue says
-    /// so); one cut off deeper inside is not whole and is dropped.
-    private func keepRecordMissingOnlyItsEndTag() {
-        guard open.count == 1, skippingFrom == nil, !recordCapReached, let node = open.popLast() else { return }
+    /// inside a root record (a NITF story, a bare newsItem) leaves its own end tag unmatched although
+    /// the whole document was read. Such a record is kept (and the issue says so) when the bytes do end
+    /// with its end tag; otherwise the document was cut off and the record is dropped, however little is
+    /// missing: a truncated kill notice must not pass for a whole item.
+    private func keepRecordMissingOnlyItsEndTag(documentBytes bytes: [UInt8]) {
+        guard open.count == 1, openDepth == 1, skippingFrom == nil, !recordCapReached,
+              let last = bytes.lastIndex(where: { $0 > 0x20 }),
+              Self.endsWith(bytes[...last], endTag: "</\(open[0].name.qualifiedName)>"),
+              let node = open.popLast()
+        else { return }
         records.append(Record(node: node, language: openLanguage))
         keptUnclosed = node.name.qualifiedName
+    }
+
+    private static func endsWith(_ bytes: ArraySlice<UInt8>, endTag: String) -> Bool {
+        let tag = Array(endTag.utf8)
+        return bytes.count >= tag.count && bytes.suffix(tag.count).elementsEqual(tag)
     }
 
     private func issues() -> [ReadIssue] {

@@ -162,3 +162,16 @@ import WireModel
         #expect(StoryFields.pubStatus(code) == expected)
     }
 }
+
+@Suite struct NewsMLG2TruncationTests {
+    @Test func itemCutRightAfterItsStartTagIsNotKept() throws {
+        let bytes = try Fixtures.bytes("newsml/message-usable-and-kill.xml")
+        let text = String(decoding: bytes, as: UTF8.self)
+        let kill = try #require(text.range(of: "version=\"4\" standard=\"NewsML-G2\"\n              standardversion=\"2.29\" xml:lang=\"en\">"))
+        let result = try NewsMLG2Reader().read(Array(text[..<kill.upperBound].utf8), context: Fixtures.context())
+        // Only the kill notice's own end tag is missing, but nothing of it was read: it must not pass
+        // for a version 4 without its canceled status.
+        #expect(result.items.map(\.version) == ["3"])
+        #expect(result.issues.map(\.reason).contains("malformed-xml"))
+    }
+}
