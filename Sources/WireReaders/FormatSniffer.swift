@@ -66,7 +66,9 @@ public struct FormatSniffer: Sendable {
             } else if rest.hasPrefix("<!") {
                 let declaration = rest.prefix(20).lowercased()
                 if declaration.hasPrefix("<!doctype html") { sawHTMLDoctype = true }
-                guard let end = Self.endOfDoctype(rest) else { return sawHTMLDoctype ? .format(.html) : .unknownXML("") }
+                guard let end = Self.endOfDoctype(rest) else {
+                    return sawHTMLDoctype ? .format(.html) : .unknownXML("")
+                }
                 rest = rest[end...]
             } else {
                 break

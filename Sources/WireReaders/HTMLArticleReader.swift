@@ -25,8 +25,9 @@ public struct HTMLArticleReader: Reader {
         let text = decode(bytes, context: context, issues: &issues)
         let parsed = HTMLDocumentTree.parse(text, limits: .init(maxElements: maxElements))
         if parsed.truncated {
-            issues.append(ReadIssue(reason: "item-too-large",
-                                    detail: "the page has more than \(maxElements) elements or is nested too deep; the rest was left out"))
+            issues.append(ReadIssue(
+                reason: "item-too-large",
+                detail: "the page has more than \(maxElements) elements or is nested too deep; the rest was left out"))
         }
         let page = HTMLArticlePage(document: parsed.document)
         let base = LinkPolicy.resolve(page.baseHref ?? "", base: context.documentURL) ?? context.documentURL
@@ -85,8 +86,11 @@ public struct HTMLArticleReader: Reader {
         let decoded = TextDecoder.decode(bytes)
         guard decoded.fellBack else { return decoded.text }
         let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
-        let declared = FeedBytesPreparer.latinFamily.contains { head.contains("charset=\($0)") || head.contains("charset=\"\($0)") }
-            || FeedBytesPreparer.latinFamily.contains(context.declaredCharset?.trimmingWhitespace().lowercased() ?? "")
+        let transport = context.declaredCharset?.trimmingWhitespace().lowercased() ?? ""
+        let declared = FeedBytesPreparer.latinFamily.contains(transport)
+            || FeedBytesPreparer.latinFamily.contains { name in
+                head.contains("charset=\(name)") || head.contains("charset=\"\(name)")
+            }
         if !declared {
             issues.append(ReadIssue(reason: "encoding-fallback",
                                     detail: "not valid UTF-8; decoded as Windows-1252 so that every byte is kept"))

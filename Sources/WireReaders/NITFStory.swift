@@ -50,8 +50,8 @@ enum NITFStory {
     private static func appendSubjects(_ item: inout Item, _ head: MarkupNode) {
         for subject in head.child("tobject")?.children("tobject.subject") ?? [] {
             guard let refnum = StoryFields.line(subject.attribute("tobject.subject.refnum")) else {
-                StoryFields.appendOnce(StoryFields.line(subject.attribute("tobject.subject.matter")
-                                                        ?? subject.attribute("tobject.subject.type")), to: &item.categories)
+                let name = subject.attribute("tobject.subject.matter") ?? subject.attribute("tobject.subject.type")
+                StoryFields.appendOnce(StoryFields.line(name), to: &item.categories)
                 continue
             }
             let authority = StoryFields.line(subject.attribute("tobject.subject.ipr"))?.lowercased() ?? "iptc"
@@ -125,7 +125,8 @@ enum NITFStory {
         if item.body == nil, item.contentHTML == nil { item.body = StoryFields.paragraphs(paragraphs(in: content)) }
         for media in content.descendants("media") {
             if let caption = StoryFields.line(media.child("media-caption")?.text) {
-                item.captions.append(Caption(text: caption, credit: StoryFields.line(media.child("media-producer")?.text)))
+                let credit = StoryFields.line(media.child("media-producer")?.text)
+                item.captions.append(Caption(text: caption, credit: credit))
             }
             for reference in media.children("media-reference") {
                 guard let source = reference.attribute("source"),

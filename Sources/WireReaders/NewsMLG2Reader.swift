@@ -32,7 +32,8 @@ public struct NewsMLG2Reader: Reader {
             limits: .init(maxRecords: maxItems, maxElementsPerRecord: maxElementsPerItem, maxFieldBytes: maxFieldBytes),
             documentName: "message.xml",
             isRecord: { name, _ in
-                Self.itemKinds.contains(name.localName) && (name.namespaceURI == Self.namespace || name.namespaceURI == nil)
+                Self.itemKinds.contains(name.localName)
+                    && (name.namespaceURI == Self.namespace || name.namespaceURI == nil)
             })
         guard let root = collected.root else {
             let detail = collected.issues.first(where: { $0.reason == "malformed-xml" })?.detail ?? "no root element"

@@ -20,7 +20,9 @@ struct NinjsObject {
         switch values[key] {
         case let text as String: raw = text
         case let number as Int: raw = String(number)
-        case let number as Double: raw = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case let number as Double:
+            // `"version": 3.0` is version 3, not "3.0".
+            raw = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
         default: return nil
         }
         guard !raw.isEmpty else { return nil }

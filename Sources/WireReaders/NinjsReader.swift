@@ -28,8 +28,9 @@ public struct NinjsReader: Reader {
         let decoded = TextDecoder.decode(bytes)
         var issues: [ReadIssue] = []
         if decoded.fellBack {
-            issues.append(ReadIssue(reason: "encoding-fallback",
-                                    detail: "not valid \(decoded.encoding); decoded as Windows-1252 so that every byte is kept"))
+            issues.append(ReadIssue(
+                reason: "encoding-fallback",
+                detail: "not valid \(decoded.encoding); decoded as Windows-1252 so that every byte is kept"))
         }
         let objects = try Self.topLevelObjects(Data(decoded.text.utf8))
         let budget = NinjsObject.Budget(maxFieldBytes: maxFieldBytes)
@@ -48,10 +49,12 @@ public struct NinjsReader: Reader {
             items.append(NinjsItem.item(from: NinjsObject(values: values, budget: budget), context: context))
         }
         if items.isEmpty, skipped > 0 {
-            throw UnreadableInput(reason: "unknown-format", detail: "JSON without any ninjs object (no uri, headline or body)")
+            throw UnreadableInput(reason: "unknown-format",
+                                  detail: "JSON without any ninjs object (no uri, headline or body)")
         }
         if skipped > 0 {
-            issues.append(ReadIssue(reason: "unsupported-item", detail: "\(skipped) array entries are not ninjs objects"))
+            issues.append(ReadIssue(reason: "unsupported-item",
+                                    detail: "\(skipped) array entries are not ninjs objects"))
         }
         if budget.truncated > 0 {
             issues.append(ReadIssue(reason: "field-truncated",

@@ -37,7 +37,8 @@ enum StoryFields {
 
     /// `updated_at` only when it says something `published_at` does not: a later version time.
     static func setUpdated(_ raw: String?, on item: inout Item, context: ReadContext) {
-        guard item.updatedAt == nil, let updated = utc(raw, context: context), updated != item.publishedAt else { return }
+        guard item.updatedAt == nil, let updated = utc(raw, context: context), updated != item.publishedAt
+        else { return }
         item.updatedAt = updated
     }
 

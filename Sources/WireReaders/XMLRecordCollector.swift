@@ -159,17 +159,20 @@ final class XMLRecordCollector: SAXEventHandler {
     private func issues() -> [ReadIssue] {
         var issues = tally.issues(openItem: open.first?.name.qualifiedName, maxFieldBytes: limits.maxFieldBytes)
         if let keptUnclosed {
-            issues.append(ReadIssue(reason: "malformed-xml",
-                                    detail: "<\(keptUnclosed)> was never closed; it was kept with everything inside it"))
+            issues.append(ReadIssue(
+                reason: "malformed-xml",
+                detail: "<\(keptUnclosed)> was never closed; it was kept with everything inside it"))
         }
         if oversizedRecords > 0 {
             issues.append(ReadIssue(
                 reason: "item-too-large",
-                detail: "\(oversizedRecords) items had more than \(limits.maxElementsPerRecord) elements; the rest was left out"))
+                detail: "\(oversizedRecords) items had more than \(limits.maxElementsPerRecord) elements; "
+                    + "the rest was left out"))
         }
         if recordCapReached {
-            issues.append(ReadIssue(reason: "too-many-items",
-                                    detail: "stopped after \(limits.maxRecords) items; the rest of the document was not read"))
+            issues.append(ReadIssue(
+                reason: "too-many-items",
+                detail: "stopped after \(limits.maxRecords) items; the rest of the document was not read"))
         }
         return issues
     }
