@@ -27,8 +27,9 @@ enum NinjsItem {
         item.agency = StoryFields.line(object.objects("infosources").first?.string("name")
                                        ?? object.string("copyrightholder"))
         for subject in object.objects("subject") + object.objects("subjects") {
-            StoryFields.appendOnce(StoryFields.line(subject.string("code") ?? subject.string("uri")
-                                                    ?? subject.string("name")), to: &item.categories)
+            // `literal` (3.0) is the provider's own identifier: a code, so it outranks the name.
+            let code = subject.string("code") ?? subject.string("uri") ?? subject.string("literal")
+            StoryFields.appendOnce(StoryFields.line(code ?? subject.string("name")), to: &item.categories)
         }
         fillAssociations(&item, object, context: context)
         return item
@@ -65,7 +66,8 @@ enum NinjsItem {
     }
 
     private static func byline(_ object: NinjsObject) -> String? {
-        if let byline = StoryFields.line(object.string("byline")) { return byline }
+        // `byline` in 1.x, `by` in 3.0, an array of `bylines` in 2.x.
+        if let byline = StoryFields.line(object.string("byline") ?? object.string("by")) { return byline }
         let names = object.objects("bylines").compactMap { StoryFields.line($0.string("byline") ?? $0.string("name")) }
         return names.isEmpty ? nil : names.joined(separator: ", ")
     }
@@ -121,6 +123,6 @@ enum NinjsItem {
               let url = LinkPolicy.resolve(href, base: context.documentURL)
         else { return nil }
         return Enclosure(url: url, type: StoryFields.line(chosen.string("mimetype") ?? chosen.string("contenttype")),
-                         length: chosen.string("size").flatMap { Int($0) })
+                         length: (chosen.string("size") ?? chosen.string("sizeinbytes")).flatMap { Int($0) })
     }
 }

@@ -2,6 +2,9 @@
 /// (`associations` is an object in 1.x and an array in 2.x; numbers arrive as strings and the other
 /// way round), so every accessor takes whichever shape it finds and returns nil or empty otherwise.
 ///
+/// Keys are compared without case: ninjs 3.0 writes `firstCreated`, `pubStatus` and `contentType` where
+/// 1.x and 2.x write `firstcreated`, `pubstatus` and `contenttype`, so accessors take lower-case names.
+///
 /// Strings are cut at `maxFieldBytes` (on a character boundary), counted in the shared `budget`.
 struct NinjsObject {
     /// Counts the strings cut to size; shared by every object of one document.
@@ -11,8 +14,23 @@ struct NinjsObject {
         init(maxFieldBytes: Int) { self.maxFieldBytes = maxFieldBytes }
     }
 
-    let values: [String: Any]
+    private let values: [String: Any]
     let budget: Budget
+
+    init(values: [String: Any], budget: Budget) {
+        var folded: [String: Any] = [:]
+        // Sorted so that when a producer writes both spellings, the same one wins on every run.
+        for key in values.keys.sorted() where folded[key.lowercased()] == nil {
+            folded[key.lowercased()] = values[key]
+        }
+        self.values = folded
+        self.budget = budget
+    }
+
+    /// Whether any of these (lower-case) keys is present.
+    func hasAny(of keys: Set<String>) -> Bool {
+        !keys.isDisjoint(with: values.keys)
+    }
 
     /// A string, or a number written as one; empty strings are absent.
     func string(_ key: String) -> String? {

@@ -42,11 +42,13 @@ public struct NinjsReader: Reader {
                                         detail: "stopped after \(maxItems) items; the rest of the array was not read"))
                 break
             }
-            guard let values, !Self.ninjsKeys.isDisjoint(with: values.keys) else {
+            guard let values, case let object = NinjsObject(values: values, budget: budget),
+                  object.hasAny(of: Self.ninjsKeys)
+            else {
                 skipped += 1
                 continue
             }
-            items.append(NinjsItem.item(from: NinjsObject(values: values, budget: budget), context: context))
+            items.append(NinjsItem.item(from: object, context: context))
         }
         if items.isEmpty, skipped > 0 {
             throw UnreadableInput(reason: "unknown-format",

@@ -50,6 +50,7 @@ import WireModel
         ("newsml/latin1-declared.xml", .newsml, 1),
         ("ninjs/v1-single.json", .ninjs, 1),
         ("ninjs/v2-bodies-picture.json", .ninjs, 1),
+        ("ninjs/v3-camel-case.json", .ninjs, 1),
         ("html/article-page.html", .html, 1),
     ])
     func wireFormatsAreSniffedAndReadByDefault(path: String, format: InputFormat, count: Int) throws {

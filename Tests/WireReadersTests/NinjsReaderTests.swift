@@ -71,6 +71,28 @@ import WireModel
         #expect(item.captions == [Caption(text: "An empty apron at Skarvholm airfield.", credit: "Per Vik")])
     }
 
+    @Test func version3CamelCaseKeys() throws {
+        let result = try read("ninjs/v3-camel-case.json")
+        #expect(result.issues.isEmpty)
+        let item = try #require(result.items.first)
+        #expect(item.guid == "urn:harbourwire.example:2025:hw-0140")
+        #expect(item.version == "3")
+        #expect(item.pubStatus == "canceled")
+        #expect(item.urgency == 1)
+        #expect(item.publishedAt == "2025-03-06T06:00:00Z")
+        #expect(item.updatedAt == "2025-03-06T08:15:00Z")
+        #expect(item.agency == "Harbour Wire")
+        #expect(item.byline == "Mirela Osk")
+        #expect(item.slugline == "PORTVALE-FIRE")
+        #expect(item.dateline == Dateline(place: "Portvale"))
+        #expect(item.headline == "Warehouse fire at Portvale docks")
+        #expect(item.body == "A warehouse burned at the docks overnight.\n\nNo one was hurt.")
+        #expect(item.categories == ["http://cv.iptc.org/newscodes/mediatopic/20000139", "HW-DOCKS"])
+        #expect(item.enclosures == [Enclosure(url: "https://img.harbourwire.example/77.jpg", type: "image/jpeg",
+                                              length: 301_000)])
+        #expect(item.captions == [Caption(text: "Smoke over the west quay.", credit: "Ana Lusk")])
+    }
+
     @Test func arrayOfObjectsIsSeveralItems() throws {
         let v1 = String(decoding: try Fixtures.bytes("ninjs/v1-single.json"), as: UTF8.self)
         let v2 = String(decoding: try Fixtures.bytes("ninjs/v2-bodies-picture.json"), as: UTF8.self)
