@@ -2,8 +2,8 @@ import LibXML
 import WireModel
 import WireText
 
-/// One HTML article page, one item: the page's own metadata (Open Graph and article meta tags, the
-/// canonical link, `<time>`) and its main text's markup, found through libxml2's HTML parser.
+/// One HTML article page, one item: the page's own metadata (Open Graph and article meta tags, JSON-LD,
+/// the canonical link, `<time>`) and its main text's markup, found through libxml2's HTML parser.
 ///
 /// The main text is kept as markup in `content_html` (scripts and styles dropped, links resolved,
 /// event-handler attributes removed) and `body` is left to `clean`, as for feed items with HTML
@@ -46,23 +46,27 @@ public struct HTMLArticleReader: Reader {
         return ReadResult(items: [item], issues: issues)
     }
 
+    /// Each field from the page's own meta tags first, then its JSON-LD article, then its markup.
     private func fillMetadata(_ item: inout Item, page: HTMLArticlePage, main: MarkupNode?, base: String?,
                               context: ReadContext) {
+        let linked = HTMLLinkedData(document: page.document)
         let heading = main?.firstDescendant("h1") ?? page.document.firstDescendant("h1")
-        item.headline = StoryFields.line(page.meta("og:title")) ?? StoryFields.line(heading?.text)
-            ?? StoryFields.line(page.title)
+        item.headline = StoryFields.line(page.meta("og:title")) ?? StoryFields.line(linked?.headline)
+            ?? StoryFields.line(heading?.text) ?? StoryFields.line(page.title)
         if item.headline != nil { item.headlineSource = "copy" }
         if let link = page.link(rel: "canonical") ?? page.meta("og:url") {
             item.url = LinkPolicy.resolve(link, base: base)
         }
         let time = (main?.firstDescendant("time") ?? page.document.firstDescendant("time"))?.attribute("datetime")
-        StoryFields.setPublished(page.meta("article:published_time") ?? time, on: &item, context: context)
-        StoryFields.setUpdated(page.meta("article:modified_time"), on: &item, context: context)
+        StoryFields.setPublished(page.meta("article:published_time") ?? linked?.datePublished ?? time,
+                                 on: &item, context: context)
+        StoryFields.setUpdated(page.meta("article:modified_time") ?? linked?.dateModified, on: &item, context: context)
         // article:author is often a profile URL; only a name is a byline.
         let author = page.meta("author") ?? page.meta("article:author").flatMap { $0.contains("://") ? nil : $0 }
-        item.byline = StoryFields.line(author)
-        item.summary = StoryFields.line(page.meta("description") ?? page.meta("og:description"))
-        item.publisher = StoryFields.line(page.meta("og:site_name"))
+        let linkedAuthors = linked?.authors.compactMap { StoryFields.line($0) } ?? []
+        item.byline = StoryFields.line(author) ?? (linkedAuthors.isEmpty ? nil : linkedAuthors.joined(separator: ", "))
+        item.summary = StoryFields.line(page.meta("description") ?? page.meta("og:description") ?? linked?.description)
+        item.publisher = StoryFields.line(page.meta("og:site_name") ?? linked?.publisher)
         for category in page.metaAll("article:section") + page.metaAll("article:tag") {
             StoryFields.appendOnce(StoryFields.line(category), to: &item.categories)
         }

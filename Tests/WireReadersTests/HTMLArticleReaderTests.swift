@@ -83,3 +83,31 @@ import WireModel
         #expect(result.issues.map(\.reason) == ["item-too-large"])
     }
 }
+
+@Suite struct HTMLLinkedDataTests {
+    @Test func jsonLDFillsWhatMetaTagsDoNotGive() throws {
+        let page = """
+            <html><head><title>Site | Quay Times</title>
+            <script type="application/ld+json">{not json</script>
+            <script type="application/ld+json">
+            {"@context": "https://schema.org", "@graph": [
+              {"@type": "WebSite", "name": "Quay Times"},
+              {"@type": ["NewsArticle"], "headline": "Dredger arrives for harbour works",
+               "datePublished": "2025-03-09T06:45:00Z", "dateModified": "2025-03-09T07:00:00Z",
+               "author": [{"@type": "Person", "name": "Rui Salt"}, "Quay desk"],
+               "description": "The dredger will deepen the main channel.",
+               "publisher": {"@type": "Organization", "name": "Quay Times"}}
+            ]}
+            </script></head>
+            <body><article><p>The dredger arrived on Sunday.</p></article></body></html>
+            """
+        let item = try #require(try HTMLArticleReader().read(Array(page.utf8), context: Fixtures.context()).items.first)
+        #expect(item.headline == "Dredger arrives for harbour works")
+        #expect(item.publishedAt == "2025-03-09T06:45:00Z")
+        #expect(item.updatedAt == "2025-03-09T07:00:00Z")
+        #expect(item.byline == "Rui Salt, Quay desk")
+        #expect(item.summary == "The dredger will deepen the main channel.")
+        #expect(item.publisher == "Quay Times")
+        #expect(item.contentHTML == "<p>The dredger arrived on Sunday.</p>")
+    }
+}
