@@ -18,7 +18,11 @@ enum NITFStory {
         if let bodyHead = nitf.firstDescendant("body.head") { fillBodyHead(&item, bodyHead) }
         if let head = nitf.child("head") { fillHead(&item, head, context: context) }
         if let content = nitf.firstDescendant("body.content") { fillBodyContent(&item, content, context: context) }
-        if item.language == nil { item.language = StoryFields.line(nitf.attribute("lang")) }
+        // The distributor (body.head) names the agency; the copyright holder only when it is absent,
+        // since a story's rights may belong to a photo agency or a client paper.
+        if item.agency == nil {
+            item.agency = StoryFields.line(nitf.firstDescendant("doc.copyright")?.attribute("holder"))
+        }
     }
 
     // MARK: - head
@@ -35,7 +39,6 @@ enum NITFStory {
         if item.embargoUntil == nil {
             item.embargoUntil = StoryFields.utc(docdata.child("date.release").flatMap(normOrText), context: context)
         }
-        if item.agency == nil { item.agency = StoryFields.line(docdata.child("doc.copyright")?.attribute("holder")) }
         for classifier in docdata.child("identified-content")?.children("classifier") ?? [] {
             StoryFields.appendOnce(StoryFields.line(classifier.attribute("value") ?? classifier.text),
                                    to: &item.categories)

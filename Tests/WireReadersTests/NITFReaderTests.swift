@@ -28,6 +28,7 @@ import WireModel
         #expect(item.headlineSource == "copy")
         #expect(item.summary == "Terminal operator agrees to review night-shift rota")
         #expect(item.byline == "Mirela Osk")
+        // The distributor outranks the copyright holder (Harbour Wire Ltd).
         #expect(item.agency == "Harbour Wire")
         #expect(item.publisher == "Harbour Wire World Service")
         #expect(item.dateline == Dateline(place: "PORTVALE", date: "2025-03-04"))
@@ -61,6 +62,7 @@ import WireModel
         // No hl1: head/title is the headline.
         #expect(item.headline == "Ferry link to Skarvholm suspended")
         #expect(item.byline == "North Wire staff")
+        #expect(item.agency == "North Wire AS")
         #expect(item.summary == "Gales close the only crossing for a second day.")
         #expect(item.dateline == Dateline(place: "Skarvholm", date: nil))
         #expect(item.body == """
