@@ -144,26 +144,44 @@ enum NITFStory {
     }
 
     /// Elements whose text is one paragraph of the story.
-    private static let paragraphElements: Set<String> = ["p", "hl2", "pre", "li", "dt", "dd"]
+    private static let paragraphElements: Set<String> = ["p", "hl2", "pre", "li", "dt", "dd", "credit"]
+    /// Elements that hold paragraphs rather than text; anything else inside a paragraph run (`em`,
+    /// `person`, `chron`, `a`, …) is inline and stays in its sentence.
+    private static let containerElements: Set<String> = [
+        "block", "bq", "fn", "note", "ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "nitf-table",
+        "body.content", "abstract",
+    ]
 
     /// The story's paragraphs in order: paragraph elements whole, table rows with their cells spaced,
-    /// loose text in containers; media left out (their captions go to `captions`).
+    /// loose text and inline elements in containers as one paragraph per run; media left out (their
+    /// captions go to `captions`).
     static func paragraphs(in container: MarkupNode) -> [String] {
         var out: [String] = []
+        var run = ""
+        func endRun() {
+            if !run.isEmpty { out.append(run) }
+            run = ""
+        }
         for part in container.content {
             switch part {
             case .text(let text):
-                out.append(text)
+                run += text
+            case .element(let node) where paragraphElements.contains(node.localName):
+                endRun()
+                out.append(node.text)
+            case .element(let node) where node.localName == "tr":
+                endRun()
+                out.append(node.elements.map(\.text).joined(separator: " "))
+            case .element(let node) where node.localName == "media":
+                endRun()
+            case .element(let node) where containerElements.contains(node.localName):
+                endRun()
+                out += paragraphs(in: node)
             case .element(let node):
-                if paragraphElements.contains(node.localName) {
-                    out.append(node.text)
-                } else if node.localName == "tr" {
-                    out.append(node.elements.map(\.text).joined(separator: " "))
-                } else if node.localName != "media" {
-                    out += paragraphs(in: node)
-                }
+                run += node.localName == "br" ? " " : node.text
             }
         }
+        endRun()
         return out
     }
 

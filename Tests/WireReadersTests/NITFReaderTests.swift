@@ -138,6 +138,31 @@ import WireModel
         #expect(result.issues.map(\.reason).contains("item-too-large"))
     }
 
+    @Test func inlineMarkupStaysInItsSentenceAndBlocksSplit() throws {
+        let xml = """
+            <nitf><body><body.content>
+            <p>The <person>harbour master</person> said <q>no</q>.</p>
+            <block>Loose text with <em>emphasis</em> and<br/>a break.<bq><block><p>Quoted.</p></block>
+            <credit>A pilot</credit></bq></block>
+            <ul><li>First</li><li>Second</li></ul>
+            </body.content></body></nitf>
+            """
+        let item = try #require(try reader.read(Array(xml.utf8), context: Fixtures.context()).items.first)
+        #expect(item.body == """
+            The harbour master said no.
+
+            Loose text with emphasis and a break.
+
+            Quoted.
+
+            A pilot
+
+            First
+
+            Second
+            """)
+    }
+
     @Test func calendarDateKeepsTheLocalDate() {
         #expect(NITFStory.calendarDate("20250304T2330-0500") == "2025-03-04")
         #expect(NITFStory.calendarDate("2025-03-04T23:30:00Z") == "2025-03-04")
