@@ -18,10 +18,11 @@ enum NewsMLG2Item {
         if let meta = node.child("itemMeta") { fillItemMeta(&item, meta, context: context) }
         let contentMeta = node.child("contentMeta")
         if let contentMeta { fillContentMeta(&item, contentMeta) }
+        if let contentSet = node.child("contentSet") { fillContent(&item, contentSet, context: context) }
+        // Provider, then info source, then inline NITF's distributor; the copyright holder last.
         if item.agency == nil {
             item.agency = name(of: node.child("rightsInfo")?.child("copyrightHolder"))
         }
-        if let contentSet = node.child("contentSet") { fillContent(&item, contentSet, context: context) }
         if item.dateline?.place == nil, let text = StoryFields.line(contentMeta?.child("dateline")?.text) {
             // "PORTVALE, March 4": the place is what precedes the first comma; no comma, no guess.
             if let comma = text.firstIndex(of: ","), let place = StoryFields.line(String(text[..<comma])) {

@@ -137,6 +137,19 @@ import WireModel
         #expect(issue.detail.contains("<newsItem> open at the break was dropped"))
     }
 
+    @Test func agencyFallsBackToInlineDistributorThenCopyrightHolder() throws {
+        func agency(_ inner: String) throws -> String? {
+            let xml = "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"a\">"
+                + "<rightsInfo><copyrightHolder><name>Holder Ltd</name></copyrightHolder></rightsInfo>\(inner)</newsItem>"
+            return try reader.read(Array(xml.utf8), context: Fixtures.context()).items.first?.agency
+        }
+        #expect(try agency("") == "Holder Ltd")
+        #expect(try agency("<contentSet><inlineXML contenttype=\"application/nitf+xml\"><nitf><body><body.head>"
+            + "<distributor>Relay Wire</distributor></body.head><body.content><p>x</p></body.content></body></nitf>"
+            + "</inlineXML></contentSet>") == "Relay Wire")
+        #expect(try agency("<itemMeta><provider><name>Harbour Wire</name></provider></itemMeta>") == "Harbour Wire")
+    }
+
     @Test func itemCapStopsTheMessage() throws {
         let capped = NewsMLG2Reader(maxItems: 1)
         let result = try capped.read(try Fixtures.bytes("newsml/message-usable-and-kill.xml"), context: Fixtures.context())
