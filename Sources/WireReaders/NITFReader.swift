@@ -38,6 +38,9 @@ public struct NITFReader: Reader {
             if item.language == nil { item.language = record.language }
             return item
         }
+        if let item = items.first, item.guid == nil, item.headline == nil, item.body == nil, item.captions.isEmpty {
+            throw UnreadableInput(reason: "empty", detail: "a NITF document with no doc-id, headline or text")
+        }
         // One root, so one record at most: reaching that "cap" is the normal end, not a truncation.
         return ReadResult(items: items, issues: collected.issues.filter { $0.reason != "too-many-items" })
     }

@@ -99,7 +99,8 @@ enum NewsMLG2Item {
             case "inlineData":
                 guard item.body == nil, item.contentHTML == nil else { continue }
                 if content.attribute("contenttype")?.lowercased().contains("html") == true {
-                    item.contentHTML = StoryFields.line(content.text) == nil ? nil : content.text.trimmingWhitespace()
+                    let html = content.text.trimmingWhitespace()
+                    item.contentHTML = html.isEmpty ? nil : html
                 } else {
                     item.body = StoryFields.paragraphs(TextNormalizer.splitParagraphs(content.text))
                 }

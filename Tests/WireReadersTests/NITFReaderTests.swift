@@ -123,6 +123,10 @@ import WireModel
         #expect(throws: UnreadableInput(reason: "empty", detail: "the input has no bytes")) {
             _ = try reader.read([], context: Fixtures.context())
         }
+        #expect(throws: UnreadableInput(reason: "empty", detail: "a NITF document with no doc-id, headline or text")) {
+            _ = try reader.read(Array("<nitf><head/><body><body.content> </body.content></body></nitf>".utf8),
+                                context: Fixtures.context())
+        }
         do {
             _ = try reader.read(Array("just words".utf8), context: Fixtures.context())
             Issue.record("expected an error")

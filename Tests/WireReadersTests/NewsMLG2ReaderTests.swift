@@ -150,6 +150,15 @@ import WireModel
         #expect(try agency("<itemMeta><provider><name>Harbour Wire</name></provider></itemMeta>") == "Harbour Wire")
     }
 
+    @Test func inlineHTMLDataIsContentHTML() throws {
+        let xml = "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"h\"><contentSet>"
+            + "<inlineData contenttype=\"text/html\"> &lt;p&gt;Tide &amp;amp; time&lt;/p&gt; </inlineData>"
+            + "</contentSet></newsItem>"
+        let item = try #require(try reader.read(Array(xml.utf8), context: Fixtures.context()).items.first)
+        #expect(item.contentHTML == "<p>Tide &amp; time</p>")
+        #expect(item.body == nil)
+    }
+
     @Test func itemCapStopsTheMessage() throws {
         let capped = NewsMLG2Reader(maxItems: 1)
         let result = try capped.read(try Fixtures.bytes("newsml/message-usable-and-kill.xml"), context: Fixtures.context())
