@@ -12,6 +12,9 @@ final class XMLRecordCollector: SAXEventHandler {
         var maxRecords: Int
         /// Elements inside one record; later ones (and their text) are left out and reported.
         var maxElementsPerRecord: Int
+        /// Nesting kept inside one record: libxml2's push parser does not bound depth, and the tree is
+        /// walked recursively. Deeper elements are flattened: their text joins the deepest kept element.
+        var maxDepth = 256
         /// Bytes of text per run between two tags, enforced by the parser.
         var maxFieldBytes: Int
     }
@@ -45,6 +48,9 @@ final class XMLRecordCollector: SAXEventHandler {
     /// Depth of the first element left out of an oversized record, until its end tag.
     private var skippingFrom: Int?
     private var oversizedRecords = 0
+    /// Elements currently open below `maxDepth`, whose structure is not kept.
+    private var flattened = 0
+    private var flattenedRecords = 0
     private var recordCapReached = false
     /// Depth of the open record's element (1 for the root).
     private var openDepth = 0
@@ -88,6 +94,11 @@ final class XMLRecordCollector: SAXEventHandler {
         let depth = languages.count
         if !open.isEmpty {
             guard skippingFrom == nil else { return }
+            guard open.count < limits.maxDepth else {
+                if flattened == 0 { flattenedRecords += 1 }
+                flattened += 1
+                return
+            }
             guard openElements < limits.maxElementsPerRecord else {
                 skippingFrom = depth
                 oversizedRecords += 1
@@ -116,6 +127,10 @@ final class XMLRecordCollector: SAXEventHandler {
         guard !open.isEmpty else { return }
         if let from = skippingFrom {
             if depth == from { skippingFrom = nil }
+            return
+        }
+        if flattened > 0 {
+            flattened -= 1
             return
         }
         let node = open.removeLast()
@@ -168,6 +183,12 @@ final class XMLRecordCollector: SAXEventHandler {
                 reason: "item-too-large",
                 detail: "\(oversizedRecords) items had more than \(limits.maxElementsPerRecord) elements; "
                     + "the rest was left out"))
+        }
+        if flattenedRecords > 0 {
+            issues.append(ReadIssue(
+                reason: "item-too-large",
+                detail: "\(flattenedRecords) items nested deeper than \(limits.maxDepth) levels; the deeper markup was "
+                    + "flattened into its text"))
         }
         if recordCapReached {
             issues.append(ReadIssue(

@@ -233,3 +233,28 @@ import WireModel
         }
     }
 }
+
+@Suite struct DeepNestingTests {
+    @Test func deeplyNestedXMLIsFlattenedBelowTheDepthCap() throws {
+        // libxml2's push parser does not limit depth itself: 200,000 levels must neither overflow the
+        // stack (trees are walked and freed recursively) nor lose the text.
+        let levels = 200_000
+        let deep = String(repeating: "<x>", count: levels) + "Deep" + String(repeating: "</x>", count: levels)
+        let g2 = "<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\">"
+            + "<newsItem guid=\"first\"><contentMeta><headline>Kept</headline></contentMeta></newsItem>"
+            + "<newsItem guid=\"deep\"><contentMeta><headline>\(deep) water</headline></contentMeta></newsItem>"
+            + "</newsMessage>"
+        let result = try NewsMLG2Reader().read(Array(g2.utf8), context: Fixtures.context())
+        #expect(result.items.map(\.guid) == ["first", "deep"])
+        #expect(result.items.last?.headline == "Deep water")
+        #expect(result.issues.map(\.reason) == ["item-too-large"])
+    }
+
+    @Test func deeplyNestedHTMLIsCutNotCrashed() throws {
+        let deep = "<html><head><title>Deep page</title></head><body>" + String(repeating: "<div>", count: 50_000)
+            + "<p>bottom</p>" + String(repeating: "</div>", count: 50_000) + "</body></html>"
+        let result = try HTMLArticleReader().read(Array(deep.utf8), context: Fixtures.context())
+        #expect(result.items.first?.headline == "Deep page")
+        #expect(result.issues.map(\.reason) == ["item-too-large"])
+    }
+}
