@@ -109,6 +109,12 @@ import WireModel
         #expect(reason("\"just a string\"") == "malformed")
     }
 
+    @Test func deeplyNestedJSONIsRefusedNotCrashed() {
+        let depth = 100_000
+        let json = "{\"uri\": \"u\", \"x\": " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
+        #expect(reason(json) == "malformed")
+    }
+
     @Test func jsonThatIsNotNinjsIsUnknownFormat() {
         #expect(reason("{\"name\": \"config\", \"port\": 80}") == "unknown-format")
     }
