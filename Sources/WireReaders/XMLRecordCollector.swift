@@ -50,6 +50,7 @@ final class XMLRecordCollector: SAXEventHandler {
     private var oversizedRecords = 0
     /// Elements currently open below `maxDepth`, whose structure is not kept.
     private var flattened = 0
+    private var openWasFlattened = false
     private var flattenedRecords = 0
     private var recordCapReached = false
     /// Depth of the open record's element (1 for the root).
@@ -95,7 +96,8 @@ final class XMLRecordCollector: SAXEventHandler {
         if !open.isEmpty {
             guard skippingFrom == nil else { return }
             guard open.count < limits.maxDepth else {
-                if flattened == 0 { flattenedRecords += 1 }
+                if !openWasFlattened { flattenedRecords += 1 }
+                openWasFlattened = true
                 flattened += 1
                 return
             }
@@ -113,6 +115,7 @@ final class XMLRecordCollector: SAXEventHandler {
             openDepth = depth
             openLanguage = language
             openElements = 1
+            openWasFlattened = false
         }
     }
 
@@ -157,7 +160,7 @@ final class XMLRecordCollector: SAXEventHandler {
     /// with its end tag; otherwise the document was cut off and the record is dropped, however little is
     /// missing: a truncated kill notice must not pass for a whole item.
     private func keepRecordMissingOnlyItsEndTag(documentBytes bytes: [UInt8]) {
-        guard open.count == 1, openDepth == 1, skippingFrom == nil, !recordCapReached,
+        guard open.count == 1, openDepth == 1, skippingFrom == nil, flattened == 0, !recordCapReached,
               let last = bytes.lastIndex(where: { $0 > 0x20 }),
               Self.endsWith(bytes[...last], endTag: "</\(open[0].name.qualifiedName)>"),
               let node = open.popLast()
