@@ -18,6 +18,9 @@ enum NITFStory {
         if let bodyHead = nitf.firstDescendant("body.head") { fillBodyHead(&item, bodyHead) }
         if let head = nitf.child("head") { fillHead(&item, head, context: context) }
         if let content = nitf.firstDescendant("body.content") { fillBodyContent(&item, content, context: context) }
+        for tagline in nitf.firstDescendant("body.end")?.children("tagline") ?? [] {
+            StoryFields.appendOnce(credit(tagline.text), to: &item.credits)
+        }
         // The distributor (body.head) names the agency; the copyright holder only when it is absent,
         // since a story's rights may belong to a photo agency or a client paper.
         if item.agency == nil {
@@ -111,6 +114,16 @@ enum NITFStory {
             value.date = calendarDate(norm)
         }
         if value.place != nil || value.date != nil { item.dateline = value }
+    }
+
+    /// A tagline such as "(Editing by Jon Farro)" as a credit, without its enclosing parentheses.
+    static func credit(_ tagline: String) -> String? {
+        guard var text = StoryFields.line(tagline) else { return nil }
+        let inner = text.dropFirst().dropLast()
+        if text.hasPrefix("("), text.hasSuffix(")"), !inner.contains(where: { $0 == "(" || $0 == ")" }) {
+            text = String(inner)
+        }
+        return StoryFields.line(text)
     }
 
     /// `YYYY-MM-DD` from the start of a NITF `norm` date (`20250304T0900-0500` or `2025-03-04…`): the

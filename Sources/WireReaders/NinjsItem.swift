@@ -98,6 +98,12 @@ enum NinjsItem {
     // MARK: - Associations
 
     private static func fillAssociations(_ item: inout Item, _ object: NinjsObject, context: ReadContext) {
+        // A picture, video or audio item is its own media; a text item's renditions are other formats
+        // of the same text, not enclosures.
+        if let type = object.string("type")?.lowercased(), type != "text",
+           let own = enclosure(object, context: context) {
+            item.enclosures.append(own)
+        }
         for (_, association) in object.namedObjects("associations") {
             let type = association.string("type")?.lowercased()
             guard type == nil || ["picture", "image", "graphic", "photo"].contains(type ?? "") else { continue }

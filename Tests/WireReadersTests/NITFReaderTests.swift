@@ -46,6 +46,7 @@ import WireModel
             About 40 ships waited at anchor, the harbour master's office said.
             """)
         #expect(item.contentHTML == nil)
+        #expect(item.credits == ["Editing by Jon Farro"])
         #expect(item.captions == [Caption(text: "Idle cranes at the east terminal of Portvale on Monday.",
                                           credit: "Harbour Wire / Ana Lusk")])
         #expect(item.enclosures == [Enclosure(url: "https://img.harbourwire.example/2025/0304/cranes.jpg",
@@ -165,6 +166,13 @@ import WireModel
 
             Second
             """)
+    }
+
+    @Test func taglineCreditsLoseOnlyTheirEnclosingParentheses() {
+        #expect(NITFStory.credit(" (Reporting by Ana Lusk; editing by Jon Farro) ") == "Reporting by Ana Lusk; editing by Jon Farro")
+        #expect(NITFStory.credit("(AP) and (HW)") == "(AP) and (HW)")
+        #expect(NITFStory.credit("Compiled by the desk") == "Compiled by the desk")
+        #expect(NITFStory.credit("()") == nil)
     }
 
     @Test func calendarDateKeepsTheLocalDate() {

@@ -103,6 +103,16 @@ import WireModel
         #expect(result.issues.map(\.reason) == ["unsupported-item"])
     }
 
+    @Test func aPictureItemIsItsOwnEnclosure() throws {
+        let json = """
+            {"uri": "urn:p:1", "type": "picture", "headline": "Quay at dusk",
+             "renditions": {"preview": {"href": "https://img.example/p1-small.jpg", "mimetype": "image/jpeg"},
+                            "original": {"href": "https://img.example/p1.jpg", "mimetype": "image/jpeg", "size": 900}}}
+            """
+        let item = try #require(try reader.read(Array(json.utf8), context: Fixtures.context()).items.first)
+        #expect(item.enclosures == [Enclosure(url: "https://img.example/p1.jpg", type: "image/jpeg", length: 900)])
+    }
+
     @Test func invalidJSONIsMalformed() {
         #expect(reason("{\"uri\": \"x\", ") == "malformed")
         #expect(reason("{\"headline\": \"a\"} trailing") == "malformed")
