@@ -168,6 +168,17 @@ import WireModel
             """)
     }
 
+    @Test func htmlNamedEntitiesFromTheNITFDTDDecodeWithoutLoadingIt() throws {
+        let xml = """
+            <!DOCTYPE nitf PUBLIC "-//IPTC//DTD NITF 3.6//EN" "http://127.0.0.1:9/nitf-3-6.dtd">
+            <nitf><body><body.head><hedline><hl1>Caf&eacute; reopens&nbsp;&mdash; at last</hl1></hedline></body.head>
+            <body.content><p>Prices rose 5&nbsp;% &amp; queues formed.</p></body.content></body></nitf>
+            """
+        let item = try #require(try reader.read(Array(xml.utf8), context: Fixtures.context()).items.first)
+        #expect(item.headline == "Café reopens — at last")
+        #expect(item.body == "Prices rose 5 % & queues formed.")
+    }
+
     @Test func taglineCreditsLoseOnlyTheirEnclosingParentheses() {
         #expect(NITFStory.credit(" (Reporting by Ana Lusk; editing by Jon Farro) ") == "Reporting by Ana Lusk; editing by Jon Farro")
         #expect(NITFStory.credit("(AP) and (HW)") == "(AP) and (HW)")

@@ -159,6 +159,23 @@ import WireModel
         #expect(item.body == nil)
     }
 
+    @Test func prefixedNamespaceAndInheritedLanguage() throws {
+        let xml = """
+            <nar:newsMessage xmlns:nar="http://iptc.org/std/nar/2006-10-01/" xml:lang="de">
+              <nar:itemSet><nar:newsItem guid="urn:p:1" version="2">
+                <nar:itemMeta><nar:pubStatus qcode="stat:withheld"/></nar:itemMeta>
+                <nar:contentMeta><nar:headline>Hafen gesperrt</nar:headline></nar:contentMeta>
+              </nar:newsItem></nar:itemSet>
+            </nar:newsMessage>
+            """
+        #expect(FormatSniffer().sniff(Array(xml.utf8)) == .format(.newsml))
+        let item = try #require(try reader.read(Array(xml.utf8), context: Fixtures.context()).items.first)
+        #expect(item.guid == "urn:p:1")
+        #expect(item.pubStatus == "withheld")
+        #expect(item.headline == "Hafen gesperrt")
+        #expect(item.language == "de")
+    }
+
     @Test func itemCapStopsTheMessage() throws {
         let capped = NewsMLG2Reader(maxItems: 1)
         let result = try capped.read(try Fixtures.bytes("newsml/message-usable-and-kill.xml"), context: Fixtures.context())
