@@ -1,6 +1,5 @@
 import LibXML
 import WireModel
-import WireText
 
 /// One HTML article page, one item: the page's own metadata (Open Graph and article meta tags, JSON-LD,
 /// the canonical link, `<time>`) and its main text's markup, found through libxml2's HTML parser.

@@ -1,6 +1,5 @@
 import LibXML
 import WireModel
-import WireText
 
 /// Maps one NewsML-G2 `newsItem` onto an item: identity and status from its attributes and
 /// `itemMeta`, the story's metadata from `contentMeta`, and its text from `contentSet` (inline NITF
@@ -58,7 +57,7 @@ enum NewsMLG2Item {
             if item.headline != nil { item.headlineSource = "copy" }
         }
         if let description = preferred(meta.children("description"), role: "summary") {
-            item.summary = StoryFields.paragraphs(TextNormalizer.splitParagraphs(description.text))
+            item.summary = StoryFields.text(description.text)
         }
         let bylines = meta.children("by").compactMap { StoryFields.line($0.text) }
         let creators = meta.children("creator").compactMap { name(of: $0) }
@@ -102,7 +101,7 @@ enum NewsMLG2Item {
                     let html = content.text.trimmingWhitespace()
                     item.contentHTML = html.isEmpty ? nil : html
                 } else {
-                    item.body = StoryFields.paragraphs(TextNormalizer.splitParagraphs(content.text))
+                    item.body = StoryFields.text(content.text)
                 }
             case "remoteContent":
                 appendEnclosure(&item, content, context: context)

@@ -1,6 +1,5 @@
 import LibXML
 import WireModel
-import WireText
 
 /// Maps one ninjs object (IPTC's news in JSON, 1.x to 3.x) onto an item.
 ///
@@ -50,19 +49,19 @@ enum NinjsItem {
         if let html = html?.trimmingWhitespace(), !html.isEmpty {
             item.contentHTML = html
         } else if let text {
-            item.body = StoryFields.paragraphs(TextNormalizer.splitParagraphs(text))
+            item.body = StoryFields.text(text)
         }
     }
 
     private static func summary(_ object: NinjsObject) -> String? {
         if let text = object.string("description_text") {
-            return StoryFields.paragraphs(TextNormalizer.splitParagraphs(text))
+            return StoryFields.text(text)
         }
         if let html = object.string("description_html") { return plain(html) }
         guard let description = preferred(object.objects("descriptions"), role: "summary"),
               let value = description.string("value")
         else { return nil }
-        return isHTML(description) ? plain(value) : StoryFields.paragraphs(TextNormalizer.splitParagraphs(value))
+        return isHTML(description) ? plain(value) : StoryFields.text(value)
     }
 
     private static func byline(_ object: NinjsObject) -> String? {
@@ -92,7 +91,7 @@ enum NinjsItem {
     }
 
     private static func plain(_ html: String) -> String? {
-        StoryFields.paragraphs(TextNormalizer.splitParagraphs(Windows1252.repairC1(HTMLText.text(fromHTML: html))))
+        StoryFields.text(Windows1252.repairC1(HTMLText.text(fromHTML: html)))
     }
 
     // MARK: - Associations

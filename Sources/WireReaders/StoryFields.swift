@@ -13,10 +13,18 @@ enum StoryFields {
         return normalised.isEmpty ? nil : normalised
     }
 
-    /// Paragraphs, normalised and separated by a blank line; nil when nothing is left.
+    /// Paragraphs, normalised and separated by a blank line; nil when nothing is left. Runs of white
+    /// space alone (the indentation between elements) are dropped before normalising, which is the
+    /// costly part.
     static func paragraphs(_ paragraphs: [String]) -> String? {
-        let kept = paragraphs.compactMap { line($0) }
+        let kept = paragraphs.compactMap { $0.allSatisfy(\.isWhitespace) ? nil : line($0) }
         return kept.isEmpty ? nil : kept.joined(separator: "\n\n")
+    }
+
+    /// Text whose paragraphs are separated by blank lines, normalised; nil when nothing is left.
+    static func text(_ text: String) -> String? {
+        let normalised = TextNormalizer.paragraphs(text)
+        return normalised.isEmpty ? nil : normalised
     }
 
     /// An instant in UTC, or nil when the string does not parse.
