@@ -25,9 +25,9 @@ public enum HTMLDocumentTree {
     }
 
     public static func parse(_ html: String, limits: Limits = Limits()) -> Parsed {
-        var empty = Parsed(document: MarkupNode(name: XMLElementName(localName: "#document")), truncated: false)
+        var parsed = Parsed(document: MarkupNode(name: XMLElementName(localName: "#document")), truncated: false)
         var bytes = Array(html.utf8)
-        guard !bytes.isEmpty else { return empty }
+        guard !bytes.isEmpty else { return parsed }
         LibXML.initialize()
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
@@ -40,12 +40,12 @@ public enum HTMLDocumentTree {
                 htmlReadMemory(chars, count, nil, "UTF-8", Int32(bitPattern: options))
             }
         }
-        guard let doc else { return empty }
+        guard let doc else { return parsed }
         defer { xmlFreeDoc(doc) }
         var builder = Builder(limits: limits)
-        empty.document.content = builder.contents(of: doc.pointee.children, depth: 1)
-        empty.truncated = builder.truncated
-        return empty
+        parsed.document.content = builder.contents(of: doc.pointee.children, depth: 1)
+        parsed.truncated = builder.truncated
+        return parsed
     }
 
     /// Copies libxml2's node list into Swift values, counting elements against the limits.
