@@ -82,9 +82,7 @@ import WireModel
         let result = try small.read(try Fixtures.bytes("html/article-page.html"), context: Fixtures.context())
         #expect(result.issues.map(\.reason) == ["item-too-large"])
     }
-}
 
-@Suite struct HTMLLinkedDataTests {
     @Test func jsonLDFillsWhatMetaTagsDoNotGive() throws {
         let page = """
             <html><head><title>Site | Quay Times</title>

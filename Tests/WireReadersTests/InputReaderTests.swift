@@ -138,9 +138,7 @@ import WireModel
     @Test func commentOnlyDocumentHasNoRoot() {
         #expect(reason(Array("<!-- nothing here -->\n".utf8)) == "unknown-format")
     }
-}
 
-@Suite struct FormatSnifferDoctypeTests {
     @Test func htmlDoctypeBeforeAFeedRootIsTheFeed() {
         let feed = "<?xml version=\"1.0\"?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" \"x\">\n<rss><channel/></rss>"
         #expect(FormatSniffer().sniff(Array(feed.utf8)) == .format(.rss))

@@ -200,9 +200,7 @@ import WireModel
     func pubStatusCodes(code: String, expected: String?) {
         #expect(StoryFields.pubStatus(code) == expected)
     }
-}
 
-@Suite struct NewsMLG2TruncationTests {
     @Test func itemCutRightAfterItsStartTagIsNotKept() throws {
         let bytes = try Fixtures.bytes("newsml/message-usable-and-kill.xml")
         let text = String(decoding: bytes, as: UTF8.self)

@@ -18,9 +18,7 @@ import WireText
     @Test func paragraphsFromWindowsCopy() {
         #expect(TextNormalizer.paragraphs("One\r\nline.\r\n\r\nTwo.\r\n") == "One line.\n\nTwo.")
     }
-}
 
-@Suite struct TextNormalizerCompositionTests {
     @Test(arguments: [
         ("  plain  ascii\ttext ", "plain ascii text"),
         ("Cafe\u{301} cre\u{300}me", "Café crème"),
