@@ -40,6 +40,10 @@ public struct FormatSniffer: Sendable {
         if trimmed.isEmpty { return isWholeInput ? .empty : .format(.text) }
         if trimmed.first == "<" { return sniffMarkup(trimmed) }
         if trimmed.first == "{" { return .format(.ninjs) }
+        // A JSON array of objects: several ninjs items in one file.
+        if trimmed.first == "[", trimmed.dropFirst().first(where: { !$0.isWhitespace }) == "{" {
+            return .format(.ninjs)
+        }
         return .format(.text)
     }
 
@@ -47,6 +51,9 @@ public struct FormatSniffer: Sendable {
     private func sniffMarkup(_ text: Substring) -> Verdict {
         var rest = text
         var sawProlog = false
+        // An HTML DOCTYPE makes the page HTML unless the root says otherwise: some feeds are served
+        // with a stray XHTML DOCTYPE before `<rss>`.
+        var sawHTMLDoctype = false
         while true {
             rest = rest.drop(while: { $0.isWhitespace })
             if rest.hasPrefix("<?") || rest.hasPrefix("<!") { sawProlog = true }
@@ -58,8 +65,10 @@ public struct FormatSniffer: Sendable {
                 rest = rest[end.upperBound...]
             } else if rest.hasPrefix("<!") {
                 let declaration = rest.prefix(20).lowercased()
-                if declaration.hasPrefix("<!doctype html") { return .format(.html) }
-                guard let end = Self.endOfDoctype(rest) else { return .unknownXML("") }
+                if declaration.hasPrefix("<!doctype html") { sawHTMLDoctype = true }
+                guard let end = Self.endOfDoctype(rest) else {
+                    return sawHTMLDoctype ? .format(.html) : .unknownXML("")
+                }
                 rest = rest[end...]
             } else {
                 break
@@ -69,6 +78,7 @@ public struct FormatSniffer: Sendable {
         // letter or underscore. After an XML declaration, comment or DOCTYPE, though, the input is
         // markup whatever follows (a prolog alone, or a document cut off before its root).
         guard rest.first == "<", let first = rest.dropFirst().first, first.isLetter || first == "_" else {
+            if sawHTMLDoctype { return .format(.html) }
             return sawProlog ? .unknownXML("") : .format(.text)
         }
         let name = rest.dropFirst().prefix(while: { !$0.isWhitespace && $0 != ">" && $0 != "/" })
@@ -80,7 +90,7 @@ public struct FormatSniffer: Sendable {
         case "nitf": return .format(.nitf)
         case "newsmessage", "newsitem", "packageitem", "knowledgeitem": return .format(.newsml)
         case "html", "body", "head", "div", "p", "article": return .format(.html)
-        default: return .unknownXML(String(name))
+        default: return sawHTMLDoctype ? .format(.html) : .unknownXML(String(name))
         }
     }
 

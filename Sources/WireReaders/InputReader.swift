@@ -7,13 +7,16 @@ public struct InputReader: Sendable {
     /// Larger inputs are refused whole (`too-large`) rather than read into memory-hungry readers.
     public var maxInputBytes = 64 << 20
 
-    /// Readers for every format built so far (RSS, RDF, Atom, plain text).
+    /// Readers for every format: feeds (RSS, RDF, Atom), plain text, NITF, NewsML-G2, ninjs and HTML pages.
     public init() {
         let feeds = FeedReader()
-        self.init(readers: [.rss: feeds, .rdf: feeds, .atom: feeds, .text: PlainTextReader()])
+        self.init(readers: [
+            .rss: feeds, .rdf: feeds, .atom: feeds, .text: PlainTextReader(),
+            .nitf: NITFReader(), .newsml: NewsMLG2Reader(), .ninjs: NinjsReader(), .html: HTMLArticleReader(),
+        ])
     }
 
-    /// A custom set, for tests and for formats added later (NITF, NewsML-G2, ninjs, HTML).
+    /// A custom set, for tests and for limits other than the defaults.
     public init(readers: [InputFormat: any Reader]) {
         self.readers = readers
     }

@@ -32,9 +32,33 @@ import WireModel
         #expect(reason(try Fixtures.bytes("feeds/not-a-feed.xml")) == "unknown-format")
     }
 
-    @Test func knownFormatsWithoutAReaderAreUnsupportedNotMisread() {
-        #expect(reason(Array("<?xml version=\"1.0\"?><nitf><head/></nitf>".utf8)) == "unsupported-format")
-        #expect(reason(Array("<!DOCTYPE html><html><body>x</body></html>".utf8)) == "unsupported-format")
+    @Test func aFormatWithoutAReaderIsUnsupportedNotMisread() {
+        let feedsOnly = InputReader(readers: [.rss: FeedReader()])
+        do {
+            _ = try feedsOnly.read(Array("<?xml version=\"1.0\"?><nitf><head/></nitf>".utf8), context: Fixtures.context())
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.reason == "unsupported-format")
+        }
+    }
+
+    @Test(arguments: [
+        ("nitf/portvale-cranes-ns.xml", InputFormat.nitf, 1),
+        ("nitf/ferry-no-namespace.xml", .nitf, 1),
+        ("newsml/message-usable-and-kill.xml", .newsml, 2),
+        ("newsml/xhtml-body.xml", .newsml, 1),
+        ("newsml/latin1-declared.xml", .newsml, 1),
+        ("ninjs/v1-single.json", .ninjs, 1),
+        ("ninjs/v2-bodies-picture.json", .ninjs, 1),
+        ("ninjs/v3-camel-case.json", .ninjs, 1),
+        ("html/article-page.html", .html, 1),
+    ])
+    func wireFormatsAreSniffedAndReadByDefault(path: String, format: InputFormat, count: Int) throws {
+        let bytes = try Fixtures.bytes(path)
+        #expect(FormatSniffer().sniff(bytes) == .format(format))
+        let result = try reader.read(bytes, context: Fixtures.context())
+        #expect(result.items.count == count)
+        #expect(result.items.allSatisfy { $0.format == format })
     }
 
     @Test(arguments: [
@@ -113,5 +137,12 @@ import WireModel
 
     @Test func commentOnlyDocumentHasNoRoot() {
         #expect(reason(Array("<!-- nothing here -->\n".utf8)) == "unknown-format")
+    }
+
+    @Test func htmlDoctypeBeforeAFeedRootIsTheFeed() {
+        let feed = "<?xml version=\"1.0\"?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" \"x\">\n<rss><channel/></rss>"
+        #expect(FormatSniffer().sniff(Array(feed.utf8)) == .format(.rss))
+        #expect(FormatSniffer().sniff(Array("<!DOCTYPE html>\n<!-- c --><section>x</section>".utf8)) == .format(.html))
+        #expect(FormatSniffer().sniff(Array("<!doctype html>Hello".utf8)) == .format(.html))
     }
 }

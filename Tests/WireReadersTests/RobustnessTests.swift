@@ -18,7 +18,10 @@ import WireModel
         }
     }
 
-    @Test(arguments: ["feeds/rss2-harbour-desk.xml", "feeds/atom-northern-bureau.xml", "feeds/rdf-river-news.xml"])
+    @Test(arguments: [
+        "feeds/rss2-harbour-desk.xml", "feeds/atom-northern-bureau.xml", "feeds/rdf-river-news.xml",
+        "nitf/portvale-cranes-ns.xml", "newsml/message-usable-and-kill.xml", "ninjs/v2-bodies-picture.json",
+    ])
     func everyPrefixReadsOrFailsCleanly(path: String) throws {
         let bytes = try Fixtures.bytes(path)
         let whole = try InputReader().read(bytes, context: Fixtures.context()).items

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import WireText
 
 /// The line-break handling added to `TextNormalizer` for the readers (WireText has no test target of
@@ -16,5 +17,16 @@ import WireText
 
     @Test func paragraphsFromWindowsCopy() {
         #expect(TextNormalizer.paragraphs("One\r\nline.\r\n\r\nTwo.\r\n") == "One line.\n\nTwo.")
+    }
+
+    @Test(arguments: [
+        ("  plain  ascii\ttext ", "plain ascii text"),
+        ("Cafe\u{301} cre\u{300}me", "Café crème"),
+        ("x\u{0}y\u{7}z", "xyz"),
+    ])
+    func inlineComposesOnlyWhenNeeded(text: String, expected: String) {
+        let result = TextNormalizer.inline(text)
+        #expect(result == expected)
+        #expect(result.unicodeScalars.count == expected.precomposedStringWithCanonicalMapping.unicodeScalars.count)
     }
 }
