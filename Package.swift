@@ -26,10 +26,11 @@ let package = Package(
         .target(name: "WireModel"),
         .target(name: "WireText", dependencies: ["WireModel"]),
         .target(name: "WireReaders", dependencies: ["WireModel", "WireText", "LibXML"]),
+        .target(name: "WireClean", dependencies: ["WireModel", "WireText", "LibXML"]),
         .target(
             name: "WireRuntime",
             dependencies: [
-                "WireModel", "WireReaders", "WireText",
+                "WireModel", "WireReaders", "WireText", "WireClean",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -46,6 +47,7 @@ let package = Package(
         .testTarget(name: "WireModelTests", dependencies: ["WireModel"]),
         .testTarget(name: "WireReadersTests", dependencies: ["WireReaders", "WireModel", "LibXML"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
+        .testTarget(name: "WireCleanTests", dependencies: ["WireClean", "WireModel", "WireReaders"]),
         .testTarget(name: "WireRuntimeTests", dependencies: ["WireRuntime", "WireModel", "WireReaders"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,69 @@
+/// Photo captions in running copy: printed twice, marked by positions ("(L)", "(far R)"), opened by
+/// "Photo shows", or closed by a photo credit ("(Xinhua/Liu Wenjie)", "(AP Photo/Jane Doe)").
+enum CaptionRules {
+    /// The single copy when the paragraph is one text printed twice, joined by a space.
+    static func halfOfDoubled(_ text: String) -> String? {
+        let utf8 = text.utf8
+        let count = utf8.count
+        guard count >= 41, count % 2 == 1 else { return nil }
+        let middle = utf8.index(utf8.startIndex, offsetBy: count / 2)
+        guard utf8[middle] == 0x20 else { return nil }
+        let first = utf8[..<middle]
+        let second = utf8[utf8.index(after: middle)...]
+        guard first.elementsEqual(second) else { return nil }
+        return String(text[..<middle])
+    }
+
+    private static let positionWords: Set<String> = [
+        "l", "r", "c", "far", "left", "right", "center", "centre", "front", "back", "row", "second", "third", "fourth",
+        "2nd", "3rd", "4th", "5th", "from", "top", "bottom", "middle", "rear", "l-r", "r-l", "clockwise", "above",
+        "below", "inset", "foreground", "background",
+    ]
+    private static let openers = [
+        "this photo", "photo shows", "photo taken", "file photo", "a file photo", "this handout photo", "in this photo",
+        "this picture", "this image", "photo:", "this aerial photo", "an aerial photo", "this undated photo",
+        "this combination photo", "this file photo", "handout photo", "in this handout photo", "pictured:",
+    ]
+    private static let photoCreditWords = ["photo", "pool", "getty", "courtesy", "handout", "file", "epa", "image"]
+
+    /// Judges a paragraph that no line rule claimed. `isLast` says it is the story's last paragraph,
+    /// where a bare "(Agency)" is a sign-off rather than a caption credit.
+    static func isCaption(_ shape: LineShape, isLast: Bool) -> Bool {
+        guard shape.words <= 90 else { return false }
+        if shape.text.firstPrefixIgnoringCase(openers) != nil { return true }
+        guard let credit = trailingCredit(shape.text) else { return false }
+        if hasPositionMarker(shape.text) { return true }
+        let lower = credit.lowercased()
+        if credit.contains("/") || photoCreditWords.contains(where: { lower.contains($0) }) { return true }
+        // A mid-story paragraph closed by "(Agency)" is a caption: story paragraphs never end that way.
+        return !isLast && SignOff.isAgencyLike(Substring(credit))
+    }
+
+    /// The credit in a trailing "(…)" or "[…]" after a finished sentence, or nil.
+    static func trailingCredit(_ text: String) -> String? {
+        guard let split = splitCredit(text) else { return nil }
+        return LineShape(split.text).endsLikeSentence ? split.credit : nil
+    }
+
+    /// Caption text and its trailing credit, when it has one.
+    static func splitCredit(_ text: String) -> (text: String, credit: String)? {
+        guard let close = text.last, close == ")" || close == "]" else { return nil }
+        let open: Character = close == ")" ? "(" : "["
+        guard let start = text.lastIndex(of: open) else { return nil }
+        let credit = text[text.index(after: start)..<text.index(before: text.endIndex)]
+        guard !credit.isEmpty, credit.count <= 60 else { return nil }
+        return (text[..<start].trimmingCharacters(in: " "), String(credit))
+    }
+
+    /// "(L)", "(far R)", "(2nd from L)", "(left)", "(front row, C)".
+    static func hasPositionMarker(_ text: String) -> Bool {
+        var searchFrom = text.startIndex
+        while let open = text[searchFrom...].firstIndex(of: "(") {
+            guard let close = text[open...].firstIndex(of: ")") else { return false }
+            let words = text[text.index(after: open)..<close].lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
+            if !words.isEmpty, words.count <= 5, words.allSatisfy({ positionWords.contains(String($0)) }) { return true }
+            searchFrom = text.index(after: close)
+        }
+        return false
+    }
+}

@@ -1,0 +1,268 @@
+/// Rules that judge one paragraph on its own, wherever it stands. Each returns the furniture kind the
+/// line is, or nil when it is not (or might be story text: when unsure, a rule says nil).
+enum LineRules {
+    // MARK: share widgets
+
+    /// Words page tools are made of. A line made only of these, with at least one `widgetMarkers`
+    /// word, is a widget: story sentences always carry other words.
+    private static let widgetWords: Set<String> = [
+        "share", "shares", "sharing", "on", "this", "article", "story", "page", "via", "copy", "copied", "link",
+        "links", "url", "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "email", "e-mail", "mail",
+        "print", "tweet", "kakaotalk", "kakao", "story", "naver", "band", "line", "reddit", "pinterest", "weibo",
+        "wechat", "messenger", "font", "size", "text", "listen", "to", "save", "saved", "bookmark", "comments",
+        "comment", "a", "a+", "a-", "+", "-", "the", "more", "options", "close", "menu", "min", "read",
+        "minute", "minutes", "audio", "gift", "zoom", "in", "out", "increase", "decrease", "reset", "clipboard",
+        "copy-link", "sns", "send", "top", "back", "subscribe", "print-friendly", "version", "|", "/", "•", "·",
+    ]
+    private static let widgetMarkers: Set<String> = [
+        "share", "copied", "link", "facebook", "twitter", "linkedin", "whatsapp", "telegram", "print", "tweet",
+        "kakaotalk", "reddit", "pinterest", "weibo", "wechat", "listen", "bookmark", "font", "email", "e-mail",
+        "clipboard", "copy-link", "sns", "a+", "a-",
+    ]
+
+    static func shareWidget(_ shape: LineShape) -> Bool {
+        guard shape.words <= 10, shape.bytes <= 90 else { return false }
+        var marker = false
+        for raw in shape.text.split(whereSeparator: { $0 == " " }) {
+            let word = raw.lowercased().trimmingCharacters(in: "•·|:!.,()[]")
+            if word.isEmpty || word.allSatisfy(\.isNumber) { continue }
+            guard widgetWords.contains(word) else { return false }
+            if widgetMarkers.contains(word) { marker = true }
+        }
+        return marker
+    }
+
+    // MARK: bylines
+
+    private static let bylineConnectors: Set<String> = [
+        "and", "&", "of", "in", "for", "de", "da", "van", "von", "al", "bin", "la", "le", "du", "und", "y", "|", "/",
+        "-", "—", "staff", "reporter", "reporters", "correspondent", "writer", "writers", "editor",
+    ]
+    private static let roleWords = [
+        "reporter", "correspondent", "writer", "editor", "columnist", "contributor", "staff", "journalist",
+    ]
+
+    /// "By Jane Doe", "BY JANE DOE Associated Press", "By Yonhap", "Jane Doe, Staff reporter".
+    static func byline(_ shape: LineShape) -> Bool {
+        guard shape.words >= 2, shape.words <= 14, shape.bytes <= 140, shape.lastByte != UInt8(ascii: ".") || shape.words <= 4
+        else { return false }
+        if shape.text.hasPrefixIgnoringCase("by ") {
+            return namesOnly(shape.text.split(separator: " ").dropFirst())
+        }
+        // "Jane Doe, Staff reporter": a name, a comma, a role.
+        guard let comma = shape.text.firstIndex(of: ",") else { return false }
+        let name = shape.text[..<comma].split(separator: " ")
+        let role = shape.text[shape.text.index(after: comma)...].lowercased()
+        guard (2...4).contains(name.count), namesOnly(name[...]), shape.words <= 8 else { return false }
+        return roleWords.contains { role.contains($0) }
+    }
+
+    /// Every word capitalised (or a connector such as "and"), "the" only before a capitalised word.
+    private static func namesOnly(_ words: ArraySlice<Substring>) -> Bool {
+        guard let first = words.first, first.first?.isUppercase == true else { return false }
+        var previousThe = false
+        for word in words {
+            let bare = word.trimmingCharacters(in: ",;")
+            guard let letter = bare.first else { continue }
+            if previousThe, !letter.isUppercase { return false }
+            previousThe = bare.lowercased() == "the"
+            if letter.isUppercase || previousThe || bylineConnectors.contains(bare.lowercased()) { continue }
+            return false
+        }
+        return !previousThe
+    }
+
+    // MARK: publication lines
+
+    private static let publishedPrefixes = ["published", "posted", "first published", "date published", "uploaded", "created"]
+    private static let updatedPrefixes = ["updated", "last updated", "modified", "last modified", "edited"]
+
+    /// "Published : April 13, 2024 - 21:10", "Updated - May 28, 2024 05:10 pm IST".
+    static func publication(_ shape: LineShape) -> FurnitureKind? {
+        guard shape.hasDigit, shape.words <= 24, shape.bytes <= 200 else { return nil }
+        let kind: FurnitureKind
+        if let prefix = shape.text.firstPrefixIgnoringCase(updatedPrefixes) {
+            guard followedBySeparator(shape.text, prefixLength: prefix.utf8.count) else { return nil }
+            kind = .updated
+        } else if let prefix = shape.text.firstPrefixIgnoringCase(publishedPrefixes) {
+            guard followedBySeparator(shape.text, prefixLength: prefix.utf8.count) else { return nil }
+            kind = .published
+        } else {
+            return nil
+        }
+        // "Published in 1998, the novel …" is a sentence; a time stamp is not.
+        return shape.endsLikeSentence && shape.words > 8 ? nil : kind
+    }
+
+    /// The keyword is followed by `:`, `-`, a space then a digit or month, or "on"/"at".
+    private static func followedBySeparator(_ text: String, prefixLength: Int) -> Bool {
+        let rest = text.utf8.dropFirst(prefixLength).drop { $0 == 0x20 }
+        guard let next = rest.first else { return false }
+        if next == UInt8(ascii: ":") || next == UInt8(ascii: "-") || next == UInt8(ascii: "|") || (0x30...0x39).contains(next) {
+            return true
+        }
+        let word = String(decoding: rest.prefix(while: { $0 != 0x20 }), as: UTF8.self).lowercased()
+        return word == "on" || word == "at" || DateLine.monthPrefix(word) != nil || next >= 0x80
+    }
+
+    /// A line above the story that is a time stamp and little else: a date with a year and a clock time
+    /// ("KYODO NEWS - Jul 9, 2024 - 18:40 | Business"), or nothing but a date.
+    static func dateStamp(_ shape: LineShape) -> Bool {
+        guard shape.hasDigit, shape.words <= 16, shape.bytes <= 160, shape.lastByte != UInt8(ascii: ".") else { return false }
+        let date = DateLine(shape.text)
+        return date.hasDateWithYear && (date.hasClockTime || date.isOnlyDate)
+    }
+
+    // MARK: credits, contacts, sign-off lines
+
+    private static let creditPrefixes = [
+        "reporting by", "additional reporting by", "writing by", "editing by", "edited by", "compiled by",
+        "reporting and writing by", "written by", "graphics by", "research by", "translated by", "produced by",
+        "photos by", "with reporting by", "additional reporting from",
+    ]
+    private static let creditSuffixes = [
+        "contributed to this report.", "contributed to this story.", "contributed reporting.",
+        "contributed to this article.", "contributed to this report", "contributed reporting to this story.",
+    ]
+
+    static func credit(_ shape: LineShape) -> Bool {
+        guard shape.words <= 60 else { return false }
+        var text = Substring(shape.text)
+        if text.first == "(" || text.first == "[" { text = text.dropFirst() }
+        if String(text).firstPrefixIgnoringCase(creditPrefixes) != nil { return true }
+        return shape.words <= 40 && creditSuffixes.contains { shape.text.hasSuffixIgnoringCase($0) }
+    }
+
+    /// A reporter's address standing alone ("yoonsh@yna.co.kr", "Contact: desk@example.com").
+    static func contact(_ shape: LineShape) -> Bool {
+        guard shape.words <= 4, shape.bytes <= 120 else { return false }
+        return shape.text.split(separator: " ").contains { word in
+            guard let at = word.firstIndex(of: "@"), at != word.startIndex else { return false }
+            return word[at...].contains(".")
+        }
+    }
+
+    /// Markers that close a wire story, standing alone or at the end of its last paragraph.
+    static let endMarkers: Set<String> = ["(END)", "(End)", "END", "ENDS", "Enditem", "ENDITEM", "-30-", "###", "(ENDS)"]
+
+    /// A sign-off alone on its line: an end marker, "(Yonhap)", "— AFP", or desk initials ("bur-jkm/rox").
+    static func signOffLine(_ shape: LineShape) -> Bool {
+        guard shape.words <= 4, shape.bytes <= 40 else { return false }
+        if endMarkers.contains(shape.text) || SignOff.isDeskInitials(Substring(shape.text)) { return true }
+        var text = Substring(shape.text)
+        if text.hasPrefix("— ") || text.hasPrefix("-- ") || text.hasPrefix("– ") {
+            text = text.drop { $0 == "—" || $0 == "-" || $0 == "–" || $0 == " " }
+            return SignOff.isAgencyLike(text)
+        }
+        if (text.first == "(" && text.last == ")") || (text.first == "[" && text.last == "]") {
+            return SignOff.isAgencyLike(text.dropFirst().dropLast())
+        }
+        return false
+    }
+
+    /// Only punctuation ("___", "* * *", "----").
+    static func separator(_ shape: LineShape) -> Bool {
+        guard shape.bytes <= 80, !shape.text.isEmpty else { return false }
+        return shape.text.unicodeScalars.allSatisfy { $0 == " " || $0.properties.generalCategory.isPunctuationOrSymbol }
+    }
+
+    // MARK: page chrome
+
+    static func copyright(_ shape: LineShape) -> Bool {
+        guard shape.words <= 30 else { return false }
+        return shape.text.hasPrefix("©") || shape.text.hasPrefixIgnoringCase("(c) ") || shape.text.hasPrefixIgnoringCase("copyright ")
+            || shape.text.lowercased().contains("all rights reserved")
+    }
+
+    private static let advertisements: Set<String> = [
+        "advertisement", "advertising", "sponsored", "sponsored content", "ad", "scroll to continue with content",
+        "story continues below advertisement", "continue reading below",
+    ]
+
+    static func advertisement(_ shape: LineShape) -> Bool {
+        shape.words <= 6 && advertisements.contains(shape.text.lowercased())
+    }
+
+    private static let promoPrefixes = [
+        "subscribe to", "subscribe now", "sign up for", "sign up to", "sign up here", "click here", "download the",
+        "download our", "follow us", "join our", "get the latest", "for more news, follow",
+    ]
+    private static let promoWords = ["newsletter", "updates", "alerts", "here", "our", "app", "channel", "daily", "breaking"]
+
+    static func promo(_ shape: LineShape) -> Bool {
+        guard shape.words <= 16, shape.text.firstPrefixIgnoringCase(promoPrefixes) != nil else { return false }
+        let lower = shape.text.lowercased()
+        return promoWords.contains { lower.contains($0) }
+    }
+
+    static func tags(_ shape: LineShape) -> Bool {
+        shape.words <= 30 && shape.text.firstPrefixIgnoringCase(["tags:", "topics:", "keywords:", "filed under:", "tags |"]) != nil
+    }
+
+    private static let disclaimerPhrases = [
+        "syndicated feed", "not been edited", "auto-generated", "views expressed", "for informational purposes",
+        "is published from a syndicated", "has not been edited", "unedited and auto",
+    ]
+
+    static func disclaimer(_ shape: LineShape) -> Bool {
+        guard shape.words <= 50 else { return false }
+        let wrapped = shape.text.hasPrefix("(") && shape.text.hasSuffix(")")
+        guard wrapped || shape.text.hasPrefixIgnoringCase("disclaimer") else { return false }
+        let lower = shape.text.lowercased()
+        return disclaimerPhrases.contains { lower.contains($0) }
+    }
+
+    // MARK: related lists
+
+    private static let relatedHeadings: Set<String> = [
+        "related coverage", "related articles", "related article", "related stories", "related story", "related news",
+        "related content", "related links", "related", "read more", "more stories", "more from", "see also",
+        "also read", "you may also like", "recommended", "recommended stories", "most read", "most popular",
+        "top stories", "latest news", "more on this story", "editor's picks", "more news", "read also",
+        "related topics", "you might also like", "more in this section", "trending", "popular", "latest",
+    ]
+
+    /// "Related coverage:", "Read more", "MORE STORIES".
+    static func relatedHeading(_ shape: LineShape) -> Bool {
+        guard shape.words <= 6 else { return false }
+        var text = shape.text.lowercased()
+        while let last = text.last, last == ":" || last == " " || last == "»" || last == ">" { text.removeLast() }
+        return relatedHeadings.contains(text)
+    }
+
+    private static let inlineRelatedPrefixes = [
+        "also read |", "also read:", "read more:", "read also:", "read more |", "also read -", "related:", "see also:",
+        "also read", "read:",
+    ]
+
+    /// A one-line pointer to another story ("ALSO READ | Heatwave claims …", "Read more: …"): the
+    /// headline after the marker must itself look like one.
+    static func inlineRelated(_ shape: LineShape) -> Bool {
+        guard shape.words <= 30, let prefix = shape.text.firstPrefixIgnoringCase(inlineRelatedPrefixes) else { return false }
+        let rest = String(shape.text.utf8.dropFirst(prefix.utf8.count)).map { $0.trimmingCharacters(in: " |:-—") } ?? ""
+        return LineShape(rest).isHeadlineLike
+    }
+}
+
+extension Unicode.GeneralCategory {
+    var isPunctuationOrSymbol: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            true
+        default:
+            false
+        }
+    }
+}
+
+extension StringProtocol {
+    /// Without the given characters at either end.
+    func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set)
+        guard let start = firstIndex(where: { !chars.contains($0) }), let end = lastIndex(where: { !chars.contains($0) }) else {
+            return ""
+        }
+        return String(self[start...end])
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Agency sign-offs at the end of a story: "(Yonhap)", "(END)", "Enditem", "— AFP", desk initials.
+enum SignOff {
+    /// A credit that names an agency or desk: one to four words, each capitalised or an acronym,
+    /// joined by spaces, `/` or `-` ("Yonhap", "AP", "KCNA/Kyodo", "Xinhua News Agency").
+    static func isAgencyLike(_ text: Substring) -> Bool {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "/" })
+        guard (1...4).contains(words.count), text.count <= 40 else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." || $0 == "&" || $0 == "'" }
+        }
+    }
+
+    /// AFP-style desk initials: lower-case groups joined by `/` or `-`, with at least one `/`
+    /// ("bur-jkm/rox", "ks/jm").
+    static func isDeskInitials(_ text: Substring) -> Bool {
+        guard text.contains("/"), text.count <= 30 else { return false }
+        let groups = text.split(whereSeparator: { $0 == "/" || $0 == "-" })
+        return groups.count >= 2 && groups.allSatisfy { (2...6).contains($0.count) && $0.allSatisfy { $0.isLowercase && $0.isASCII } }
+    }
+
+    /// Splits a trailing sign-off from the last story paragraph: the paragraph without it, and the
+    /// sign-off. Only after a finished sentence, so "(NATO)" inside a sentence stays.
+    static func splitTrailing(_ text: String) -> (story: String, signOff: String)? {
+        guard let lastSpace = text.lastIndex(of: " ") else { return nil }
+        let lastWord = text[text.index(after: lastSpace)...]
+        if LineRules.endMarkers.contains(String(lastWord)) || isDeskInitials(lastWord) {
+            return finish(text, at: lastSpace, signOff: lastWord)
+        }
+        if text.hasSuffix(")") || text.hasSuffix("]") {
+            let open: Character = text.hasSuffix(")") ? "(" : "["
+            guard let start = text.lastIndex(of: open) else { return nil }
+            let inner = text[text.index(after: start)..<text.index(before: text.endIndex)]
+            guard isAgencyLike(inner) else { return nil }
+            return finish(text, at: start, signOff: text[start...])
+        }
+        // "… the ministry said. — AFP"
+        for dash in [" — ", " -- ", " – "] {
+            guard let range = text.range(of: dash, options: .backwards) else { continue }
+            let agency = text[range.upperBound...]
+            guard isAgencyLike(agency), agency.split(separator: " ").count <= 3 else { continue }
+            return finish(text, at: range.lowerBound, signOff: text[text.index(after: range.lowerBound)...])
+        }
+        return nil
+    }
+
+    private static func finish(_ text: String, at cut: String.Index, signOff: Substring) -> (story: String, signOff: String)? {
+        let story = text[..<cut].trimmingCharacters(in: " ")
+        guard LineShape(story).endsLikeSentence else { return nil }
+        return (story, String(signOff).trimmingCharacters(in: " "))
+    }
+}
