@@ -1,3 +1,5 @@
+import Foundation
+
 /// Photo captions in running copy: printed twice, marked by positions ("(L)", "(far R)"), opened by
 /// "Photo shows", or closed by a photo credit ("(Xinhua/Liu Wenjie)", "(AP Photo/Jane Doe)").
 enum CaptionRules {
@@ -22,7 +24,8 @@ enum CaptionRules {
     private static let openers = [
         "this photo", "photo shows", "photo taken", "file photo", "a file photo", "this handout photo", "in this photo",
         "this picture", "this image", "photo:", "this aerial photo", "an aerial photo", "this undated photo",
-        "this combination photo", "this file photo", "handout photo", "in this handout photo", "pictured:",
+        "this combination photo", "this file photo", "handout photo", "in this handout photo", "pictured:", "file -",
+        "file photo -", "a photo taken", "photo released",
     ]
     private static let photoCreditWords = ["photo", "pool", "getty", "courtesy", "handout", "file", "epa", "image"]
 
@@ -30,13 +33,36 @@ enum CaptionRules {
     /// where a bare "(Agency)" is a sign-off rather than a caption credit.
     static func isCaption(_ shape: LineShape, isLast: Bool) -> Bool {
         guard shape.words <= 90 else { return false }
-        if shape.text.firstPrefixIgnoringCase(openers) != nil { return true }
+        if let opener = shape.text.firstPrefixIgnoringCase(openers), isWordEnd(shape.text, after: opener),
+           shape.words <= 40 || trailingCredit(shape.text) != nil {
+            return true
+        }
+        if trailingPhotoCredit(shape.text) != nil { return true }
         guard let credit = trailingCredit(shape.text) else { return false }
         if hasPositionMarker(shape.text) { return true }
         let lower = credit.lowercased()
         if credit.contains("/") || photoCreditWords.contains(where: { lower.contains($0) }) { return true }
         // A mid-story paragraph closed by "(Agency)" is a caption: story paragraphs never end that way.
         return !isLast && SignOff.isAgencyLike(Substring(credit))
+    }
+
+    /// "This photograph …" is not "This photo …".
+    private static func isWordEnd(_ text: String, after prefix: String) -> Bool {
+        guard let next = text.utf8.dropFirst(prefix.utf8.count).first else { return true }
+        return !((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A)
+    }
+
+    /// A credit written after a finished sentence as "Photo: AFP" or "Photo by Jane Doe", and the
+    /// caption text before it.
+    static func trailingPhotoCredit(_ text: String) -> (text: String, credit: String)? {
+        for marker in [" Photo: ", " Photo by ", " Photograph: ", " Image: ", " Photo credit: "] {
+            guard let range = text.range(of: marker, options: .backwards) else { continue }
+            let credit = text[range.upperBound...]
+            let caption = String(text[..<range.lowerBound])
+            guard credit.split(separator: " ").count <= 5, !credit.hasSuffix("."), LineShape(caption).endsLikeSentence else { continue }
+            return (caption, String(credit))
+        }
+        return nil
     }
 
     /// The credit in a trailing "(…)" or "[…]" after a finished sentence, or nil.

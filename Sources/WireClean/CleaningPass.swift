@@ -54,7 +54,8 @@ struct CleaningPass {
             let block = blocks[index]
             let shape = LineShape(block.text)
             if inRelatedList {
-                if !shape.isProse, shape.isHeadlineLike || block.role != .text {
+                let chrome = options.pageChrome && chromeKind(shape) != nil
+                if !shape.isProse, !chrome, shape.isHeadlineLike || block.role != .text {
                     remove(index, .related, block.text)
                     continue
                 }
@@ -81,12 +82,13 @@ struct CleaningPass {
         if options.shareWidgets, LineRules.shareWidget(shape) { return .shareWidget }
         if options.relatedLists, LineRules.inlineRelated(shape) { return .related }
         if options.bylines, aboveStory || shape.words <= 8, LineRules.byline(shape) { return .byline }
+        if options.bylines, aboveStory, LineRules.agencyByline(shape) { return .byline }
         if options.publicationLines {
             if let kind = LineRules.publication(shape) { return kind }
             if aboveStory, LineRules.dateStamp(shape) { return .published }
         }
         if options.credits, LineRules.credit(shape) { return .credit }
-        if options.signOffs, LineRules.signOffLine(shape) { return .signOff }
+        if options.signOffs, LineRules.signOffLine(shape) || (belowStory && SignOff.isDeskCodes(block.text)) { return .signOff }
         if options.pageChrome, let kind = chromeKind(shape) { return kind }
         if options.siteNames, SiteNames.isSiteName(shape, known: context.publisherNames, standalone: aboveStory || belowStory) {
             return .siteName
@@ -185,6 +187,8 @@ struct CleaningPass {
         captionBlocks.insert(index)
         remove(index, .caption, text)
         if let split = CaptionRules.splitCredit(text), isCredit(split.credit) {
+            captions.append((index, Caption(text: split.text, credit: split.credit)))
+        } else if let split = CaptionRules.trailingPhotoCredit(text) {
             captions.append((index, Caption(text: split.text, credit: split.credit)))
         } else {
             captions.append((index, Caption(text: text)))

@@ -11,7 +11,8 @@ enum HTMLBlockReader {
     private static let blocks: Set<String> = [
         "p", "div", "section", "article", "header", "footer", "aside", "blockquote", "pre", "figure",
         "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "caption", "h1", "h2", "h3", "h4",
-        "h5", "h6", "hr", "address", "main", "nav", "form", "details", "summary", "body", "html",
+        "h5", "h6", "hr", "address", "main", "nav", "form", "details", "summary", "body", "html", "label", "button",
+        "legend", "option",
     ]
     private static let chrome: [String: FurnitureKind] = [
         "nav": .navigation, "aside": .aside, "footer": .footer, "form": .form,

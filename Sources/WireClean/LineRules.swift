@@ -22,6 +22,7 @@ enum LineRules {
 
     static func shareWidget(_ shape: LineShape) -> Bool {
         guard shape.words <= 10, shape.bytes <= 90 else { return false }
+        if isReadingTime(shape) { return true }
         var marker = false
         for raw in shape.text.split(whereSeparator: { $0 == " " }) {
             let word = raw.lowercased().trimmingCharacters(in: "•·|:!.,()[]")
@@ -30,6 +31,13 @@ enum LineRules {
             if widgetMarkers.contains(word) { marker = true }
         }
         return marker
+    }
+
+    /// "3 min read", "5-minute read".
+    private static func isReadingTime(_ shape: LineShape) -> Bool {
+        guard shape.words <= 3, shape.hasDigit else { return false }
+        let lower = shape.text.lowercased()
+        return lower.hasSuffix(" read") && (lower.contains("min") || lower.contains("minute"))
     }
 
     // MARK: bylines
@@ -145,6 +153,21 @@ enum LineRules {
     /// Markers that close a wire story, standing alone or at the end of its last paragraph.
     static let endMarkers: Set<String> = ["(END)", "(End)", "END", "ENDS", "Enditem", "ENDITEM", "-30-", "###", "(ENDS)"]
 
+    /// News agencies whose name alone on a line above a story is its byline. Agencies are few and
+    /// known; a list is the general rule here.
+    static let agencies: Set<String> = [
+        "ap", "associated press", "the associated press", "reuters", "afp", "agence france-presse", "yonhap",
+        "yonhap news agency", "kyodo", "kyodo news", "xinhua", "xinhua news agency", "pti", "press trust of india",
+        "ians", "ani", "dpa", "efe", "ansa", "tass", "ria novosti", "bernama", "antara", "cna", "jiji press", "jiji",
+        "aap", "upi", "bloomberg", "anadolu", "kcna", "newsis", "news1", "central news agency", "vna", "pna",
+    ]
+
+    /// "AFP" or "By Yonhap" alone: an agency byline.
+    static func agencyByline(_ shape: LineShape) -> Bool {
+        guard shape.words <= 5 else { return false }
+        return agencies.contains(shape.text.lowercased())
+    }
+
     /// A sign-off alone on its line: an end marker, "(Yonhap)", "— AFP", or desk initials ("bur-jkm/rox").
     static func signOffLine(_ shape: LineShape) -> Bool {
         guard shape.words <= 4, shape.bytes <= 40 else { return false }
@@ -220,6 +243,7 @@ enum LineRules {
         "also read", "you may also like", "recommended", "recommended stories", "most read", "most popular",
         "top stories", "latest news", "more on this story", "editor's picks", "more news", "read also",
         "related topics", "you might also like", "more in this section", "trending", "popular", "latest",
+        "read next", "what to read next", "more to read", "related reading", "further reading",
     ]
 
     /// "Related coverage:", "Read more", "MORE STORIES".

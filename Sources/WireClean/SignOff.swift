@@ -21,6 +21,14 @@ enum SignOff {
         return groups.count >= 2 && groups.allSatisfy { (2...6).contains($0.count) && $0.allSatisfy { $0.isLowercase && $0.isASCII } }
     }
 
+    /// Desk codes below a story, an agency name then upper-case initials ("PTI KSU RHL").
+    static func isDeskCodes(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (2...6).contains(words.count), let agency = words.first,
+              LineRules.agencies.contains(agency.lowercased()) else { return false }
+        return words.dropFirst().allSatisfy { (2...5).contains($0.count) && $0.allSatisfy { $0.isUppercase && $0.isASCII } }
+    }
+
     /// Splits a trailing sign-off from the last story paragraph: the paragraph without it, and the
     /// sign-off. Only after a finished sentence, so "(NATO)" inside a sentence stays.
     static func splitTrailing(_ text: String) -> (story: String, signOff: String)? {

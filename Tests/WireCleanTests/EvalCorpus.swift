@@ -73,7 +73,10 @@ struct FurnitureScore {
             let text = TextNormalizer.inline(expected.text)
             if let index = predicted.firstIndex(where: { $0.text == text }) {
                 truePositives += 1
-                if predicted[index].kind != expected.kind { kindMismatches += 1 }
+                if predicted[index].kind != expected.kind {
+                    kindMismatches += 1
+                    missed.append("kind \(expected.kind) given as \(predicted[index].kind): \(text)")
+                }
                 predicted.remove(at: index)
             } else if expected.kind == "headline", item.headline.map(TextNormalizer.inline) == text {
                 truePositives += 1
