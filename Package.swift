@@ -44,6 +44,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Throughput of the text stages on the eval corpus (Scripts/bench-clean.sh runs it in release).
+        .executableTarget(name: "stage-bench", dependencies: ["WireClean", "WireReaders", "WireModel"]),
         .testTarget(name: "WireModelTests", dependencies: ["WireModel"]),
         .testTarget(name: "WireReadersTests", dependencies: ["WireReaders", "WireModel", "LibXML"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),

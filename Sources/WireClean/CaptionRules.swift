@@ -1,5 +1,3 @@
-import Foundation
-
 /// Photo captions in running copy: printed twice, marked by positions ("(L)", "(far R)"), opened by
 /// "Photo shows", or closed by a photo credit ("(Xinhua/Liu Wenjie)", "(AP Photo/Jane Doe)").
 enum CaptionRules {
@@ -55,8 +53,10 @@ enum CaptionRules {
     /// A credit written after a finished sentence as "Photo: AFP" or "Photo by Jane Doe", and the
     /// caption text before it.
     static func trailingPhotoCredit(_ text: String) -> (text: String, credit: String)? {
+        // A credit ends in a letter; story paragraphs end in punctuation, so most are turned away here.
+        guard let last = text.utf8.last, (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7A else { return nil }
         for marker in [" Photo: ", " Photo by ", " Photograph: ", " Image: ", " Photo credit: "] {
-            guard let range = text.range(of: marker, options: .backwards) else { continue }
+            guard let range = text.lastRange(ofASCII: marker) else { continue }
             let credit = text[range.upperBound...]
             let caption = String(text[..<range.lowerBound])
             guard credit.split(separator: " ").count <= 5, !credit.hasSuffix("."), LineShape(caption).endsLikeSentence else { continue }

@@ -55,7 +55,7 @@ extension CleanOptions {
             switch self {
             case .siteNames: "site and publisher names standing alone on a line"
             case .shareWidgets: "share and page-tool strings (\"Link copied\", \"Share on X\", \"Print\")"
-            case .relatedLists: "\"Related coverage\" and \"Read more\" headings with their headline lists, and \"ALSO READ | …\" lines"
+            case .relatedLists: "\"Related coverage\" and \"Read more\" headings with their headline lists, and \"ALSO READ: …\" lines"
             case .captions: "photo captions (moved to captions) and captions or paragraphs printed twice"
             case .strayScript: "short lines in another script than the story's that belong to no paragraph"
             case .publicationLines: "\"Published :\" and \"Updated :\" lines and time stamps above the story"

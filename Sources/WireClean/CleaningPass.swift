@@ -7,7 +7,9 @@ struct CleaningPass {
     private let blocks: [CopyBlock]
     private let options: CleanOptions
     private let context: CopyContext
-    private let scripts: ScriptProfile
+    private let shapes: [LineShape]
+    /// Computed when a short line in another script first needs judging: most stories have none.
+    private var scripts: ScriptProfile?
     /// Index of the first paragraph that reads as prose: lines above it are the masthead block.
     private let firstProse: Int
     /// Index of the last paragraph that reads as prose: lines below it are the tail.
@@ -16,6 +18,7 @@ struct CleaningPass {
     private struct StoryParagraph {
         var index: Int
         var text: String
+        var shape: LineShape
     }
 
     /// Removed lines keyed by the block they came from, so they come out in the order they stood.
@@ -30,8 +33,9 @@ struct CleaningPass {
         self.blocks = blocks
         self.options = options
         self.context = context
-        scripts = ScriptProfile(blocks.map(\.text))
-        let prose = blocks.indices.filter { blocks[$0].role == .text && LineShape(blocks[$0].text).isProse }
+        let shapes = blocks.map { LineShape($0.text) }
+        self.shapes = shapes
+        let prose = blocks.indices.filter { blocks[$0].role == .text && shapes[$0].isProse }
         firstProse = prose.first ?? blocks.count
         lastProse = prose.last ?? -1
     }
@@ -52,7 +56,7 @@ struct CleaningPass {
         var inRelatedList = false
         for index in blocks.indices {
             let block = blocks[index]
-            let shape = LineShape(block.text)
+            let shape = shapes[index]
             if inRelatedList {
                 let chrome = options.pageChrome && chromeKind(shape) != nil
                 if !shape.isProse, !chrome, shape.isHeadlineLike || block.role != .text {
@@ -69,7 +73,7 @@ struct CleaningPass {
             if let kind = judge(index, block, shape) {
                 remove(index, kind, block.text)
             } else if !takeCaptionCopies(index, block, shape) {
-                story.append(StoryParagraph(index: index, text: block.text))
+                story.append(StoryParagraph(index: index, text: block.text, shape: shape))
             }
         }
     }
@@ -78,7 +82,11 @@ struct CleaningPass {
     private mutating func judge(_ index: Int, _ block: CopyBlock, _ shape: LineShape) -> FurnitureKind? {
         let aboveStory = index < firstProse
         let belowStory = index > lastProse
-        if options.strayScript, scripts.isStray(shape) { return .strayScript }
+        // Every line rule has a word limit under this: long paragraphs are story text or captions.
+        if shape.words > 60, block.role == .text { return nil }
+        // A long sentence can only be a credit, disclaimer, copyright or tag line: skip the rest.
+        if shape.words > 16, shape.isProse, block.role == .text { return proseKind(shape) }
+        if options.strayScript, !shape.isASCII, shape.words <= ScriptProfile.maxStrayWords, isStray(shape) { return .strayScript }
         if options.shareWidgets, LineRules.shareWidget(shape) { return .shareWidget }
         if options.relatedLists, LineRules.inlineRelated(shape) { return .related }
         if options.bylines, aboveStory || shape.words <= 8, LineRules.byline(shape) { return .byline }
@@ -88,7 +96,7 @@ struct CleaningPass {
             if aboveStory, LineRules.dateStamp(shape) { return .published }
         }
         if options.credits, LineRules.credit(shape) { return .credit }
-        if options.signOffs, LineRules.signOffLine(shape) || (belowStory && SignOff.isDeskCodes(block.text)) { return .signOff }
+        if options.signOffs, LineRules.signOffLine(shape) || (belowStory && shape.words <= 6 && SignOff.isDeskCodes(block.text)) { return .signOff }
         if options.pageChrome, let kind = chromeKind(shape) { return kind }
         if options.siteNames, SiteNames.isSiteName(shape, known: context.publisherNames, standalone: aboveStory || belowStory) {
             return .siteName
@@ -98,6 +106,20 @@ struct CleaningPass {
             return .headline
         }
         if case .chrome(let kind) = block.role, options.pageChrome { return kind }
+        return nil
+    }
+
+    private mutating func isStray(_ shape: LineShape) -> Bool {
+        if scripts == nil { scripts = ScriptProfile(blocks.map(\.text)) }
+        return scripts?.isStray(shape) ?? false
+    }
+
+    private func proseKind(_ shape: LineShape) -> FurnitureKind? {
+        if options.credits, LineRules.credit(shape) { return .credit }
+        guard options.pageChrome else { return nil }
+        if LineRules.disclaimer(shape) { return .disclaimer }
+        if LineRules.copyright(shape) { return .copyright }
+        if LineRules.tags(shape) { return .tags }
         return nil
     }
 
@@ -138,7 +160,7 @@ struct CleaningPass {
                 remove(index, .duplicateCaption, half)
             } else {
                 // A story paragraph printed twice: the story keeps one copy.
-                story.append(StoryParagraph(index: index, text: half))
+                story.append(StoryParagraph(index: index, text: half, shape: halfShape))
                 remove(index, .duplicateParagraph, half)
             }
             return true
@@ -164,7 +186,7 @@ struct CleaningPass {
             var kept: [StoryParagraph] = []
             for (position, paragraph) in story.enumerated() {
                 let isLast = position == story.count - 1
-                if CaptionRules.isCaption(LineShape(paragraph.text), isLast: isLast) {
+                if CaptionRules.isCaption(paragraph.shape, isLast: isLast) {
                     takeCaption(paragraph.index, paragraph.text)
                 } else {
                     kept.append(paragraph)

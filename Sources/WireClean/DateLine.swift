@@ -39,11 +39,16 @@ struct DateLine {
         }
     }
 
-    /// "21:10", "09:45", "5:10pm".
+    /// "21:10", "09:45", "5:10pm", "14:35:20".
     private static func isClock(_ word: String) -> Bool {
-        let parts = word.lowercased().replacingAll("am", "").replacingAll("pm", "").split(separator: ":")
+        var bytes = Array(word.utf8)
+        if bytes.count > 2, let last = bytes.last, (last | 0x20) == UInt8(ascii: "m"),
+           [UInt8(ascii: "a"), UInt8(ascii: "p")].contains(bytes[bytes.count - 2] | 0x20) {
+            bytes.removeLast(2)
+        }
+        let parts = bytes.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3 else { return false }
-        return parts.allSatisfy { $0.count <= 2 && !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        return parts.allSatisfy { (1...2).contains($0.count) && $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
     }
 
     /// "2024-04-13", "13/04/2024", "2024.04.13".
@@ -51,12 +56,5 @@ struct DateLine {
         let parts = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return false }
         return parts.contains { $0.count == 4 }
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, _ replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -194,7 +194,7 @@ enum LineRules {
     static func copyright(_ shape: LineShape) -> Bool {
         guard shape.words <= 30 else { return false }
         return shape.text.hasPrefix("©") || shape.text.hasPrefixIgnoringCase("(c) ") || shape.text.hasPrefixIgnoringCase("copyright ")
-            || shape.text.lowercased().contains("all rights reserved")
+            || shape.text.containsIgnoringCase("all rights reserved")
     }
 
     private static let advertisements: Set<String> = [
@@ -214,8 +214,7 @@ enum LineRules {
 
     static func promo(_ shape: LineShape) -> Bool {
         guard shape.words <= 16, shape.text.firstPrefixIgnoringCase(promoPrefixes) != nil else { return false }
-        let lower = shape.text.lowercased()
-        return promoWords.contains { lower.contains($0) }
+        return promoWords.contains { shape.text.containsIgnoringCase($0) }
     }
 
     static func tags(_ shape: LineShape) -> Bool {
@@ -231,8 +230,7 @@ enum LineRules {
         guard shape.words <= 50 else { return false }
         let wrapped = shape.text.hasPrefix("(") && shape.text.hasSuffix(")")
         guard wrapped || shape.text.hasPrefixIgnoringCase("disclaimer") else { return false }
-        let lower = shape.text.lowercased()
-        return disclaimerPhrases.contains { lower.contains($0) }
+        return disclaimerPhrases.contains { shape.text.containsIgnoringCase($0) }
     }
 
     // MARK: related lists
@@ -281,10 +279,10 @@ extension Unicode.GeneralCategory {
 }
 
 extension StringProtocol {
-    /// Without the given characters at either end.
+    /// Without the given characters at either end (a short list: a linear search beats building a set).
     func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
-        guard let start = firstIndex(where: { !chars.contains($0) }), let end = lastIndex(where: { !chars.contains($0) }) else {
+        guard let first, let last, set.contains(first) || set.contains(last) else { return String(self) }
+        guard let start = firstIndex(where: { !set.contains($0) }), let end = lastIndex(where: { !set.contains($0) }) else {
             return ""
         }
         return String(self[start...end])

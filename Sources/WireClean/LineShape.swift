@@ -13,18 +13,23 @@ struct LineShape {
 
     init(_ text: String) {
         self.text = text
+        var copy = text
         var words = text.isEmpty ? 0 : 1
         var digit = false, lower = false, ascii = true
         var last: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x20 { words += 1 }
-            else if byte >= 0x30 && byte <= 0x39 { digit = true }
-            else if byte >= 0x61 && byte <= 0x7A { lower = true }
-            else if byte >= 0x80 { ascii = false }
-            last = byte
+        var bytesCount = 0
+        copy.withUTF8 { bytes in
+            for byte in bytes {
+                if byte == 0x20 { words += 1 }
+                else if byte &- 0x30 < 10 { digit = true }
+                else if byte &- 0x61 < 26 { lower = true }
+                else if byte >= 0x80 { ascii = false }
+            }
+            last = bytes.last ?? 0
+            bytesCount = bytes.count
         }
         self.words = words
-        self.bytes = text.utf8.count
+        self.bytes = bytesCount
         self.hasDigit = digit
         self.hasLowercase = lower
         self.isASCII = ascii
@@ -87,6 +92,56 @@ extension String {
 
     /// The first prefix of the list this text starts with, ignoring ASCII case.
     func firstPrefixIgnoringCase(_ prefixes: [String]) -> String? {
-        prefixes.first { hasPrefixIgnoringCase($0) }
+        // Most lines share no first letter with any prefix: compare that byte before anything else.
+        guard let byte = utf8.first else { return nil }
+        let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+        return prefixes.first { $0.utf8.first == lowered && hasPrefixIgnoringCase($0) }
+    }
+}
+
+extension String {
+    /// The last occurrence of a needle, found on UTF-8 bytes (Foundation's search converts to UTF-16
+    /// first, which dominated the cleaner's time).
+    func lastRange(ofASCII needle: String) -> Range<String.Index>? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return nil }
+        var copy = self
+        let offset: Int? = copy.withUTF8 { bytes -> Int? in
+            guard bytes.count >= pattern.count else { return nil }
+            var start = bytes.count - pattern.count
+            while start >= 0 {
+                if bytes[start] == pattern[0] {
+                    var matched = true
+                    for k in 1..<pattern.count where bytes[start + k] != pattern[k] { matched = false; break }
+                    if matched { return start }
+                }
+                start -= 1
+            }
+            return nil
+        }
+        guard let offset else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: pattern.count)
+    }
+
+    /// Whether the text contains a lower-case ASCII needle, ignoring ASCII case, on UTF-8 bytes.
+    func containsIgnoringCase(_ lowercaseNeedle: String) -> Bool {
+        let pattern = Array(lowercaseNeedle.utf8)
+        guard !pattern.isEmpty else { return true }
+        var copy = self
+        return copy.withUTF8 { bytes -> Bool in
+            guard bytes.count >= pattern.count else { return false }
+            for start in 0...(bytes.count - pattern.count) {
+                var k = 0
+                while k < pattern.count {
+                    let byte = bytes[start + k]
+                    let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+                    if lowered != pattern[k] { break }
+                    k += 1
+                }
+                if k == pattern.count { return true }
+            }
+            return false
+        }
     }
 }

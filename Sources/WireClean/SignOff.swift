@@ -1,5 +1,3 @@
-import Foundation
-
 /// Agency sign-offs at the end of a story: "(Yonhap)", "(END)", "Enditem", "— AFP", desk initials.
 enum SignOff {
     /// A credit that names an agency or desk: one to four words, each capitalised or an acronym,
@@ -46,7 +44,7 @@ enum SignOff {
         }
         // "… the ministry said. — AFP"
         for dash in [" — ", " -- ", " – "] {
-            guard let range = text.range(of: dash, options: .backwards) else { continue }
+            guard let range = text.lastRange(ofASCII: dash) else { continue }
             let agency = text[range.upperBound...]
             guard isAgencyLike(agency), agency.split(separator: " ").count <= 3 else { continue }
             return finish(text, at: range.lowerBound, signOff: text[text.index(after: range.lowerBound)...])

@@ -48,7 +48,7 @@ public struct StoryCleaner: Sendable {
 
     /// Cleans plain text: paragraphs are separated by blank lines.
     public func clean(text: String, context: CopyContext = CopyContext()) -> CleanedStory {
-        clean(blocks: TextNormalizer.splitParagraphs(text).map { CopyBlock($0) }, context: context)
+        clean(blocks: ParagraphSplitter.paragraphs(text).map { CopyBlock($0) }, context: context)
     }
 
     /// Cleans an HTML fragment or page.

@@ -39,6 +39,8 @@ enum WritingScript: Int, CaseIterable {
 
 /// The script most of a story's letters are written in, and the test for short lines in another one.
 struct ScriptProfile {
+    /// Longest line, in words, taken for a stray line.
+    static let maxStrayWords = 6
     let dominant: WritingScript?
 
     init(_ texts: [String]) {
@@ -58,7 +60,7 @@ struct ScriptProfile {
 
     /// A short line whose letters are mostly in another script than the story's.
     func isStray(_ shape: LineShape) -> Bool {
-        guard let dominant, shape.words <= 6, shape.bytes <= 120, !(shape.isASCII && dominant == .latin) else { return false }
+        guard let dominant, shape.words <= Self.maxStrayWords, shape.bytes <= 120, !(shape.isASCII && dominant == .latin) else { return false }
         var counts = [Int](repeating: 0, count: WritingScript.allCases.count)
         WritingScript.counts(shape.text, into: &counts)
         let letters = counts.reduce(0, +)
