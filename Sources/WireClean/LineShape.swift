@@ -41,7 +41,7 @@ struct LineShape {
         let tail = text.unicodeScalars.suffix(3)
         for scalar in tail.reversed() {
             switch scalar {
-            case ".", "!", "?", "…": return true
+            case ".", "!", "?", "…", "。", "！", "？": return true
             case "\"", "'", "”", "’", ")", "»": continue
             default: return false
             }
@@ -51,7 +51,8 @@ struct LineShape {
 
     /// Reads as running prose: long enough, with lower-case words, ending as a sentence.
     var isProse: Bool {
-        words >= 8 && hasLowercase && endsLikeSentence
+        // Scripts without case or spaces (Hangul, Han, kana) are judged by length instead.
+        (words >= 8 || (!isASCII && bytes >= 60)) && (hasLowercase || !isASCII) && endsLikeSentence
     }
 
     /// Short enough and shaped like a headline: several words, not ending in sentence punctuation
