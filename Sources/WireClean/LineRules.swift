@@ -23,6 +23,11 @@ enum LineRules {
     static func shareWidget(_ shape: LineShape) -> Bool {
         guard shape.words <= 10, shape.bytes <= 90 else { return false }
         if isReadingTime(shape) { return true }
+        // Every word must be a widget word: most short story lines fail on the first one.
+        if let first = shape.text.split(separator: " ", maxSplits: 1).first {
+            let word = first.lowercased().trimmingCharacters(in: "•·|:!.,()[]")
+            if !word.isEmpty, !word.allSatisfy(\.isNumber), !widgetWords.contains(word) { return false }
+        }
         var marker = false
         for raw in shape.text.split(whereSeparator: { $0 == " " }) {
             let word = raw.lowercased().trimmingCharacters(in: "•·|:!.,()[]")
@@ -36,7 +41,7 @@ enum LineRules {
     /// "3 min read", "5-minute read".
     private static func isReadingTime(_ shape: LineShape) -> Bool {
         guard shape.words <= 3, shape.hasDigit else { return false }
-        let lower = shape.text.lowercased()
+        let lower = shape.lower
         return lower.hasSuffix(" read") && (lower.contains("min") || lower.contains("minute"))
     }
 
@@ -58,7 +63,7 @@ enum LineRules {
             return namesOnly(shape.text.split(separator: " ").dropFirst())
         }
         // "Jane Doe, Staff reporter": a name, a comma, a role.
-        guard let comma = shape.text.firstIndex(of: ",") else { return false }
+        guard shape.words <= 8, let comma = shape.text.utf8.firstIndex(of: UInt8(ascii: ",")) else { return false }
         let name = shape.text[..<comma].split(separator: " ")
         let role = shape.text[shape.text.index(after: comma)...].lowercased()
         guard (2...4).contains(name.count), namesOnly(name[...]), shape.words <= 8 else { return false }
@@ -135,10 +140,11 @@ enum LineRules {
 
     static func credit(_ shape: LineShape) -> Bool {
         guard shape.words <= 60 else { return false }
-        var text = Substring(shape.text)
-        if text.first == "(" || text.first == "[" { text = text.dropFirst() }
-        if String(text).firstPrefixIgnoringCase(creditPrefixes) != nil { return true }
-        return shape.words <= 40 && creditSuffixes.contains { shape.text.hasSuffixIgnoringCase($0) }
+        let opensWithBracket = shape.text.hasPrefix("(") || shape.text.hasPrefix("[")
+        let text = opensWithBracket ? String(shape.text.dropFirst()) : shape.text
+        if text.firstPrefixIgnoringCase(creditPrefixes) != nil { return true }
+        guard shape.words <= 40, shape.lastByte == UInt8(ascii: ".") || shape.lastByte == UInt8(ascii: "t") else { return false }
+        return creditSuffixes.contains { shape.text.hasSuffixIgnoringCase($0) }
     }
 
     /// A reporter's address standing alone ("yoonsh@yna.co.kr", "Contact: desk@example.com").
@@ -165,7 +171,7 @@ enum LineRules {
     /// "AFP" or "By Yonhap" alone: an agency byline.
     static func agencyByline(_ shape: LineShape) -> Bool {
         guard shape.words <= 5 else { return false }
-        return agencies.contains(shape.text.lowercased())
+        return agencies.contains(shape.lower)
     }
 
     /// A sign-off alone on its line: an end marker, "(Yonhap)", "— AFP", or desk initials ("bur-jkm/rox").
@@ -193,8 +199,11 @@ enum LineRules {
 
     static func copyright(_ shape: LineShape) -> Bool {
         guard shape.words <= 30 else { return false }
-        return shape.text.hasPrefix("©") || shape.text.hasPrefixIgnoringCase("(c) ") || shape.text.hasPrefixIgnoringCase("copyright ")
-            || shape.text.containsIgnoringCase("all rights reserved")
+        if shape.text.hasPrefix("©") || shape.text.hasPrefixIgnoringCase("(c) ") || shape.text.hasPrefixIgnoringCase("copyright ") {
+            return true
+        }
+        // "… All rights reserved." closes the line when it is not the whole of it.
+        return shape.text.hasSuffixIgnoringCase("all rights reserved.") || shape.text.hasSuffixIgnoringCase("all rights reserved")
     }
 
     private static let advertisements: Set<String> = [
@@ -203,7 +212,7 @@ enum LineRules {
     ]
 
     static func advertisement(_ shape: LineShape) -> Bool {
-        shape.words <= 6 && advertisements.contains(shape.text.lowercased())
+        shape.words <= 6 && advertisements.contains(shape.lower)
     }
 
     private static let promoPrefixes = [
@@ -247,7 +256,7 @@ enum LineRules {
     /// "Related coverage:", "Read more", "MORE STORIES".
     static func relatedHeading(_ shape: LineShape) -> Bool {
         guard shape.words <= 6 else { return false }
-        var text = shape.text.lowercased()
+        var text = shape.lower
         while let last = text.last, last == ":" || last == " " || last == "»" || last == ">" { text.removeLast() }
         return relatedHeadings.contains(text)
     }

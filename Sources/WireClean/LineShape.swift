@@ -10,19 +10,23 @@ struct LineShape {
     let isASCII: Bool
     /// The last byte, or 0 for empty text.
     let lastByte: UInt8
+    /// The text lower-cased, for lines of at most `lowerWordLimit` words (the only ones whose rules
+    /// compare whole lines); empty for longer ones.
+    let lower: String
+    static let lowerWordLimit = 8
 
     init(_ text: String) {
         self.text = text
         var copy = text
         var words = text.isEmpty ? 0 : 1
-        var digit = false, lower = false, ascii = true
+        var digit = false, hasLower = false, ascii = true
         var last: UInt8 = 0
         var bytesCount = 0
         copy.withUTF8 { bytes in
             for byte in bytes {
                 if byte == 0x20 { words += 1 }
                 else if byte &- 0x30 < 10 { digit = true }
-                else if byte &- 0x61 < 26 { lower = true }
+                else if byte &- 0x61 < 26 { hasLower = true }
                 else if byte >= 0x80 { ascii = false }
             }
             last = bytes.last ?? 0
@@ -31,9 +35,16 @@ struct LineShape {
         self.words = words
         self.bytes = bytesCount
         self.hasDigit = digit
-        self.hasLowercase = lower
+        self.hasLowercase = hasLower
         self.isASCII = ascii
         self.lastByte = last
+        if words > Self.lowerWordLimit {
+            lower = ""
+        } else if ascii {
+            lower = String(decoding: text.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        } else {
+            lower = text.lowercased()
+        }
     }
 
     /// Ends like a sentence: `.`, `!`, `?`, or a closing quote or bracket after one.
@@ -83,12 +94,12 @@ extension String {
 
     /// ASCII case-insensitive suffix test (the suffix is lower-case ASCII).
     func hasSuffixIgnoringCase(_ lowercaseSuffix: String) -> Bool {
-        let suffix = Array(lowercaseSuffix.utf8)
-        let mine = utf8.suffix(suffix.count)
-        guard mine.count == suffix.count else { return false }
-        return zip(mine, suffix).allSatisfy { byte, wanted in
-            ((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte) == wanted
+        var mine = utf8.reversed().makeIterator()
+        for wanted in lowercaseSuffix.utf8.reversed() {
+            guard let byte = mine.next() else { return false }
+            if ((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte) != wanted { return false }
         }
+        return true
     }
 
     /// The first prefix of the list this text starts with, ignoring ASCII case.

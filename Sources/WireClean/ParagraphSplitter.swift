@@ -10,31 +10,69 @@ enum ParagraphSplitter {
             var paragraphStart: Int?
             var lineStart = 0
             var lineBlank = true
+            // Whether the paragraph so far is already normal (one line, single spaces, ASCII): then
+            // its bytes become the string as they are.
+            var simple = true
+            var previousSpace = true
             var position = 0
             func close(upTo end: Int) {
                 guard let start = paragraphStart else { return }
-                let paragraph = inline(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                var stop = end
+                while stop > start, bytes[stop - 1] == 0x0A || bytes[stop - 1] == 0x20 || bytes[stop - 1] == 0x09 { stop -= 1 }
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<stop])
+                let paragraph = simple && !previousSpaceAt(slice) ? String(decoding: slice, as: UTF8.self) : inline(slice)
                 if !paragraph.isEmpty { out.append(paragraph) }
                 paragraphStart = nil
             }
-            while position <= bytes.count {
-                let byte: UInt8 = position < bytes.count ? bytes[position] : 0x0A
-                if byte < 0x0E || byte == 0xC2 || byte == 0xE2, isRareBreak(bytes, at: position) {
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte >= 0x20 && byte < 0x7F {
+                    if byte == 0x20 {
+                        if previousSpace { simple = false }
+                        previousSpace = true
+                    } else {
+                        previousSpace = false
+                        if lineBlank {
+                            lineBlank = false
+                            if paragraphStart == nil {
+                                paragraphStart = lineStart
+                                simple = position == lineStart
+                            } else {
+                                simple = false  // a second line: its break folds to a space
+                            }
+                        }
+                    }
+                    position += 1
+                    continue
+                }
+                if isRareBreak(bytes, at: position) {
                     // Rare line breaks (NEL, U+2028/9, CR, VT, FF) take the general path.
                     return TextNormalizer.splitParagraphs(text)
                 }
                 if byte == 0x0A {
-                    if lineBlank { close(upTo: lineStart) } else if paragraphStart == nil { paragraphStart = lineStart }
+                    if lineBlank { close(upTo: lineStart) }
                     lineStart = position + 1
                     lineBlank = true
-                } else if byte != 0x20 && byte != 0x09 {
-                    lineBlank = false
+                    previousSpace = true
+                } else {
+                    // Tabs, controls and non-ASCII bytes: the paragraph goes through `inline`.
+                    if byte != 0x09 && byte != 0x20 && lineBlank {
+                        lineBlank = false
+                        if paragraphStart == nil { paragraphStart = lineStart } else { simple = false }
+                    }
+                    simple = false
+                    previousSpace = byte == 0x09
                 }
                 position += 1
             }
             close(upTo: bytes.count)
             return out
         }
+    }
+
+    /// A trailing space left inside the slice (never, after trimming; kept as a guard).
+    private static func previousSpaceAt(_ slice: UnsafeBufferPointer<UInt8>) -> Bool {
+        slice.last == 0x20
     }
 
     private static func isRareBreak(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {

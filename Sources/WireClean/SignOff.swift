@@ -30,7 +30,7 @@ enum SignOff {
     /// Splits a trailing sign-off from the last story paragraph: the paragraph without it, and the
     /// sign-off. Only after a finished sentence, so "(NATO)" inside a sentence stays.
     static func splitTrailing(_ text: String) -> (story: String, signOff: String)? {
-        guard let lastSpace = text.lastIndex(of: " ") else { return nil }
+        guard let lastSpace = text.utf8.lastIndex(of: 0x20) else { return nil }
         let lastWord = text[text.index(after: lastSpace)...]
         if LineRules.endMarkers.contains(String(lastWord)) || isDeskInitials(lastWord) {
             return finish(text, at: lastSpace, signOff: lastWord)
