@@ -46,7 +46,6 @@ def build(path):
             furniture += [{"kind": "caption", "text": text}, {"kind": "duplicate-caption", "text": text}]
             captions.append(caption(text))
         elif kind == "caption-repeat":
-            text = captions[-1]["text"] + (f" ({captions[-1]['credit']})" if captions[-1]["credit"] else "")
             paragraphs.append(paragraphs[-1]); furniture.append({"kind": "duplicate-caption", "text": paragraphs[-1]})
         elif kind == "caption":
             paragraphs.append(text); furniture.append({"kind": "caption", "text": text}); captions.append(caption(text))

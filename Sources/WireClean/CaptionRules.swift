@@ -38,8 +38,7 @@ enum CaptionRules {
         if trailingPhotoCredit(shape.text) != nil { return true }
         guard let credit = trailingCredit(shape.text) else { return false }
         if hasPositionMarker(shape.text) { return true }
-        let lower = credit.lowercased()
-        if credit.contains("/") || photoCreditWords.contains(where: { lower.contains($0) }) { return true }
+        if credit.utf8.contains(UInt8(ascii: "/")) || photoCreditWords.contains(where: { credit.containsIgnoringCase($0) }) { return true }
         // A mid-story paragraph closed by "(Agency)" is a caption: story paragraphs never end that way.
         return !isLast && SignOff.isAgencyLike(Substring(credit))
     }

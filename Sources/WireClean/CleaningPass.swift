@@ -10,6 +10,8 @@ struct CleaningPass {
     private let shapes: [LineShape]
     /// Computed when a short line in another script first needs judging: most stories have none.
     private var scripts: ScriptProfile?
+    /// At least half the paragraphs are plain ASCII.
+    private let mostlyASCII: Bool
     /// Index of the first paragraph that reads as prose: lines above it are the masthead block.
     private let firstProse: Int
     /// Index of the last paragraph that reads as prose: lines below it are the tail.
@@ -35,6 +37,7 @@ struct CleaningPass {
         self.context = context
         let shapes = blocks.map { LineShape($0.text) }
         self.shapes = shapes
+        mostlyASCII = shapes.filter(\.isASCII).count * 2 >= shapes.count
         let prose = blocks.indices.filter { blocks[$0].role == .text && shapes[$0].isProse }
         firstProse = prose.first ?? blocks.count
         lastProse = prose.last ?? -1
@@ -110,6 +113,8 @@ struct CleaningPass {
     }
 
     private mutating func isStray(_ shape: LineShape) -> Bool {
+        // A line mostly in Latin letters in a story mostly of ASCII paragraphs is no stray.
+        if mostlyASCII, ScriptProfile.majorityScript(shape.text) ?? .latin == .latin { return false }
         if scripts == nil { scripts = ScriptProfile(blocks.map(\.text)) }
         return scripts?.isStray(shape) ?? false
     }
@@ -218,6 +223,6 @@ struct CleaningPass {
     }
 
     private func isCredit(_ credit: String) -> Bool {
-        SignOff.isAgencyLike(Substring(credit)) || credit.contains("/") || credit.lowercased().contains("photo")
+        SignOff.isAgencyLike(Substring(credit)) || credit.utf8.contains(UInt8(ascii: "/")) || credit.containsIgnoringCase("photo")
     }
 }

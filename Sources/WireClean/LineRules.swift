@@ -21,16 +21,12 @@ enum LineRules {
     ]
 
     static func shareWidget(_ shape: LineShape) -> Bool {
-        guard shape.words <= 10, shape.bytes <= 90 else { return false }
+        guard shape.words <= LineShape.lowerWordLimit, shape.bytes <= 90 else { return false }
         if isReadingTime(shape) { return true }
-        // Every word must be a widget word: most short story lines fail on the first one.
-        if let first = shape.text.split(separator: " ", maxSplits: 1).first {
-            let word = first.lowercased().trimmingCharacters(in: "•·|:!.,()[]")
-            if !word.isEmpty, !word.allSatisfy(\.isNumber), !widgetWords.contains(word) { return false }
-        }
         var marker = false
-        for raw in shape.text.split(whereSeparator: { $0 == " " }) {
-            let word = raw.lowercased().trimmingCharacters(in: "•·|:!.,()[]")
+        // Every word must be a widget word: most short story lines fail on the first one.
+        for raw in shape.lower.split(separator: " ") {
+            let word = widgetWords.contains(String(raw)) ? String(raw) : raw.trimmingCharacters(in: "•·|:!.,()[]")
             if word.isEmpty || word.allSatisfy(\.isNumber) { continue }
             guard widgetWords.contains(word) else { return false }
             if widgetMarkers.contains(word) { marker = true }
@@ -42,7 +38,7 @@ enum LineRules {
     private static func isReadingTime(_ shape: LineShape) -> Bool {
         guard shape.words <= 3, shape.hasDigit else { return false }
         let lower = shape.lower
-        return lower.hasSuffix(" read") && (lower.contains("min") || lower.contains("minute"))
+        return lower.hasSuffix(" read") && lower.containsIgnoringCase("min")
     }
 
     // MARK: bylines
@@ -65,9 +61,9 @@ enum LineRules {
         // "Jane Doe, Staff reporter": a name, a comma, a role.
         guard shape.words <= 8, let comma = shape.text.utf8.firstIndex(of: UInt8(ascii: ",")) else { return false }
         let name = shape.text[..<comma].split(separator: " ")
-        let role = shape.text[shape.text.index(after: comma)...].lowercased()
+        let role = String(shape.text[shape.text.index(after: comma)...])
         guard (2...4).contains(name.count), namesOnly(name[...]), shape.words <= 8 else { return false }
-        return roleWords.contains { role.contains($0) }
+        return roleWords.contains { role.containsIgnoringCase($0) }
     }
 
     /// Every word capitalised (or a connector such as "and"), "the" only before a capitalised word.
@@ -122,6 +118,8 @@ enum LineRules {
     /// ("KYODO NEWS - Jul 9, 2024 - 18:40 | Business"), or nothing but a date.
     static func dateStamp(_ shape: LineShape) -> Bool {
         guard shape.hasDigit, shape.words <= 16, shape.bytes <= 160, shape.lastByte != UInt8(ascii: ".") else { return false }
+        // A clock time has a colon; a bare date is short.
+        guard shape.words <= 5 || shape.text.utf8.contains(UInt8(ascii: ":")) else { return false }
         let date = DateLine(shape.text)
         return date.hasDateWithYear && (date.hasClockTime || date.isOnlyDate)
     }
@@ -152,7 +150,7 @@ enum LineRules {
         guard shape.words <= 4, shape.bytes <= 120 else { return false }
         return shape.text.split(separator: " ").contains { word in
             guard let at = word.firstIndex(of: "@"), at != word.startIndex else { return false }
-            return word[at...].contains(".")
+            return word[at...].utf8.contains(UInt8(ascii: "."))
         }
     }
 
@@ -288,12 +286,15 @@ extension Unicode.GeneralCategory {
 }
 
 extension StringProtocol {
-    /// Without the given characters at either end (a short list: a linear search beats building a set).
+    /// Without the given characters at either end; the set is a short string of single-scalar
+    /// characters, searched by scalar (grapheme-by-grapheme comparison cost more than the rules).
     func trimmingCharacters(in set: String) -> String {
-        guard let first, let last, set.contains(first) || set.contains(last) else { return String(self) }
-        guard let start = firstIndex(where: { !set.contains($0) }), let end = lastIndex(where: { !set.contains($0) }) else {
-            return ""
-        }
-        return String(self[start...end])
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return "" }
+        let trimmed = set.unicodeScalars
+        guard trimmed.contains(first) || trimmed.contains(last) else { return String(self) }
+        guard let start = scalars.firstIndex(where: { !trimmed.contains($0) }),
+              let end = scalars.lastIndex(where: { !trimmed.contains($0) }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[start...end]))
     }
 }

@@ -33,7 +33,7 @@ enum SiteNames {
 
     /// "koreaherald.com", "www.example.co.kr".
     private static func isDomain(_ text: String) -> Bool {
-        guard !text.contains(" "), text.contains("."), text.count <= 40 else { return false }
+        guard text.utf8.count <= 40, !text.utf8.contains(0x20), text.utf8.contains(UInt8(ascii: ".")) else { return false }
         let lower = text.lowercased()
         return [".com", ".net", ".org", ".co.kr", ".co.jp", ".in", ".cn", ".kr", ".jp", ".co.uk"].contains { lower.hasSuffix($0) }
             && lower.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }

@@ -58,6 +58,14 @@ struct ScriptProfile {
         dominant = WritingScript(rawValue: best)
     }
 
+    /// The script most of a line's letters are in; nil without letters.
+    static func majorityScript(_ text: String) -> WritingScript? {
+        var counts = [Int](repeating: 0, count: WritingScript.allCases.count)
+        WritingScript.counts(text, into: &counts)
+        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return nil }
+        return WritingScript(rawValue: best)
+    }
+
     /// A short line whose letters are mostly in another script than the story's.
     func isStray(_ shape: LineShape) -> Bool {
         guard let dominant, shape.words <= Self.maxStrayWords, shape.bytes <= 120, !(shape.isASCII && dominant == .latin) else { return false }
