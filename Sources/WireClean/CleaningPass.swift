@@ -94,6 +94,7 @@ struct CleaningPass {
         if options.relatedLists, LineRules.inlineRelated(shape) { return .related }
         if options.bylines, aboveStory || shape.words <= 8, LineRules.byline(shape) { return .byline }
         if options.bylines, aboveStory, LineRules.agencyByline(shape) { return .byline }
+        if let kind = LineRules.labelledName(shape), kind == .byline ? options.bylines : options.credits { return kind }
         if options.publicationLines {
             if let kind = LineRules.publication(shape) { return kind }
             if aboveStory, LineRules.dateStamp(shape) { return .published }

@@ -51,6 +51,24 @@ enum LineRules {
         "reporter", "correspondent", "writer", "editor", "columnist", "contributor", "staff", "journalist",
     ]
 
+    /// "Reporter: Ni Putu Sari" (a byline) and "Editor: Rahmad Nasution" (a credit): a role, a colon,
+    /// and names.
+    static func labelledName(_ shape: LineShape) -> FurnitureKind? {
+        guard shape.words >= 2, shape.words <= 10, shape.lastByte != UInt8(ascii: "."),
+              let colon = shape.text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let label = String(shape.text[..<colon]).lowercased()
+        let names = shape.text[shape.text.index(after: colon)...].split(separator: " ")
+        guard !names.isEmpty, namesOnly(names[...]) else { return nil }
+        if ["reporter", "reporters", "written by", "writer", "by", "author", "authors", "correspondent"].contains(label) {
+            return .byline
+        }
+        if ["editor", "editors", "edited by", "editing by", "translator", "translated by", "photographer", "photo editor",
+            "reporting by", "compiled by"].contains(label) {
+            return .credit
+        }
+        return nil
+    }
+
     /// "By Jane Doe", "BY JANE DOE Associated Press", "By Yonhap", "Jane Doe, Staff reporter".
     static func byline(_ shape: LineShape) -> Bool {
         guard shape.words >= 2, shape.words <= 14, shape.bytes <= 140, shape.lastByte != UInt8(ascii: ".") || shape.words <= 4
@@ -177,10 +195,12 @@ enum LineRules {
         guard shape.words <= 4, shape.bytes <= 40 else { return false }
         if endMarkers.contains(shape.text) || SignOff.isDeskInitials(Substring(shape.text)) { return true }
         var text = Substring(shape.text)
-        if text.hasPrefix("— ") || text.hasPrefix("-- ") || text.hasPrefix("– ") {
-            text = text.drop { $0 == "—" || $0 == "-" || $0 == "–" || $0 == " " }
+        if let first = text.first, "—–-=/".contains(first) {
+            // "— AFP", "-- Reuters", "==Kyodo", "/PTI"
+            text = text.drop { "—–-=/ ".contains($0) }
             return SignOff.isAgencyLike(text)
         }
+        if SignOff.isAgencyWithDeskInitials(text) { return true }
         if (text.first == "(" && text.last == ")") || (text.first == "[" && text.last == "]") {
             return SignOff.isAgencyLike(text.dropFirst().dropLast())
         }

@@ -19,6 +19,13 @@ enum SignOff {
         return groups.count >= 2 && groups.allSatisfy { (2...6).contains($0.count) && $0.allSatisfy { $0.isLowercase && $0.isASCII } }
     }
 
+    /// An agency name and desk initials ("dpa ak/fz", "AFP bur-jkm/rox").
+    static func isAgencyWithDeskInitials(_ text: Substring) -> Bool {
+        let words = text.split(separator: " ")
+        guard words.count == 2 else { return false }
+        return LineRules.agencies.contains(words[0].lowercased()) && isDeskInitials(words[1])
+    }
+
     /// Desk codes below a story, an agency name then upper-case initials ("PTI KSU RHL").
     static func isDeskCodes(_ text: String) -> Bool {
         let words = text.split(separator: " ")
@@ -33,6 +40,12 @@ enum SignOff {
         guard let lastSpace = text.utf8.lastIndex(of: 0x20) else { return nil }
         let lastWord = text[text.index(after: lastSpace)...]
         if LineRules.endMarkers.contains(String(lastWord)) || isDeskInitials(lastWord) {
+            // "… on Saturday. dpa ak/fz": the agency before the initials goes with them.
+            if let agencySpace = text[..<lastSpace].utf8.lastIndex(of: 0x20),
+               LineRules.agencies.contains(text[text.index(after: agencySpace)..<lastSpace].lowercased()),
+               let split = finish(text, at: agencySpace, signOff: text[text.index(after: agencySpace)...]) {
+                return split
+            }
             return finish(text, at: lastSpace, signOff: lastWord)
         }
         if text.hasSuffix(")") || text.hasSuffix("]") {

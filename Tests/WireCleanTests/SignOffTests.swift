@@ -3,14 +3,14 @@ import Testing
 
 @Suite struct SignOffTests {
     @Test(arguments: [(" (Yonhap)", "(Yonhap)"), (" (AP)", "(AP)"), (" — AFP", "— AFP"), (" Enditem", "Enditem"),
-                      (" bur-jkm/rox", "bur-jkm/rox"), ("(Kyodo)", "(Kyodo)")])
+                      (" bur-jkm/rox", "bur-jkm/rox"), ("(Kyodo)", "(Kyodo)"), (" dpa ak/fz", "dpa ak/fz")])
     func trailingSignOffsAreSplitOff(_ suffix: String, _ signOff: String) {
         let cleaned = StoryFixture.clean([StoryFixture.lede, StoryFixture.last + suffix])
         #expect(cleaned.paragraphs == [StoryFixture.lede, StoryFixture.last])
         #expect(cleaned.kinds(of: signOff) == ["sign-off"])
     }
 
-    @Test(arguments: ["(END)", "Enditem", "PTI KSU RHL", "ks/jm", "(Yonhap)"])
+    @Test(arguments: ["(END)", "Enditem", "PTI KSU RHL", "ks/jm", "(Yonhap)", "==Kyodo", "dpa ak/fz", "/PTI"])
     func signOffLinesAreRemoved(_ line: String) {
         let cleaned = StoryFixture.clean([StoryFixture.lede, StoryFixture.last, line])
         #expect(cleaned.paragraphs == [StoryFixture.lede, StoryFixture.last])
