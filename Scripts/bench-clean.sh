@@ -1,6 +1,7 @@
 #!/bin/sh
 # Throughput of the clean stage on one core: the eval corpus repeated to about 50 MB of story text,
-# release build. Usage: Scripts/bench-clean.sh [MEGABYTES]
+# release build. Usage: Scripts/bench-clean.sh [MEGABYTES]; BENCH_RULES_OFF=captions,sign_offs (or all)
+# switches rule families off to see what each costs.
 set -eu
 cd "$(dirname "$0")/.."
 swift build -c release --product stage-bench >/dev/null

@@ -19,7 +19,7 @@ enum CaptionRules {
         "2nd", "3rd", "4th", "5th", "from", "top", "bottom", "middle", "rear", "l-r", "r-l", "clockwise", "above",
         "below", "inset", "foreground", "background",
     ]
-    private static let openers = [
+    private static let openers: PrefixList = [
         "this photo", "photo shows", "photo taken", "file photo", "a file photo", "this handout photo", "in this photo",
         "this picture", "this image", "photo:", "this aerial photo", "an aerial photo", "this undated photo",
         "this combination photo", "this file photo", "handout photo", "in this handout photo", "pictured:", "file -",
@@ -72,12 +72,17 @@ enum CaptionRules {
 
     /// Caption text and its trailing credit, when it has one.
     static func splitCredit(_ text: String) -> (text: String, credit: String)? {
-        guard let close = text.last, close == ")" || close == "]" else { return nil }
-        let open: Character = close == ")" ? "(" : "["
-        guard let start = text.lastIndex(of: open) else { return nil }
-        let credit = text[text.index(after: start)..<text.index(before: text.endIndex)]
-        guard !credit.isEmpty, credit.count <= 60 else { return nil }
-        return (text[..<start].trimmingCharacters(in: " "), String(credit))
+        let bytes = text.utf8
+        guard let close = bytes.last, close == UInt8(ascii: ")") || close == UInt8(ascii: "]") else { return nil }
+        let open = close == UInt8(ascii: ")") ? UInt8(ascii: "(") : UInt8(ascii: "[")
+        guard let start = bytes.lastIndex(of: open) else { return nil }
+        let creditStart = bytes.index(after: start)
+        let creditEnd = bytes.index(before: bytes.endIndex)
+        let length = bytes.distance(from: creditStart, to: creditEnd)
+        guard length > 0, length <= 120 else { return nil }
+        let credit = String(text[creditStart..<creditEnd])
+        guard credit.count <= 60 else { return nil }
+        return (text[..<start].trimmingCharacters(in: " "), credit)
     }
 
     /// "(L)", "(far R)", "(2nd from L)", "(left)", "(front row, C)".

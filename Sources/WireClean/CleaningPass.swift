@@ -152,7 +152,7 @@ struct CleaningPass {
     private mutating func takeCaptionCopies(_ index: Int, _ block: CopyBlock, _ shape: LineShape) -> Bool {
         guard options.captions else { return false }
         if block.role == .figureCaption {
-            if index > 0, blocks[index - 1].text == block.text, captionBlocks.contains(index - 1) {
+            if index > 0, sameBytes(blocks[index - 1].text, block.text), captionBlocks.contains(index - 1) {
                 remove(index, .duplicateCaption, block.text)
             } else {
                 takeCaption(index, block.text)
@@ -171,7 +171,7 @@ struct CleaningPass {
             }
             return true
         }
-        guard index > 0, blocks[index - 1].text == block.text else { return false }
+        guard index > 0, sameBytes(blocks[index - 1].text, block.text) else { return false }
         if captionBlocks.contains(index - 1) {
             remove(index, .duplicateCaption, block.text)
         } else if let last = story.last, last.index == index - 1, CaptionRules.isCaption(shape, isLast: false) {
@@ -182,6 +182,12 @@ struct CleaningPass {
             remove(index, .duplicateParagraph, block.text)
         }
         return true
+    }
+
+    /// Byte equality: the texts are normalised already, and `==` on `String` would compare them
+    /// by canonical equivalence, normalising non-ASCII text again on every call.
+    private func sameBytes(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     // MARK: second pass

@@ -101,8 +101,8 @@ enum LineRules {
 
     // MARK: publication lines
 
-    private static let publishedPrefixes = ["published", "posted", "first published", "date published", "uploaded", "created"]
-    private static let updatedPrefixes = ["updated", "last updated", "modified", "last modified", "edited"]
+    private static let publishedPrefixes: PrefixList = ["published", "posted", "first published", "date published", "uploaded", "created"]
+    private static let updatedPrefixes: PrefixList = ["updated", "last updated", "modified", "last modified", "edited"]
 
     /// "Published : April 13, 2024 - 21:10", "Updated - May 28, 2024 05:10 pm IST".
     static func publication(_ shape: LineShape) -> FurnitureKind? {
@@ -144,7 +144,7 @@ enum LineRules {
 
     // MARK: credits, contacts, sign-off lines
 
-    private static let creditPrefixes = [
+    private static let creditPrefixes: PrefixList = [
         "reporting by", "additional reporting by", "writing by", "editing by", "edited by", "compiled by",
         "reporting and writing by", "written by", "graphics by", "research by", "translated by", "produced by",
         "photos by", "with reporting by", "additional reporting from",
@@ -233,7 +233,7 @@ enum LineRules {
         shape.words <= 6 && advertisements.contains(shape.lower)
     }
 
-    private static let promoPrefixes = [
+    private static let promoPrefixes: PrefixList = [
         "subscribe to", "subscribe now", "sign up for", "sign up to", "sign up here", "click here", "download the",
         "download our", "follow us", "join our", "get the latest", "for more news, follow",
     ]
@@ -279,7 +279,7 @@ enum LineRules {
         return relatedHeadings.contains(text)
     }
 
-    private static let inlineRelatedPrefixes = [
+    private static let inlineRelatedPrefixes: PrefixList = [
         "also read |", "also read:", "read more:", "read also:", "read more |", "also read -", "related:", "see also:",
         "also read", "read:",
     ]

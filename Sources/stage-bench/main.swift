@@ -38,7 +38,12 @@ do {
         exit(1)
     }
     let rounds = max(1, targetBytes / roundBytes)
-    let cleaner = StoryCleaner()
+    // BENCH_RULES_OFF=sign_offs,captions switches rule families off, to see what each costs.
+    var options = CleanOptions()
+    for name in (ProcessInfo.processInfo.environment["BENCH_RULES_OFF"] ?? "").split(separator: ",") {
+        if name == "all" { options = .none } else if let rule = CleanOptions.Rule(rawValue: String(name)) { options[rule] = false }
+    }
+    let cleaner = StoryCleaner(options: options)
     var kept = 0
     for var item in stories { cleaner.clean(&item); kept += item.body?.utf8.count ?? 0 }  // warm-up
     let clock = ContinuousClock()
