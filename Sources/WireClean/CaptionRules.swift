@@ -58,7 +58,7 @@ enum CaptionRules {
             guard let range = text.lastRange(ofASCII: marker) else { continue }
             let credit = text[range.upperBound...]
             let caption = String(text[..<range.lowerBound])
-            guard credit.split(separator: " ").count <= 5, !credit.hasSuffix("."), LineShape(caption).endsLikeSentence else { continue }
+            guard credit.splitASCII().count <= 5, !credit.hasSuffix("."), LineShape(caption).endsLikeSentence else { continue }
             return (caption, String(credit))
         }
         return nil
@@ -82,7 +82,7 @@ enum CaptionRules {
         guard length > 0, length <= 120 else { return nil }
         let credit = String(text[creditStart..<creditEnd])
         guard credit.count <= 60 else { return nil }
-        return (text[..<start].trimmingCharacters(in: " "), credit)
+        return (text[..<start].withoutTrailingSpaces, credit)
     }
 
     /// "(L)", "(far R)", "(2nd from L)", "(left)", "(front row, C)".
@@ -90,7 +90,7 @@ enum CaptionRules {
         var searchFrom = text.startIndex
         while let open = text[searchFrom...].firstIndex(of: "(") {
             guard let close = text[open...].firstIndex(of: ")") else { return false }
-            let words = text[text.index(after: open)..<close].lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
+            let words = text[text.index(after: open)..<close].lowercased().splitASCII(" ,")
             if !words.isEmpty, words.count <= 5, words.allSatisfy({ positionWords.contains(String($0)) }) { return true }
             searchFrom = text.index(after: close)
         }

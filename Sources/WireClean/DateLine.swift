@@ -24,7 +24,7 @@ struct DateLine {
 
     init(_ text: String) {
         var sawMonth = false
-        for raw in text.split(separator: " ") {
+        for raw in text.splitASCII() {
             let word = raw.trimmingCharacters(in: ",.()[]")
             if word.isEmpty { continue }
             if Self.monthPrefix(word) != nil { sawMonth = true; continue }
@@ -53,7 +53,7 @@ struct DateLine {
 
     /// "2024-04-13", "13/04/2024", "2024.04.13".
     private static func isNumericDate(_ word: String) -> Bool {
-        let parts = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+        let parts = word.splitASCII("-/.")
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return false }
         return parts.contains { $0.count == 4 }
     }

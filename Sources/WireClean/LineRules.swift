@@ -23,9 +23,16 @@ enum LineRules {
     static func shareWidget(_ shape: LineShape) -> Bool {
         guard shape.words <= LineShape.lowerWordLimit, shape.bytes <= 90 else { return false }
         if isReadingTime(shape) { return true }
+        // Every word must be a widget word: most short story lines fail on the first one.
+        let lower = shape.lower
+        if let space = lower.utf8.firstIndex(of: 0x20) {
+            let first = String(lower[..<space])
+            let bare = first.trimmingCharacters(in: "•·|:!.,()[]")
+            if !bare.isEmpty, !bare.allSatisfy(\.isNumber), !widgetWords.contains(first), !widgetWords.contains(bare) { return false }
+        }
         var marker = false
         // Every word must be a widget word: most short story lines fail on the first one.
-        for raw in shape.lower.split(separator: " ") {
+        for raw in shape.lower.splitASCII() {
             let word = widgetWords.contains(String(raw)) ? String(raw) : raw.trimmingCharacters(in: "•·|:!.,()[]")
             if word.isEmpty || word.allSatisfy(\.isNumber) { continue }
             guard widgetWords.contains(word) else { return false }
@@ -57,7 +64,7 @@ enum LineRules {
         guard shape.words >= 2, shape.words <= 10, shape.lastByte != UInt8(ascii: "."),
               let colon = shape.text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let label = String(shape.text[..<colon]).lowercased()
-        let names = shape.text[shape.text.index(after: colon)...].split(separator: " ")
+        let names = shape.text[shape.text.index(after: colon)...].splitASCII()
         guard !names.isEmpty, namesOnly(names[...]) else { return nil }
         if ["reporter", "reporters", "written by", "writer", "by", "author", "authors", "correspondent"].contains(label) {
             return .byline
@@ -74,11 +81,11 @@ enum LineRules {
         guard shape.words >= 2, shape.words <= 14, shape.bytes <= 140, shape.lastByte != UInt8(ascii: ".") || shape.words <= 4
         else { return false }
         if shape.text.hasPrefixIgnoringCase("by ") {
-            return namesOnly(shape.text.split(separator: " ").dropFirst())
+            return namesOnly(shape.text.splitASCII().dropFirst())
         }
         // "Jane Doe, Staff reporter": a name, a comma, a role.
         guard shape.words <= 8, let comma = shape.text.utf8.firstIndex(of: UInt8(ascii: ",")) else { return false }
-        let name = shape.text[..<comma].split(separator: " ")
+        let name = shape.text[..<comma].splitASCII()
         let role = String(shape.text[shape.text.index(after: comma)...])
         guard (2...4).contains(name.count), namesOnly(name[...]), shape.words <= 8 else { return false }
         return roleWords.contains { role.containsIgnoringCase($0) }
@@ -154,19 +161,25 @@ enum LineRules {
         "contributed to this article.", "contributed to this report", "contributed reporting to this story.",
     ]
 
+    /// The last words of `creditSuffixes`: a paragraph ending otherwise needs no suffix comparison.
+    private static let creditLastWords: Set<String> = ["report.", "story.", "reporting.", "article.", "report"]
+
     static func credit(_ shape: LineShape) -> Bool {
         guard shape.words <= 60 else { return false }
         let opensWithBracket = shape.text.hasPrefix("(") || shape.text.hasPrefix("[")
         let text = opensWithBracket ? String(shape.text.dropFirst()) : shape.text
         if text.firstPrefixIgnoringCase(creditPrefixes) != nil { return true }
-        guard shape.words <= 40, shape.lastByte == UInt8(ascii: ".") || shape.lastByte == UInt8(ascii: "t") else { return false }
+        guard shape.words <= 40, shape.lastByte == UInt8(ascii: ".") || shape.lastByte == UInt8(ascii: "t"),
+              let lastSpace = shape.text.utf8.lastIndex(of: 0x20),
+              creditLastWords.contains(String(shape.text[shape.text.index(after: lastSpace)...]))
+        else { return false }
         return creditSuffixes.contains { shape.text.hasSuffixIgnoringCase($0) }
     }
 
     /// A reporter's address standing alone ("yoonsh@yna.co.kr", "Contact: desk@example.com").
     static func contact(_ shape: LineShape) -> Bool {
         guard shape.words <= 4, shape.bytes <= 120 else { return false }
-        return shape.text.split(separator: " ").contains { word in
+        return shape.text.splitASCII().contains { word in
             guard let at = word.firstIndex(of: "@"), at != word.startIndex else { return false }
             return word[at...].utf8.contains(UInt8(ascii: "."))
         }
@@ -306,15 +319,40 @@ extension Unicode.GeneralCategory {
 }
 
 extension StringProtocol {
-    /// Without the given characters at either end; the set is a short string of single-scalar
-    /// characters, searched by scalar (grapheme-by-grapheme comparison cost more than the rules).
+    /// Without the given characters at either end. ASCII sets are trimmed on UTF-8 bytes; others by
+    /// scalar.
     func trimmingCharacters(in set: String) -> String {
+        if set.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = utf8
+            var start: String.Index?
+            var end = bytes.startIndex
+            var index = bytes.startIndex
+            while index != bytes.endIndex {
+                let next = bytes.index(after: index)
+                if !set.utf8.contains(bytes[index]) {
+                    if start == nil { start = index }
+                    end = next
+                }
+                index = next
+            }
+            guard let start else { return "" }
+            return String(self[start..<end])
+        }
         let scalars = unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return "" }
         let trimmed = set.unicodeScalars
-        guard trimmed.contains(first) || trimmed.contains(last) else { return String(self) }
-        guard let start = scalars.firstIndex(where: { !trimmed.contains($0) }),
-              let end = scalars.lastIndex(where: { !trimmed.contains($0) }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[start...end]))
+        guard !scalars.isEmpty else { return "" }
+        var start: String.Index?
+        var end = scalars.startIndex
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let next = scalars.index(after: index)
+            if !trimmed.contains(scalars[index]) {
+                if start == nil { start = index }
+                end = next
+            }
+            index = next
+        }
+        guard let start else { return "" }
+        return String(self[start..<end])
     }
 }

@@ -49,3 +49,33 @@ extension String {
         list.match(self)
     }
 }
+
+extension StringProtocol {
+    /// The pieces between ASCII separator bytes, empty ones left out: `split` done on UTF-8 bytes
+    /// (the `Character` version breaks graphemes and cost more than the rules themselves). Only for
+    /// ASCII separators, which never fall inside a multi-byte scalar.
+    func splitASCII(_ separators: StaticString = " ") -> [SubSequence] {
+        let set = UnsafeBufferPointer(start: separators.utf8Start, count: separators.utf8CodeUnitCount)
+        var pieces: [SubSequence] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if set.contains(utf8[index]) {
+                if start != index { pieces.append(self[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != utf8.endIndex { pieces.append(self[start..<utf8.endIndex]) }
+        return pieces
+    }
+}
+
+extension Substring {
+    /// The text without the spaces at its end, found from the end on UTF-8 bytes.
+    var withoutTrailingSpaces: String {
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        return String(self[..<end])
+    }
+}

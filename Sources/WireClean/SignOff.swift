@@ -3,7 +3,7 @@ enum SignOff {
     /// A credit that names an agency or desk: one to four words, each capitalised or an acronym,
     /// joined by spaces, `/` or `-` ("Yonhap", "AP", "KCNA/Kyodo", "Xinhua News Agency").
     static func isAgencyLike(_ text: Substring) -> Bool {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "/" })
+        let words = text.splitASCII(" /")
         guard (1...4).contains(words.count), text.count <= 40 else { return false }
         return words.allSatisfy { word in
             guard let first = word.first, first.isUppercase else { return false }
@@ -15,20 +15,20 @@ enum SignOff {
     /// ("bur-jkm/rox", "ks/jm").
     static func isDeskInitials(_ text: Substring) -> Bool {
         guard text.utf8.count <= 30, text.utf8.contains(UInt8(ascii: "/")) else { return false }
-        let groups = text.split(whereSeparator: { $0 == "/" || $0 == "-" })
+        let groups = text.splitASCII("/-")
         return groups.count >= 2 && groups.allSatisfy { (2...6).contains($0.count) && $0.allSatisfy { $0.isLowercase && $0.isASCII } }
     }
 
     /// An agency name and desk initials ("dpa ak/fz", "AFP bur-jkm/rox").
     static func isAgencyWithDeskInitials(_ text: Substring) -> Bool {
-        let words = text.split(separator: " ")
+        let words = text.splitASCII()
         guard words.count == 2 else { return false }
         return LineRules.agencies.contains(words[0].lowercased()) && isDeskInitials(words[1])
     }
 
     /// Desk codes below a story, an agency name then upper-case initials ("PTI KSU RHL").
     static func isDeskCodes(_ text: String) -> Bool {
-        let words = text.split(separator: " ")
+        let words = text.splitASCII()
         guard (2...6).contains(words.count), let agency = words.first,
               LineRules.agencies.contains(agency.lowercased()) else { return false }
         return words.dropFirst().allSatisfy { (2...5).contains($0.count) && $0.allSatisfy { $0.isUppercase && $0.isASCII } }
@@ -59,14 +59,14 @@ enum SignOff {
         for dash in [" — ", " -- ", " – "] {
             guard let range = text.lastRange(ofASCII: dash) else { continue }
             let agency = text[range.upperBound...]
-            guard isAgencyLike(agency), agency.split(separator: " ").count <= 3 else { continue }
+            guard isAgencyLike(agency), agency.splitASCII().count <= 3 else { continue }
             return finish(text, at: range.lowerBound, signOff: text[text.index(after: range.lowerBound)...])
         }
         return nil
     }
 
     private static func finish(_ text: String, at cut: String.Index, signOff: Substring) -> (story: String, signOff: String)? {
-        let story = text[..<cut].trimmingCharacters(in: " ")
+        let story = text[..<cut].withoutTrailingSpaces
         guard LineShape(story).endsLikeSentence else { return nil }
         return (story, String(signOff).trimmingCharacters(in: " "))
     }

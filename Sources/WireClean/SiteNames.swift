@@ -19,7 +19,7 @@ enum SiteNames {
         guard standalone else { return false }
         if isDomain(shape.text) { return true }
         guard !shape.hasDigit, shape.lastByte != UInt8(ascii: "."), shape.text.first?.isUppercase == true else { return false }
-        let words = shape.text.split(separator: " ")
+        let words = shape.text.splitASCII()
         let capitalised = words.allSatisfy { word in word.first?.isUppercase == true || ["of", "the", "and", "&"].contains(word) }
         guard capitalised, words.count <= 4, let last = words.last else { return false }
         return mastheadWords.contains(last.lowercased())
