@@ -138,6 +138,13 @@ final class FeedDocumentHandler: SAXEventHandler {
             return
         }
         if draft == nil, isItem(name) {
+            // The cap is reached when one more item starts, not when the last allowed one ends: a feed
+            // of exactly `maxItems` items is whole.
+            if items.count >= limits.maxItems {
+                itemCapReached = true
+                parser?.stop()
+                return
+            }
             var item = Item(source: context.source, format: format ?? .rss, receivedAt: context.receivedAt)
             // RSS 1.0 names each item by its `rdf:about` URI; that is the id the source gave it.
             if let about = attributes.first(where: {
@@ -443,7 +450,8 @@ final class FeedDocumentHandler: SAXEventHandler {
             }
         } else if name.namespaceURI == FeedNamespace.content, local == "encoded" {
             if open.contentHTML == nil, !raw.isEmpty {
-                open.contentHTML = field.hasChildren ? field.serializedMarkup : field.text
+                open.contentHTML = HTMLLinkRewriter.rewrite(field.hasChildren ? field.serializedMarkup : field.text,
+                                                            base: base(explicit: field.explicitBase))
             }
         } else if FeedNamespace.media.contains(name.namespaceURI ?? "") {
             if local == "title", open.fallbackTitle == nil {
@@ -519,10 +527,6 @@ final class FeedDocumentHandler: SAXEventHandler {
             item.body = nonEmpty(text)
         }
         items.append(item)
-        if items.count >= limits.maxItems, !itemCapReached {
-            itemCapReached = true
-            parser?.stop()
-        }
     }
 
     // MARK: - Text constructs
@@ -547,6 +551,12 @@ final class FeedDocumentHandler: SAXEventHandler {
     /// A description-like field: plain paragraphs into `text`, and the markup as given into `html`
     /// when there is markup.
     private func readTextConstruct(_ field: Capture, text: inout String?, html: inout String?) {
+        readTextConstructAsGiven(field, text: &text, html: &html)
+        // Links inside the markup resolved against the field's base, unsafe ones dropped.
+        if let markup = html { html = HTMLLinkRewriter.rewrite(markup, base: base(explicit: field.explicitBase)) }
+    }
+
+    private func readTextConstructAsGiven(_ field: Capture, text: inout String?, html: inout String?) {
         switch constructType(field) {
         case .text:
             text = TextNormalizer.paragraphs(field.text)
