@@ -440,6 +440,13 @@ final class FeedDocumentHandler: SAXEventHandler {
                 if open.descriptionText == nil {
                     readTextConstruct(field, text: &open.descriptionText, html: &open.descriptionHTML)
                 }
+            case "body" where format != .atom:
+                takeBody(field, into: &open)
+            case "fullitem" where format != .atom:
+                // An early RSS extension for the full story, escaped HTML like `description`.
+                if open.contentHTML == nil, open.contentText == nil {
+                    readTextConstruct(field, text: &open.contentText, html: &open.contentHTML)
+                }
             case "content" where format == .atom:
                 if open.contentHTML == nil, open.contentText == nil,
                    field.attributes.first(where: { $0.name.localName == "src" }) == nil {
@@ -453,6 +460,8 @@ final class FeedDocumentHandler: SAXEventHandler {
                 open.contentHTML = HTMLLinkRewriter.rewrite(field.hasChildren ? field.serializedMarkup : field.text,
                                                             base: base(explicit: field.explicitBase))
             }
+        } else if name.namespaceURI == FeedNamespace.xhtml, local == "body", format != .atom {
+            takeBody(field, into: &open)
         } else if FeedNamespace.media.contains(name.namespaceURI ?? "") {
             if local == "title", open.fallbackTitle == nil {
                 open.fallbackTitle = nonEmpty(TextNormalizer.inline(Self.htmlToText(raw)))
@@ -484,6 +493,14 @@ final class FeedDocumentHandler: SAXEventHandler {
             }
         }
         draft = open
+    }
+
+    /// `xhtml:body` (or a bare `<body>`) holding the story as markup: its content as given, links resolved.
+    private func takeBody(_ field: Capture, into open: inout Draft) {
+        let markup = field.serializedMarkup.trimmingWhitespace()
+        if open.contentHTML == nil, !markup.isEmpty {
+            open.contentHTML = HTMLLinkRewriter.rewrite(markup, base: base(explicit: field.explicitBase))
+        }
     }
 
     /// `published_raw` is always kept; `published_at` only when the string parses, with the zone it
