@@ -72,11 +72,11 @@ enum CharsetResolver {
 
     /// The input read in a charset a label names, or nil when the label names nothing iconv can read.
     private static func declaredCharset(_ input: [UInt8], label: String, what: String) -> Resolved? {
-        let looksUTF8 = isValidUTF8(input)
-        let hasHighBytes = input.contains(where: { $0 >= 0x80 })
+        // Valid multi-byte UTF-8 is almost never accidental: when it appears under another label, the
+        // label is wrong, not the bytes.
+        func isMultiByteUTF8() -> Bool { input.contains(where: { $0 >= 0x80 }) && isValidUTF8(input) }
         if latinFamily.contains(label) {
-            // Valid multi-byte UTF-8 is almost never accidental: the label is wrong, not the bytes.
-            if looksUTF8, hasHighBytes {
+            if isMultiByteUTF8() {
                 return Resolved(bytes: input, encoding: "UTF-8", issues: [ReadIssue(
                     reason: "encoding-mismatch", detail: "labelled \(label) but the bytes are valid UTF-8; read as UTF-8")])
             }
@@ -98,7 +98,7 @@ enum CharsetResolver {
         if converted.invalidSequences == 0 {
             return Resolved(bytes: converted.bytes, encoding: name, issues: [])
         }
-        if looksUTF8, hasHighBytes {
+        if isMultiByteUTF8() {
             return Resolved(bytes: input, encoding: "UTF-8", issues: [ReadIssue(
                 reason: "encoding-mismatch",
                 detail: "\(what) \(label) but the bytes are not valid \(name) and are valid UTF-8; read as UTF-8")])
@@ -191,7 +191,9 @@ enum CharsetResolver {
     static func declaringUTF8(_ bytes: [UInt8]) -> [UInt8] {
         guard let range = declarationEncodingRange(bytes) else { return bytes }
         let utf8 = Array("UTF-8".utf8)
-        if bytes[range].elementsEqual(utf8) { return bytes }
+        // Any spelling of UTF-8 already says the truth; rewriting would copy the whole input for nothing.
+        let declared = bytes[range].map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
+        if declared.elementsEqual(utf8) || declared.elementsEqual(Array("UTF8".utf8)) { return bytes }
         var out = bytes
         out.replaceSubrange(range, with: utf8)
         return out

@@ -21,55 +21,59 @@ struct FeedBytesPreparer {
         return Prepared(bytes: body, transcoded: true, encoding: resolved.encoding, issues: resolved.issues)
     }
 
-    /// The `encoding` pseudo-attribute of the XML declaration, if there is one.
-    static func declaredEncoding(_ bytes: [UInt8]) -> String? {
-        CharsetResolver.xmlDeclaredEncoding(bytes)
-    }
-
     /// `&` not starting a character or entity reference becomes `&amp;`; CDATA sections, comments and
     /// processing instructions are left alone. Returns nil when nothing needed escaping.
     static func escapeBareAmpersands(_ bytes: [UInt8]) -> [UInt8]? {
-        let amp = UInt8(ascii: "&")
-        guard bytes.contains(amp) else { return nil }
+        let bare = bareAmpersands(bytes)
+        guard !bare.isEmpty else { return nil }
+        // Copied in runs between the ampersands: one pass, no per-byte appends.
         var out: [UInt8] = []
-        var changed = false
-        var i = 0
+        out.reserveCapacity(bytes.count + bare.count * 4)
+        var from = 0
+        for index in bare {
+            out.append(contentsOf: bytes[from..<index])
+            out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            from = index + 1
+        }
+        out.append(contentsOf: bytes[from...])
+        return out
+    }
+
+    /// Where the bare ampersands are, outside CDATA sections, comments and processing instructions.
+    private static func bareAmpersands(_ bytes: [UInt8]) -> [Int] {
+        let amp = UInt8(ascii: "&")
+        let open = UInt8(ascii: "<")
+        var found: [Int] = []
         let n = bytes.count
-        func starts(_ literal: String, at index: Int) -> Bool {
-            let utf8 = Array(literal.utf8)
-            return index + utf8.count <= n && bytes[index..<(index + utf8.count)].elementsEqual(utf8)
-        }
-        func skip(to terminator: String, from index: Int) -> Int {
-            let t = Array(terminator.utf8)
-            var j = index
-            while j + t.count <= n {
-                if bytes[j] == t[0], bytes[j..<(j + t.count)].elementsEqual(t) { return j + t.count }
-                j += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            func starts(_ literal: StaticString, at index: Int) -> Bool {
+                let count = literal.utf8CodeUnitCount
+                guard index + count <= n else { return false }
+                return literal.withUTF8Buffer { UnsafeBufferPointer(rebasing: buffer[index..<(index + count)]).elementsEqual($0) }
             }
-            return n
-        }
-        out.reserveCapacity(n + 64)
-        while i < n {
-            let b = bytes[i]
-            if b == UInt8(ascii: "<") {
-                var end = i + 1
-                if starts("<![CDATA[", at: i) { end = skip(to: "]]>", from: i + 9) }
-                else if starts("<!--", at: i) { end = skip(to: "-->", from: i + 4) }
-                else if starts("<?", at: i) { end = skip(to: "?>", from: i + 2) }
-                out.append(contentsOf: bytes[i..<end])
-                i = end
-                continue
+            func skip(to terminator: StaticString, from index: Int) -> Int {
+                var j = index
+                let first = terminator.utf8Start.pointee
+                while j < n {
+                    if buffer[j] == first, starts(terminator, at: j) { return j + terminator.utf8CodeUnitCount }
+                    j += 1
+                }
+                return n
             }
-            if b == amp, !isReference(bytes, at: i) {
-                out.append(contentsOf: Array("&amp;".utf8))
-                changed = true
+            var i = 0
+            while i < n {
+                let b = buffer[i]
+                if b == open {
+                    if starts("<![CDATA[", at: i) { i = skip(to: "]]>", from: i + 9); continue }
+                    if starts("<!--", at: i) { i = skip(to: "-->", from: i + 4); continue }
+                    if starts("<?", at: i) { i = skip(to: "?>", from: i + 2); continue }
+                } else if b == amp, !isReference(bytes, at: i) {
+                    found.append(i)
+                }
                 i += 1
-                continue
             }
-            out.append(b)
-            i += 1
         }
-        return changed ? out : nil
+        return found
     }
 
     /// `&name;`, `&#123;` or `&#x1F;` at `index`.

@@ -133,6 +133,23 @@ import WireModel
         #expect(result.issues.map(\.reason) == ["unknown-charset"])
     }
 
+    @Test func htmlHTTPEquivDeclarationIsRead() throws {
+        // "Мир" in KOI8-R, declared the old way.
+        let head = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\"><title>"
+        let bytes = Array(head.utf8) + [0xED, 0xC9, 0xD2] + Array("</title></head><body><p>x</p></body></html>".utf8)
+        let result = try InputReader().read(bytes, context: Fixtures.context())
+        #expect(result.items.first?.headline == "Мир")
+        #expect(result.issues.isEmpty)
+    }
+
+    @Test func xmlDeclarationIsRewrittenToUTF8() {
+        let declared = Array("<?xml version='1.0' encoding='Shift_JIS'?><r/>".utf8)
+        #expect(String(decoding: CharsetResolver.declaringUTF8(declared), as: UTF8.self)
+            == "<?xml version='1.0' encoding='UTF-8'?><r/>")
+        let already = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><r/>".utf8)
+        #expect(CharsetResolver.declaringUTF8(already) == already)
+    }
+
     @Test func converterNamesAnUnknownCharset() {
         #expect(throws: CharsetConverter.UnknownCharset(label: "x-klingon")) {
             try CharsetConverter(label: "x-klingon")
