@@ -21,7 +21,7 @@ import sys
 path, megabytes = sys.argv[1], float(sys.argv[2])
 para = ("The harbour authority said on Monday that container traffic rose for a third month, "
         "helped by a busier shipping lane, new cranes on the east quay &amp; longer opening hours. ")
-story = "".join(f"<p>{para * 3}</p>" for _ in range(6))
+story = "".join(f"<p>{para * 3}</p>" for _ in range(10))
 target = int(megabytes * 1_000_000)
 with open(path, "w") as f:
     f.write('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '

@@ -2,9 +2,9 @@
 /// `HTMLLinkRewriter`. Only the references URLs meet in practice are decoded (`&amp;`, `&quot;`, `&#39;`,
 /// numeric ones); any other name stays as written, so `?a=1&copy=2` is not turned into `?a=1©=2`.
 enum HTMLAttributeValue {
-    static func decode(_ bytes: ArraySlice<UInt8>) -> String {
+    static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

@@ -11,12 +11,20 @@ enum HTMLLinkRewriter {
         "codebase", "xlink:href", "lowsrc", "dynsrc", "manifest", "icon", "profile",
     ]
 
+    /// The same names as bytes, for matching without making a string per attribute.
+    private static let urlAttributeBytes: [[UInt8]] = urlAttributes.map { Array($0.utf8) }
+    private static let srcsetBytes = Array("srcset".utf8), imgBytes = Array("img".utf8), srcBytes = Array("src".utf8)
+    /// Elements whose content is raw text, never tags.
+    private static let rawTextElements = ["script", "style"].map { ($0, Array($0.utf8)) }
+
     static func rewrite(_ html: String, base: String?) -> String {
-        var bytes = Array(html.utf8)
-        guard bytes.contains(UInt8(ascii: "<")) else { return html }
-        var scanner = Scanner(base: base)
-        guard scanner.run(&bytes) else { return html }
-        return String(decoding: bytes, as: UTF8.self)
+        var html = html
+        let edited: [UInt8]? = html.withUTF8 { buffer in
+            guard buffer.contains(UInt8(ascii: "<")) else { return nil }
+            var scanner = Scanner(base: base)
+            return scanner.run(buffer)
+        }
+        return edited.map { String(decoding: $0, as: UTF8.self) } ?? html
     }
 
     private struct Scanner {
@@ -27,8 +35,8 @@ enum HTMLLinkRewriter {
             self.base = base
         }
 
-        /// Finds the edits and applies them to `bytes`; false when there were none.
-        mutating func run(_ bytes: inout [UInt8]) -> Bool {
+        /// The fragment with the edits applied, or nil when there were none.
+        mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
             var i = 0
             let n = bytes.count
             while i < n {
@@ -44,25 +52,33 @@ enum HTMLLinkRewriter {
                     i += 1
                 }
             }
-            guard !edits.isEmpty else { return false }
-            for edit in edits.reversed() { bytes.replaceSubrange(edit.range, with: edit.replacement) }
-            return true
+            guard !edits.isEmpty else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 64 * edits.count)
+            var from = 0
+            for edit in edits {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<edit.range.lowerBound]))
+                out.append(contentsOf: edit.replacement)
+                from = edit.range.upperBound
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...]))
+            return out
         }
 
         /// Scans one start tag from its name; returns the index after it (after a script or style
         /// element's raw text, which holds no tags).
-        private mutating func tag(_ bytes: [UInt8], from start: Int) -> Int {
+        private mutating func tag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
             let n = bytes.count
             var i = start
             while i < n, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") { i += 1 }
-            let name = lowercased(bytes[start..<i])
+            let nameRange = start..<i
             while i < n {
                 while i < n, isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/") { i += 1 }
                 guard i < n, bytes[i] != UInt8(ascii: ">") else { break }
                 let attributeStart = i
                 while i < n, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">"),
                       !(bytes[i] == UInt8(ascii: "/") && i + 1 < n && bytes[i + 1] == UInt8(ascii: ">")) { i += 1 }
-                let attribute = lowercased(bytes[attributeStart..<i])
+                let attribute = attributeStart..<i
                 var j = i
                 while j < n, isSpace(bytes[j]) { j += 1 }
                 guard j < n, bytes[j] == UInt8(ascii: "=") else { continue }
@@ -82,22 +98,26 @@ enum HTMLLinkRewriter {
                     valueRange = j..<k
                     i = k
                 }
-                rewriteAttribute(attribute, element: name, bytes: bytes, whole: attributeStart..<i, value: valueRange)
+                rewriteAttribute(attribute, element: nameRange, bytes: bytes, whole: attributeStart..<i,
+                                 value: valueRange)
             }
             let end = min(i + 1, n)
-            if name == "script" || name == "style" {
-                return skipRawText(bytes, closing: name, from: end)
+            for (raw, spelled) in HTMLLinkRewriter.rawTextElements where matches(bytes, nameRange, spelled) {
+                return skipRawText(bytes, closing: raw, from: end)
             }
             return end
         }
 
-        private mutating func rewriteAttribute(_ attribute: String, element: String, bytes: [UInt8],
-                                               whole: Range<Int>, value: Range<Int>) {
-            let isList = attribute == "srcset"
-            guard isList || Self.isURLAttribute(attribute) else { return }
+        private mutating func rewriteAttribute(_ attribute: Range<Int>, element: Range<Int>,
+                                               bytes: UnsafeBufferPointer<UInt8>, whole: Range<Int>,
+                                               value: Range<Int>) {
+            let isList = matches(bytes, attribute, HTMLLinkRewriter.srcsetBytes)
+            guard isList || HTMLLinkRewriter.urlAttributeBytes.contains(where: { matches(bytes, attribute, $0) })
+            else { return }
             let raw = HTMLAttributeValue.decode(bytes[value])
-            let rewritten = isList ? rewriteSourceSet(raw) : rewriteURL(raw, allowImageData: element == "img"
-                                                                            && attribute == "src")
+            let imageSource = matches(bytes, element, HTMLLinkRewriter.imgBytes)
+                && matches(bytes, attribute, HTMLLinkRewriter.srcBytes)
+            let rewritten = isList ? rewriteSourceSet(raw) : rewriteURL(raw, allowImageData: imageSource)
             guard let rewritten else {
                 // Drop the whole attribute, name and value, and the space before it.
                 let from = whole.lowerBound > 0 && isSpace(bytes[whole.lowerBound - 1]) ? whole.lowerBound - 1
@@ -113,9 +133,6 @@ enum HTMLLinkRewriter {
             edits.append((range, quoted))
         }
 
-        private static func isURLAttribute(_ name: String) -> Bool {
-            urlAttributes.contains(name)
-        }
 
         /// The URL resolved, or nil when it must go. `data:image/…` is allowed on `<img src>`, where a
         /// browser only ever draws it.
@@ -142,13 +159,25 @@ enum HTMLLinkRewriter {
 
         // MARK: - Bytes
 
-        private func starts(_ bytes: [UInt8], _ literal: StaticString, at index: Int) -> Bool {
+        /// Whether the bytes in `range` spell `name` (lower-case ASCII), ignoring case.
+        private func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ name: [UInt8]) -> Bool {
+            guard range.count == name.count else { return false }
+            var k = 0
+            for index in range {
+                let c = bytes[index]
+                if (c >= 0x41 && c <= 0x5A ? c + 0x20 : c) != name[k] { return false }
+                k += 1
+            }
+            return true
+        }
+
+        private func starts(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString, at index: Int) -> Bool {
             let count = literal.utf8CodeUnitCount
             guard index + count <= bytes.count else { return false }
             return literal.withUTF8Buffer { bytes[index..<(index + count)].elementsEqual($0) }
         }
 
-        private func skip(_ bytes: [UInt8], past terminator: StaticString, from index: Int) -> Int {
+        private func skip(_ bytes: UnsafeBufferPointer<UInt8>, past terminator: StaticString, from index: Int) -> Int {
             let count = terminator.utf8CodeUnitCount
             var i = index
             while i + count <= bytes.count {
@@ -158,11 +187,11 @@ enum HTMLLinkRewriter {
             return bytes.count
         }
 
-        private func skipRawText(_ bytes: [UInt8], closing name: String, from index: Int) -> Int {
+        private func skipRawText(_ bytes: UnsafeBufferPointer<UInt8>, closing name: String, from index: Int) -> Int {
             let closing = Array("</\(name)".utf8)
             var i = index
             while i + closing.count <= bytes.count {
-                if bytes[i] == UInt8(ascii: "<"), lowercased(bytes[i..<(i + closing.count)]) == "</\(name)" { return i }
+                if bytes[i] == UInt8(ascii: "<"), matches(bytes, i..<(i + closing.count), closing) { return i }
                 i += 1
             }
             return bytes.count
@@ -174,10 +203,6 @@ enum HTMLLinkRewriter {
 
         private func isLetter(_ c: UInt8) -> Bool {
             (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
-        }
-
-        private func lowercased(_ bytes: ArraySlice<UInt8>) -> String {
-            String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
         }
     }
 }

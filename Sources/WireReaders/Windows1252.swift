@@ -26,7 +26,7 @@ enum Windows1252 {
     /// Latin-1 or from references such as `&#146;` (meant as a right single quote), and the normaliser
     /// would otherwise drop them, turning "don’t" into "dont".
     static func repairC1(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return text }
+        guard hasC1(text) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if (0x80...0x9F).contains(scalar.value) {
@@ -36,5 +36,18 @@ enum Windows1252 {
             }
         }
         return String(scalars)
+    }
+
+    /// U+0080–U+009F are `C2 80`…`C2 9F` in UTF-8: a byte scan, since this runs on every run of text a
+    /// reader sees.
+    private static func hasC1(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            for index in 0..<(bytes.count - 1) where bytes[index] == 0xC2 && bytes[index + 1] & 0xE0 == 0x80 {
+                return true
+            }
+            return false
+        }
     }
 }
