@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Resolves the links inside an HTML fragment (`href`, `src`, `srcset`, `poster`, …) against a base and
 /// drops the ones with an unsafe scheme (`javascript:`, `vbscript:`, `data:`), touching nothing else.
 ///
@@ -40,7 +46,10 @@ enum HTMLLinkRewriter {
             var i = 0
             let n = bytes.count
             while i < n {
-                guard bytes[i] == UInt8(ascii: "<"), i + 1 < n else { i += 1; continue }
+                // Straight to the next `<`: text between tags is most of a fragment.
+                guard let start = bytes.baseAddress, let found = memchr(start + i, 0x3C, n - i) else { break }
+                i = start.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard i + 1 < n else { break }
                 let next = bytes[i + 1]
                 if next == UInt8(ascii: "!") {
                     i = starts(bytes, "<!--", at: i) ? skip(bytes, past: "-->", from: i + 4) : skip(bytes, past: ">", from: i)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Windows-1252, the encoding of most mislabelled "Latin-1" wire copy and "smart quotes".
 enum Windows1252 {
     /// 0x80–0x9F. The five bytes cp1252 leaves undefined map to the C1 control of the same value (as the
@@ -43,9 +49,13 @@ enum Windows1252 {
     private static func hasC1(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.count > 1 else { return false }
-            for index in 0..<(bytes.count - 1) where bytes[index] == 0xC2 && bytes[index + 1] & 0xE0 == 0x80 {
-                return true
+            guard var cursor = bytes.baseAddress else { return false }
+            let end = cursor + bytes.count
+            // memchr finds the rare lead byte far faster than a byte loop.
+            while cursor < end, let found = memchr(cursor, 0xC2, end - cursor) {
+                let lead = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if lead + 1 < end, lead[1] & 0xE0 == 0x80 { return true }
+                cursor = lead + 1
             }
             return false
         }

@@ -150,6 +150,12 @@ import WireModel
         #expect(CharsetResolver.declaringUTF8(already) == already)
     }
 
+    @Test func c1ControlsAreMappedTheWindows1252Way() {
+        #expect(Windows1252.repairC1("don\u{92}t") == "don’t")
+        #expect(Windows1252.repairC1("\u{80}5 and \u{A0}é\u{9F}") == "€5 and \u{A0}éŸ")
+        #expect(Windows1252.repairC1("caf\u{E9} \u{A0}") == "café \u{A0}")
+    }
+
     @Test func converterNamesAnUnknownCharset() {
         #expect(throws: CharsetConverter.UnknownCharset(label: "x-klingon")) {
             try CharsetConverter(label: "x-klingon")
