@@ -135,8 +135,21 @@ enum CharsetResolver {
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         // ASCII is the common case and needs no decoder.
-        if !bytes.contains(where: { $0 >= 0x80 }) { return true }
+        if isASCII(bytes) { return true }
         return String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    /// Eight bytes at a time: this runs over every input whole.
+    static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for index in 0..<words where raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+                & 0x8080_8080_8080_8080 != 0 {
+                return false
+            }
+            for index in (words * 8)..<raw.count where raw[index] >= 0x80 { return false }
+            return true
+        }
     }
 
     /// UTF-16 or UTF-32 markup with no byte-order mark, recognised by how `<` (and `?`) are laid out.

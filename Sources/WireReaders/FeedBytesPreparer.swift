@@ -63,10 +63,16 @@ struct FeedBytesPreparer {
             var i = 0
             while i < n {
                 let b = buffer[i]
-                if b == open {
-                    if starts("<![CDATA[", at: i) { i = skip(to: "]]>", from: i + 9); continue }
-                    if starts("<!--", at: i) { i = skip(to: "-->", from: i + 4); continue }
-                    if starts("<?", at: i) { i = skip(to: "?>", from: i + 2); continue }
+                if b == open, i + 1 < n {
+                    // Most `<` open an element; only `<!` and `<?` need the longer comparisons.
+                    let next = buffer[i + 1]
+                    if next == UInt8(ascii: "!") {
+                        if starts("<![CDATA[", at: i) { i = skip(to: "]]>", from: i + 9); continue }
+                        if starts("<!--", at: i) { i = skip(to: "-->", from: i + 4); continue }
+                    } else if next == UInt8(ascii: "?") {
+                        i = skip(to: "?>", from: i + 2)
+                        continue
+                    }
                 } else if b == amp, !isReference(bytes, at: i) {
                     found.append(i)
                 }

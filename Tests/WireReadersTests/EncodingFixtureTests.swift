@@ -156,6 +156,17 @@ import WireModel
         #expect(Windows1252.repairC1("caf\u{E9} \u{A0}") == "café \u{A0}")
     }
 
+    @Test func asciiCheckSeesAHighByteAnywhere() {
+        let ascii = Array(repeating: UInt8(ascii: "a"), count: 21)
+        #expect(CharsetResolver.isASCII(ascii))
+        #expect(CharsetResolver.isASCII([]))
+        for position in [0, 7, 8, 15, 16, 20] {
+            var bytes = ascii
+            bytes[position] = 0xE9
+            #expect(!CharsetResolver.isASCII(bytes), "high byte at \(position)")
+        }
+    }
+
     @Test func converterNamesAnUnknownCharset() {
         #expect(throws: CharsetConverter.UnknownCharset(label: "x-klingon")) {
             try CharsetConverter(label: "x-klingon")
