@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Prepares XML bytes before libxml2 sees them: the charset is decided and converted to UTF-8 here
 /// (`CharsetResolver`), and bare `&` ("AT&T", `?a=1&b=2`), which RECOVER mode would drop together with
 /// the character after it, is escaped.
@@ -53,9 +59,11 @@ struct FeedBytesPreparer {
             }
             func skip(to terminator: StaticString, from index: Int) -> Int {
                 var j = index
-                let first = terminator.utf8Start.pointee
-                while j < n {
-                    if buffer[j] == first, starts(terminator, at: j) { return j + terminator.utf8CodeUnitCount }
+                let first = Int32(terminator.utf8Start.pointee)
+                // memchr to each candidate: CDATA sections (full stories) are most of a feed's bytes.
+                while j < n, let start = buffer.baseAddress, let found = memchr(start + j, first, n - j) {
+                    j = start.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if starts(terminator, at: j) { return j + terminator.utf8CodeUnitCount }
                     j += 1
                 }
                 return n

@@ -94,3 +94,17 @@ import WireModel
             == "<a href=\"https://b.example/unterminated\"")
     }
 }
+
+@Suite struct BareAmpersandTests {
+    private func escaped(_ text: String) -> String {
+        FeedBytesPreparer.escapeBareAmpersands(Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    @Test func bareAmpersandsOutsideCDATACommentsAndInstructionsAreEscaped() {
+        #expect(escaped("<t>AT&T &amp; &#38; &x;</t>") == "<t>AT&amp;T &amp; &#38; &x;</t>")
+        #expect(escaped("<![CDATA[a & b]]>&c") == "<![CDATA[a & b]]>&amp;c")
+        #expect(escaped("<!-- & --><?pi & ?>& ") == "<!-- & --><?pi & ?>&amp; ")
+        #expect(escaped("<![CDATA[ ] ]] & never closed") == "<![CDATA[ ] ]] & never closed")
+        #expect(FeedBytesPreparer.escapeBareAmpersands(Array("<a>no ampersand</a>".utf8)) == nil)
+    }
+}
