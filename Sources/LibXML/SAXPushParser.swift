@@ -5,7 +5,8 @@ import CLibXML2
 /// Why SAX push rather than xmlTextReader: in RECOVER mode it keeps the items after a broken one, and it
 /// takes network chunks as they come. Why the extra guards: in SAX mode libxml2 re-expands internal
 /// entities on every reference whatever the options (a 200 KB file becomes gigabytes), so entity
-/// declarations are ignored (no-op `entityDecl`), only predefined and HTML named entities resolve, text
+/// declarations are ignored (names recorded, values never stored), only predefined and HTML named entities
+/// resolve (a name nobody declared stays as literal text, `&foo;`), text
 /// is capped per run and in total, and NOENT / DTDLOAD / HUGE are never set.
 ///
 /// One instance parses one document on one thread; it is `@unchecked Sendable` only so that it may be
