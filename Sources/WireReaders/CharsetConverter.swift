@@ -45,7 +45,8 @@ final class CharsetConverter {
     static func normalizedLabel(_ label: String) -> String {
         let quotes: Set<Character> = ["\"", "'"]
         let unquoted = label.trimmingWhitespace().drop(while: { quotes.contains($0) })
-        return String(unquoted.reversed().drop(while: { quotes.contains($0) }).reversed()).trimmingWhitespace().lowercased()
+        let trimmed = String(unquoted.reversed().drop(while: { quotes.contains($0) }).reversed())
+        return trimmed.trimmingWhitespace().lowercased()
     }
 
     /// Labels whose usual meaning is a larger charset than the name says (what WHATWG decoders do), and
@@ -75,7 +76,9 @@ final class CharsetConverter {
     static func iconvName(for label: String) -> String? {
         let key = normalizedLabel(label)
         guard !key.isEmpty, key.count <= 40,
-              key.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || "0123456789-_.:".unicodeScalars.contains($0)) })
+              key.unicodeScalars.allSatisfy({
+                  $0.isASCII && ($0.properties.isAlphabetic || "0123456789-_.:".unicodeScalars.contains($0))
+              })
         else { return nil }
         if let alias = aliases[key] { return alias }
         // windows-1250…1258 and their cp / x-cp spellings.

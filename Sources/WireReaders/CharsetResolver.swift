@@ -31,7 +31,8 @@ enum CharsetResolver {
             if let http, !CharsetConverter.sameCharset(http, mark.rawValue) {
                 resolved.issues.append(ReadIssue(
                     reason: "encoding-mismatch",
-                    detail: "HTTP charset \(http) disagrees with the \(mark.rawValue) byte-order mark; the mark was used"))
+                    detail: "HTTP charset \(http) disagrees with the \(mark.rawValue) byte-order mark; "
+                        + "the mark was used"))
             }
         } else if markup != .none, let wide = unmarkedWide(input) {
             resolved = convert(input, label: wide, what: "\(wide) markup without a byte-order mark")
@@ -78,7 +79,8 @@ enum CharsetResolver {
         if latinFamily.contains(label) {
             if isMultiByteUTF8() {
                 return Resolved(bytes: input, encoding: "UTF-8", issues: [ReadIssue(
-                    reason: "encoding-mismatch", detail: "labelled \(label) but the bytes are valid UTF-8; read as UTF-8")])
+                    reason: "encoding-mismatch",
+                    detail: "labelled \(label) but the bytes are valid UTF-8; read as UTF-8")])
             }
             return Resolved(bytes: Array(Windows1252.decode(input).utf8), encoding: "windows-1252", issues: [])
         }

@@ -55,7 +55,9 @@ struct FeedBytesPreparer {
             func starts(_ literal: StaticString, at index: Int) -> Bool {
                 let count = literal.utf8CodeUnitCount
                 guard index + count <= n else { return false }
-                return literal.withUTF8Buffer { UnsafeBufferPointer(rebasing: buffer[index..<(index + count)]).elementsEqual($0) }
+                return literal.withUTF8Buffer {
+                    UnsafeBufferPointer(rebasing: buffer[index..<(index + count)]).elementsEqual($0)
+                }
             }
             func skip(to terminator: StaticString, from index: Int) -> Int {
                 var j = index

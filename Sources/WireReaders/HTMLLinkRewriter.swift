@@ -52,7 +52,8 @@ enum HTMLLinkRewriter {
                 guard i + 1 < n else { break }
                 let next = bytes[i + 1]
                 if next == UInt8(ascii: "!") {
-                    i = starts(bytes, "<!--", at: i) ? skip(bytes, past: "-->", from: i + 4) : skip(bytes, past: ">", from: i)
+                    i = starts(bytes, "<!--", at: i)
+                        ? skip(bytes, past: "-->", from: i + 4) : skip(bytes, past: ">", from: i)
                 } else if next == UInt8(ascii: "?") || next == UInt8(ascii: "/") {
                     i = skip(bytes, past: ">", from: i)
                 } else if isLetter(next) {
@@ -155,7 +156,9 @@ enum HTMLLinkRewriter {
             var candidates: [String] = []
             for candidate in raw.split(separator: ",") {
                 let parts = candidate.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-                guard let url = parts.first, let resolved = LinkPolicy.resolve(String(url), base: base) else { continue }
+                guard let url = parts.first, let resolved = LinkPolicy.resolve(String(url), base: base) else {
+                    continue
+                }
                 candidates.append(([resolved] + parts.dropFirst().map(String.init)).joined(separator: " "))
             }
             return candidates.isEmpty ? nil : candidates.joined(separator: ", ")
@@ -163,7 +166,8 @@ enum HTMLLinkRewriter {
 
         private static func isRasterImageData(_ raw: String) -> Bool {
             let lower = raw.trimmingWhitespace().lowercased()
-            return ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"].contains { lower.hasPrefix($0) }
+            let raster = ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"]
+            return raster.contains { lower.hasPrefix($0) }
         }
 
         // MARK: - Bytes
