@@ -22,13 +22,18 @@ public final class SAXPushParser: @unchecked Sendable {
         /// Errors forwarded to the handler; later ones are counted, not delivered (a hostile document
         /// can raise one per entity reference).
         public var maxErrors: Int
+        /// Wall time one document may take from its first chunk. libxml2 is linear on everything the
+        /// other limits let through, so this only fires on a starved or pathological parse; it keeps one
+        /// input from holding its reader's queue however it got slow.
+        public var maxParseTime: Duration
 
         public init(maxTextBytes: Int = 1 << 20, textAmplification: Int = 4, textFloorBytes: Int = 4 << 20,
-                    maxErrors: Int = 100) {
+                    maxErrors: Int = 100, maxParseTime: Duration = .seconds(30)) {
             self.maxTextBytes = maxTextBytes
             self.textAmplification = textAmplification
             self.textFloorBytes = textFloorBytes
             self.maxErrors = maxErrors
+            self.maxParseTime = maxParseTime
         }
     }
 
@@ -51,6 +56,8 @@ public final class SAXPushParser: @unchecked Sendable {
     private var textDelivered = 0
     private var stopped = false
     private var finished = false
+    private var startedAt: ContinuousClock.Instant?
+    private var callbacksSinceClockCheck = 0
 
     /// Errors libxml2 reported, including those not forwarded past `maxErrors`.
     public private(set) var errorCount = 0
@@ -90,6 +97,8 @@ public final class SAXPushParser: @unchecked Sendable {
     /// Feeds the next chunk of the document (for example a network body chunk).
     public func feed(_ chunk: ArraySlice<UInt8>) {
         guard !stopped, !finished, !chunk.isEmpty else { return }
+        if startedAt == nil { startedAt = .now }
+        guard withinTimeLimit() else { return }
         bytesFed += chunk.count
         chunk.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -254,8 +263,24 @@ public final class SAXPushParser: @unchecked Sendable {
                        namespaceURI: uri.map { String(cString: $0) })
     }
 
+    /// False, after reporting and stopping, once the document has used up `maxParseTime`.
+    private func withinTimeLimit() -> Bool {
+        guard let startedAt, ContinuousClock.now - startedAt > limits.maxParseTime else { return true }
+        report(XMLParseError(code: 0, line: currentLine,
+                             message: "parse took longer than \(limits.maxParseTime): stopped",
+                             isFatal: true, limit: "time-limit"))
+        stop()
+        return false
+    }
+
     private func didReceiveCharacters(_ ch: UnsafePointer<xmlChar>, count: Int) {
         guard count > 0, !stopped else { return }
+        // Inside one chunk too, but reading the clock on every callback would cost more than the text.
+        callbacksSinceClockCheck += 1
+        if callbacksSinceClockCheck >= 4096 {
+            callbacksSinceClockCheck = 0
+            guard withinTimeLimit() else { return }
+        }
         textDelivered += count
         if textDelivered > max(limits.textFloorBytes, bytesFed * limits.textAmplification) {
             report(XMLParseError(code: 0, line: currentLine,

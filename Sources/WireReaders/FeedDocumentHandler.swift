@@ -219,7 +219,7 @@ final class FeedDocumentHandler: SAXEventHandler {
         switch error.limit {
         case "text-truncated":
             truncatedFields += 1
-        case "text-budget":
+        case "text-budget", "time-limit":
             budgetStop = error
         case .some:
             if malformed == nil { malformed = (error, 0) }
@@ -260,7 +260,8 @@ final class FeedDocumentHandler: SAXEventHandler {
                                     detail: "\(truncatedFields) fields longer than \(limits.maxFieldBytes) bytes were cut"))
         }
         if let stop = budgetStop {
-            issues.append(ReadIssue(reason: "too-large", detail: "line \(stop.line): \(stop.message)"))
+            issues.append(ReadIssue(reason: stop.limit == "time-limit" ? "too-slow" : "too-large",
+                                    detail: "line \(stop.line): \(stop.message)"))
         }
         if itemCapReached {
             issues.append(ReadIssue(reason: "too-many-items",

@@ -105,6 +105,21 @@ final class EventRecorder: SAXEventHandler {
         #expect(!recorder.events.contains("start {}b"))
     }
 
+    @Test func wallTimeLimitStopsTheParseBetweenChunks() {
+        let recorder = EventRecorder()
+        let parser = SAXPushParser(handler: recorder, limits: .init(maxParseTime: .milliseconds(20)))
+        recorder.parser = parser
+        parser.feed(Array("<r><a>first</a>".utf8)[...])
+        // A slow producer (or a starved parse): the next chunk arrives after the document's time is up.
+        let deadline = ContinuousClock.now + .milliseconds(40)
+        while ContinuousClock.now < deadline {}
+        parser.feed(Array("<b>late</b></r>".utf8)[...])
+        parser.finish()
+        #expect(recorder.errors.contains(where: { $0.limit == "time-limit" && $0.isFatal }))
+        #expect(recorder.events.contains("start {}a"))
+        #expect(!recorder.events.contains("start {}b"))
+    }
+
     @Test func stopFromAHandlerEndsTheDocument() {
         let recorder = EventRecorder()
         recorder.stopAfterElements = 2
