@@ -25,11 +25,13 @@ let package = Package(
         .target(name: "LibXML", dependencies: ["CLibXML2"]),
         .target(name: "WireModel"),
         .target(name: "WireText", dependencies: ["WireModel"]),
+        .target(name: "WireGazetteer", exclude: ["LICENSES.md"]),
+        .target(name: "WireExtract", dependencies: ["WireModel", "WireGazetteer"]),
         .target(name: "WireReaders", dependencies: ["WireModel", "WireText", "LibXML"]),
         .target(
             name: "WireRuntime",
             dependencies: [
-                "WireModel", "WireReaders", "WireText",
+                "WireModel", "WireReaders", "WireText", "WireExtract",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -45,6 +47,8 @@ let package = Package(
         ),
         .testTarget(name: "WireModelTests", dependencies: ["WireModel"]),
         .testTarget(name: "WireReadersTests", dependencies: ["WireReaders", "WireModel", "LibXML"]),
+        .testTarget(name: "WireGazetteerTests", dependencies: ["WireGazetteer"]),
+        .testTarget(name: "WireExtractTests", dependencies: ["WireExtract", "WireModel", "WireGazetteer"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "WireRuntimeTests", dependencies: ["WireRuntime", "WireModel", "WireReaders"]),
     ],

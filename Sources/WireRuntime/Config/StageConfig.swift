@@ -4,7 +4,7 @@
 public enum StageConfig: Sendable, Equatable {
     case clean
     case dedupe(DedupeStageConfig)
-    case extract
+    case extract(ExtractStageConfig)
     case enrich
     case route(RouteStageConfig)
 

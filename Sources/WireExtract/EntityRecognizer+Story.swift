@@ -1,0 +1,129 @@
+/// The rules that need the sentence or the rest of the story to type a name.
+extension EntityRecognizer {
+    func resolveFromStory(_ runs: inout [NameRun]) {
+        for index in runs.indices where isOpen(runs[index]) {
+            runs[index].kind = contextKind(runs[index].range)
+        }
+        resolveFromMemory(&runs)
+        for index in runs.indices where isOpen(runs[index]) {
+            let range = runs[index].range
+            // "Sinseondae pier", "the new Jinhae terminal": a name before a facility noun.
+            if range.upperBound < text.tokens.count, text.tokens[range.upperBound].isWord, !text.tokens[range.upperBound].isCapitalised,
+               ExtractionLexicon.facilityNouns.contains(text.lower(range.upperBound)), range.count <= 2,
+               !text.tokens[range.lowerBound].flags.contains(.allCaps) {
+                runs[index].kind = .place
+                continue
+            }
+            if range.lowerBound > 0, text.tokens[range.lowerBound - 1].isWord,
+               ExtractionLexicon.placePrepositions.contains(text.lower(range.lowerBound - 1)),
+               !text.tokens[range.lowerBound].flags.contains(.allCaps), range.count <= 3 {
+                runs[index].kind = .place
+            }
+        }
+        resolveFromMemory(&runs)
+    }
+
+    /// Open: untyped, not a demonym, and not a lone compass word left of a longer name ("North" of
+    /// "North American").
+    private func isOpen(_ run: NameRun) -> Bool {
+        guard run.kind == nil, run.entry == nil else { return false }
+        if run.range.count == 1, ExtractionLexicon.compassWords.contains(text.lower(run.range.lowerBound)) { return false }
+        return true
+    }
+
+    /// "the North" in a story about North Korea is North Korea.
+    func theNorth(_ runs: [NameRun]) -> [NameRun] {
+        let mentionsNorthKorea = runs.contains { $0.entry?.countryCode == "KP" && ($0.entry?.kind == .country) }
+        guard mentionsNorthKorea, let country = gazetteer.country(code: "KP") else { return [] }
+        var found: [NameRun] = []
+        for index in text.tokens.indices where text.isWord(index, "north") && text.tokens[index].isCapitalised
+            && text.isWord(index - 1, "the") && !(index + 1 < text.tokens.count && text.tokens[index + 1].isCapitalised) {
+            found.append(NameRun(range: index..<(index + 1), kind: .place, entry: country, strong: true))
+        }
+        return found
+    }
+
+    /// The same name again, or part of a person's name seen elsewhere in the story ("Baek", "Choe").
+    private func resolveFromMemory(_ runs: inout [NameRun]) {
+        var known: [String: EntityKind] = [:]
+        var personParts: Set<String> = []
+        var organizations: [(initials: String, kind: EntityKind)] = []
+        for run in runs {
+            guard let kind = run.kind else { continue }
+            known[text.key(run.range)] = kind
+            if kind == .person {
+                for index in run.range where text.tokens[index].isWord && text.tokens[index].length > 1 {
+                    personParts.insert(text.key(index..<(index + 1)))
+                }
+            } else if kind == .organization, run.range.count >= 2 {
+                organizations.append((initials(run.range), kind))
+            }
+        }
+        for index in runs.indices where isOpen(runs[index]) {
+            let range = runs[index].range
+            let key = text.key(range)
+            if let kind = known[key] {
+                runs[index].kind = kind
+            } else if range.count <= 2, range.allSatisfy({ personParts.contains(text.key($0..<($0 + 1))) }) {
+                runs[index].kind = .person
+            } else if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps),
+                      organizations.contains(where: { $0.initials == key }) {
+                runs[index].kind = .organization
+            }
+        }
+    }
+
+    /// "IMD" for "India Meteorological Department".
+    private func initials(_ range: Range<Int>) -> String {
+        var letters = ""
+        for index in range where text.tokens[index].isWord && text.tokens[index].isCapitalised {
+            letters.append(Character(Unicode.Scalar(text.bytes[text.tokens[index].start] | 0x20)))
+        }
+        return letters
+    }
+
+    /// Person and organisation cues in the run's own sentence.
+    private func contextKind(_ range: Range<Int>) -> EntityKind? {
+        let tokens = text.tokens
+        let before = range.lowerBound - 1
+        let after = range.upperBound
+        let single = range.count == 1
+        let first = tokens[range.lowerBound]
+        if single, first.flags.contains(.innerCapital) { return .organization }
+        if single, first.flags.contains(.allCaps) {
+            return ExtractionLexicon.capsNonNames.contains(text.lower(range.lowerBound)) ? nil : .organization
+        }
+        guard range.count <= 4, range.allSatisfy({ !tokens[$0].flags.contains(.allCaps) || tokens[$0].length == 1 }) else { return nil }
+        let previousWord = before >= 0 && tokens[before].isWord ? text.lower(before) : nil
+        if let previousWord {
+            if ExtractionLexicon.personTitles.contains(previousWord) { return .person }
+            if ExtractionLexicon.organizationCues.contains(previousWord) { return .organization }
+            if (previousWord == "said" || previousWord == "says") && !single { return .person }
+        }
+        // "his Vietnamese counterpart, Tran Quoc Binh,"
+        if before >= 1, text.isMark(before, ","), tokens[before - 1].isWord,
+           ExtractionLexicon.personTitles.contains(text.lower(before - 1)), !single {
+            return .person
+        }
+        guard after < tokens.count else { return nil }
+        if !single, tokens[after].isWord, ExtractionLexicon.speechVerbs.contains(text.lower(after)), text.lower(after) != "according" {
+            return .person
+        }
+        if text.isMark(after, ","), after + 1 < tokens.count {
+            let next = after + 1
+            // ", 58," — an age.
+            if tokens[next].flags.contains(.number), tokens[next].length <= 3, !single { return .person }
+            if !single, tokens[next].isWord, !tokens[next].isCapitalised,
+               ExtractionLexicon.appositionRoles.contains(text.lower(next)), text.lower(next) != "a", text.lower(next) != "an",
+               text.lower(next) != "the" || isRoleAfterArticle(next + 1) {
+                return .person
+            }
+        }
+        return nil
+    }
+
+    private func isRoleAfterArticle(_ index: Int) -> Bool {
+        guard index < text.tokens.count, text.tokens[index].isWord else { return false }
+        return ExtractionLexicon.personTitles.contains(text.lower(index))
+    }
+}

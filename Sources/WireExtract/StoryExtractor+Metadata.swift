@@ -1,0 +1,175 @@
+import Foundation
+import WireGazetteer
+import WireModel
+
+/// Byline, publisher, credits, related lists, captions, headline and publication time.
+extension StoryExtractor {
+    func readFurniture(_ item: inout Item, _ evidence: inout AgencyEvidence) {
+        for piece in item.furniture {
+            switch piece.kind {
+            case "byline":
+                guard let parsed = BylineParser.parse(piece.text) else { continue }
+                if item.byline == nil, !parsed.people.isEmpty { item.byline = parsed.people.joined(separator: ", ") }
+                if let agency = parsed.agency { evidence.byline = evidence.byline ?? agency.shortName ?? agency.name }
+            case "site-name":
+                if item.publisher == nil { item.publisher = piece.text }
+            case "credit", "credits":
+                let parts = piece.text.trimmingCharacters(in: CharacterSet(charactersIn: "() ")).split(separator: ";")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                item.credits.append(contentsOf: parts)
+                if evidence.credit == nil { evidence.credit = agencyNamed(in: piece.text) }
+            case "related":
+                guard options.related else { continue }
+                var headline = piece.text
+                if let bar = headline.range(of: "| "), headline.distance(from: headline.startIndex, to: bar.lowerBound) < 20 {
+                    headline = String(headline[bar.upperBound...])
+                }
+                item.related.append(RelatedLink(headline: headline.trimmingCharacters(in: .whitespaces)))
+            case "sign-off":
+                if evidence.signOff == nil { evidence.signOff = agencyNamed(in: piece.text) }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// A trailing "(Yonhap)" left in the copy when no `clean` ran.
+    func readSignOffs(_ item: inout Item, body: String, _ evidence: inout AgencyEvidence) {
+        guard evidence.signOff == nil, body.hasSuffix(")"), let open = body.lastIndex(of: "(") else { return }
+        let inside = String(body[body.index(after: open)..<body.index(before: body.endIndex)])
+        if let entry = gazetteer.lookup(inside).first(where: { $0.kind == .agency }) {
+            evidence.signOff = entry.shortName ?? entry.name
+        }
+    }
+
+    func readCaptions(_ item: inout Item, _ evidence: inout AgencyEvidence) {
+        if item.captions.isEmpty {
+            for piece in item.furniture where piece.kind == "caption" {
+                let parsed = CaptionParser.parse(piece.text)
+                item.captions.append(Caption(text: parsed.text, credit: parsed.credit))
+            }
+        }
+        for caption in item.captions {
+            guard let credit = caption.credit, evidence.caption == nil else { continue }
+            // The distributor signs last ("KCNA/Kyodo"); a photographer follows the agency ("Xinhua/Liu").
+            let parts = CaptionParser.creditParts(credit)
+            if let agency = parts.reversed().lazy.compactMap({ BylineParser.agency($0) }).first {
+                evidence.caption = agency.shortName ?? agency.name
+            }
+        }
+    }
+
+    /// The headline from the item or the copy; else the lede, marked as such; never invented.
+    func readHeadline(_ item: inout Item, body: String, dateline: DatelineParser.Parsed?) {
+        let siteNames = Set(item.furniture.filter { $0.kind == "site-name" }.map(\.text))
+        if let headline = item.headline, !siteNames.contains(headline) {
+            if item.headlineSource == nil { item.headlineSource = "copy" }
+            return
+        }
+        if let piece = item.furniture.first(where: { $0.kind == "headline" }) {
+            item.headline = piece.text
+            item.headlineSource = "copy"
+            return
+        }
+        item.headline = nil
+        item.headlineSource = nil
+        var lede = String(body.split(separator: "\n", maxSplits: 1).first ?? "")
+        if let dateline { lede = String(lede.utf8.dropFirst(dateline.length)) ?? lede }
+        let text = TokenText(lede)
+        guard let first = text.tokens.indices.first else { return }
+        var end = first
+        while end < text.tokens.count, end == first || !text.tokens[end].flags.contains(.sentenceStart) { end += 1 }
+        let sentence = text.string(first..<end).trimmingCharacters(in: .whitespaces)
+        guard !sentence.isEmpty else { return }
+        item.headline = sentence
+        item.headlineSource = "lede"
+    }
+
+    /// "Published : …" and "Updated : …" lines; returns the local day as the relative-date anchor.
+    func readPublished(_ item: inout Item) -> CalendarDay? {
+        var anchor: CalendarDay?
+        for piece in item.furniture where piece.kind == "published" || piece.kind == "updated" {
+            let label = piece.kind
+            let rest = PublishedTimeParser.stripLabel(piece.text, label: label) ?? piece.text
+            guard let parsed = PublishedTimeParser.parse(rest) else { continue }
+            let zone = parsed.zone ?? assumedZone(item)
+            let stamp = PublishedTimeParser.utcTimestamp(parsed, zone: zone) ?? parsed.day.iso
+            if label == "published", item.publishedAt == nil || item.publishedRaw == nil {
+                item.publishedAt = stamp
+                item.publishedRaw = piece.text
+                if parsed.zone == nil, parsed.hour != nil { item.timeZoneAssumed = zone }
+                anchor = parsed.day
+            } else if label == "updated", item.updatedAt == nil {
+                item.updatedAt = stamp
+            }
+            // "Published : … Updated : …" on one line carries both stamps.
+            if label == "published", item.updatedAt == nil, let updated = piece.text.range(of: "Updated", options: .caseInsensitive),
+               let parsedUpdate = PublishedTimeParser.parse(String(piece.text[updated.upperBound...])) {
+                item.updatedAt = PublishedTimeParser.utcTimestamp(parsedUpdate, zone: parsedUpdate.zone ?? zone) ?? parsedUpdate.day.iso
+            }
+        }
+        if anchor == nil, let published = item.publishedAt { anchor = CalendarDay(iso: published) }
+        return anchor
+    }
+
+    /// The zone of the agency's home country, else the configured default, else UTC.
+    func assumedZone(_ item: Item) -> String {
+        let homes = ["KR": "Asia/Seoul", "KP": "Asia/Pyongyang", "JP": "Asia/Tokyo", "CN": "Asia/Shanghai",
+                     "IN": "Asia/Kolkata", "TW": "Asia/Taipei", "VN": "Asia/Ho_Chi_Minh", "ID": "Asia/Jakarta"]
+        if let agency = item.agency, let code = gazetteer.lookup(agency).first(where: { $0.kind == .agency })?.countryCode,
+           let zone = homes[code] {
+            return zone
+        }
+        return options.defaultTimeZone ?? "UTC"
+    }
+
+    /// The dateline's day: its own year, else the publication year, else the year in which the lede's
+    /// weekday falls on that day (latest up to the year received), else the year received.
+    func datelineDate(_ parsed: DatelineParser.Parsed, anchor: CalendarDay?, item: Item, firstParagraph: String) -> CalendarDay? {
+        guard let month = parsed.month, let day = parsed.day else { return nil }
+        if let year = parsed.year ?? anchor?.year { return CalendarDay.valid(year: year, month: month, day: day) }
+        guard let received = CalendarDay(iso: item.receivedAt) else { return nil }
+        let text = TokenText(firstParagraph)
+        let weekday = text.tokens.indices.lazy.compactMap { text.tokens[$0].isCapitalised ? ExtractionLexicon.weekdays[text.lower($0)] : nil }.first
+        if let weekday {
+            for year in stride(from: received.year, through: received.year - 6, by: -1) {
+                if let candidate = CalendarDay.valid(year: year, month: month, day: day), candidate.weekday == weekday,
+                   candidate <= received.adding(days: 1) {
+                    return candidate
+                }
+            }
+        }
+        return CalendarDay.valid(year: received.year, month: month, day: day)
+    }
+
+    private func agencyNamed(in text: String) -> String? {
+        let stripped = text.trimmingCharacters(in: CharacterSet(charactersIn: "() ."))
+        if let entry = BylineParser.agency(stripped) { return entry.shortName ?? entry.name }
+        let words = stripped.split(separator: " ")
+        for length in stride(from: min(4, words.count), through: 1, by: -1) {
+            for start in 0...(words.count - length) {
+                if let entry = BylineParser.agency(words[start..<(start + length)].joined(separator: " ")) {
+                    return entry.shortName ?? entry.name
+                }
+            }
+        }
+        return nil
+    }
+}
+
+/// Where the copy names its agency, strongest first.
+struct AgencyEvidence {
+    var dateline: String?
+    var byline: String?
+    var signOff: String?
+    var credit: String?
+    var caption: String?
+
+    func best(_ gazetteer: Gazetteer) -> String? {
+        if let dateline {
+            if let entry = gazetteer.lookup(dateline).first(where: { $0.kind == .agency }) { return entry.shortName ?? entry.name }
+            return dateline
+        }
+        return byline ?? signOff ?? credit ?? caption
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import WireGazetteer
+import WireModel
+
+/// Fills an item's structured fields from its cleaned copy and the furniture `clean` recorded.
+///
+/// Every field comes from something the copy says; a field it does not give stays nil or empty.
+public struct StoryExtractor: Sendable {
+    public var options: ExtractOptions
+    let gazetteer: Gazetteer
+
+    public init(options: ExtractOptions = ExtractOptions(), gazetteer: Gazetteer = .shared) {
+        self.options = options
+        self.gazetteer = gazetteer
+    }
+
+    public func extract(_ input: Item) -> Item {
+        var item = input
+        let body = item.body ?? ""
+        let firstParagraph = body.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        var agencyEvidence = AgencyEvidence()
+        if options.byline { readFurniture(&item, &agencyEvidence) }
+        var datelineParsed: DatelineParser.Parsed?
+        if options.dateline, let parsed = DatelineParser.parse(firstParagraph) {
+            datelineParsed = parsed
+            if let agency = parsed.agency { agencyEvidence.dateline = agency }
+        }
+        if options.byline {
+            readSignOffs(&item, body: body, &agencyEvidence)
+            item.agency = item.agency ?? agencyEvidence.best(gazetteer)
+        }
+        if options.captions { readCaptions(&item, &agencyEvidence) }
+        if options.byline, item.agency == nil { item.agency = agencyEvidence.best(gazetteer) }
+        var anchor: CalendarDay?
+        if options.publishedTime { anchor = readPublished(&item) }
+        if let parsed = datelineParsed {
+            let date = datelineDate(parsed, anchor: anchor, item: item, firstParagraph: firstParagraph)
+            item.dateline = Dateline(place: parsed.place, date: date?.iso)
+            if options.publishedTime, item.publishedAt == nil, let date {
+                item.publishedAt = date.iso
+                item.publishedRaw = item.publishedRaw ?? String(firstParagraph.utf8.prefix(parsed.length)).map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+            anchor = anchor ?? date
+        }
+        if anchor == nil, let published = item.publishedAt { anchor = CalendarDay(iso: published) }
+        if options.headline { readHeadline(&item, body: body, dateline: datelineParsed) }
+        // The dateline is read already: its place and agency are no story entities of their own.
+        let storyBody = datelineParsed.map { String(decoding: Array(body.utf8).dropFirst($0.length), as: UTF8.self) } ?? body
+        let text = TokenText(captionAndBodyText(item, body: storyBody))
+        if options.wordCount { item.wordCount = TokenText(body).tokens.lazy.filter(\.isWord).count }
+        if options.entities || options.quotes {
+            let runs = EntityRecognizer(text: text, gazetteer: gazetteer).recognize()
+            var collector = EntityCollector()
+            if let place = datelineParsed?.place, options.entities { addDatelinePlace(place, to: &collector) }
+            for run in runs { collector.add(run, in: text) }
+            let entities = collector.entities()
+            if options.entities { item.entities = entities }
+            if options.quotes { item.quotes = quotes(text, runs: runs, entities: entities) }
+        }
+        if options.dates { item.dates = DateExpressionParser(text: text, anchor: anchor).mentions() }
+        return item
+    }
+
+    /// Captions are read for entities and dates too; they are the story's photos.
+    private func captionAndBodyText(_ item: Item, body: String) -> String {
+        guard !item.captions.isEmpty else { return body }
+        return body + "\n\n" + item.captions.map(\.text).joined(separator: "\n\n")
+    }
+
+    private func addDatelinePlace(_ place: String, to collector: inout EntityCollector) {
+        let city = place.split(separator: ",").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? place
+        let entry = gazetteer.lookup(city).first { $0.kind.isPlace }
+        let surface = entry == nil ? BylineParser.titleCased(city) : city
+        collector.add(kind: .place, surface: surface, entry: entry)
+    }
+
+    private func quotes(_ text: TokenText, runs: [NameRun], entities: Entities) -> [Quote] {
+        var nameOfMention: [String: String] = [:]
+        for person in entities.people { for mention in person.mentions { nameOfMention[mention] = person.name } }
+        let people = runs.filter { $0.kind == .person }.compactMap { run -> (offset: Int, name: String, end: Int)? in
+            let surface = text.string(run.range)
+            guard let name = nameOfMention[surface] else { return nil }
+            return (text.tokens[run.range.lowerBound].start, name, text.tokens[run.range.upperBound - 1].end)
+        }
+        return QuoteExtractor(text: text, people: people).quotes()
+    }
+}

@@ -1,0 +1,81 @@
+import WireGazetteer
+
+/// A text with its tokens: turns token ranges back into strings and keys.
+struct TokenText: Sendable {
+    let bytes: [UInt8]
+    let tokens: [Token]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        tokens = Tokenizer.tokenize(bytes)
+    }
+
+    /// The text from the first token of the range to the end of the last, as written.
+    func string(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return String(decoding: bytes[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
+    }
+
+    func string(_ index: Int) -> String { string(index..<(index + 1)) }
+
+    /// One token in lower case, ASCII only folded; cheap enough for every word.
+    func lower(_ index: Int) -> String {
+        let token = tokens[index]
+        var out = [UInt8]()
+        out.reserveCapacity(token.length)
+        for byte in bytes[token.start..<token.end] {
+            out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when token `index` is a word equal to `word` (lower-case ASCII) ignoring case.
+    func isWord(_ index: Int, _ word: StaticString) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].isWord else { return false }
+        let token = tokens[index]
+        guard token.length == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { expected in
+            for offset in 0..<token.length where bytes[token.start + offset] | 0x20 != expected[offset] { return false }
+            return true
+        }
+    }
+
+    /// True when token `index` is the punctuation mark `mark`.
+    func isMark(_ index: Int, _ mark: Character) -> Bool {
+        guard index >= 0, index < tokens.count, !tokens[index].isWord, let ascii = mark.asciiValue else { return false }
+        return tokens[index].mark == ascii
+    }
+
+    /// The name key of a token range (`NameNormalizer.key` without title stripping), built from bytes.
+    func key(_ range: Range<Int>) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(32)
+        for index in range {
+            let token = tokens[index]
+            if !token.isWord {
+                if token.mark == UInt8(ascii: "s") { out.append(UInt8(ascii: "s")) } // "People's" → "peoples"
+                continue
+            }
+            if !out.isEmpty { out.append(0x20) }
+            for byte in bytes[token.start..<token.end] {
+                if byte >= 0x80 { return NameNormalizer.literalKey(string(range)) }
+                switch byte {
+                case 0x41...0x5A: out.append(byte | 0x20)
+                case 0x2E, 0x27: continue
+                case 0x2D, 0x26: out.append(0x20)
+                default: out.append(byte)
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The paragraph and sentence bounds of token `index`: the range of its sentence.
+    func sentence(around index: Int) -> Range<Int> {
+        var start = index
+        while start > 0, !tokens[start].flags.contains(.sentenceStart) { start -= 1 }
+        var end = index + 1
+        while end < tokens.count, !tokens[end].flags.contains(.sentenceStart) { end += 1 }
+        return start..<end
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// One key per name across the spellings wire copy uses, for entity keys here and in `dedupe`/`enrich`.
+///
+/// "Kim Jong-un", "Kim Jong Un" and "KIM JONG UN" share the key `kim jong un`; "Chinese President Xi
+/// Jinping" and "Xi Jinping" share `xi jinping` once the leading titles are gone; diacritics fold
+/// ("Türkiye" → `turkiye`), full stops vanish ("U.S." → `us`), a leading "the" and a trailing
+/// possessive go.
+public enum NameNormalizer {
+    /// Words that open a name without being part of it: courtesy titles, offices and ranks.
+    public static let titleWords: Set<String> = [
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "sen", "rep", "gov",
+        "gen", "lt", "col", "maj", "capt", "adm", "sgt", "president", "vice", "prime", "minister", "premier",
+        "chancellor", "chairman", "chairwoman", "chair", "secretary", "general", "leader", "king", "queen",
+        "prince", "princess", "emperor", "pope", "ambassador", "envoy", "senator", "governor", "mayor",
+        "deputy", "foreign", "defense", "defence", "finance", "trade", "unification", "interior", "justice",
+        "state", "chief", "executive", "spokesman", "spokeswoman", "spokesperson", "commander", "director",
+        "former", "acting", "first", "supreme", "top", "legislator", "official", "officials", "marshal",
+        "lawmaker", "representative", "speaker", "judge", "justice", "professor", "doctor", "coach", "ceo",
+    ]
+
+    /// The key of a name: folded, lower-case, separators unified, titles and "the" stripped.
+    public static func key(_ name: some StringProtocol) -> String {
+        var words = foldedWords(name)
+        if words.first == "the", words.count > 1 { words.removeFirst() }
+        while words.count > 1, let first = words.first, titleWords.contains(first) { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
+    /// Like `key`, but keeps titles: for organisations, whose names are made of such words.
+    public static func literalKey(_ name: some StringProtocol) -> String {
+        var words = foldedWords(name)
+        if words.first == "the", words.count > 1 { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
+    /// The name as written minus leading titles and "the", keeping its case: "President Xi Jinping" → "Xi Jinping".
+    public static func strippingTitles(_ name: String) -> String {
+        var words = name.split(separator: " ")
+        while words.count > 1, let first = words.first,
+              titleWords.contains(first.lowercased().filter { $0 != "." }) || first == "the" || first == "The" {
+            words.removeFirst()
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Lower-case ASCII-folded words; hyphens and slashes separate, full stops and apostrophes vanish,
+    /// a trailing possessive goes.
+    static func foldedWords(_ name: some StringProtocol) -> [String] {
+        var folded = fold(String(name))
+        if folded.hasSuffix("'s") { folded.removeLast(2) } else if folded.hasSuffix("'") { folded.removeLast() }
+        var words: [String] = []
+        var current = ""
+        for character in folded {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if character == "." || character == "'" {
+                continue
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// Lower case, diacritics removed, typographic apostrophes made plain.
+    static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        let plain = text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+        return plain.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+    }
+}
