@@ -32,13 +32,13 @@ struct QuoteExtractor {
         if let person = people.first(where: { $0.offset >= afterStart && $0.offset < sentenceEnd }) {
             return person.name
         }
-        let pronoun = (close + 1..<min(close + 4, sentence.upperBound)).contains { text.isWord($0, "he") || text.isWord($0, "she") }
+        let pronoun = ((close + 1)..<max(close + 1, min(close + 4, sentence.upperBound))).contains { text.isWord($0, "he") || text.isWord($0, "she") }
         let quoteStart = text.tokens[start].start
-        let sentenceStart = text.tokens[sentence.lowerBound].start
+        let sentenceStart = min(text.tokens[sentence.lowerBound].start, quoteStart)
         if !pronoun, let person = people.last(where: { $0.offset >= sentenceStart && $0.end <= quoteStart }) {
             return person.name
         }
-        if pronoun || (sentence.lowerBound..<start).contains(where: { text.isWord($0, "he") || text.isWord($0, "she") }) {
+        if pronoun || (min(sentence.lowerBound, start)..<start).contains(where: { text.isWord($0, "he") || text.isWord($0, "she") }) {
             return people.last(where: { $0.end <= quoteStart })?.name
         }
         return nil
