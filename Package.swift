@@ -45,6 +45,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Measurement driver for Scripts/extract-throughput.sh; not installed.
+        .executableTarget(name: "extract-throughput", dependencies: ["WireExtract", "WireModel"]),
         .testTarget(name: "WireModelTests", dependencies: ["WireModel"]),
         .testTarget(name: "WireReadersTests", dependencies: ["WireReaders", "WireModel", "LibXML"]),
         .testTarget(name: "WireGazetteerTests", dependencies: ["WireGazetteer"]),

@@ -39,18 +39,17 @@ struct DateExpressionParser {
 
     private func match(at index: Int) -> Match? {
         let token = text.tokens[index]
-        let word = text.lower(index)
-        if token.isCapitalised, let month = ExtractionLexicon.months[word], isMonthUse(index, word: word) {
-            return monthExpression(at: index, month: month)
+        if token.isCapitalised, text.has(index, .month), isMonthUse(index) {
+            return monthExpression(at: index, month: Int(text.numbers[index]))
         }
-        if token.isCapitalised, let weekday = ExtractionLexicon.weekdays[word] {
-            let start = leadingPreposition(index, allowed: ["on", "by", "until", "since", "from", "through", "last", "next", "this"])
-            return Match(range: start..<(index + 1), value: resolve(weekday: weekday, at: index, start: start))
+        if token.isCapitalised, text.has(index, .weekday) {
+            let start = leadingPreposition(index, allowed: [.datePreposition, .relative])
+            return Match(range: start..<(index + 1), value: resolve(weekday: Int(text.numbers[index]), at: index, start: start))
         }
-        if word == "last" || word == "this" || word == "next" {
+        if text.has(index, .relative) {
             return relativePeriod(at: index)
         }
-        if word == "early" || word == "late" || word == "mid", index + 1 < text.tokens.count {
+        if text.has(index, .qualifier), index + 1 < text.tokens.count {
             if text.isWord(index + 1, "last") || text.isWord(index + 1, "this") || text.isWord(index + 1, "next") {
                 guard let period = relativePeriod(at: index + 1) else { return nil }
                 return Match(range: index..<period.range.upperBound, value: period.value)
@@ -59,26 +58,26 @@ struct DateExpressionParser {
         if token.flags.contains(.number), token.length == 4, let year = Int(text.string(index)), (1800...2100).contains(year) {
             return yearExpression(at: index, year: year)
         }
-        if word == "today" || word == "yesterday" || word == "tomorrow" {
-            let offset = word == "today" ? 0 : (word == "yesterday" ? -1 : 1)
+        if text.has(index, .dayWord) {
+            let offset = text.isWord(index, "today") ? 0 : (text.isWord(index, "yesterday") ? -1 : 1)
             return Match(range: index..<(index + 1), value: anchor?.adding(days: offset).iso)
         }
         return nil
     }
 
     /// "May" is a month only when a number or a date word is next to it.
-    private func isMonthUse(_ index: Int, word: String) -> Bool {
+    private func isMonthUse(_ index: Int) -> Bool {
         let next = index + 1 < text.tokens.count ? text.tokens[index + 1] : nil
-        if word != "may" && word != "march" && word.count > 3 { return true }
+        let ambiguous = text.isWord(index, "may") || text.isWord(index, "march")
+        if !ambiguous && text.tokens[index].length > 3 { return true }
         if let next, next.flags.contains(.number) { return true }
         if text.isMark(index + 1, ".") && index + 2 < text.tokens.count && text.tokens[index + 2].flags.contains(.number) { return true }
-        if index > 0 && Self.prepositions.contains(text.lower(index - 1)) && text.tokens[index - 1].isWord { return true }
-        if index > 0 && (Self.qualifiers.contains(text.lower(index - 1)) || text.isWord(index - 1, "last") || text.isWord(index - 1, "this") || text.isWord(index - 1, "next")) { return true }
-        return word.count > 3 && !text.tokens[index].flags.contains(.sentenceStart) && word != "may" && word != "march"
+        if text.hasAny(index - 1, [.datePreposition, .qualifier, .relative]) { return true }
+        return false
     }
 
     private func monthExpression(at index: Int, month: Int) -> Match {
-        let start = leadingPreposition(index, allowed: Self.prepositions.union(Self.qualifiers))
+        let start = leadingPreposition(index, allowed: [.datePreposition, .qualifier])
         var cursor = index + 1
         if text.isMark(cursor, ".") { cursor += 1 }
         // Month Day[, Year]
@@ -122,12 +121,12 @@ struct DateExpressionParser {
             if start > 0, text.isWord(start - 1, "by") || text.isWord(start - 1, "at") || text.isWord(start - 1, "until") { start -= 1 }
             return Match(range: start..<(index + 1), value: String(year))
         }
-        start = leadingPreposition(index, allowed: Self.prepositions.union(Self.qualifiers))
+        start = leadingPreposition(index, allowed: [.datePreposition, .qualifier])
         // A bare number is a year with a preposition or qualifier before it, or a recent one that counts
         // nothing ("the 2022 U.S. law", not "2024 units").
         if start == index {
             guard (1950...2100).contains(year), !(index > 0 && text.isMark(index - 1, "$")) else { return nil }
-            if index + 1 < text.tokens.count, text.tokens[index + 1].isWord, Self.countedNouns.contains(text.lower(index + 1)) { return nil }
+            if index + 1 < text.tokens.count, text.has(index + 1, .countedNoun) { return nil }
         }
         return Match(range: start..<(index + 1), value: String(year))
     }
@@ -135,7 +134,7 @@ struct DateExpressionParser {
     private func relativePeriod(at index: Int) -> Match? {
         let direction = text.isWord(index, "last") ? -1 : (text.isWord(index, "next") ? 1 : 0)
         var start = index
-        if index > 0, Self.qualifiers.contains(text.lower(index - 1)) { start = index - 1 }
+        if text.has(index - 1, .qualifier) { start = index - 1 }
         if text.isWord(index + 1, "year") {
             return Match(range: start..<(index + 2), value: anchor.map { String($0.year + direction) })
         }
@@ -160,9 +159,8 @@ struct DateExpressionParser {
         return year
     }
 
-    private func leadingPreposition(_ index: Int, allowed: Set<String>) -> Int {
-        guard index > 0, text.tokens[index - 1].isWord, !text.tokens[index].flags.contains(.sentenceStart),
-              allowed.contains(text.lower(index - 1)) else { return index }
+    private func leadingPreposition(_ index: Int, allowed: WordClass) -> Int {
+        guard index > 0, !text.tokens[index].flags.contains(.sentenceStart), text.hasAny(index - 1, allowed) else { return index }
         return index - 1
     }
 
@@ -207,12 +205,12 @@ struct DateExpressionParser {
         let sentence = text.sentence(around: index)
         var position = index - 1
         while position >= sentence.lowerBound, !text.isMark(position, ","), !text.isMark(position, ";") {
-            if text.tokens[position].isWord, ExtractionLexicon.futureMarkers.contains(text.lower(position)) { return true }
+            if text.has(position, .futureMarker) { return true }
             position -= 1
         }
         position = index + 1
         while position < sentence.upperBound, !text.isMark(position, ","), !text.isMark(position, ";") {
-            if text.tokens[position].isWord, ExtractionLexicon.futureMarkers.contains(text.lower(position)) { return true }
+            if text.has(position, .futureMarker) { return true }
             position += 1
         }
         return false

@@ -9,13 +9,13 @@ extension EntityRecognizer {
             let range = runs[index].range
             // "Sinseondae pier", "the new Jinhae terminal": a name before a facility noun.
             if range.upperBound < text.tokens.count, text.tokens[range.upperBound].isWord, !text.tokens[range.upperBound].isCapitalised,
-               ExtractionLexicon.facilityNouns.contains(text.lower(range.upperBound)), range.count <= 2,
+               text.has(range.upperBound, .facility), range.count <= 2,
                !text.tokens[range.lowerBound].flags.contains(.allCaps) {
                 runs[index].kind = .place
                 continue
             }
             if range.lowerBound > 0, text.tokens[range.lowerBound - 1].isWord,
-               ExtractionLexicon.placePrepositions.contains(text.lower(range.lowerBound - 1)),
+               text.has(range.lowerBound - 1, .placePreposition),
                !text.tokens[range.lowerBound].flags.contains(.allCaps), range.count <= 3 {
                 runs[index].kind = .place
             }
@@ -27,7 +27,7 @@ extension EntityRecognizer {
     /// "North American").
     private func isOpen(_ run: NameRun) -> Bool {
         guard run.kind == nil, run.entry == nil else { return false }
-        if run.range.count == 1, ExtractionLexicon.compassWords.contains(text.lower(run.range.lowerBound)) { return false }
+        if run.range.count == 1, text.has(run.range.lowerBound, .compass) { return false }
         return true
     }
 
@@ -91,22 +91,19 @@ extension EntityRecognizer {
         let first = tokens[range.lowerBound]
         if single, first.flags.contains(.innerCapital) { return .organization }
         if single, first.flags.contains(.allCaps) {
-            return ExtractionLexicon.capsNonNames.contains(text.lower(range.lowerBound)) ? nil : .organization
+            return text.has(range.lowerBound, .capsNonName) ? nil : .organization
         }
         guard range.count <= 4, range.allSatisfy({ !tokens[$0].flags.contains(.allCaps) || tokens[$0].length == 1 }) else { return nil }
-        let previousWord = before >= 0 && tokens[before].isWord ? text.lower(before) : nil
-        if let previousWord {
-            if ExtractionLexicon.personTitles.contains(previousWord) { return .person }
-            if ExtractionLexicon.organizationCues.contains(previousWord) { return .organization }
-            if (previousWord == "said" || previousWord == "says") && !single { return .person }
-        }
+        if text.has(before, .personTitle) { return .person }
+        if text.has(before, .organizationCue) { return .organization }
+        if (text.isWord(before, "said") || text.isWord(before, "says")) && !single { return .person }
         // "his Vietnamese counterpart, Tran Quoc Binh,"
         if before >= 1, text.isMark(before, ","), tokens[before - 1].isWord,
-           ExtractionLexicon.personTitles.contains(text.lower(before - 1)), !single {
+           text.has(before - 1, .personTitle), !single {
             return .person
         }
         guard after < tokens.count else { return nil }
-        if !single, tokens[after].isWord, ExtractionLexicon.speechVerbs.contains(text.lower(after)), text.lower(after) != "according" {
+        if !single, text.has(after, .speechVerb), !text.isWord(after, "according") {
             return .person
         }
         if text.isMark(after, ","), after + 1 < tokens.count {
@@ -114,8 +111,8 @@ extension EntityRecognizer {
             // ", 58," — an age.
             if tokens[next].flags.contains(.number), tokens[next].length <= 3, !single { return .person }
             if !single, tokens[next].isWord, !tokens[next].isCapitalised,
-               ExtractionLexicon.appositionRoles.contains(text.lower(next)), text.lower(next) != "a", text.lower(next) != "an",
-               text.lower(next) != "the" || isRoleAfterArticle(next + 1) {
+               text.has(next, .appositionRole), !text.isWord(next, "a"), !text.isWord(next, "an"),
+               !text.isWord(next, "the") || isRoleAfterArticle(next + 1) {
                 return .person
             }
         }
@@ -124,6 +121,6 @@ extension EntityRecognizer {
 
     private func isRoleAfterArticle(_ index: Int) -> Bool {
         guard index < text.tokens.count, text.tokens[index].isWord else { return false }
-        return ExtractionLexicon.personTitles.contains(text.lower(index))
+        return text.has(index, .personTitle)
     }
 }

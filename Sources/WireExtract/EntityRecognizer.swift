@@ -58,26 +58,23 @@ struct EntityRecognizer {
     }
 
     private func isDateWord(_ index: Int) -> Bool {
-        let token = text.tokens[index]
-        guard token.length >= 3, token.length <= 9 else { return false }
-        let word = text.lower(index)
-        if ExtractionLexicon.weekdays[word] != nil { return true }
-        guard ExtractionLexicon.months[word] != nil else { return false }
-        if word != "may" && word != "march" { return true }
+        if text.has(index, .weekday) { return true }
+        guard text.has(index, .month), text.tokens[index].length >= 3 else { return false }
+        if !text.isWord(index, "may") && !text.isWord(index, "march") { return true }
         // "May" and "March" are months beside a number or after a date preposition.
         if index + 1 < text.tokens.count && text.tokens[index + 1].flags.contains(.number) { return true }
-        return index > 0 && text.tokens[index - 1].isWord && DateExpressionParser.prepositions.union(["last", "early", "late", "mid", "next", "this"]).contains(text.lower(index - 1))
+        return text.hasAny(index - 1, [.datePreposition, .qualifier, .relative])
     }
 
     /// "International Council" + "for the" + "Exploration" + "of the" + "Sea": one organisation.
     private func joinConnectors(_ range: Range<Int>, _ end: inout Int) -> Range<Int> {
-        guard ExtractionLexicon.organizationHeads.contains(text.lower(range.upperBound - 1)) else { return range }
+        guard text.has(range.upperBound - 1, .organizationHead) else { return range }
         var upper = range.upperBound
         while true {
             var cursor = upper
             var sawConnector = false
             while cursor < text.tokens.count, text.tokens[cursor].isWord, !text.tokens[cursor].isCapitalised,
-                  ExtractionLexicon.nameConnectors.contains(text.lower(cursor)), cursor - upper < 2 {
+                  text.has(cursor, .nameConnector), cursor - upper < 2 {
                 cursor += 1
                 sawConnector = true
             }
@@ -94,7 +91,7 @@ struct EntityRecognizer {
     /// Drops a sentence-initial function word ("The", "In") and a leading title-less "The".
     private func trimmed(_ range: Range<Int>) -> [Range<Int>] {
         var lower = range.lowerBound
-        while lower < range.upperBound, ExtractionLexicon.functionWords.contains(text.lower(lower)),
+        while lower < range.upperBound, text.has(lower, .functionWord),
               !(text.tokens[lower].flags.contains(.allCaps) && text.tokens[lower].length > 1),
               lower == range.lowerBound, !isPartOfKnownName(lower..<range.upperBound) {
             lower += 1
@@ -110,15 +107,14 @@ struct EntityRecognizer {
 
     func classifyStrong(_ range: Range<Int>) -> [NameRun] {
         if let entry = lookup(range) { return [typed(range, entry)] }
-        let last = text.lower(range.upperBound - 1)
-        let first = text.lower(range.lowerBound)
-        let hasTitle = ExtractionLexicon.personTitles.contains(first) || range.dropLast().contains { ExtractionLexicon.personTitles.contains(text.lower($0)) }
-        if isJoinedOrganization(range) || (ExtractionLexicon.organizationHeads.contains(last) && range.count > 1 && !hasTitleBeforeName(range)) {
+        let last = range.upperBound - 1
+        let hasTitle = range.dropLast().contains { text.has($0, .personTitle) }
+        if isJoinedOrganization(range) || (text.has(last, .organizationHead) && range.count > 1 && !hasTitleBeforeName(range)) {
             return [NameRun(range: range, kind: .organization, strong: true)]
         }
-        if ExtractionLexicon.placeHeads.contains(last) && range.count > 1 && !hasTitle {
+        if text.has(last, .placeHead) && range.count > 1 && !hasTitle {
             // "Hainan Province" is Hainan: the gazetteer knows it without the head word.
-            let upper = ExtractionLexicon.droppedPlaceHeads.contains(last) ? range.upperBound - 1 : range.upperBound
+            let upper = text.isWord(last, "province") || text.isWord(last, "prefecture") ? range.upperBound - 1 : range.upperBound
             return [NameRun(range: range, kind: .place, entry: lookup(range.lowerBound..<upper), strong: true)]
         }
         if let split = titleSplit(range) {
@@ -134,20 +130,20 @@ struct EntityRecognizer {
     private func isJoinedOrganization(_ range: Range<Int>) -> Bool {
         guard let connector = range.first(where: { text.tokens[$0].isWord && !text.tokens[$0].isCapitalised }),
               connector > range.lowerBound else { return false }
-        return ExtractionLexicon.organizationHeads.contains(text.lower(connector - 1))
+        return text.has(connector - 1, .organizationHead)
     }
 
     /// A title followed by a name ("Foreign Minister Choe Son-hui"): the words after the last title.
     private func titleSplit(_ range: Range<Int>) -> (prefix: Range<Int>, name: Range<Int>)? {
         var lastTitle: Int?
-        for index in range where ExtractionLexicon.personTitles.contains(text.lower(index).replacingOccurrences(of: ".", with: "")) {
+        for index in range where text.has(index, .personTitle) {
             lastTitle = index
         }
         guard let title = lastTitle, title + 1 < range.upperBound else { return nil }
         let name = (title + 1)..<range.upperBound
         guard name.count <= 4, lookup(name) == nil, !text.tokens[name.lowerBound].flags.contains(.allCaps) else { return nil }
         var prefixEnd = title
-        while prefixEnd > range.lowerBound, ExtractionLexicon.personTitles.contains(text.lower(prefixEnd - 1)) { prefixEnd -= 1 }
+        while prefixEnd > range.lowerBound, text.has(prefixEnd - 1, .personTitle) { prefixEnd -= 1 }
         return (range.lowerBound..<prefixEnd, name)
     }
 
@@ -158,9 +154,8 @@ struct EntityRecognizer {
     private func hasTitleBeforeName(_ range: Range<Int>) -> Bool {
         // "Minister Kim of the Foreign Ministry" is not one organisation.
         guard range.count > 2 else { return false }
-        return ExtractionLexicon.personTitles.contains(text.lower(range.lowerBound))
-            && !ExtractionLexicon.organizationHeads.contains(text.lower(range.lowerBound + 1))
-            && text.lower(range.lowerBound) != "general" && text.lower(range.lowerBound) != "chief"
+        return text.has(range.lowerBound, .personTitle) && !text.has(range.lowerBound + 1, .organizationHead)
+            && !text.isWord(range.lowerBound, "general") && !text.isWord(range.lowerBound, "chief")
     }
 
     /// Known names inside a longer run ("Japan" in "Japan Coast Guard" never gets here; "Hanoi" in

@@ -130,7 +130,7 @@ extension StoryExtractor {
         if let year = parsed.year ?? anchor?.year { return CalendarDay.valid(year: year, month: month, day: day) }
         guard let received = CalendarDay(iso: item.receivedAt) else { return nil }
         let text = TokenText(firstParagraph)
-        let weekday = text.tokens.indices.lazy.compactMap { text.tokens[$0].isCapitalised ? ExtractionLexicon.weekdays[text.lower($0)] : nil }.first
+        let weekday = text.tokens.indices.lazy.compactMap { text.tokens[$0].isCapitalised && text.has($0, .weekday) ? Int(text.numbers[$0]) : nil }.first
         if let weekday {
             for year in stride(from: received.year, through: received.year - 6, by: -1) {
                 if let candidate = CalendarDay.valid(year: year, month: month, day: day), candidate.weekday == weekday,

@@ -4,10 +4,35 @@ import WireGazetteer
 struct TokenText: Sendable {
     let bytes: [UInt8]
     let tokens: [Token]
+    /// Each token's closed-class memberships (empty for punctuation and open-class words).
+    let classes: [WordClass]
+    /// Month or weekday number per token, else 0.
+    let numbers: [UInt8]
 
     init(_ text: String) {
         bytes = Array(text.utf8)
         tokens = Tokenizer.tokenize(bytes)
+        var classes = [WordClass](repeating: [], count: tokens.count)
+        var numbers = [UInt8](repeating: 0, count: tokens.count)
+        let table = LexiconTable.shared
+        for index in tokens.indices where tokens[index].isWord {
+            if let entry = table.lookup(bytes, tokens[index].start, tokens[index].end) {
+                classes[index] = entry.classes
+                numbers[index] = entry.number
+            }
+        }
+        self.classes = classes
+        self.numbers = numbers
+    }
+
+    /// True when token `index` exists, is a word, and belongs to `wordClass`.
+    @inline(__always) func has(_ index: Int, _ wordClass: WordClass) -> Bool {
+        index >= 0 && index < classes.count && classes[index].contains(wordClass)
+    }
+
+    /// True when token `index` belongs to any of the classes.
+    @inline(__always) func hasAny(_ index: Int, _ wordClasses: WordClass) -> Bool {
+        index >= 0 && index < classes.count && !classes[index].isDisjoint(with: wordClasses)
     }
 
     /// The text from the first token of the range to the end of the last, as written.

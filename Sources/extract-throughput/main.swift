@@ -1,0 +1,42 @@
+import Foundation
+import WireExtract
+import WireModel
+
+// Measures `StoryExtractor` alone on the stories in a folder (one plain-text story per file):
+//   extract-throughput FOLDER [ROUNDS]
+// prints bytes, stories, seconds and MB/s of story text on one core. Used by Scripts/extract-throughput.sh.
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: extract-throughput FOLDER [ROUNDS]\n".utf8))
+    exit(2)
+}
+let folder = URL(fileURLWithPath: arguments[1])
+let rounds = arguments.count >= 3 ? max(1, Int(arguments[2]) ?? 1) : 1
+let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.sorted() ?? []
+var items: [Item] = []
+var bytes = 0
+for name in names {
+    guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
+    var item = Item(source: ItemSource(type: "file", name: "bench", path: name), format: .text, receivedAt: "2026-11-29T00:00:00Z")
+    item.body = String(decoding: data, as: UTF8.self)
+    bytes += data.count
+    items.append(item)
+}
+guard !items.isEmpty else {
+    FileHandle.standardError.write(Data("no stories in \(folder.path)\n".utf8))
+    exit(1)
+}
+let extractor = StoryExtractor()
+var entityCount = 0
+let start = DispatchTime.now().uptimeNanoseconds
+for _ in 0..<rounds {
+    for item in items {
+        let out = extractor.extract(item)
+        entityCount &+= (out.entities?.people.count ?? 0) + out.dates.count
+    }
+}
+let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+let megabytes = Double(bytes * rounds) / 1e6
+print("stories \(items.count * rounds), \(String(format: "%.1f", megabytes)) MB in \(String(format: "%.2f", seconds)) s: "
+    + "\(String(format: "%.1f", megabytes / seconds)) MB/s, \(String(format: "%.0f", Double(items.count * rounds) / seconds)) stories/s (checksum \(entityCount))")
