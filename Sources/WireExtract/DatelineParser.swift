@@ -22,7 +22,7 @@ struct DatelineParser {
         guard let first = bytes.first, first >= 0x41, first <= 0x5A else { return nil }
         if let open = bytes.firstIndex(of: UInt8(ascii: "(")), open <= maxHeadBytes,
            let close = bytes[open...].firstIndex(of: UInt8(ascii: ")")), close - open <= 40 {
-            let head = String(decoding: bytes[..<open], as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+            let head = trimmedHead(bytes[..<open])
             let inside = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
             guard var parsed = parseHead(head), isAgencyLike(inside) else { return nil }
             parsed.agency = inside
@@ -31,7 +31,7 @@ struct DatelineParser {
         }
         // "TOKYO - …": a capitals-only place and a dash.
         guard let dash = findDash(bytes), dash <= 40 else { return nil }
-        let head = String(decoding: bytes[..<dash], as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        let head = trimmedHead(bytes[..<dash])
         guard !head.isEmpty, head.unicodeScalars.allSatisfy({ !($0.properties.isLowercase) }),
               var parsed = parseHead(head) else { return nil }
         parsed.length = skipSeparator(bytes, from: dash)
@@ -41,7 +41,7 @@ struct DatelineParser {
     /// "FRANKFURT, March 5" → place FRANKFURT, March 5; "PENICHE, Portugal" → the whole place.
     private static func parseHead(_ head: String) -> Parsed? {
         guard !head.isEmpty, head.split(separator: " ").count <= 8, !head.contains(".") || head.contains(", ") else { return nil }
-        var parts = head.components(separatedBy: ", ")
+        var parts = commaParts(head)
         var parsed = Parsed(place: head, length: 0)
         if parts.count >= 2, let date = monthDay(parts[parts.count - 1]) {
             parts.removeLast()
@@ -60,6 +60,34 @@ struct DatelineParser {
         guard !words.isEmpty, words.count <= 5,
               words.allSatisfy({ $0.first.map { $0.isUppercase } ?? false }) else { return nil }
         return parsed
+    }
+
+    /// The head's text without spaces or commas at either end.
+    private static func trimmedHead(_ bytes: ArraySlice<UInt8>) -> String {
+        var slice = bytes
+        while let first = slice.first, first == 0x20 || first == 0x2C { slice = slice.dropFirst() }
+        while let last = slice.last, last == 0x20 || last == 0x2C { slice = slice.dropLast() }
+        return String(decoding: slice, as: UTF8.self)
+    }
+
+    /// "FRANKFURT, March 5" → ["FRANKFURT", "March 5"]: split at ", ".
+    private static func commaParts(_ head: String) -> [String] {
+        var parts: [String] = []
+        var current: [UInt8] = []
+        let bytes = Array(head.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x2C, index + 1 < bytes.count, bytes[index + 1] == 0x20 {
+                parts.append(String(decoding: current, as: UTF8.self))
+                current.removeAll()
+                index += 2
+                continue
+            }
+            current.append(bytes[index])
+            index += 1
+        }
+        parts.append(String(decoding: current, as: UTF8.self))
+        return parts
     }
 
     static func monthDay(_ text: String) -> (month: Int, day: Int)? {

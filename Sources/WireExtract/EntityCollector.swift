@@ -11,12 +11,26 @@ struct EntityCollector {
 
     mutating func add(_ run: NameRun, in text: TokenText) {
         guard let kind = run.kind else { return }
-        add(kind: kind, surface: text.string(run.range), entry: run.entry)
+        let surface = text.string(run.range)
+        if run.entry != nil || text.has(run.range.lowerBound, .personTitle) || text.isWord(run.range.lowerBound, "the") {
+            add(kind: kind, surface: surface, entry: run.entry)
+            return
+        }
+        // The common case, keyed from the tokens' bytes without re-reading the string.
+        var key = text.key(run.range)
+        if kind == .person, key.contains(" ") { key = key.split(separator: " ").sorted().joined(separator: " ") }
+        if kind == .place, run.range.count > 1, text.isWord(run.range.upperBound - 1, "province") || text.isWord(run.range.upperBound - 1, "prefecture") {
+            key = text.key(run.range.lowerBound..<(run.range.upperBound - 1))
+        }
+        add(kind: kind, surface: surface, name: surface, key: key, entry: nil)
     }
 
     mutating func add(kind: EntityKind, surface: String, entry: GazetteerEntry?) {
         let name = entry?.name ?? NameNormalizer.strippingTitles(surface)
-        let key = Self.key(kind, name)
+        add(kind: kind, surface: surface, name: name, key: Self.key(kind, name), entry: entry)
+    }
+
+    private mutating func add(kind: EntityKind, surface: String, name: String, key: String, entry: GazetteerEntry?) {
         guard !key.isEmpty else { return }
         let slot = kind.slot + key
         var entity = existing(kind, key) ?? Entity(name: name, id: entry?.id, country: entry?.countryCode)

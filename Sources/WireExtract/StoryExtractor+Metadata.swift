@@ -73,13 +73,13 @@ extension StoryExtractor {
         }
         item.headline = nil
         item.headlineSource = nil
-        var lede = String(body.split(separator: "\n", maxSplits: 1).first ?? "")
+        var lede = Self.firstLine(body)
         if let dateline { lede = String(lede.utf8.dropFirst(dateline.length)) ?? lede }
         let text = TokenText(lede)
         guard let first = text.tokens.indices.first else { return }
         var end = first
         while end < text.tokens.count, end == first || !text.tokens[end].flags.contains(.sentenceStart) { end += 1 }
-        let sentence = text.string(first..<end).trimmingCharacters(in: .whitespaces)
+        let sentence = text.string(first..<end)
         guard !sentence.isEmpty else { return }
         item.headline = sentence
         item.headlineSource = "lede"

@@ -17,7 +17,7 @@ public struct StoryExtractor: Sendable {
     public func extract(_ input: Item) -> Item {
         var item = input
         let body = item.body ?? ""
-        let firstParagraph = body.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        let firstParagraph = Self.firstLine(body)
         var agencyEvidence = AgencyEvidence()
         if options.byline { readFurniture(&item, &agencyEvidence) }
         var datelineParsed: DatelineParser.Parsed?
@@ -59,6 +59,13 @@ public struct StoryExtractor: Sendable {
         }
         if options.dates { item.dates = DateExpressionParser(text: text, anchor: anchor).mentions() }
         return item
+    }
+
+    /// The text up to the first line break.
+    static func firstLine(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let newline = utf8.firstIndex(of: 0x0A) else { return text }
+        return String(text[..<newline])
     }
 
     /// Captions are read for entities and dates too; they are the story's photos.

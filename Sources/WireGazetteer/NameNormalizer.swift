@@ -36,6 +36,9 @@ public enum NameNormalizer {
 
     /// The name as written minus leading titles and "the", keeping its case: "President Xi Jinping" → "Xi Jinping".
     public static func strippingTitles(_ name: String) -> String {
+        // Most names open with no title: check the first word before splitting.
+        let firstWord = name.prefix { $0 != " " }.lowercased().filter { $0 != "." }
+        guard titleWords.contains(firstWord) || firstWord == "the" else { return name }
         var words = name.split(separator: " ")
         while words.count > 1, let first = words.first,
               titleWords.contains(first.lowercased().filter { $0 != "." }) || first == "the" || first == "The" {
@@ -47,6 +50,7 @@ public enum NameNormalizer {
     /// Lower-case ASCII-folded words; hyphens and slashes separate, full stops and apostrophes vanish,
     /// a trailing possessive goes.
     static func foldedWords(_ name: some StringProtocol) -> [String] {
+        if let ascii = asciiWords(name) { return ascii }
         var folded = fold(String(name))
         if folded.hasSuffix("'s") { folded.removeLast(2) } else if folded.hasSuffix("'") { folded.removeLast() }
         var words: [String] = []
@@ -62,6 +66,30 @@ public enum NameNormalizer {
             }
         }
         if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// `foldedWords` for ASCII names, byte by byte; nil when a byte is not ASCII.
+    private static func asciiWords(_ name: some StringProtocol) -> [String]? {
+        var words: [String] = []
+        var current: [UInt8] = []
+        var bytes = Array(name.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        if bytes.count >= 2, bytes[bytes.count - 1] | 0x20 == UInt8(ascii: "s"), bytes[bytes.count - 2] == UInt8(ascii: "'") {
+            bytes.removeLast(2)
+        } else if bytes.last == UInt8(ascii: "'") {
+            bytes.removeLast()
+        }
+        for byte in bytes {
+            switch byte {
+            case 0x41...0x5A: current.append(byte | 0x20)
+            case 0x61...0x7A, 0x30...0x39: current.append(byte)
+            case 0x2E, 0x27: continue
+            default:
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 
