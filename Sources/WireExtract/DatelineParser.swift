@@ -92,7 +92,7 @@ struct DatelineParser {
 
     static func monthDay(_ text: String) -> (month: Int, day: Int)? {
         let words = text.split(separator: " ")
-        guard words.count == 2, let month = ExtractionLexicon.months[words[0].lowercased().replacingOccurrences(of: ".", with: "")],
+        guard words.count == 2, let month = ExtractionLexicon.months[words[0].lowercased().filter { $0 != "." }],
               let day = Int(words[1]), (1...31).contains(day) else { return nil }
         return (month, day)
     }

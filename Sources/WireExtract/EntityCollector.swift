@@ -26,8 +26,13 @@ struct EntityCollector {
     }
 
     mutating func add(kind: EntityKind, surface: String, entry: GazetteerEntry?) {
-        let name = entry?.name ?? NameNormalizer.strippingTitles(surface)
-        add(kind: kind, surface: surface, name: name, key: Self.key(kind, name), entry: entry)
+        if let entry {
+            // Known names are keyed by their id: "N. Korea" and "DPRK" are one place.
+            add(kind: kind, surface: surface, name: entry.name, key: entry.id, entry: entry)
+            return
+        }
+        let name = NameNormalizer.strippingTitles(surface)
+        add(kind: kind, surface: surface, name: name, key: Self.key(kind, name), entry: nil)
     }
 
     private mutating func add(kind: EntityKind, surface: String, name: String, key: String, entry: GazetteerEntry?) {

@@ -45,15 +45,16 @@ extension EntityRecognizer {
 
     /// The same name again, or part of a person's name seen elsewhere in the story ("Baek", "Choe").
     private func resolveFromMemory(_ runs: inout [NameRun]) {
-        var known: [String: EntityKind] = [:]
-        var personParts: Set<String> = []
+        guard runs.contains(where: { isOpen($0) }) else { return }
+        var known: [UInt64: EntityKind] = [:]
+        var personParts: Set<UInt64> = []
         var organizations: [(initials: String, kind: EntityKind)] = []
         for run in runs {
             guard let kind = run.kind else { continue }
-            known[text.key(run.range)] = kind
+            known[text.hashKey(run.range)] = kind
             if kind == .person {
                 for index in run.range where text.tokens[index].isWord && text.tokens[index].length > 1 {
-                    personParts.insert(text.key(index..<(index + 1)))
+                    personParts.insert(text.hashKey(index..<(index + 1)))
                 }
             } else if kind == .organization, run.range.count >= 2 {
                 organizations.append((initials(run.range), kind))
@@ -61,13 +62,12 @@ extension EntityRecognizer {
         }
         for index in runs.indices where isOpen(runs[index]) {
             let range = runs[index].range
-            let key = text.key(range)
-            if let kind = known[key] {
+            if let kind = known[text.hashKey(range)] {
                 runs[index].kind = kind
-            } else if range.count <= 2, range.allSatisfy({ personParts.contains(text.key($0..<($0 + 1))) }) {
+            } else if range.count <= 2, range.allSatisfy({ personParts.contains(text.hashKey($0..<($0 + 1))) }) {
                 runs[index].kind = .person
             } else if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps),
-                      organizations.contains(where: { $0.initials == key }) {
+                      organizations.contains(where: { $0.initials == text.key(range) }) {
                 runs[index].kind = .organization
             }
         }

@@ -45,9 +45,16 @@ public struct StoryExtractor: Sendable {
         if anchor == nil, let published = item.publishedAt { anchor = CalendarDay(iso: published) }
         if options.headline { readHeadline(&item, body: body, dateline: datelineParsed) }
         // The dateline is read already: its place and agency are no story entities of their own.
-        let storyBody = datelineParsed.map { String(decoding: Array(body.utf8).dropFirst($0.length), as: UTF8.self) } ?? body
+        let datelineBytes = datelineParsed?.length ?? 0
+        let storyBody = datelineBytes > 0 ? String(decoding: Array(body.utf8).dropFirst(datelineBytes), as: UTF8.self) : body
         let text = TokenText(captionAndBodyText(item, body: storyBody))
-        if options.wordCount { item.wordCount = TokenText(body).tokens.lazy.filter(\.isWord).count }
+        if options.wordCount {
+            // Words of the body: the story text's tokens before the captions, plus the dateline's.
+            let bodyEnd = storyBody.utf8.count
+            let storyWords = text.tokens.lazy.filter { $0.isWord && $0.start < bodyEnd }.count
+            let datelineWords = datelineBytes > 0 ? TokenText(String(firstParagraph.utf8.prefix(datelineBytes)) ?? "").tokens.lazy.filter(\.isWord).count : 0
+            item.wordCount = storyWords + datelineWords
+        }
         if options.entities || options.quotes {
             let runs = EntityRecognizer(text: text, gazetteer: gazetteer).recognize()
             var collector = EntityCollector()

@@ -3,7 +3,7 @@ import WireExtract
 import WireModel
 
 // Measures `StoryExtractor` alone on the stories in a folder (one plain-text story per file):
-//   extract-throughput FOLDER [ROUNDS]
+//   [WIREFEED_EXTRACT_OFF=entities,quotes,…] extract-throughput FOLDER [ROUNDS]
 // prints bytes, stories, seconds and MB/s of story text on one core. Used by Scripts/extract-throughput.sh.
 
 let arguments = CommandLine.arguments
@@ -27,7 +27,23 @@ guard !items.isEmpty else {
     FileHandle.standardError.write(Data("no stories in \(folder.path)\n".utf8))
     exit(1)
 }
-let extractor = StoryExtractor()
+// WIREFEED_EXTRACT_OFF=entities,dates,… switches rule families off, to see what each costs.
+var options = ExtractOptions()
+for family in (ProcessInfo.processInfo.environment["WIREFEED_EXTRACT_OFF"] ?? "").split(separator: ",") {
+    switch family {
+    case "headline": options.headline = false
+    case "byline": options.byline = false
+    case "dateline": options.dateline = false
+    case "published": options.publishedTime = false
+    case "captions": options.captions = false
+    case "quotes": options.quotes = false
+    case "entities": options.entities = false
+    case "dates": options.dates = false
+    case "wordcount": options.wordCount = false
+    default: FileHandle.standardError.write(Data("unknown family \(family)\n".utf8))
+    }
+}
+let extractor = StoryExtractor(options: options)
 var entityCount = 0
 let start = DispatchTime.now().uptimeNanoseconds
 for _ in 0..<rounds {
