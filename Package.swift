@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "WireModelTests", dependencies: ["WireModel"]),
         .testTarget(name: "WireReadersTests", dependencies: ["WireReaders", "WireModel", "LibXML"]),
         .testTarget(name: "WireGazetteerTests", dependencies: ["WireGazetteer"]),
-        .testTarget(name: "WireExtractTests", dependencies: ["WireExtract", "WireModel", "WireGazetteer"]),
+        .testTarget(name: "WireExtractTests", dependencies: ["WireExtract", "WireModel", "WireGazetteer", "WireReaders"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "WireRuntimeTests", dependencies: ["WireRuntime", "WireModel", "WireReaders"]),
     ],

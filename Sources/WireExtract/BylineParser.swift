@@ -25,10 +25,26 @@ struct BylineParser {
         }
         let names = words.joined(separator: " ")
             .replacingOccurrences(of: " and ", with: ", ").split(separator: ",")
-            .map { titleCased($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !isRole($0) }
+            .map { titleCased($0) }
         guard !names.isEmpty || found != nil else { return nil }
         return Parsed(people: names, agency: found)
     }
+
+    /// "Staff reporter", "Associated Press Writer": what a byline says of the person, not a name.
+    static func isRole(_ part: String) -> Bool {
+        let lower = part.lowercased()
+        return ["reporter", "writer", "correspondent", "staff", "editor", "columnist", "contributor", "photographer"]
+            .contains { lower.contains($0) } || part.first.map { !$0.isUppercase } ?? true
+    }
+
+    /// Parts of Western compound given names, capitalised after the hyphen ("Jean-Paul"); other
+    /// hyphenated parts are romanised syllables, written in lower case ("Tong-hyung").
+    static let capitalisedCompoundParts: Set<String> = [
+        "paul", "pierre", "claire", "louis", "marie", "baptiste", "luc", "michel", "philippe", "jacques",
+        "francois", "yves", "christophe", "anne", "sophie", "christine", "claude", "marc", "laure", "noel",
+    ]
 
     static func agency(_ text: String) -> GazetteerEntry? {
         Gazetteer.shared.lookup(text).first { $0.kind == .agency }
@@ -38,8 +54,10 @@ struct BylineParser {
     static func titleCased(_ name: String) -> String {
         guard name.contains(where: \.isLetter), !name.contains(where: \.isLowercase) else { return name }
         return name.split(separator: " ").map { word in
-            word.split(separator: "-", omittingEmptySubsequences: false)
-                .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined(separator: "-")
+            word.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { offset, part in
+                offset > 0 && !capitalisedCompoundParts.contains(part.lowercased()) ? part.lowercased()
+                    : part.prefix(1).uppercased() + part.dropFirst().lowercased()
+            }.joined(separator: "-")
         }.joined(separator: " ")
     }
 }

@@ -16,6 +16,8 @@ struct DatelineParser {
     }
 
     static let maxHeadBytes = 80
+    /// How datelines write months, for the dateline's own date mention.
+    static let monthNames = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 
     static func parse(_ paragraph: String) -> Parsed? {
         let bytes = Array(paragraph.utf8.prefix(160))
@@ -32,8 +34,8 @@ struct DatelineParser {
         // "TOKYO - …": a capitals-only place and a dash.
         guard let dash = findDash(bytes), dash <= 40 else { return nil }
         let head = trimmedHead(bytes[..<dash])
-        guard !head.isEmpty, head.unicodeScalars.allSatisfy({ !($0.properties.isLowercase) }),
-              var parsed = parseHead(head) else { return nil }
+        guard !head.isEmpty, var parsed = parseHead(head),
+              parsed.place.unicodeScalars.allSatisfy({ !($0.properties.isLowercase) }) else { return nil }
         parsed.length = skipSeparator(bytes, from: dash)
         return parsed
     }

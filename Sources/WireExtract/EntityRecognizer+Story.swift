@@ -7,6 +7,16 @@ extension EntityRecognizer {
         resolveFromMemory(&runs)
         for index in runs.indices where isOpen(runs[index]) {
             let range = runs[index].range
+            // "the Sindicato Minero Norte union", "the Uriminzokkiri website".
+            if text.has(range.upperBound, .organizationNoun), !text.tokens[range.upperBound].isCapitalised {
+                runs[index].kind = .organization
+                continue
+            }
+            // "the village of Aniak", "the Greek island of Naxos".
+            if range.lowerBound >= 2, text.isWord(range.lowerBound - 1, "of"), text.has(range.lowerBound - 2, .placeKindNoun) {
+                runs[index].kind = .place
+                continue
+            }
             // "Sinseondae pier", "the new Jinhae terminal": a name before a facility noun.
             if range.upperBound < text.tokens.count, text.tokens[range.upperBound].isWord, !text.tokens[range.upperBound].isCapitalised,
                text.has(range.upperBound, .facility), range.count <= 2,
@@ -21,6 +31,26 @@ extension EntityRecognizer {
             }
         }
         resolveFromMemory(&runs)
+        resolveCoordination(&runs)
+    }
+
+    /// "Santorini and Mykonos", "Candolim and Morjim": a name joined to a typed one by "and", "or" or a
+    /// comma in a list takes its kind.
+    private func resolveCoordination(_ runs: inout [NameRun]) {
+        guard runs.count >= 2 else { return }
+        for _ in 0..<2 {
+            for index in runs.indices where isOpen(runs[index]) {
+                let range = runs[index].range
+                for neighbour in [index - 1, index + 1] where neighbour >= 0 && neighbour < runs.count {
+                    guard let kind = runs[neighbour].kind else { continue }
+                    let other = runs[neighbour].range
+                    let gap = other.upperBound <= range.lowerBound ? other.upperBound..<range.lowerBound : range.upperBound..<other.lowerBound
+                    guard gap.count == 1, text.isWord(gap.lowerBound, "and") || text.isWord(gap.lowerBound, "or") || text.isMark(gap.lowerBound, ",") else { continue }
+                    runs[index].kind = kind
+                    break
+                }
+            }
+        }
     }
 
     /// Open: untyped, not a demonym, and not a lone compass word left of a longer name ("North" of
@@ -97,9 +127,9 @@ extension EntityRecognizer {
         if text.has(before, .personTitle) { return .person }
         if text.has(before, .organizationCue) { return .organization }
         if (text.isWord(before, "said") || text.isWord(before, "says")) && !single { return .person }
-        // "his Vietnamese counterpart, Tran Quoc Binh,"
-        if before >= 1, text.isMark(before, ","), tokens[before - 1].isWord,
-           text.has(before - 1, .personTitle), !single {
+        // "his Vietnamese counterpart, Tran Quoc Binh,", "his daughter, Ju-ae,"
+        if before >= 1, text.isMark(before, ","), tokens[before - 1].isWord, text.has(before - 1, .personTitle),
+           !single || text.isMark(range.upperBound, ",") {
             return .person
         }
         guard after < tokens.count else { return nil }
@@ -111,16 +141,19 @@ extension EntityRecognizer {
             // ", 58," — an age.
             if tokens[next].flags.contains(.number), tokens[next].length <= 3, !single { return .person }
             if !single, tokens[next].isWord, !tokens[next].isCapitalised,
-               text.has(next, .appositionRole), !text.isWord(next, "a"), !text.isWord(next, "an"),
-               !text.isWord(next, "the") || isRoleAfterArticle(next + 1) {
+               text.has(next, .appositionRole),
+               !(text.isWord(next, "the") || text.isWord(next, "a") || text.isWord(next, "an")) || isRoleAfterArticle(next + 1) {
                 return .person
             }
         }
         return nil
     }
 
+    /// "a former engineer", "the chief executive": a role after an article, adjectives allowed.
     private func isRoleAfterArticle(_ index: Int) -> Bool {
-        guard index < text.tokens.count, text.tokens[index].isWord else { return false }
-        return text.has(index, .personTitle)
+        for position in index..<min(index + 3, text.tokens.count) where text.tokens[position].isWord {
+            if text.has(position, .personTitle) { return true }
+        }
+        return false
     }
 }

@@ -28,6 +28,18 @@ struct EntityRecognizer {
             var end = index + 1
             while end < tokens.count {
                 if continuesName(end, after: end - 1) { end += 1; continue }
+                // "Col. Park", "Gov. Rhee": an abbreviated title and its dot.
+                if text.isMark(end, "."), text.has(end - 1, .personTitle), end + 1 < tokens.count,
+                   tokens[end + 1].isCapitalised, tokens[end + 1].isWord, !tokens[end].flags.contains(.paragraphEnd) {
+                    end += 2
+                    continue
+                }
+                // "Vivienne van Dijk": a particle between capitalised names.
+                if text.has(end, .nameParticle), !tokens[end].isCapitalised, end + 1 < tokens.count,
+                   continuesName(end + 1, after: end), !text.has(end - 1, .organizationHead) {
+                    end += 2
+                    continue
+                }
                 // "People's Assembly", "Workers' Party": a possessive inside a name.
                 if !tokens[end - 1].flags.contains(.paragraphEnd), text.isMark(end, "s") || text.isMark(end, "'"),
                    end + 1 < tokens.count, text.isWord(end - 1, "people") || text.isWord(end - 1, "workers"),
@@ -68,8 +80,8 @@ struct EntityRecognizer {
 
     /// "International Council" + "for the" + "Exploration" + "of the" + "Sea": one organisation.
     private func joinConnectors(_ range: Range<Int>, _ end: inout Int) -> Range<Int> {
-        guard text.has(range.upperBound - 1, .organizationHead) else { return range }
         var upper = range.upperBound
+        var joined = false
         while true {
             var cursor = upper
             var sawConnector = false
@@ -82,6 +94,15 @@ struct EntityRecognizer {
                   !text.tokens[cursor - 1].flags.contains(.paragraphEnd) else { break }
             var next = cursor + 1
             while next < text.tokens.count, continuesName(next, after: next - 1) { next += 1 }
+            let leftIsOrganization = text.has(upper - 1, .organizationHead)
+            let rightIsOrganization = text.has(next - 1, .organizationHead)
+            let coordinated = text.isWord(upper, "and")
+            // "Ministry of Energy", "Port of Rotterdam Authority", "National Banking and Securities
+            // Commission" are one name; "Tarang Capital and Nilgiri Partners" are two.
+            let joins = coordinated ? (!leftIsOrganization && rightIsOrganization) || (joined && !rightIsOrganization)
+                : leftIsOrganization || (rightIsOrganization && upper - range.lowerBound <= 2) || joined
+            guard joins else { break }
+            joined = true
             upper = next
         }
         end = upper
@@ -107,6 +128,16 @@ struct EntityRecognizer {
 
     func classifyStrong(_ range: Range<Int>) -> [NameRun] {
         if let entry = lookup(range) { return [typed(range, entry)] }
+        // "Bank of Korea Gov. Rhee Chang-yong": an office holder named after the body's name.
+        if let split = titleSplit(range), split.prefix.count >= 2, !text.has(range.upperBound - 1, .organizationHead),
+           text.has(split.prefix.upperBound - 1, .organizationHead) || lookup(split.prefix) != nil {
+            var runs = classifyStrong(split.prefix)
+            runs.append(NameRun(range: split.name, kind: .person, strong: true))
+            return runs
+        }
+        if text.isWord(range.lowerBound, "bank") || text.isWord(range.lowerBound, "university"), range.count >= 2 {
+            return [NameRun(range: range, kind: .organization, strong: true)]
+        }
         let last = range.upperBound - 1
         let hasTitle = range.dropLast().contains { text.has($0, .personTitle) }
         if isJoinedOrganization(range) || (text.has(last, .organizationHead) && range.count > 1 && !hasTitleBeforeName(range)) {
@@ -143,7 +174,7 @@ struct EntityRecognizer {
         let name = (title + 1)..<range.upperBound
         guard name.count <= 4, lookup(name) == nil, !text.tokens[name.lowerBound].flags.contains(.allCaps) else { return nil }
         var prefixEnd = title
-        while prefixEnd > range.lowerBound, text.has(prefixEnd - 1, .personTitle) { prefixEnd -= 1 }
+        while prefixEnd > range.lowerBound, text.has(prefixEnd - 1, .personTitle) || text.isMark(prefixEnd - 1, ".") { prefixEnd -= 1 }
         return (range.lowerBound..<prefixEnd, name)
     }
 

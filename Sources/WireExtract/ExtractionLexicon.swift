@@ -20,7 +20,10 @@ enum ExtractionLexicon {
         "counterpart", "official", "officer", "coach", "captain", "deputy", "vice", "head", "founder",
         "chairman's", "commissioner", "inspector", "superintendent", "sheriff", "legislator", "analyst",
         "economist", "researcher", "spokesmen", "negotiator", "manager", "president-elect", "congressman",
-        "congresswoman", "bishop", "cardinal", "archbishop", "rabbi", "imam", "sheikh", "crown",
+        "congresswoman", "bishop", "cardinal", "archbishop", "rabbi", "imam", "sheikh", "crown", "lawyer",
+        "attorney", "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "engineer",
+        "aide", "adviser", "advisor", "activist", "candidate", "opponent", "rival", "successor", "colleague",
+        "commandant", "columnist", "correspondent", "reporter", "photographer", "historian", "scientist",
     ]
 
     /// The last word of an organisation's name ("Japan Coast Guard", "Daehan Marine Works").
@@ -36,6 +39,7 @@ enum ExtractionLexicon {
         "broadcasting", "energy", "power", "petroleum", "steel", "shipbuilding", "motor", "telecom",
         "securities", "capital", "partners", "systems", "technologies", "labs", "rail", "railways", "center",
         "centre", "secretariat", "directorate", "corps", "brigade", "division", "regiment", "fleet",
+        "cooperative", "ventures", "metro", "government", "forest", "reserve", "trust", "mining", "grid",
     ]
 
     /// The last word of a place's name ("South China Sea", "Rift Valley").
@@ -52,7 +56,24 @@ enum ExtractionLexicon {
     static let facilityNouns: Set<String> = [
         "port", "pier", "terminal", "airport", "harbor", "harbour", "shipyard", "base", "province", "county",
         "district", "island", "peninsula", "coast", "border", "region", "prefecture", "village", "town", "city",
+        "mine", "mines", "oilfield", "field", "dam", "reactor", "plant",
     ]
+
+    /// Lower-case nouns after a name that make it an organisation ("the Sindicato Minero Norte union").
+    static let organizationNouns: Set<String> = [
+        "union", "company", "group", "party", "agency", "commission", "ministry", "website", "newspaper",
+        "broadcaster", "firm", "bank", "conglomerate", "carrier", "airline", "automaker", "insurer", "lender",
+        "cooperative", "council", "committee", "consortium", "outlet", "daily", "weekly", "network",
+    ]
+
+    /// Nouns before "of" that make the name after it a place ("the village of Aniak").
+    static let placeKindNouns: Set<String> = [
+        "village", "town", "city", "island", "islands", "province", "region", "state", "county", "district",
+        "port", "capital", "republic", "kingdom", "prefecture", "municipality", "suburb", "outskirts",
+    ]
+
+    /// Lower-case particles inside people's names ("Vivienne van Dijk").
+    static let nameParticles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "du", "bin", "ibn", "al", "el", "le", "la", "dos", "das"]
 
     /// Words before a name that make it a place when nothing else types it.
     static let placePrepositions: Set<String> = [
@@ -66,6 +87,7 @@ enum ExtractionLexicon {
         "party", "agency", "state-owned", "state-run", "conglomerate", "giant", "retailer", "insurer",
         "automaker", "carmaker", "chipmaker", "startup", "utility", "broadcaster", "newspaper", "daily",
         "airline", "club", "outlet", "regulator", "producer", "exporter", "importer", "developer", "brokerage",
+        "miner", "commission", "supplier", "manufacturer", "shipper", "startup", "lender", "insurer",
     ]
 
     /// Lower-case roles after an apposition comma ("Feng Lihua, deputy director of …").

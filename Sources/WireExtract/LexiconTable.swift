@@ -47,6 +47,9 @@ struct LexiconTable: Sendable {
         add(DateExpressionParser.countedNouns, .countedNoun)
         add(["last", "this", "next"], .relative)
         add(["today", "yesterday", "tomorrow"], .dayWord)
+        add(ExtractionLexicon.organizationNouns, .organizationNoun)
+        add(ExtractionLexicon.placeKindNouns, .placeKindNoun)
+        add(ExtractionLexicon.nameParticles, .nameParticle)
         var size = 1
         while size < words.count * 4 { size <<= 1 }
         mask = size - 1

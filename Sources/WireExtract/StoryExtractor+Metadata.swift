@@ -8,7 +8,7 @@ extension StoryExtractor {
         for piece in item.furniture {
             switch piece.kind {
             case "byline":
-                guard let parsed = BylineParser.parse(piece.text) else { continue }
+                guard let parsed = BylineParser.parse(piece.text) ?? BylineParser.parse("By " + piece.text) else { continue }
                 if item.byline == nil, !parsed.people.isEmpty { item.byline = parsed.people.joined(separator: ", ") }
                 if let agency = parsed.agency { evidence.byline = evidence.byline ?? agency.shortName ?? agency.name }
             case "site-name":
@@ -49,6 +49,8 @@ extension StoryExtractor {
                 item.captions.append(Caption(text: parsed.text, credit: parsed.credit))
             }
         }
+        // A photo credit names the story's agency only when no staff reporter signs the story.
+        guard item.byline == nil else { return }
         for caption in item.captions {
             guard let credit = caption.credit, evidence.caption == nil else { continue }
             // The distributor signs last ("KCNA/Kyodo"); a photographer follows the agency ("Xinhua/Liu").
@@ -61,12 +63,15 @@ extension StoryExtractor {
 
     /// The headline from the item or the copy; else the lede, marked as such; never invented.
     func readHeadline(_ item: inout Item, body: String, dateline: DatelineParser.Parsed?) {
-        let siteNames = Set(item.furniture.filter { $0.kind == "site-name" }.map(\.text))
-        if let headline = item.headline, !siteNames.contains(headline) {
+        // A headline the reader guessed from the first line loses to one `clean` recorded, and is no
+        // headline at all when `clean` found that line to be furniture (a site name, a stray line).
+        let furnitureTexts = Set(item.furniture.filter { $0.kind != "headline" }.map(\.text))
+        let recorded = item.furniture.first { $0.kind == "headline" }
+        if let headline = item.headline, !furnitureTexts.contains(headline), recorded == nil || item.headlineSource == "feed" {
             if item.headlineSource == nil { item.headlineSource = "copy" }
             return
         }
-        if let piece = item.furniture.first(where: { $0.kind == "headline" }) {
+        if let piece = recorded {
             item.headline = piece.text
             item.headlineSource = "copy"
             return
@@ -88,17 +93,25 @@ extension StoryExtractor {
     /// "Published : …" and "Updated : …" lines; returns the local day as the relative-date anchor.
     func readPublished(_ item: inout Item) -> CalendarDay? {
         var anchor: CalendarDay?
+        // A reader's byline that is only an agency ("Yonhap") names no person.
+        if let byline = item.byline, let agency = BylineParser.agency(byline) {
+            item.byline = nil
+            if item.agency == nil { item.agency = agency.shortName ?? agency.name }
+        }
+        let readerStamp = item.publishedRaw == nil ? item.publishedAt : nil
         for piece in item.furniture where piece.kind == "published" || piece.kind == "updated" {
             let label = piece.kind
             let rest = PublishedTimeParser.stripLabel(piece.text, label: label) ?? piece.text
             guard let parsed = PublishedTimeParser.parse(rest) else { continue }
             let zone = parsed.zone ?? assumedZone(item)
             let stamp = PublishedTimeParser.utcTimestamp(parsed, zone: zone) ?? parsed.day.iso
-            if label == "published", item.publishedAt == nil || item.publishedRaw == nil {
-                item.publishedAt = stamp
-                item.publishedRaw = piece.text
-                if parsed.zone == nil, parsed.hour != nil { item.timeZoneAssumed = zone }
-                anchor = parsed.day
+            if label == "published" {
+                if item.publishedAt == nil || item.publishedRaw == nil {
+                    item.publishedAt = stamp
+                    item.publishedRaw = piece.text
+                    if parsed.zone == nil, parsed.hour != nil { item.timeZoneAssumed = zone }
+                }
+                anchor = parsed.day // the local day, which "on Saturday" counts from
             } else if label == "updated", item.updatedAt == nil {
                 item.updatedAt = stamp
             }
@@ -108,8 +121,27 @@ extension StoryExtractor {
                 item.updatedAt = PublishedTimeParser.utcTimestamp(parsedUpdate, zone: parsedUpdate.zone ?? zone) ?? parsedUpdate.day.iso
             }
         }
-        if anchor == nil, let published = item.publishedAt { anchor = CalendarDay(iso: published) }
+        // Pages that print only "Updated …" publish at that time as far as the copy says.
+        if item.publishedAt == nil, let updated = item.updatedAt, let piece = item.furniture.first(where: { $0.kind == "updated" }) {
+            item.publishedAt = updated
+            item.publishedRaw = piece.text
+            anchor = PublishedTimeParser.parse(PublishedTimeParser.stripLabel(piece.text, label: "updated") ?? piece.text)?.day
+        }
+        if anchor == nil, let published = item.publishedAt {
+            anchor = localDay(published, zone: readerStamp != nil ? assumedZone(item) : "UTC")
+        }
         return anchor
+    }
+
+    /// The local day of a UTC timestamp in a zone: a 23:30Z Seoul story is dated the next day.
+    func localDay(_ stamp: String, zone: String) -> CalendarDay? {
+        guard let day = CalendarDay(iso: stamp) else { return nil }
+        let utf8 = Array(stamp.utf8)
+        guard utf8.count >= 16, stamp.hasSuffix("Z"), let hour = Int(String(decoding: utf8[11..<13], as: UTF8.self)),
+              let minute = Int(String(decoding: utf8[14..<16], as: UTF8.self)), let timeZone = TimeZone(identifier: zone) else { return day }
+        let utc = day.dayNumber * 86_400 + hour * 3_600 + minute * 60
+        let local = utc + timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc)))
+        return CalendarDay(dayNumber: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
     }
 
     /// The zone of the agency's home country, else the configured default, else UTC.
@@ -132,10 +164,13 @@ extension StoryExtractor {
         let text = TokenText(firstParagraph)
         let weekday = text.tokens.indices.lazy.compactMap { text.tokens[$0].isCapitalised && text.has($0, .weekday) ? Int(text.numbers[$0]) : nil }.first
         if let weekday {
-            for year in stride(from: received.year, through: received.year - 6, by: -1) {
-                if let candidate = CalendarDay.valid(year: year, month: month, day: day), candidate.weekday == weekday,
-                   candidate <= received.adding(days: 1) {
-                    return candidate
+            // The lede's day is the dateline's, or (overnight copy) the day before it.
+            for daysBefore in 0...1 {
+                for year in stride(from: received.year, through: received.year - 6, by: -1) {
+                    if let candidate = CalendarDay.valid(year: year, month: month, day: day),
+                       candidate.adding(days: -daysBefore).weekday == weekday, candidate <= received.adding(days: 1) {
+                        return candidate
+                    }
                 }
             }
         }

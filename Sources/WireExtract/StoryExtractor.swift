@@ -17,7 +17,18 @@ public struct StoryExtractor: Sendable {
     public func extract(_ input: Item) -> Item {
         var item = input
         let body = item.body ?? ""
-        let firstParagraph = Self.firstLine(body)
+        var firstParagraph = Self.firstLine(body)
+        var datelineOffset = 0
+        // An editor's note ("(Corrects name …)") may stand above the dateline.
+        if firstParagraph.hasPrefix("("), let rest = body.utf8.firstIndex(of: 0x0A) {
+            var next = body.utf8.index(after: rest)
+            while next < body.utf8.endIndex, body.utf8[next] == 0x0A { next = body.utf8.index(after: next) }
+            let second = Self.firstLine(String(body[next...]))
+            if DatelineParser.parse(second) != nil {
+                datelineOffset = body.utf8.distance(from: body.utf8.startIndex, to: next)
+                firstParagraph = second
+            }
+        }
         var agencyEvidence = AgencyEvidence()
         if options.byline { readFurniture(&item, &agencyEvidence) }
         var datelineParsed: DatelineParser.Parsed?
@@ -44,10 +55,19 @@ public struct StoryExtractor: Sendable {
         }
         if anchor == nil, let published = item.publishedAt { anchor = CalendarDay(iso: published) }
         if options.headline { readHeadline(&item, body: body, dateline: datelineParsed) }
+        if options.byline, let agency = item.agency, datelineParsed?.agency == agency,
+           gazetteer.lookup(agency).allSatisfy({ $0.kind != .agency }), item.furniture.contains(where: { $0.kind == "site-name" && $0.text == agency }) {
+            // "(Steppe Business Review)" in the dateline of its own site: the publisher, not an agency.
+            item.agency = nil
+        }
         // The dateline is read already: its place and agency are no story entities of their own.
         let datelineBytes = datelineParsed?.length ?? 0
-        let storyBody = datelineBytes > 0 ? String(decoding: Array(body.utf8).dropFirst(datelineBytes), as: UTF8.self) : body
-        let text = TokenText(captionAndBodyText(item, body: storyBody))
+        var storyBody = body
+        if datelineBytes > 0 {
+            let bytes = Array(body.utf8)
+            storyBody = String(decoding: bytes[..<datelineOffset] + bytes[(datelineOffset + datelineBytes)...], as: UTF8.self)
+        }
+        let text = TokenText(captionAndBodyText(item, body: storyBody) + headlineParagraph(item))
         if options.wordCount {
             // Words of the body: the story text's tokens before the captions, plus the dateline's.
             let bodyEnd = storyBody.utf8.count
@@ -59,12 +79,21 @@ public struct StoryExtractor: Sendable {
             let runs = EntityRecognizer(text: text, gazetteer: gazetteer).recognize()
             var collector = EntityCollector()
             if let place = datelineParsed?.place, options.entities { addDatelinePlace(place, to: &collector) }
-            for run in runs { collector.add(run, in: text) }
+            let agencyID = item.agency.flatMap { gazetteer.lookup($0).first { $0.kind == .agency }?.id }
+            // The agency that filed the story is its source, not one of its entities.
+            for run in runs where agencyID == nil || run.entry?.id != agencyID { collector.add(run, in: text) }
             let entities = collector.entities()
             if options.entities { item.entities = entities }
             if options.quotes { item.quotes = quotes(text, runs: runs, entities: entities) }
         }
-        if options.dates { item.dates = DateExpressionParser(text: text, anchor: anchor).mentions() }
+        if options.dates {
+            var dates = DateExpressionParser(text: text, anchor: anchor).mentions()
+            if let parsed = datelineParsed, let month = parsed.month, let day = parsed.day, let value = item.dateline?.date {
+                let name = DatelineParser.monthNames[month - 1]
+                dates.insert(DateMention(text: "\(name) \(day)", value: value), at: 0)
+            }
+            item.dates = dates
+        }
         return item
     }
 
@@ -73,6 +102,16 @@ public struct StoryExtractor: Sendable {
         let utf8 = text.utf8
         guard let newline = utf8.firstIndex(of: 0x0A) else { return text }
         return String(text[..<newline])
+    }
+
+    /// A headline from the copy or the feed is read for names too, when it is written in sentence case
+    /// (a title-case headline would make every word a name).
+    private func headlineParagraph(_ item: Item) -> String {
+        guard let headline = item.headline, item.headlineSource != "lede" else { return "" }
+        let words = headline.split(separator: " ")
+        let capitalised = words.filter { $0.first?.isUppercase ?? false }.count
+        guard words.count >= 3, capitalised * 10 <= words.count * 6 else { return "" }
+        return "\n\n" + headline
     }
 
     /// Captions are read for entities and dates too; they are the story's photos.

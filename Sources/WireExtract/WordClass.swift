@@ -23,4 +23,7 @@ struct WordClass: OptionSet, Sendable {
     static let relative = WordClass(rawValue: 1 << 18)
     /// "today", "yesterday", "tomorrow".
     static let dayWord = WordClass(rawValue: 1 << 19)
+    static let organizationNoun = WordClass(rawValue: 1 << 20)
+    static let placeKindNoun = WordClass(rawValue: 1 << 21)
+    static let nameParticle = WordClass(rawValue: 1 << 22)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import WireModel
+import WireReaders
 
 /// One labelled story of the evaluation corpus (`Fixtures/eval/stories/NN-name.expected.json`).
 struct EvalStory: Decodable {
@@ -31,10 +32,22 @@ struct EvalStory: Decodable {
         case storyLines = "story_lines"
     }
 
-    /// The item as `clean` hands it over: the story's lines as body, its furniture recorded.
+    /// The story's source file (`.txt` or `.html`) beside its labels.
+    var sourcePath: String?
+
+    /// The item as `clean` hands it over: what the reader made of the source file (its metadata, such
+    /// as an HTML page's publication time), with the labelled story lines as body and the labelled
+    /// furniture recorded — the clean stage's output, until that stage is merged.
     func cleanedItem(receivedAt: String) -> Item {
-        var item = Item(source: ItemSource(type: "file", name: "eval", path: name), format: .text, receivedAt: receivedAt)
+        let source = ItemSource(type: "file", name: "eval", path: name)
+        var item = Item(source: source, format: .text, receivedAt: receivedAt)
+        if let sourcePath, let data = FileManager.default.contents(atPath: sourcePath),
+           let read = try? InputReader().read(Array(data), context: ReadContext(source: source, receivedAt: receivedAt)),
+           let first = read.items.first {
+            item = first
+        }
         item.body = storyLines.joined(separator: "\n\n")
+        item.contentHTML = nil
         item.furniture = furniture
         return item
     }
@@ -54,6 +67,8 @@ struct EvalStory: Decodable {
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path),
                   var story = try? JSONDecoder().decode(EvalStory.self, from: data) else { return nil }
             story.name = String(name.dropLast(".expected.json".count))
+            story.sourcePath = ["txt", "html"].map { directory.appendingPathComponent("\(story.name).\($0)").path }
+                .first { FileManager.default.fileExists(atPath: $0) }
             return story
         }
     }
