@@ -39,12 +39,18 @@ struct DateExpressionParser {
 
     private func match(at index: Int) -> Match? {
         let token = text.tokens[index]
+        if text.isWord(index, "the") || text.isWord(index, "a") || text.isWord(index, "within"), let period = periodPhrase(at: index) {
+            let start = leadingPreposition(index, allowed: [.datePreposition])
+            return Match(range: start..<period.range.upperBound, value: period.value)
+        }
         if token.isCapitalised, text.has(index, .month), isMonthUse(index) {
             return monthExpression(at: index, month: Int(text.numbers[index]))
         }
         if token.isCapitalised, text.has(index, .weekday) {
             let start = leadingPreposition(index, allowed: [.datePreposition, .relative])
-            return Match(range: start..<(index + 1), value: resolve(weekday: Int(text.numbers[index]), at: index, start: start))
+            // "by Sunday afternoon": the part of the day belongs to the mention.
+            let end = partOfDayEnd(index)
+            return Match(range: start..<end, value: resolve(weekday: Int(text.numbers[index]), at: index, start: start))
         }
         if text.has(index, .relative) {
             return relativePeriod(at: index)
@@ -87,6 +93,13 @@ struct DateExpressionParser {
             var year: Int?
             if text.isMark(end, ","), end + 1 < text.tokens.count, let y = fourDigitYear(end + 1) { year = y; end += 2 }
             else if let y = fourDigitYear(end) { year = y; end += 1 }
+            // "Feb. 10 this year", "June 8 last year"
+            if year == nil, text.has(end, .relative), text.isWord(end + 1, "year") {
+                let offset = text.isWord(end, "last") ? -1 : (text.isWord(end, "next") ? 1 : 0)
+                year = anchor.map { $0.year + offset }
+                let value = year.flatMap { CalendarDay.valid(year: $0, month: month, day: day)?.iso }
+                return Match(range: start..<(end + 2), value: value)
+            }
             let resolvedYear = year ?? yearFromContext(at: index) ?? impliedYear(month: month, day: day, at: index)
             let value = resolvedYear.flatMap { CalendarDay.valid(year: $0, month: month, day: day)?.iso }
             return Match(range: start..<end, value: value)
@@ -125,7 +138,7 @@ struct DateExpressionParser {
         // A bare number is a year with a preposition or qualifier before it, or a recent one that counts
         // nothing ("the 2022 U.S. law", not "2024 units").
         if start == index {
-            guard (1950...2100).contains(year), !(index > 0 && text.isMark(index - 1, "$")) else { return nil }
+            guard (1900...2100).contains(year), !(index > 0 && text.isMark(index - 1, "$")) else { return nil }
             if index + 1 < text.tokens.count, text.has(index + 1, .countedNoun) { return nil }
         }
         return Match(range: start..<(index + 1), value: String(year))
@@ -134,9 +147,14 @@ struct DateExpressionParser {
     private func relativePeriod(at index: Int) -> Match? {
         let direction = text.isWord(index, "last") ? -1 : (text.isWord(index, "next") ? 1 : 0)
         var start = index
-        if text.has(index - 1, .qualifier) { start = index - 1 }
+        if text.has(index - 1, .qualifier) || text.isWord(index - 1, "later") || text.isWord(index - 1, "earlier") { start = index - 1 }
         if text.isWord(index + 1, "year") {
-            return Match(range: start..<(index + 2), value: anchor.map { String($0.year + direction) })
+            // "last year's earthquake": the possessive belongs to the mention.
+            let end = text.isMark(index + 2, "s") ? index + 3 : index + 2
+            return Match(range: start..<end, value: anchor.map { String($0.year + direction) })
+        }
+        if text.isWord(index + 1, "week") {
+            return Match(range: start..<(index + 2), value: nil) // a week names no day
         }
         if text.isWord(index + 1, "month") {
             let value = anchor.map { anchor -> String in
@@ -194,10 +212,21 @@ struct DateExpressionParser {
             let back = (anchor.weekday - weekday + 7) % 7
             return anchor.adding(days: back == 0 ? -7 : -back).iso
         }
-        if speaksOfFuture(around: index) {
+        // "said on Tuesday he would …": the reporting verb dates the day, whatever follows.
+        let reported = start > 0 && text.has(start - 1, .speechVerb)
+        if !reported, speaksOfFuture(around: index) {
             return anchor.adding(days: (weekday - anchor.weekday + 7) % 7).iso
         }
         return anchor.adding(days: -((anchor.weekday - weekday + 7) % 7)).iso
+    }
+
+    /// The end of a weekday mention, with a part of the day after it.
+    private func partOfDayEnd(_ index: Int) -> Int {
+        let next = index + 1
+        if text.isWord(next, "morning") || text.isWord(next, "afternoon") || text.isWord(next, "evening") || text.isWord(next, "night") {
+            return next + 1
+        }
+        return next
     }
 
     /// Whether the clause around a date (back to the last comma, on to the next) speaks of the future.

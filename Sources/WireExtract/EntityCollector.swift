@@ -19,6 +19,7 @@ struct EntityCollector {
         // The common case, keyed from the tokens' bytes without re-reading the string.
         var key = text.key(run.range)
         if kind == .person, key.contains(" ") { key = key.split(separator: " ").sorted().joined(separator: " ") }
+        if kind == .organization { key = Self.organizationKey(key) }
         if kind == .place, run.range.count > 1, text.isWord(run.range.upperBound - 1, "province") || text.isWord(run.range.upperBound - 1, "prefecture") {
             key = text.key(run.range.lowerBound..<(run.range.upperBound - 1))
         }
@@ -53,7 +54,7 @@ struct EntityCollector {
             var words = NameNormalizer.literalKey(name).split(separator: " ")
             if words.count > 1, let last = words.last, ExtractionLexicon.droppedPlaceHeads.contains(String(last)) { words.removeLast() }
             return words.joined(separator: " ")
-        case .organization: return NameNormalizer.literalKey(name)
+        case .organization: return organizationKey(NameNormalizer.literalKey(name))
         }
     }
 
@@ -91,6 +92,15 @@ struct EntityCollector {
             }
         }
         return result
+    }
+
+    /// "mikawa seiki co" and "mikawa seiki" are one company: corporate suffixes do not count.
+    static func organizationKey(_ key: String) -> String {
+        var words = key.split(separator: " ")
+        while words.count > 1, let last = words.last, ["co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "nv"].contains(String(last)) {
+            words.removeLast()
+        }
+        return words.joined(separator: " ")
     }
 
     /// "india meteorological department" → "imd"; connectors ("of", "for the") do not count.

@@ -26,7 +26,8 @@ extension EntityRecognizer {
             }
             if range.lowerBound > 0, text.tokens[range.lowerBound - 1].isWord,
                text.has(range.lowerBound - 1, .placePreposition),
-               !text.tokens[range.lowerBound].flags.contains(.allCaps), range.count <= 3 {
+               !text.tokens[range.lowerBound].flags.contains(.allCaps), range.count <= 3,
+               text.tokens[range.upperBound - 1].length > 1 {
                 runs[index].kind = .place
             }
         }
@@ -120,6 +121,12 @@ extension EntityRecognizer {
         let single = range.count == 1
         let first = tokens[range.lowerBound]
         if single, first.flags.contains(.innerCapital) { return .organization }
+        // A factbox heading: a paragraph that is only a name in capitals ("INGRID SOLBERG-HAUGE").
+        if range.count >= 2, range.count <= 4, range.allSatisfy({ tokens[$0].flags.contains(.allCaps) }),
+           range.lowerBound == 0 || tokens[range.lowerBound - 1].flags.contains(.paragraphEnd),
+           tokens[range.upperBound - 1].flags.contains(.paragraphEnd) {
+            return .person
+        }
         if single, first.flags.contains(.allCaps) {
             return text.has(range.lowerBound, .capsNonName) ? nil : .organization
         }

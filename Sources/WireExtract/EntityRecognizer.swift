@@ -128,6 +128,11 @@ struct EntityRecognizer {
 
     func classifyStrong(_ range: Range<Int>) -> [NameRun] {
         if let entry = lookup(range) { return [typed(range, entry)] }
+        // "Bank of Korea Gov": the title belongs to the name after it, not to the body.
+        if range.count >= 2, text.has(range.upperBound - 1, .personTitle), !text.has(range.upperBound - 1, .organizationHead),
+           !text.has(range.upperBound - 2, .personTitle) {
+            return classifyStrong(range.lowerBound..<(range.upperBound - 1))
+        }
         // "Bank of Korea Gov. Rhee Chang-yong": an office holder named after the body's name.
         if let split = titleSplit(range), split.prefix.count >= 2, !text.has(range.upperBound - 1, .organizationHead),
            text.has(split.prefix.upperBound - 1, .organizationHead) || lookup(split.prefix) != nil {

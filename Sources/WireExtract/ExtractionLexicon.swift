@@ -125,7 +125,8 @@ enum ExtractionLexicon {
         "ceo", "cfo", "gdp", "covid", "am", "pm", "gmt", "utc", "kst", "ist", "jst", "est", "edt", "pst", "cet",
         "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "ok", "dna", "hiv", "aids", "ai",
         "usd", "eur", "jpy", "krw", "cny", "km", "kg", "mw", "gw", "kw", "bpd", "faq", "pdf", "ipo", "etf",
-        "q1", "q2", "q3", "q4", "h1", "h2", "vip", "sos", "id", "it", "pr", "hq", "ap", "afp", "pti",
+        "q1", "q2", "q3", "q4", "h1", "h2", "vip", "sos", "id", "it", "pr", "hq", "ap", "afp", "pti", "file",
+        "photo", "video", "factbox", "analysis", "exclusive", "breaking", "live", "new", "us", "usa",
     ]
 
     static let compassWords: Set<String> = [

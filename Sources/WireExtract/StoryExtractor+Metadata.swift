@@ -144,10 +144,24 @@ extension StoryExtractor {
         return CalendarDay(dayNumber: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
     }
 
-    /// The zone of the agency's home country, else the configured default, else UTC.
+    /// The zone of the place the publishing site is named after (it prints the times), else of the
+    /// agency's home country, else the configured default, else UTC.
     func assumedZone(_ item: Item) -> String {
         let homes = ["KR": "Asia/Seoul", "KP": "Asia/Pyongyang", "JP": "Asia/Tokyo", "CN": "Asia/Shanghai",
-                     "IN": "Asia/Kolkata", "TW": "Asia/Taipei", "VN": "Asia/Ho_Chi_Minh", "ID": "Asia/Jakarta"]
+                     "IN": "Asia/Kolkata", "TW": "Asia/Taipei", "VN": "Asia/Ho_Chi_Minh", "ID": "Asia/Jakarta",
+                     "SG": "Asia/Singapore", "HK": "Asia/Hong_Kong", "PH": "Asia/Manila", "TH": "Asia/Bangkok",
+                     "MY": "Asia/Kuala_Lumpur", "GB": "Europe/London", "FR": "Europe/Paris", "DE": "Europe/Berlin",
+                     "RU": "Europe/Moscow", "TR": "Europe/Istanbul", "AU": "Australia/Sydney", "NZ": "Pacific/Auckland"]
+        // A site named after its city or country ("The Seoul Ledger") publishes in that zone.
+        if let publisher = item.publisher {
+            let words = publisher.split(separator: " ")
+            for word in words where word.first?.isUppercase ?? false {
+                if let code = gazetteer.lookup(String(word)).first(where: { $0.kind.isPlace && !$0.isDemonym })?.countryCode,
+                   let zone = homes[code] {
+                    return zone
+                }
+            }
+        }
         if let agency = item.agency, let code = gazetteer.lookup(agency).first(where: { $0.kind == .agency })?.countryCode,
            let zone = homes[code] {
             return zone
