@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Measurement (not a test): MB/s of story text that `extract` sustains on one core, release build.
-#   Scripts/extract-throughput.sh [MEGABYTES]
-# Writes MEGABYTES (default 50) of synthetic wire stories — datelines, titles and invented names,
-# quotes, weekdays and partial dates, gazetteer places — into a temporary folder, then times
-# StoryExtractor over them (loading excluded).
+#   Scripts/extract-throughput.sh [MEGABYTES] [EVAL_STORIES_DIR]
+# Writes MEGABYTES (default 50) of wire stories into a temporary folder, then times StoryExtractor
+# over them (loading excluded). Without EVAL_STORIES_DIR the stories are synthetic and dense with
+# names (datelines, titles and invented names, quotes, weekdays and partial dates in every sentence);
+# with it, the labelled eval stories' lines (Fixtures/eval/stories/*.expected.json) repeat until the
+# size is reached: real wire density.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 megabytes=${1:-50}
+corpus=${2:-}
 swift build -c release --product extract-throughput >/dev/null
 work=$(mktemp -d /tmp/wirefeed-extract.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-python3 - "$work" "$megabytes" <<'PY'
-import os, random, sys
-out, megabytes = sys.argv[1], int(sys.argv[2])
+python3 - "$work" "$megabytes" "$corpus" <<'PY'
+import glob, json, os, random, sys
+out, megabytes, corpus = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 rng = random.Random(7)
 given = ["Olvira", "Bram", "Quelt", "Marit", "Tomas", "Seung-ho", "Jin-hee", "Rafael", "Amara", "Lindiwe", "Kenji", "Priya"]
 family = ["Tesk", "Kettering", "Vanadi", "Holm", "Baek", "Okafor", "Lindqvist", "Sharan", "Moreau", "Nakagawa", "Dizon"]
@@ -41,6 +44,17 @@ def sentence():
 target = megabytes * 1_000_000
 written = 0
 n = 0
+if corpus:
+    bodies = []
+    for path in sorted(glob.glob(os.path.join(corpus, "*.expected.json"))):
+        with open(path, encoding="utf-8") as handle:
+            bodies.append("\n\n".join(json.load(handle)["story_lines"]) + "\n")
+    while written < target:
+        text = bodies[n % len(bodies)]
+        with open(os.path.join(out, f"story-{n:06d}.txt"), "w") as handle:
+            handle.write(text)
+        written += len(text.encode())
+        n += 1
 while written < target:
     city, agency, dash = rng.choice(agencies)
     paragraphs = [f"{city}, {rng.choice(months)} {rng.randrange(1, 28)} ({agency}){dash} " + sentence()]
