@@ -42,7 +42,9 @@ struct DatelineParser {
 
     /// "FRANKFURT, March 5" → place FRANKFURT, March 5; "PENICHE, Portugal" → the whole place.
     private static func parseHead(_ head: String) -> Parsed? {
-        guard !head.isEmpty, head.split(separator: " ").count <= 8, !head.contains(".") || head.contains(", ") else { return nil }
+        let utf8 = head.utf8
+        guard !head.isEmpty, utf8.lazy.filter({ $0 == 0x20 }).count < 8,
+              !utf8.contains(0x2E) || utf8.contains(0x2C) else { return nil }
         var parts = commaParts(head)
         var parsed = Parsed(place: head, length: 0)
         if parts.count >= 2, let date = monthDay(parts[parts.count - 1]) {

@@ -18,7 +18,7 @@ struct EntityCollector {
         }
         // The common case, keyed from the tokens' bytes without re-reading the string.
         var key = text.key(run.range)
-        if kind == .person, key.contains(" ") { key = key.split(separator: " ").sorted().joined(separator: " ") }
+        if kind == .person, key.utf8.contains(0x20) { key = key.split(separator: " ").sorted().joined(separator: " ") }
         if kind == .organization { key = Self.organizationKey(key) }
         if kind == .place, run.range.count > 1, text.isWord(run.range.upperBound - 1, "province") || text.isWord(run.range.upperBound - 1, "prefecture") {
             key = text.key(run.range.lowerBound..<(run.range.upperBound - 1))
@@ -63,9 +63,9 @@ struct EntityCollector {
     func entities() -> Entities {
         var result = Entities()
         var organizations = self.organizations
-        for (key, entity) in organizations where !key.contains(" ") && key.count >= 2 {
+        for (key, entity) in organizations where !key.utf8.contains(0x20) && key.count >= 2 {
             guard entity.mentions.allSatisfy({ $0.allSatisfy { $0.isUppercase || $0 == "." } }) else { continue }
-            if let full = organizations.first(where: { $0.key.contains(" ") && Self.initials($0.key) == key }) {
+            if let full = organizations.first(where: { $0.key.utf8.contains(0x20) && Self.initials($0.key) == key }) {
                 var target = full.value
                 for mention in entity.mentions where !target.mentions.contains(mention) { target.mentions.append(mention) }
                 organizations[full.key] = target
@@ -73,8 +73,8 @@ struct EntityCollector {
             }
         }
         var merged = people
-        let fullNames = people.filter { $0.key.contains(" ") }
-        for (key, entity) in people where !key.contains(" ") {
+        let fullNames = people.filter { $0.key.utf8.contains(0x20) }
+        for (key, entity) in people where !key.utf8.contains(0x20) {
             if let full = fullNames.first(where: { $0.key.split(separator: " ").contains(Substring(key)) }) {
                 var target = merged[full.key] ?? full.value
                 for mention in entity.mentions where !target.mentions.contains(mention) { target.mentions.append(mention) }

@@ -175,7 +175,8 @@ extension StoryExtractor {
         guard let month = parsed.month, let day = parsed.day else { return nil }
         if let year = parsed.year ?? anchor?.year { return CalendarDay.valid(year: year, month: month, day: day) }
         guard let received = CalendarDay(iso: item.receivedAt) else { return nil }
-        let text = TokenText(firstParagraph)
+        // The lede's first weekday, read from its first few hundred bytes.
+        let text = TokenText(String(firstParagraph.utf8.prefix(400)) ?? firstParagraph)
         let weekday = text.tokens.indices.lazy.compactMap { text.tokens[$0].isCapitalised && text.has($0, .weekday) ? Int(text.numbers[$0]) : nil }.first
         if let weekday {
             // The lede's day is the dateline's, or (overnight copy) the day before it.

@@ -49,7 +49,7 @@ public struct StoryExtractor: Sendable {
             item.dateline = Dateline(place: parsed.place, date: date?.iso)
             if options.publishedTime, item.publishedAt == nil, let date {
                 item.publishedAt = date.iso
-                item.publishedRaw = item.publishedRaw ?? String(firstParagraph.utf8.prefix(parsed.length)).map { $0.trimmingCharacters(in: .whitespaces) }
+                item.publishedRaw = item.publishedRaw ?? String(firstParagraph.utf8.prefix(parsed.length)).map(Self.trimmingSpaces)
             }
             anchor = anchor ?? date
         }
@@ -97,6 +97,13 @@ public struct StoryExtractor: Sendable {
         return item
     }
 
+    /// The text without spaces at either end.
+    static func trimmingSpaces(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 }), let last = utf8.lastIndex(where: { $0 != 0x20 }) else { return "" }
+        return String(text[first...last])
+    }
+
     /// The text up to the first line break.
     static func firstLine(_ text: String) -> String {
         let utf8 = text.utf8
@@ -121,7 +128,7 @@ public struct StoryExtractor: Sendable {
     }
 
     private func addDatelinePlace(_ place: String, to collector: inout EntityCollector) {
-        let city = place.split(separator: ",").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? place
+        let city = place.split(separator: ",").first.map { Self.trimmingSpaces(String($0)) } ?? place
         let entry = gazetteer.lookup(city).first { $0.kind.isPlace }
         let surface = entry == nil ? BylineParser.titleCased(city) : city
         collector.add(kind: .place, surface: surface, entry: entry)

@@ -15,7 +15,7 @@ struct TokenText: Sendable {
         var classes = [WordClass](repeating: [], count: tokens.count)
         var numbers = [UInt8](repeating: 0, count: tokens.count)
         let table = LexiconTable.shared
-        for index in tokens.indices where tokens[index].isWord {
+        for index in tokens.indices where tokens[index].isWord && tokens[index].length <= LexiconTable.maxWordLength {
             if let entry = table.lookup(bytes, tokens[index].start, tokens[index].end) {
                 classes[index] = entry.classes
                 numbers[index] = entry.number
