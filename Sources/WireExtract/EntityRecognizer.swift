@@ -223,6 +223,12 @@ struct EntityRecognizer {
 
     func lookup(_ range: Range<Int>) -> GazetteerEntry? {
         guard !range.isEmpty else { return nil }
+        // Most capitalised words start no known name: skip them without building a key.
+        let first = text.tokens[range.lowerBound]
+        if !text.bytes[first.start..<first.end].contains(where: { $0 >= 0x80 }), !first.flags.contains(.allCaps),
+           !gazetteer.mayStartName(wordHash: NameNormalizer.wordHash(text.bytes[first.start..<first.end])) {
+            return nil
+        }
         if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps) || text.tokens[range.lowerBound].length <= 5 {
             let surface = text.string(range)
             if GazetteerBuilderForms.isAcronym(surface) { return gazetteer.lookup(surface).first }

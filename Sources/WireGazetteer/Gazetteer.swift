@@ -11,6 +11,9 @@ public final class Gazetteer: Sendable {
         organizations: GazetteerTables.organizations)
 
     private let byKey: [String: [GazetteerEntry]]
+    /// `NameNormalizer.wordHash` of every name's first word: a scan can skip a word no name starts with
+    /// without building a key.
+    private let firstWords: Set<UInt64>
     private let byAcronym: [String: [GazetteerEntry]]
     /// The most words any name has: how far a longest-match scan needs to look ahead.
     public let maxNameWords: Int
@@ -23,6 +26,7 @@ public final class Gazetteer: Sendable {
         for row in Self.rows(organizations) { builder.addOrganization(row) }
         byKey = builder.byKey
         byAcronym = builder.byAcronym
+        firstWords = Set(builder.byKey.keys.compactMap { key in key.split(separator: " ").first.map { NameNormalizer.wordHash($0.utf8) } })
         maxNameWords = builder.maxNameWords
     }
 
@@ -30,6 +34,11 @@ public final class Gazetteer: Sendable {
     public func lookup(_ surface: String) -> [GazetteerEntry] {
         if let acronym = byAcronym[surface.filter { $0 != "." }] { return acronym }
         return byKey[NameNormalizer.literalKey(surface)] ?? []
+    }
+
+    /// False when no name in the gazetteer starts with the word of this hash (see `NameNormalizer.wordHash`).
+    public func mayStartName(wordHash: UInt64) -> Bool {
+        firstWords.contains(wordHash)
     }
 
     /// Entries for an already normalised key; all-capital short forms are not reachable this way.

@@ -19,6 +19,16 @@ public enum NameNormalizer {
         "lawmaker", "representative", "speaker", "judge", "justice", "professor", "doctor", "coach", "ceo",
     ]
 
+    /// FNV-1a of one word's bytes, ASCII letters lower-cased, full stops and apostrophes skipped: the
+    /// same for "N." and "n", "People's" and "peoples".
+    public static func wordHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes where byte != 0x2E && byte != 0x27 {
+            hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
     /// The key of a name: folded, lower-case, separators unified, titles and "the" stripped.
     public static func key(_ name: some StringProtocol) -> String {
         var words = foldedWords(name)
