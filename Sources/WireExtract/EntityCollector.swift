@@ -4,10 +4,15 @@ import WireModel
 /// Groups recognised names into the item's `entities`: one entry per entity, every surface form
 /// listed in `mentions`, surname mentions folded into the full name seen in the same story.
 struct EntityCollector {
-    private var people: [String: Entity] = [:]
-    private var places: [String: Entity] = [:]
-    private var organizations: [String: Entity] = [:]
-    private var order: [String] = []
+    private struct Slot: Hashable {
+        var kind: EntityKind
+        var key: String
+    }
+
+    /// Entities in order of first mention, with their kinds and keys; `index` finds one by slot.
+    private var found: [Entity] = []
+    private var slots: [Slot] = []
+    private var index: [Slot: Int] = [:]
 
     mutating func add(_ run: NameRun, in text: TokenText) {
         guard let kind = run.kind else { return }
@@ -38,11 +43,14 @@ struct EntityCollector {
 
     private mutating func add(kind: EntityKind, surface: String, name: String, key: String, entry: GazetteerEntry?) {
         guard !key.isEmpty else { return }
-        let slot = kind.slot + key
-        var entity = existing(kind, key) ?? Entity(name: name, id: entry?.id, country: entry?.countryCode)
-        if !entity.mentions.contains(surface) { entity.mentions.append(surface) }
-        if existing(kind, key) == nil { order.append(slot) }
-        set(kind, key, entity)
+        let slot = Slot(kind: kind, key: key)
+        if let position = index[slot] {
+            if !found[position].mentions.contains(surface) { found[position].mentions.append(surface) }
+            return
+        }
+        index[slot] = found.count
+        found.append(Entity(name: name, id: entry?.id, country: entry?.countryCode, mentions: [surface]))
+        slots.append(slot)
     }
 
     /// People in either name order share a key ("Nakagawa Yuko", "Yuko Nakagawa"); "Hainan Province"
@@ -61,34 +69,36 @@ struct EntityCollector {
     /// The entities, in order of first mention; surnames merged into full names, acronyms into the
     /// organisation whose initials they are.
     func entities() -> Entities {
+        var entities = found
+        var dropped = [Bool](repeating: false, count: found.count)
+        for (position, slot) in slots.enumerated() where !slot.key.utf8.contains(0x20) {
+            let target: Int?
+            switch slot.kind {
+            case .person:
+                target = slots.indices.first { other in
+                    slots[other].kind == .person && other != position && slots[other].key.utf8.contains(0x20)
+                        && slots[other].key.split(separator: " ").contains(Substring(slot.key))
+                }
+            case .organization:
+                guard slot.key.utf8.count >= 2, found[position].mentions.allSatisfy({ $0.allSatisfy { $0.isUppercase || $0 == "." } }) else { continue }
+                target = slots.indices.first { other in
+                    slots[other].kind == .organization && slots[other].key.utf8.contains(0x20) && Self.initials(slots[other].key) == slot.key
+                }
+            case .place:
+                continue
+            }
+            guard let target else { continue }
+            for mention in found[position].mentions where !entities[target].mentions.contains(mention) {
+                entities[target].mentions.append(mention)
+            }
+            dropped[position] = true
+        }
         var result = Entities()
-        var organizations = self.organizations
-        for (key, entity) in organizations where !key.utf8.contains(0x20) && key.count >= 2 {
-            guard entity.mentions.allSatisfy({ $0.allSatisfy { $0.isUppercase || $0 == "." } }) else { continue }
-            if let full = organizations.first(where: { $0.key.utf8.contains(0x20) && Self.initials($0.key) == key }) {
-                var target = full.value
-                for mention in entity.mentions where !target.mentions.contains(mention) { target.mentions.append(mention) }
-                organizations[full.key] = target
-                organizations[key] = nil
-            }
-        }
-        var merged = people
-        let fullNames = people.filter { $0.key.utf8.contains(0x20) }
-        for (key, entity) in people where !key.utf8.contains(0x20) {
-            if let full = fullNames.first(where: { $0.key.split(separator: " ").contains(Substring(key)) }) {
-                var target = merged[full.key] ?? full.value
-                for mention in entity.mentions where !target.mentions.contains(mention) { target.mentions.append(mention) }
-                merged[full.key] = target
-                merged[key] = nil
-            }
-        }
-        for slot in order {
-            let kindTag = slot.prefix(2)
-            let key = String(slot.dropFirst(2))
-            switch kindTag {
-            case "p:": if let entity = merged[key] { result.people.append(entity) }
-            case "l:": if let entity = places[key] { result.places.append(entity) }
-            default: if let entity = organizations[key] { result.organizations.append(entity) }
+        for (position, entity) in entities.enumerated() where !dropped[position] {
+            switch slots[position].kind {
+            case .person: result.people.append(entity)
+            case .place: result.places.append(entity)
+            case .organization: result.organizations.append(entity)
             }
         }
         return result
@@ -108,29 +118,4 @@ struct EntityCollector {
         String(key.split(separator: " ").filter { !ExtractionLexicon.nameConnectors.contains(String($0)) }.compactMap(\.first))
     }
 
-    private func existing(_ kind: EntityKind, _ key: String) -> Entity? {
-        switch kind {
-        case .person: people[key]
-        case .place: places[key]
-        case .organization: organizations[key]
-        }
-    }
-
-    private mutating func set(_ kind: EntityKind, _ key: String, _ entity: Entity) {
-        switch kind {
-        case .person: people[key] = entity
-        case .place: places[key] = entity
-        case .organization: organizations[key] = entity
-        }
-    }
-}
-
-extension EntityKind {
-    var slot: String {
-        switch self {
-        case .person: "p:"
-        case .place: "l:"
-        case .organization: "o:"
-        }
-    }
 }

@@ -61,8 +61,8 @@ extension StoryExtractor {
         }
     }
 
-    /// The headline from the item or the copy; else the lede, marked as such; never invented.
-    func readHeadline(_ item: inout Item, body: String, dateline: DatelineParser.Parsed?) {
+    /// The headline from the item or the copy; never invented (the lede fallback is `ledeHeadline`).
+    func readHeadline(_ item: inout Item) {
         // A headline the reader guessed from the first line loses to one `clean` recorded, and is no
         // headline at all when `clean` found that line to be furniture (a site name, a stray line).
         let furnitureTexts = Set(item.furniture.filter { $0.kind != "headline" }.map(\.text))
@@ -71,19 +71,17 @@ extension StoryExtractor {
             if item.headlineSource == nil { item.headlineSource = "copy" }
             return
         }
-        if let piece = recorded {
-            item.headline = piece.text
-            item.headlineSource = "copy"
-            return
+        item.headline = recorded?.text
+        item.headlineSource = recorded == nil ? nil : "copy"
+    }
+
+    /// Copy without a headline gets its lede's first sentence, marked `headline_source: "lede"`.
+    func ledeHeadline(_ item: inout Item, text: TokenText, bodyBytes: Int) {
+        guard let first = text.tokens.indices.first, text.tokens[first].start < bodyBytes else { return }
+        var end = first + 1
+        while end < text.tokens.count, !text.tokens[end].flags.contains(.sentenceStart), !text.tokens[end - 1].flags.contains(.paragraphEnd) {
+            end += 1
         }
-        item.headline = nil
-        item.headlineSource = nil
-        var lede = Self.firstLine(body)
-        if let dateline { lede = String(lede.utf8.dropFirst(dateline.length)) ?? lede }
-        let text = TokenText(lede)
-        guard let first = text.tokens.indices.first else { return }
-        var end = first
-        while end < text.tokens.count, end == first || !text.tokens[end].flags.contains(.sentenceStart) { end += 1 }
         let sentence = text.string(first..<end)
         guard !sentence.isEmpty else { return }
         item.headline = sentence
@@ -171,13 +169,14 @@ extension StoryExtractor {
 
     /// The dateline's day: its own year, else the publication year, else the year in which the lede's
     /// weekday falls on that day (latest up to the year received), else the year received.
-    func datelineDate(_ parsed: DatelineParser.Parsed, anchor: CalendarDay?, item: Item, firstParagraph: String) -> CalendarDay? {
+    func datelineDate(_ parsed: DatelineParser.Parsed, anchor: CalendarDay?, item: Item, text: TokenText, ledeOffset: Int) -> CalendarDay? {
         guard let month = parsed.month, let day = parsed.day else { return nil }
         if let year = parsed.year ?? anchor?.year { return CalendarDay.valid(year: year, month: month, day: day) }
         guard let received = CalendarDay(iso: item.receivedAt) else { return nil }
-        // The lede's first weekday, read from its first few hundred bytes.
-        let text = TokenText(String(firstParagraph.utf8.prefix(400)) ?? firstParagraph)
-        let weekday = text.tokens.indices.lazy.compactMap { text.tokens[$0].isCapitalised && text.has($0, .weekday) ? Int(text.numbers[$0]) : nil }.first
+        // The lede's first weekday (the story text starts right after the dateline).
+        let ledeStart = text.tokens.firstIndex { $0.start >= ledeOffset } ?? text.tokens.count
+        let ledeEnd = text.tokens[ledeStart...].firstIndex { $0.flags.contains(.paragraphEnd) }.map { $0 + 1 } ?? text.tokens.count
+        let weekday = (ledeStart..<ledeEnd).lazy.compactMap { text.tokens[$0].isCapitalised && text.has($0, .weekday) ? Int(text.numbers[$0]) : nil }.first
         if let weekday {
             // The lede's day is the dateline's, or (overnight copy) the day before it.
             for daysBefore in 0...1 {

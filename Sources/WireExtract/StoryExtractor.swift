@@ -44,22 +44,7 @@ public struct StoryExtractor: Sendable {
         if options.byline, item.agency == nil { item.agency = agencyEvidence.best(gazetteer) }
         var anchor: CalendarDay?
         if options.publishedTime { anchor = readPublished(&item) }
-        if let parsed = datelineParsed {
-            let date = datelineDate(parsed, anchor: anchor, item: item, firstParagraph: firstParagraph)
-            item.dateline = Dateline(place: parsed.place, date: date?.iso)
-            if options.publishedTime, item.publishedAt == nil, let date {
-                item.publishedAt = date.iso
-                item.publishedRaw = item.publishedRaw ?? String(firstParagraph.utf8.prefix(parsed.length)).map(Self.trimmingSpaces)
-            }
-            anchor = anchor ?? date
-        }
-        if anchor == nil, let published = item.publishedAt { anchor = CalendarDay(iso: published) }
-        if options.headline { readHeadline(&item, body: body, dateline: datelineParsed) }
-        if options.byline, let agency = item.agency, datelineParsed?.agency == agency,
-           gazetteer.lookup(agency).allSatisfy({ $0.kind != .agency }), item.furniture.contains(where: { $0.kind == "site-name" && $0.text == agency }) {
-            // "(Steppe Business Review)" in the dateline of its own site: the publisher, not an agency.
-            item.agency = nil
-        }
+        if options.headline { readHeadline(&item) }
         // The dateline is read already: its place and agency are no story entities of their own.
         let datelineBytes = datelineParsed?.length ?? 0
         var storyBody = body
@@ -68,11 +53,27 @@ public struct StoryExtractor: Sendable {
             storyBody = String(decoding: bytes[..<datelineOffset] + bytes[(datelineOffset + datelineBytes)...], as: UTF8.self)
         }
         let text = TokenText(captionAndBodyText(item, body: storyBody) + headlineParagraph(item))
+        if options.headline, item.headline == nil { ledeHeadline(&item, text: text, bodyBytes: storyBody.utf8.count) }
+        if let parsed = datelineParsed {
+            let date = datelineDate(parsed, anchor: anchor, item: item, text: text, ledeOffset: datelineOffset)
+            item.dateline = Dateline(place: parsed.place, date: date?.iso)
+            if options.publishedTime, item.publishedAt == nil, let date {
+                item.publishedAt = date.iso
+                item.publishedRaw = item.publishedRaw ?? String(firstParagraph.utf8.prefix(parsed.length)).map(Self.trimmingSpaces)
+            }
+            anchor = anchor ?? date
+        }
+        if anchor == nil, let published = item.publishedAt { anchor = CalendarDay(iso: published) }
+        if options.byline, let agency = item.agency, datelineParsed?.agency == agency,
+           gazetteer.lookup(agency).allSatisfy({ $0.kind != .agency }), item.furniture.contains(where: { $0.kind == "site-name" && $0.text == agency }) {
+            // "(Steppe Business Review)" in the dateline of its own site: the publisher, not an agency.
+            item.agency = nil
+        }
         if options.wordCount {
             // Words of the body: the story text's tokens before the captions, plus the dateline's.
             let bodyEnd = storyBody.utf8.count
             let storyWords = text.tokens.lazy.filter { $0.isWord && $0.start < bodyEnd }.count
-            let datelineWords = datelineBytes > 0 ? TokenText(String(firstParagraph.utf8.prefix(datelineBytes)) ?? "").tokens.lazy.filter(\.isWord).count : 0
+            let datelineWords = Self.wordCount(firstParagraph.utf8.prefix(datelineBytes))
             item.wordCount = storyWords + datelineWords
         }
         if options.entities || options.quotes {
@@ -95,6 +96,18 @@ public struct StoryExtractor: Sendable {
             item.dates = dates
         }
         return item
+    }
+
+    /// Words in a few bytes of text: runs of letters and digits (for the dateline's words).
+    static func wordCount(_ bytes: some Sequence<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            let wordByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0xC0 || (inWord && byte >= 0x80)
+            if wordByte && !inWord { count += 1 }
+            inWord = wordByte
+        }
+        return count
     }
 
     /// The text without spaces at either end.
