@@ -71,14 +71,16 @@ struct EntityCollector {
     func entities() -> Entities {
         var entities = found
         var dropped = [Bool](repeating: false, count: found.count)
+        // The words of each full name, split once.
+        let fullNameWords: [Int: [Substring]] = Dictionary(uniqueKeysWithValues: slots.indices.compactMap { position in
+            slots[position].kind == .person && slots[position].key.utf8.contains(0x20)
+                ? (position, slots[position].key.split(separator: " ")) : nil
+        })
         for (position, slot) in slots.enumerated() where !slot.key.utf8.contains(0x20) {
             let target: Int?
             switch slot.kind {
             case .person:
-                target = slots.indices.first { other in
-                    slots[other].kind == .person && other != position && slots[other].key.utf8.contains(0x20)
-                        && slots[other].key.split(separator: " ").contains(Substring(slot.key))
-                }
+                target = fullNameWords.keys.sorted().first { fullNameWords[$0]?.contains(Substring(slot.key)) ?? false }
             case .organization:
                 guard slot.key.utf8.count >= 2, found[position].mentions.allSatisfy({ $0.allSatisfy { $0.isUppercase || $0 == "." } }) else { continue }
                 target = slots.indices.first { other in
