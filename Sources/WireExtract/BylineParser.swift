@@ -32,6 +32,12 @@ struct BylineParser {
         return Parsed(people: names, agency: found)
     }
 
+    /// "Reporter: Ni Putu Sari" → "Ni Putu Sari": a short label before a colon.
+    static func droppingLabel(_ line: String) -> String {
+        guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 12 else { return line }
+        return String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+    }
+
     /// "Staff reporter", "Associated Press Writer": what a byline says of the person, not a name.
     static func isRole(_ part: String) -> Bool {
         let lower = part.lowercased()

@@ -33,10 +33,20 @@ struct DatelineParser {
         }
         // "TOKYO - …": a capitals-only place and a dash.
         guard let dash = findDash(bytes), dash <= 40 else { return nil }
-        let head = trimmedHead(bytes[..<dash])
+        var head = trimmedHead(bytes[..<dash])
+        // "TOKYO, June 7 Kyodo -": the agency signs inside the head, without parentheses.
+        var agency: String?
+        if let lastSpace = head.lastIndex(of: " ") {
+            let last = String(head[head.index(after: lastSpace)...])
+            if Gazetteer.shared.lookup(last).contains(where: { $0.kind == .agency }) {
+                agency = last
+                head = String(head[..<lastSpace])
+            }
+        }
         guard !head.isEmpty, var parsed = parseHead(head),
               parsed.place.unicodeScalars.allSatisfy({ !($0.properties.isLowercase) }) else { return nil }
         parsed.length = skipSeparator(bytes, from: dash)
+        parsed.agency = agency
         return parsed
     }
 
@@ -102,8 +112,9 @@ struct DatelineParser {
     }
 
     private static func isAgencyLike(_ inside: String) -> Bool {
+        // Known agencies in any case ("dpa"); unknown ones capitalised and short.
+        if Gazetteer.shared.lookup(inside).contains(where: { $0.kind == .agency }) { return true }
         guard let first = inside.first, first.isUppercase, inside.count <= 30 else { return false }
-        if !Gazetteer.shared.lookup(inside).filter({ $0.kind == .agency }).isEmpty { return true }
         return inside.split(separator: " ").count <= 3 && !inside.contains(where: \.isNumber)
     }
 

@@ -114,7 +114,8 @@ struct EntityRecognizer {
         var lower = range.lowerBound
         while lower < range.upperBound, text.has(lower, .functionWord),
               !(text.tokens[lower].flags.contains(.allCaps) && text.tokens[lower].length > 1),
-              lower == range.lowerBound, !isPartOfKnownName(lower..<range.upperBound) {
+              lower == range.lowerBound, text.tokens[lower].flags.contains(.sentenceStart),
+              !isPartOfKnownName(lower..<range.upperBound) {
             lower += 1
         }
         return lower < range.upperBound ? [lower..<range.upperBound] : []

@@ -115,7 +115,7 @@ enum ExtractionLexicon {
         "more", "shares", "farmers", "conditions", "boats", "police", "speculation", "according", "earlier",
         "later", "today", "yesterday", "tomorrow", "such", "other", "another", "each", "every", "no", "not",
         "one", "two", "three", "what", "who", "why", "how", "where", "which", "mr", "mrs", "ms", "dr",
-        "president", "minister", "prime", "foreign", "chief", "ministry",
+        "foreign",
         "my", "your", "you", "us", "me", "him", "them", "will", "would", "can", "could", "should", "may",
     ]
 

@@ -19,6 +19,8 @@ struct PublishedTimeParser {
         "PDT": "America/Los_Angeles", "MSK": "Europe/Moscow", "AEST": "Australia/Sydney", "PHT": "Asia/Manila",
         "MST": "America/Phoenix", "MDT": "America/Denver", "CDT": "America/Chicago", "CST": "America/Chicago",
         "ET": "America/New_York", "PT": "America/Los_Angeles", "WIB": "Asia/Jakarta", "ICT": "Asia/Bangkok",
+        "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura", "SAST": "Africa/Johannesburg", "EAT": "Africa/Nairobi",
+        "WAT": "Africa/Lagos", "GST": "Asia/Dubai", "PKT": "Asia/Karachi", "NZST": "Pacific/Auckland",
     ]
 
     /// The text after the label, or nil when the line is not a publication line.
@@ -37,7 +39,13 @@ struct PublishedTimeParser {
         }
         // Whatever labels the line ("KYODO NEWS -") stands before the month.
         guard let monthAt = words.firstIndex(where: { ExtractionLexicon.months[$0.lowercased().replacingOccurrences(of: ".", with: "")] != nil }) else { return nil }
-        words = Array(words[monthAt...])
+        // "14 October 2024 11:15": the day before its month.
+        if monthAt > 0, let day = Int(words[monthAt - 1]), (1...31).contains(day), monthAt + 1 < words.count {
+            words.swapAt(monthAt - 1, monthAt)
+            words = Array(words[(monthAt - 1)...])
+        } else {
+            words = Array(words[monthAt...])
+        }
         // A second stamp on the same line ("… Updated : …") is not this one's.
         if let next = words.dropFirst().firstIndex(where: { $0.lowercased().hasPrefix("updated") || $0 == "|" }) { words = Array(words[..<next]) }
         guard words.count >= 3, let month = ExtractionLexicon.months[words[0].lowercased().replacingOccurrences(of: ".", with: "")],

@@ -8,7 +8,7 @@ extension StoryExtractor {
         for piece in item.furniture {
             switch piece.kind {
             case "byline":
-                guard let parsed = BylineParser.parse(piece.text) ?? BylineParser.parse("By " + piece.text) else { continue }
+                guard let parsed = BylineParser.parse(piece.text) ?? BylineParser.parse("By " + BylineParser.droppingLabel(piece.text)) else { continue }
                 if item.byline == nil, !parsed.people.isEmpty { item.byline = parsed.people.joined(separator: ", ") }
                 if let agency = parsed.agency { evidence.byline = evidence.byline ?? agency.shortName ?? agency.name }
             case "site-name":
