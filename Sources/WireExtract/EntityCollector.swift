@@ -76,11 +76,12 @@ struct EntityCollector {
             slots[position].kind == .person && slots[position].key.utf8.contains(0x20)
                 ? (position, slots[position].key.split(separator: " ")) : nil
         })
+        let fullNamePositions = fullNameWords.keys.sorted()
         for (position, slot) in slots.enumerated() where !slot.key.utf8.contains(0x20) {
             let target: Int?
             switch slot.kind {
             case .person:
-                target = fullNameWords.keys.sorted().first { fullNameWords[$0]?.contains(Substring(slot.key)) ?? false }
+                target = fullNamePositions.first { fullNameWords[$0]?.contains(Substring(slot.key)) ?? false }
             case .organization:
                 guard slot.key.utf8.count >= 2, found[position].mentions.allSatisfy({ $0.allSatisfy { $0.isUppercase || $0 == "." } }) else { continue }
                 target = slots.indices.first { other in
@@ -108,6 +109,8 @@ struct EntityCollector {
 
     /// "mikawa seiki co" and "mikawa seiki" are one company: corporate suffixes do not count.
     static func organizationKey(_ key: String) -> String {
+        guard let lastSpace = key.utf8.lastIndex(of: 0x20),
+              ["co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "nv"].contains(String(key[key.index(after: lastSpace)...])) else { return key }
         var words = key.split(separator: " ")
         while words.count > 1, let last = words.last, ["co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "nv"].contains(String(last)) {
             words.removeLast()
