@@ -71,22 +71,28 @@ struct EntityCollector {
     func entities() -> Entities {
         var entities = found
         var dropped = [Bool](repeating: false, count: found.count)
-        // The words of each full name, split once.
-        let fullNameWords: [Int: [Substring]] = Dictionary(uniqueKeysWithValues: slots.indices.compactMap { position in
-            slots[position].kind == .person && slots[position].key.utf8.contains(0x20)
-                ? (position, slots[position].key.split(separator: " ")) : nil
-        })
-        let fullNamePositions = fullNameWords.keys.sorted()
+        // Each word of a full name, and each long organisation's initials, point at its first holder.
+        var fullNameOfWord: [Substring: Int] = [:]
+        var organizationOfInitials: [String: Int] = [:]
+        for (position, slot) in slots.enumerated() where slot.key.utf8.contains(0x20) {
+            switch slot.kind {
+            case .person:
+                for word in slot.key.split(separator: " ") where fullNameOfWord[word] == nil { fullNameOfWord[word] = position }
+            case .organization:
+                let initials = Self.initials(slot.key)
+                if organizationOfInitials[initials] == nil { organizationOfInitials[initials] = position }
+            case .place:
+                continue
+            }
+        }
         for (position, slot) in slots.enumerated() where !slot.key.utf8.contains(0x20) {
             let target: Int?
             switch slot.kind {
             case .person:
-                target = fullNamePositions.first { fullNameWords[$0]?.contains(Substring(slot.key)) ?? false }
+                target = fullNameOfWord[Substring(slot.key)]
             case .organization:
                 guard slot.key.utf8.count >= 2, found[position].mentions.allSatisfy({ $0.allSatisfy { $0.isUppercase || $0 == "." } }) else { continue }
-                target = slots.indices.first { other in
-                    slots[other].kind == .organization && slots[other].key.utf8.contains(0x20) && Self.initials(slots[other].key) == slot.key
-                }
+                target = organizationOfInitials[slot.key]
             case .place:
                 continue
             }

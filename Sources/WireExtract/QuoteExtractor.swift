@@ -29,18 +29,32 @@ struct QuoteExtractor {
         let afterStart = text.tokens[close].end
         let sentenceEnd = text.tokens[sentence.upperBound - 1].end
         // A person named after the quote, in its sentence.
-        if let person = people.first(where: { $0.offset >= afterStart && $0.offset < sentenceEnd }) {
-            return person.name
+        let next = firstPerson(atOrAfter: afterStart)
+        if next < people.count, people[next].offset < sentenceEnd {
+            return people[next].name
         }
         let pronoun = ((close + 1)..<max(close + 1, min(close + 4, sentence.upperBound))).contains { text.isWord($0, "he") || text.isWord($0, "she") }
         let quoteStart = text.tokens[start].start
         let sentenceStart = min(text.tokens[sentence.lowerBound].start, quoteStart)
-        if !pronoun, let person = people.last(where: { $0.offset >= sentenceStart && $0.end <= quoteStart }) {
-            return person.name
+        // The last person named before the quote (people are in text order and do not overlap).
+        let before = firstPerson(atOrAfter: quoteStart) - 1
+        if !pronoun, before >= 0, people[before].offset >= sentenceStart, people[before].end <= quoteStart {
+            return people[before].name
         }
         if pronoun || (min(sentence.lowerBound, start)..<start).contains(where: { text.isWord($0, "he") || text.isWord($0, "she") }) {
-            return people.last(where: { $0.end <= quoteStart })?.name
+            return before >= 0 && people[before].end <= quoteStart ? people[before].name : nil
         }
         return nil
+    }
+
+    /// The index of the first person mention starting at or after a byte offset (binary search).
+    private func firstPerson(atOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = people.count
+        while low < high {
+            let middle = (low + high) / 2
+            if people[middle].offset < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

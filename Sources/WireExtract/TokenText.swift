@@ -109,12 +109,18 @@ struct TokenText: Sendable {
         return hash
     }
 
-    /// The paragraph and sentence bounds of token `index`: the range of its sentence.
+    /// The longest stretch a sentence is taken to run either side of a token: copy without full stops
+    /// must not make every lookup walk the whole story.
+    static let sentenceReach = 200
+
+    /// The sentence around token `index`: back to its start, on to the next one's, within reach.
     func sentence(around index: Int) -> Range<Int> {
         var start = index
-        while start > 0, !tokens[start].flags.contains(.sentenceStart) { start -= 1 }
+        let lowest = max(0, index - Self.sentenceReach)
+        while start > lowest, !tokens[start].flags.contains(.sentenceStart) { start -= 1 }
         var end = index + 1
-        while end < tokens.count, !tokens[end].flags.contains(.sentenceStart) { end += 1 }
+        let highest = min(tokens.count, index + Self.sentenceReach)
+        while end < highest, !tokens[end].flags.contains(.sentenceStart) { end += 1 }
         return start..<end
     }
 }

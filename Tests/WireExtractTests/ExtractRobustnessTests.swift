@@ -27,4 +27,14 @@ import WireModel
             #expect(item.dates.allSatisfy { $0.value == nil || $0.value?.first?.isNumber == true })
         }
     }
+
+    /// Copy without full stops, or with thousands of names, stays linear: every quote finds its
+    /// speaker within its sentence's reach, acronyms merge through an index.
+    @Test func bigFlatCopyKeepsEveryQuote() {
+        let body = Array(repeating: "\"Yes\" said Olvira Tesk and ZQX", count: 5_000).joined(separator: " ")
+        let item = StoryExtractor().extract(ExtractTestSupport.item([body]))
+        #expect(item.quotes.count == 5_000)
+        #expect(item.quotes.allSatisfy { $0.speaker == "Olvira Tesk" })
+        #expect(item.entities?.people.count == 1)
+    }
 }
