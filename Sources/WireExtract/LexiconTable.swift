@@ -10,9 +10,14 @@ struct LexiconTable: Sendable {
 
     static let shared = LexiconTable()
 
-    private var keys: [[UInt8]] = []
+    /// Every word's bytes, one after another; `keyStarts[i]..<keyStarts[i + 1]` is word i.
+    private var keyBytes: [UInt8] = []
+    private var keyStarts: [Int32] = [0]
     private var entries: [Entry] = []
     private var slots: [Int32]
+    /// Bit n set for a first byte when some word of length n starts with it: most words are refused
+    /// before hashing.
+    private var lengthsByFirstByte = [UInt32](repeating: 0, count: 256)
     private let mask: Int
     static let maxWordLength = 16
 
@@ -56,32 +61,39 @@ struct LexiconTable: Sendable {
         slots = Array(repeating: -1, count: size)
         for (word, entry) in words where word.utf8.count <= Self.maxWordLength {
             let bytes = Array(word.utf8)
-            var slot = Self.hash(bytes, 0, bytes.count) & mask
+            var slot = bytes.withUnsafeBufferPointer { Self.hash($0, 0, bytes.count) } & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(keys.count)
-            keys.append(bytes)
+            slots[slot] = Int32(entries.count)
+            keyBytes.append(contentsOf: bytes)
+            keyStarts.append(Int32(keyBytes.count))
             entries.append(entry)
+            lengthsByFirstByte[Int(bytes[0])] |= 1 << UInt32(bytes.count)
         }
     }
 
     /// The classes of `bytes[start..<end]`, compared case-insensitively (ASCII).
     func lookup(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Entry? {
         let length = end - start
-        guard length > 0, length <= Self.maxWordLength else { return nil }
-        var slot = Self.hash(bytes, start, end) & mask
-        while true {
-            let index = Int(slots[slot])
-            if index < 0 { return nil }
-            let key = keys[index]
-            if key.count == length {
-                var equal = true
-                for offset in 0..<length where Self.lower(bytes[start + offset]) != key[offset] {
-                    equal = false
-                    break
+        guard length > 0, length <= Self.maxWordLength,
+              lengthsByFirstByte[Int(Self.lower(bytes[start]))] & (1 << UInt32(length)) != 0 else { return nil }
+        return bytes.withUnsafeBufferPointer { text in
+            keyBytes.withUnsafeBufferPointer { keys in
+                var slot = Self.hash(text, start, end) & mask
+                while true {
+                    let index = Int(slots[slot])
+                    if index < 0 { return nil }
+                    let keyStart = Int(keyStarts[index])
+                    if Int(keyStarts[index + 1]) - keyStart == length {
+                        var equal = true
+                        for offset in 0..<length where Self.lower(text[start + offset]) != keys[keyStart + offset] {
+                            equal = false
+                            break
+                        }
+                        if equal { return entries[index] }
+                    }
+                    slot = (slot + 1) & mask
                 }
-                if equal { return entries[index] }
             }
-            slot = (slot + 1) & mask
         }
     }
 
@@ -90,7 +102,7 @@ struct LexiconTable: Sendable {
     }
 
     /// FNV-1a over the lower-cased bytes.
-    private static func hash(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in start..<end {
             hash = (hash ^ UInt64(lower(bytes[index]))) &* 0x100_0000_01b3

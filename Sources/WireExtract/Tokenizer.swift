@@ -12,6 +12,11 @@ struct Tokenizer {
     ]
 
     static func tokenize(_ bytes: [UInt8]) -> [Token] {
+        bytes.withUnsafeBufferPointer { tokenize(buffer: $0) }
+    }
+
+    /// The scan itself, on raw bytes: no bounds checks or reference counting per byte.
+    private static func tokenize(buffer bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 5)
         var index = 0
@@ -60,14 +65,14 @@ struct Tokenizer {
     }
 
     /// Letters, digits and any non-ASCII scalar that is not typographic punctuation (E2 80 xx).
-    private static func isWordByte(_ byte: UInt8, _ bytes: [UInt8], _ index: Int) -> Bool {
+    private static func isWordByte(_ byte: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         if byte < 0x80 { return isLetterByte(byte) || (byte >= 0x30 && byte <= 0x39) }
         if byte == 0xE2, index + 1 < bytes.count, bytes[index + 1] == 0x80 { return false }
         if byte == 0xC2 { return false } // NBSP, guillemets, middle dot
         return byte >= 0xC0
     }
 
-    private static func word(_ bytes: [UInt8], from start: Int) -> Token {
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Token {
         var index = start
         var upper = 0, lower = 0, digits = 0
         var innerCapital = false
@@ -120,7 +125,7 @@ struct Tokenizer {
     static let descriptorSuffixes: [[UInt8]] = ["based", "born", "led", "owned", "run", "backed", "made", "bound", "linked", "funded", "controlled", "headquartered", "style", "flagged", "registered"].map { Array($0.utf8) }
 
     /// "-based" and its like after a capitalised name describe it; they are not part of it.
-    private static func startsDescriptorSuffix(_ bytes: [UInt8], _ index: Int) -> Bool {
+    private static func startsDescriptorSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         guard index < bytes.count, bytes[index] >= 0x61, bytes[index] <= 0x7A else { return false }
         for suffix in descriptorSuffixes where index + suffix.count <= bytes.count && bytes[index..<(index + suffix.count)].elementsEqual(suffix) {
             let after = index + suffix.count
@@ -131,7 +136,7 @@ struct Tokenizer {
 
     /// A hyphen joins letters; a dot joins "U.S."-style single letters (and closes one: "N."); a comma
     /// joins digits.
-    private static func joinsWord(_ bytes: [UInt8], _ index: Int, _ byte: UInt8) -> Bool {
+    private static func joinsWord(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ byte: UInt8) -> Bool {
         let next = index + 1 < bytes.count ? bytes[index + 1] : 0
         let previous = index > 0 ? bytes[index - 1] : 0
         switch byte {
@@ -155,7 +160,7 @@ struct Tokenizer {
         }
     }
 
-    private static func punctuation(_ bytes: [UInt8], at index: Int) -> Token {
+    private static func punctuation(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Token {
         let byte = bytes[index]
         if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 {
             let third = bytes[index + 2]
@@ -174,7 +179,7 @@ struct Tokenizer {
         return Token(start: index, end: end, flags: [], mark: byte < 0x80 ? byte : 0xFF)
     }
 
-    private static func endsSentence(_ token: Token, tokens: [Token], bytes: [UInt8]) -> Bool {
+    private static func endsSentence(_ token: Token, tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let mark = token.mark
         guard mark == UInt8(ascii: ".") || mark == UInt8(ascii: "?") || mark == UInt8(ascii: "!") else { return false }
         guard mark == UInt8(ascii: "."), let previous = tokens.last, previous.isWord else { return true }
