@@ -232,7 +232,7 @@ struct EntityRecognizer {
         }
         if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps) || text.tokens[range.lowerBound].length <= 5 {
             let surface = text.string(range)
-            if GazetteerBuilderForms.isAcronym(surface) { return gazetteer.lookup(surface).first }
+            if Gazetteer.isShortCapitalForm(surface) { return gazetteer.lookup(surface).first }
         }
         return gazetteer.entries(forKey: text.key(range)).first
     }

@@ -46,6 +46,11 @@ public final class Gazetteer: Sendable {
         byKey[key] ?? []
     }
 
+    /// "US", "WHO", "U.N.": a short form in capitals, which matches only as written.
+    public static func isShortCapitalForm(_ surface: some StringProtocol) -> Bool {
+        GazetteerBuilder.isAcronymForm(surface)
+    }
+
     /// The first entry of a kind, for a name as written.
     public func first(_ surface: String, kind: GazetteerEntry.Kind) -> GazetteerEntry? {
         lookup(surface).first { $0.kind == kind }
