@@ -28,10 +28,11 @@ let package = Package(
         .target(name: "WireGazetteer", exclude: ["LICENSES.md"]),
         .target(name: "WireExtract", dependencies: ["WireModel", "WireGazetteer"]),
         .target(name: "WireReaders", dependencies: ["WireModel", "WireText", "LibXML"]),
+        .target(name: "WireClean", dependencies: ["WireModel", "WireText", "LibXML"]),
         .target(
             name: "WireRuntime",
             dependencies: [
-                "WireModel", "WireReaders", "WireText", "WireExtract",
+                "WireModel", "WireReaders", "WireText", "WireClean", "WireExtract",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -47,11 +48,14 @@ let package = Package(
         ),
         // Measurement driver for Scripts/extract-throughput.sh; not installed.
         .executableTarget(name: "extract-throughput", dependencies: ["WireExtract", "WireModel"]),
+        // Throughput of the text stages on the eval corpus (Scripts/bench-clean.sh runs it in release).
+        .executableTarget(name: "stage-bench", dependencies: ["WireClean", "WireReaders", "WireModel"]),
         .testTarget(name: "WireModelTests", dependencies: ["WireModel"]),
         .testTarget(name: "WireReadersTests", dependencies: ["WireReaders", "WireModel", "LibXML"]),
         .testTarget(name: "WireGazetteerTests", dependencies: ["WireGazetteer"]),
         .testTarget(name: "WireExtractTests", dependencies: ["WireExtract", "WireModel", "WireGazetteer", "WireReaders"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
+        .testTarget(name: "WireCleanTests", dependencies: ["WireClean", "WireModel", "WireReaders"]),
         .testTarget(name: "WireRuntimeTests", dependencies: ["WireRuntime", "WireModel", "WireReaders"]),
     ],
     swiftLanguageModes: [.v6]
