@@ -49,11 +49,11 @@ let package = Package(
         // Measurement driver for Scripts/extract-throughput.sh; not installed.
         .executableTarget(name: "extract-throughput", dependencies: ["WireExtract", "WireModel"]),
         // Throughput of the text stages on the eval corpus (Scripts/bench-clean.sh runs it in release).
-        .executableTarget(name: "stage-bench", dependencies: ["WireClean", "WireReaders", "WireModel"]),
+        .executableTarget(name: "stage-bench", dependencies: ["WireClean", "WireExtract", "WireReaders", "WireModel"]),
         .testTarget(name: "WireModelTests", dependencies: ["WireModel"]),
         .testTarget(name: "WireReadersTests", dependencies: ["WireReaders", "WireModel", "LibXML"]),
         .testTarget(name: "WireGazetteerTests", dependencies: ["WireGazetteer"]),
-        .testTarget(name: "WireExtractTests", dependencies: ["WireExtract", "WireModel", "WireGazetteer", "WireReaders"]),
+        .testTarget(name: "WireExtractTests", dependencies: ["WireExtract", "WireModel", "WireGazetteer", "WireReaders", "WireClean"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "WireCleanTests", dependencies: ["WireClean", "WireModel", "WireReaders"]),
         .testTarget(name: "WireRuntimeTests", dependencies: ["WireRuntime", "WireModel", "WireReaders"]),

@@ -19,8 +19,10 @@ public struct StoryExtractor: Sendable {
         let body = item.body ?? ""
         var firstParagraph = Self.firstLine(body)
         var datelineOffset = 0
-        // An editor's note ("(Corrects name …)") may stand above the dateline.
-        if firstParagraph.hasPrefix("("), let rest = body.utf8.firstIndex(of: 0x0A) {
+        // An editor's note ("(Corrects name …)") or a short line the cleaner kept may stand above the
+        // dateline.
+        if firstParagraph.hasPrefix("(") || (firstParagraph.utf8.count <= 80 && DatelineParser.parse(firstParagraph) == nil),
+           let rest = body.utf8.firstIndex(of: 0x0A) {
             var next = body.utf8.index(after: rest)
             while next < body.utf8.endIndex, body.utf8[next] == 0x0A { next = body.utf8.index(after: next) }
             let second = Self.firstLine(String(body[next...]))

@@ -39,17 +39,22 @@ struct EvalStory: Decodable {
     /// as an HTML page's publication time), with the labelled story lines as body and the labelled
     /// furniture recorded — the clean stage's output, until that stage is merged.
     func cleanedItem(receivedAt: String) -> Item {
-        let source = ItemSource(type: "file", name: "eval", path: name)
-        var item = Item(source: source, format: .text, receivedAt: receivedAt)
-        if let sourcePath, let data = FileManager.default.contents(atPath: sourcePath),
-           let read = try? InputReader().read(Array(data), context: ReadContext(source: source, receivedAt: receivedAt)),
-           let first = read.items.first {
-            item = first
-        }
+        var item = readItem(receivedAt: receivedAt)
         item.body = storyLines.joined(separator: "\n\n")
         item.contentHTML = nil
         item.furniture = furniture
         return item
+    }
+
+    /// The item the reader makes of the story's source file, as the pipeline gets it.
+    func readItem(receivedAt: String) -> Item {
+        let source = ItemSource(type: "file", name: "eval", path: name)
+        if let sourcePath, let data = FileManager.default.contents(atPath: sourcePath),
+           let read = try? InputReader().read(Array(data), context: ReadContext(source: source, receivedAt: receivedAt)),
+           let first = read.items.first {
+            return first
+        }
+        return Item(source: source, format: .text, receivedAt: receivedAt)
     }
 
     /// The corpus folder: this repository's, else the clean worktree's while it is being written.
