@@ -30,15 +30,15 @@ struct PublishedTimeParser {
     }
 
     static func parse(_ text: String) -> Parsed? {
-        var words = text.replacingOccurrences(of: ",", with: " ").split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
+        var words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
         if let iso = isoStamp(words) { return iso }
         // "4:37 PM MST, June 16, 2024": a time before the date.
         var leading: (hour: Int, minute: Int, second: Int, zone: String?)?
-        if let monthAt = words.firstIndex(where: { ExtractionLexicon.months[$0.lowercased().replacingOccurrences(of: ".", with: "")] != nil }), monthAt > 0 {
+        if let monthAt = words.firstIndex(where: { ExtractionLexicon.months[Self.monthKey($0)] != nil }), monthAt > 0 {
             leading = clock(Array(words[..<monthAt]))
         }
         // Whatever labels the line ("KYODO NEWS -") stands before the month.
-        guard let monthAt = words.firstIndex(where: { ExtractionLexicon.months[$0.lowercased().replacingOccurrences(of: ".", with: "")] != nil }) else { return nil }
+        guard let monthAt = words.firstIndex(where: { ExtractionLexicon.months[Self.monthKey($0)] != nil }) else { return nil }
         // "14 October 2024 11:15": the day before its month.
         if monthAt > 0, let day = Int(words[monthAt - 1]), (1...31).contains(day), monthAt + 1 < words.count {
             words.swapAt(monthAt - 1, monthAt)
@@ -48,7 +48,7 @@ struct PublishedTimeParser {
         }
         // A second stamp on the same line ("… Updated : …") is not this one's.
         if let next = words.dropFirst().firstIndex(where: { $0.lowercased().hasPrefix("updated") || $0 == "|" }) { words = Array(words[..<next]) }
-        guard words.count >= 3, let month = ExtractionLexicon.months[words[0].lowercased().replacingOccurrences(of: ".", with: "")],
+        guard words.count >= 3, let month = ExtractionLexicon.months[Self.monthKey(words[0])],
               let dayNumber = Int(words[1]), let year = Int(words[2]),
               let day = CalendarDay.valid(year: year, month: month, day: dayNumber) else { return nil }
         var parsed = Parsed(day: day)
@@ -69,6 +69,11 @@ struct PublishedTimeParser {
             }
         }
         return parsed
+    }
+
+    /// "Sept." → "sept": a word as `ExtractionLexicon.months` spells it.
+    static func monthKey(_ word: Substring) -> String {
+        String(word.lowercased().filter { $0 != "." })
     }
 
     /// "2024-03-12 14:35:20": an ISO date with its time, as Xinhua pages print them.

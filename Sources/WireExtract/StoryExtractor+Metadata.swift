@@ -194,9 +194,12 @@ extension StoryExtractor {
     private func agencyNamed(in text: String) -> String? {
         let stripped = text.trimmingCharacters(in: CharacterSet(charactersIn: "() ."))
         if let entry = BylineParser.agency(stripped) { return entry.shortName ?? entry.name }
+        // Spans of up to four words that start with a capitalised word some name starts with.
         let words = stripped.split(separator: " ")
-        for length in stride(from: min(4, words.count), through: 1, by: -1) {
-            for start in 0...(words.count - length) {
+        for start in words.indices where words[start].first?.isUppercase ?? false {
+            guard gazetteer.mayStartName(wordHash: NameNormalizer.wordHash(words[start].utf8))
+                    || Gazetteer.isShortCapitalForm(words[start]) else { continue }
+            for length in stride(from: min(4, words.count - start), through: 1, by: -1) {
                 if let entry = BylineParser.agency(words[start..<(start + length)].joined(separator: " ")) {
                     return entry.shortName ?? entry.name
                 }
