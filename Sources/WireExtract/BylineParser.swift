@@ -10,9 +10,9 @@ struct BylineParser {
     }
 
     static func parse(_ line: String) -> Parsed? {
-        var text = line.trimmingCharacters(in: .whitespaces)
+        var text = line.trimming(" ")
         guard text.lowercased().hasPrefix("by ") else { return nil }
-        text = String(text.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+        text = String(text.dropFirst(3)).trimming(" ")
         if let whole = agency(text) { return Parsed(people: [], agency: whole) }
         var words = text.split(separator: " ").map(String.init)
         var found: GazetteerEntry?
@@ -25,7 +25,7 @@ struct BylineParser {
         }
         let names = words.joined(separator: " ")
             .replacingOccurrences(of: " and ", with: ", ").split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimming(" ") }
             .filter { !$0.isEmpty && !isRole($0) }
             .map { titleCased($0) }
         guard !names.isEmpty || found != nil else { return nil }
@@ -35,7 +35,7 @@ struct BylineParser {
     /// "Reporter: Ni Putu Sari" → "Ni Putu Sari": a short label before a colon.
     static func droppingLabel(_ line: String) -> String {
         guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 12 else { return line }
-        return String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        return String(line[line.index(after: colon)...]).trimming(" ")
     }
 
     /// "Staff reporter", "Associated Press Writer": what a byline says of the person, not a name.

@@ -26,7 +26,7 @@ struct PublishedTimeParser {
     /// The text after the label, or nil when the line is not a publication line.
     static func stripLabel(_ line: String, label: String) -> String? {
         guard line.lowercased().hasPrefix(label) else { return nil }
-        return String(line.dropFirst(label.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :-–—\u{00A0}"))
+        return String(line.dropFirst(label.count)).trimming(" :-–—\u{00A0}")
     }
 
     static func parse(_ text: String) -> Parsed? {

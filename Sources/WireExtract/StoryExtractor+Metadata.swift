@@ -14,8 +14,8 @@ extension StoryExtractor {
             case "site-name":
                 if item.publisher == nil { item.publisher = piece.text }
             case "credit", "credits":
-                let parts = piece.text.trimmingCharacters(in: CharacterSet(charactersIn: "() ")).split(separator: ";")
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let parts = piece.text.trimming("() ").split(separator: ";")
+                    .map { $0.trimming(" ") }.filter { !$0.isEmpty }
                 item.credits.append(contentsOf: parts)
                 if evidence.credit == nil { evidence.credit = agencyNamed(in: piece.text) }
             case "related":
@@ -24,7 +24,7 @@ extension StoryExtractor {
                 if let bar = headline.range(of: "| "), headline.distance(from: headline.startIndex, to: bar.lowerBound) < 20 {
                     headline = String(headline[bar.upperBound...])
                 }
-                item.related.append(RelatedLink(headline: headline.trimmingCharacters(in: .whitespaces)))
+                item.related.append(RelatedLink(headline: headline.trimming(" ")))
             case "sign-off":
                 if evidence.signOff == nil { evidence.signOff = agencyNamed(in: piece.text) }
             default:
@@ -192,7 +192,7 @@ extension StoryExtractor {
     }
 
     private func agencyNamed(in text: String) -> String? {
-        let stripped = text.trimmingCharacters(in: CharacterSet(charactersIn: "() ."))
+        let stripped = text.trimming("() .")
         if let entry = BylineParser.agency(stripped) { return entry.shortName ?? entry.name }
         // Spans of up to four words that start with a capitalised word some name starts with.
         let words = stripped.split(separator: " ")
