@@ -25,12 +25,14 @@ let package = Package(
         .target(name: "LibXML", dependencies: ["CLibXML2"]),
         .target(name: "WireModel"),
         .target(name: "WireText", dependencies: ["WireModel"]),
+        .target(name: "WireGazetteer", exclude: ["LICENSES.md"]),
+        .target(name: "WireExtract", dependencies: ["WireModel", "WireGazetteer"]),
         .target(name: "WireReaders", dependencies: ["WireModel", "WireText", "LibXML"]),
         .target(name: "WireClean", dependencies: ["WireModel", "WireText", "LibXML"]),
         .target(
             name: "WireRuntime",
             dependencies: [
-                "WireModel", "WireReaders", "WireText", "WireClean",
+                "WireModel", "WireReaders", "WireText", "WireClean", "WireExtract",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -44,10 +46,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Measurement driver for Scripts/extract-throughput.sh; not installed.
+        .executableTarget(name: "extract-throughput", dependencies: ["WireExtract", "WireModel"]),
         // Throughput of the text stages on the eval corpus (Scripts/bench-clean.sh runs it in release).
-        .executableTarget(name: "stage-bench", dependencies: ["WireClean", "WireReaders", "WireModel"]),
+        .executableTarget(name: "stage-bench", dependencies: ["WireClean", "WireExtract", "WireReaders", "WireModel"]),
         .testTarget(name: "WireModelTests", dependencies: ["WireModel"]),
         .testTarget(name: "WireReadersTests", dependencies: ["WireReaders", "WireModel", "LibXML"]),
+        .testTarget(name: "WireGazetteerTests", dependencies: ["WireGazetteer"]),
+        .testTarget(name: "WireExtractTests", dependencies: ["WireExtract", "WireModel", "WireGazetteer", "WireReaders", "WireClean"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "WireCleanTests", dependencies: ["WireClean", "WireModel", "WireReaders"]),
         .testTarget(name: "WireRuntimeTests", dependencies: ["WireRuntime", "WireModel", "WireReaders"]),

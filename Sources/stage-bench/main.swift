@@ -1,11 +1,13 @@
 import Foundation
 import WireClean
+import WireExtract
 import WireModel
 import WireReaders
 
 // Measures `clean` on the eval corpus repeated to a target size: the stories are read once (not
 // timed), then cleaned round after round on one thread. Story text counts the bytes clean consumes
-// (`content_html`, else `body`). Usage: stage-bench [CORPUS_DIR] [MEGABYTES]
+// (`content_html`, else `body`). Usage: [BENCH_EXTRACT=1] stage-bench [CORPUS_DIR] [MEGABYTES];
+// with BENCH_EXTRACT=1 each cleaned story also goes through `extract`: the two text stages together.
 let arguments = CommandLine.arguments
 let directory = arguments.count > 1 ? arguments[1] : "Fixtures/eval/stories"
 let targetBytes = (arguments.count > 2 ? Int(arguments[2]) : nil).map { $0 << 20 } ?? 50 << 20
@@ -44,6 +46,7 @@ do {
         if name == "all" { options = .none } else if let rule = CleanOptions.Rule(rawValue: String(name)) { options[rule] = false }
     }
     let cleaner = StoryCleaner(options: options)
+    let extractor: StoryExtractor? = ProcessInfo.processInfo.environment["BENCH_EXTRACT"] == "1" ? StoryExtractor() : nil
     var kept = 0
     for var item in stories { cleaner.clean(&item); kept += item.body?.utf8.count ?? 0 }  // warm-up
     let clock = ContinuousClock()
@@ -52,6 +55,7 @@ do {
         for _ in 0..<rounds {
             for var item in stories {
                 cleaner.clean(&item)
+                if let extractor { item = extractor.extract(item) }
                 kept &+= item.body?.utf8.count ?? 0
             }
         }
@@ -60,7 +64,7 @@ do {
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let megabytes = Double(roundBytes * rounds) / 1_048_576
     let count = stories.count * rounds
-    print(String(format: "clean: %d stories (%.1f MB of story text): wall %.3f s = %.1f MB/s, %.0f stories/s; "
+    print(String(format: (extractor == nil ? "clean" : "clean+extract") + ": %d stories (%.1f MB of story text): wall %.3f s = %.1f MB/s, %.0f stories/s; "
                      + "CPU %.3f s = %.1f MB/s, %.0f stories/s (checksum %d)",
                  count, megabytes, seconds, megabytes / seconds, Double(count) / seconds,
                  cpu, megabytes / cpu, Double(count) / cpu, kept))

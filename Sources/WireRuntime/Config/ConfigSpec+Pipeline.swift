@@ -80,7 +80,7 @@ extension ConfigSpec {
     static let stageUnion = TaggedUnion(tagKey: "type", tagNoun: "stage", variants: [
         Variant(tag: "clean", definitionName: "clean_stage", object: cleanStageObject),
         Variant(tag: "dedupe", definitionName: "dedupe_stage", object: dedupeStageObject),
-        Variant(tag: "extract", definitionName: "extract_stage", object: plainStageObject("extract", doc: "Headline, byline, dateline, quotes, entities and dates.")),
+        Variant(tag: "extract", definitionName: "extract_stage", object: ExtractStageConfig.specObject),
         Variant(tag: "enrich", definitionName: "enrich_stage", object: plainStageObject("enrich", doc: "Canonical entities, countries, language, topics, word count.")),
         Variant(tag: "route", definitionName: "route_stage", object: routeStageObject),
     ])

@@ -103,7 +103,7 @@ struct PipelineConfigBuilder {
             }
             return .route(RouteStageConfig(rules: rules, defaultSinks: try fields.required(fields.strings("default"), "default")))
         case "clean": return .clean(cleanStage(fields))
-        case "extract": return .extract
+        case "extract": return .extract(ExtractStageConfig(fields))
         case "enrich": return .enrich
         default: throw Self.unbuildable(variant, at: path)
         }

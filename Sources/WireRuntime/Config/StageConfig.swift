@@ -6,7 +6,7 @@ import WireClean
 public enum StageConfig: Sendable, Equatable {
     case clean(CleanStageConfig)
     case dedupe(DedupeStageConfig)
-    case extract
+    case extract(ExtractStageConfig)
     case enrich
     case route(RouteStageConfig)
 

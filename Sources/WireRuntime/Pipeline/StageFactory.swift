@@ -14,7 +14,7 @@ public enum StageFactory {
     }
 
     /// Stage types this build implements.
-    public static let available: Set<String> = ["clean"]
+    public static let available: Set<String> = ["clean", "extract"]
 
     public static func make(_ configs: [StageConfig]) throws(Unavailable) -> [any Stage] {
         var stages: [any Stage] = []
@@ -23,6 +23,7 @@ public enum StageFactory {
             // Each implemented stage adds its case here.
             switch config {
             case .clean(let clean): stages.append(CleanStage(config: clean))
+            case .extract(let options): stages.append(ExtractStage(config: options))
             default: break
             }
         }
@@ -31,7 +32,7 @@ public enum StageFactory {
 
     /// The card's stages with their defaults, those this build has: what `process` runs without a config.
     public static var defaultConfigs: [StageConfig] {
-        let card: [StageConfig] = [.clean(CleanStageConfig()), .dedupe(DedupeStageConfig()), .extract, .enrich, .route(RouteStageConfig())]
+        let card: [StageConfig] = [.clean(CleanStageConfig()), .dedupe(DedupeStageConfig()), .extract(ExtractStageConfig()), .enrich, .route(RouteStageConfig())]
         return card.filter { available.contains($0.typeName) }
     }
 
