@@ -26,10 +26,12 @@ let package = Package(
         .target(name: "WireModel"),
         .target(name: "WireText", dependencies: ["WireModel"]),
         .target(name: "WireReaders", dependencies: ["WireModel", "WireText", "LibXML"]),
+        // Exact and near-duplicate detection over text; knows nothing of items, stages or state.
+        .target(name: "WireDedupe"),
         .target(
             name: "WireRuntime",
             dependencies: [
-                "WireModel", "WireReaders", "WireText",
+                "WireModel", "WireReaders", "WireText", "WireDedupe",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -43,6 +45,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Measurement driver (not shipped): dedupe decisions over a texts.jsonl, and index cost.
+        .executableTarget(name: "dedupe-bench", dependencies: ["WireDedupe"]),
+        .testTarget(name: "WireDedupeTests", dependencies: ["WireDedupe"]),
         .testTarget(name: "WireModelTests", dependencies: ["WireModel"]),
         .testTarget(name: "WireReadersTests", dependencies: ["WireReaders", "WireModel", "LibXML"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),

@@ -14,14 +14,18 @@ public enum StageFactory {
     }
 
     /// Stage types this build implements.
-    public static let available: Set<String> = []
+    public static let available: Set<String> = ["dedupe"]
 
-    public static func make(_ configs: [StageConfig]) throws(Unavailable) -> [any Stage] {
+    /// - Parameter state: the state store stages with memory (dedupe) persist to; nil keeps it in memory.
+    public static func make(_ configs: [StageConfig], state: (any DedupeStateStore)? = nil) throws(Unavailable) -> [any Stage] {
         var stages: [any Stage] = []
         for (index, config) in configs.enumerated() {
             guard available.contains(config.typeName) else { throw Unavailable(index: index, type: config.typeName) }
             // Each implemented stage adds its case here.
-            stages.append(contentsOf: [])
+            switch config {
+            case .dedupe(let dedupe): stages.append(DedupeStage(config: dedupe, store: state))
+            default: break
+            }
         }
         return stages
     }

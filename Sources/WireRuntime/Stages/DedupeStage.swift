@@ -1,0 +1,99 @@
+import Foundation
+import WireDedupe
+import WireModel
+
+/// `dedupe`: marks each item `unique`, `duplicate`, `near_duplicate` or `update` (DESIGN §3 `dedupe`);
+/// never drops one (dropping is a route rule's job).
+///
+/// Works on the cleaned `body` (else `summary`, else `headline`), never the headline of a body, so
+/// "UPDATE 2-" and "CORRECTED-" prefixes do not matter. Each decision is written to the state store
+/// before the item leaves the stage; an item delivered again after a crash (same id) gets the decision
+/// it got the first time, so a crash between this commit and the sink's write cannot turn one story
+/// into two `unique` lines, nor a story into a duplicate of itself.
+public final class DedupeStage: Stage, @unchecked Sendable {
+    public let name = "dedupe"
+    private let lock = NSLock()
+    private let store: any DedupeStateStore
+    private var engine: DedupeEngine
+    private var loaded = false
+    /// Rows below this are deleted in batches, not one per item.
+    private var forgottenBelow: UInt32 = 0
+    private static let forgetBatch: UInt32 = 1024
+
+    /// - Parameter store: where decisions persist; nil keeps them in memory for this process only.
+    public init(config: DedupeStageConfig, store: (any DedupeStateStore)?) {
+        let window = config.window.components.seconds
+        engine = DedupeEngine(window: window > 0 ? window : nil, maxItems: config.maxItems)
+        self.store = store ?? InMemoryDedupeState()
+    }
+
+    public func process(_ item: Item) throws -> [Item] {
+        try lock.withLock {
+            // Loaded on first use, not at construction: on a reload the new pipeline's stage is built
+            // while the old one still drains, and must see what the old one decided.
+            if !loaded { try load() }
+            var item = item
+            item.dedupe = try decide(item)
+            return [item]
+        }
+    }
+
+    private func load() throws {
+        do {
+            for record in try store.loadDedupeRecords() { engine.restore(record) }
+            forgottenBelow = engine.index.oldestLiveSequence
+            loaded = true
+        } catch {
+            throw StageFailure(stage: name, reason: "state", detail: "cannot load the dedupe state: \(error)")
+        }
+    }
+
+    private func decide(_ item: Item) throws -> DedupeInfo {
+        let fingerprint = TextFingerprint(text: Self.text(of: item))
+        let input = DedupeInput(
+            fingerprint: fingerprint, guidHash: DedupeInput.guidHash(source: item.source.name, guid: item.guid),
+            version: DedupeInput.versionNumber(item.version), isWithdrawal: DedupeInput.isWithdrawal(pubStatus: item.pubStatus),
+            eventTime: Self.eventTime(of: item))
+        do {
+            if engine.mayRepeatEarlierItem(input), let earlier = try store.dedupeEntry(itemID: item.id) {
+                return Self.info(earlier, fingerprint)
+            }
+            let decision = engine.decide(input)
+            let matched = try decision.matchedSequence.flatMap { try store.dedupeEntry(sequence: $0) }
+            let entry = DedupeEntry(
+                sequence: decision.record.sequence, itemID: item.id, status: decision.status,
+                duplicateOf: matched?.itemID, similarity: decision.similarity.map { ($0 * 1000).rounded() / 1000 },
+                storyID: matched?.storyID ?? item.id)
+            try store.saveDedupe(entry, record: decision.record, forgetBelow: forgetBelowIfDue())
+            return Self.info(entry, fingerprint)
+        } catch let failure as StageFailure {
+            throw failure
+        } catch {
+            throw StageFailure(stage: name, reason: "state", detail: "cannot record the dedupe decision: \(error)")
+        }
+    }
+
+    private func forgetBelowIfDue() -> UInt32? {
+        let oldest = engine.index.oldestLiveSequence
+        guard oldest &- forgottenBelow >= Self.forgetBatch else { return nil }
+        forgottenBelow = oldest
+        return oldest
+    }
+
+    private static func info(_ entry: DedupeEntry, _ fingerprint: TextFingerprint) -> DedupeInfo {
+        DedupeInfo(
+            hash: fingerprint.bodyHashHex, fingerprint: fingerprint.signature?.hex, status: entry.status.rawValue,
+            duplicateOf: entry.duplicateOf, similarity: entry.similarity, storyID: entry.storyID)
+    }
+
+    static func text(of item: Item) -> String {
+        for candidate in [item.body, item.summary, item.headline] {
+            if let candidate, !candidate.isEmpty { return candidate }
+        }
+        return ""
+    }
+
+    static func eventTime(of item: Item) -> Int64 {
+        item.publishedAt.flatMap(RFC3339Seconds.parse) ?? RFC3339Seconds.parse(item.receivedAt) ?? 0
+    }
+}
