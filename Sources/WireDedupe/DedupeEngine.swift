@@ -73,7 +73,8 @@ public struct DedupeEngine: Sendable {
         let newer: Bool
         if input.isWithdrawal {
             newer = true
-        } else if input.version >= 0, index.version(of: earlier) >= 0, input.version != index.version(of: earlier) {
+        } else if input.version != index.version(of: earlier) {
+            // No version (-1) counts as older than any: a numbered re-send supersedes an unnumbered first take.
             newer = input.version > index.version(of: earlier)
         } else if sameText {
             newer = false

@@ -31,9 +31,10 @@ public struct DedupeInput: Sendable {
         for byte in version.utf8 {
             if byte >= 0x30 && byte <= 0x39 {
                 let digit = Int32(byte - 0x30)
-                let (times, overflow) = max(value, 0).multipliedReportingOverflow(by: 10)
-                if overflow { return value }
-                value = times + digit
+                let (times, overflowed) = max(value, 0).multipliedReportingOverflow(by: 10)
+                let (sum, overflowedAgain) = times.addingReportingOverflow(digit)
+                if overflowed || overflowedAgain { return value }
+                value = sum
             } else if value >= 0 {
                 break
             }
