@@ -5,38 +5,64 @@ public enum WordHasher {
 
     /// One 64-bit hash per word: runs of letters, digits and combining marks, lower-cased.
     public static func wordHashes(_ text: String) -> [UInt64] {
+        var text = text
+        // Native strings are contiguous UTF-8 already; this only copies bridged or lazy ones.
+        return text.withUTF8 { wordHashes(utf8: $0) }
+    }
+
+    /// The same over UTF-8 bytes: ASCII is classified and folded byte by byte, and only non-ASCII
+    /// scalars are decoded and asked for their Unicode properties.
+    public static func wordHashes(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
         var hashes: [UInt64] = []
-        hashes.reserveCapacity(text.utf8.count / 6)
+        hashes.reserveCapacity(bytes.count / 6)
         var current = fnvOffset
         var inWord = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                var byte = UInt8(truncatingIfNeeded: value)
-                let isUpper = byte >= 0x41 && byte <= 0x5A
-                let isWordByte = isUpper || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-                if isWordByte {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            var byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                let isUpper = byte &- 0x41 < 26
+                if isUpper || byte &- 0x61 < 26 || byte &- 0x30 < 10 {
                     if isUpper { byte |= 0x20 }
                     current = (current ^ UInt64(byte)) &* fnvPrime
                     inWord = true
-                } else if inWord {
-                    hashes.append(finalize(current))
-                    current = fnvOffset
-                    inWord = false
+                    continue
                 }
-            } else if isWordScalar(scalar) {
-                for lower in scalar.properties.lowercaseMapping.utf8 {
-                    current = (current ^ UInt64(lower)) &* fnvPrime
+            } else {
+                let (scalar, length) = decodeScalar(bytes, at: index)
+                index += length
+                if let scalar, isWordScalar(scalar) {
+                    for lower in scalar.properties.lowercaseMapping.utf8 {
+                        current = (current ^ UInt64(lower)) &* fnvPrime
+                    }
+                    inWord = true
+                    continue
                 }
-                inWord = true
-            } else if inWord {
-                hashes.append(finalize(current))
+            }
+            if inWord {
+                hashes.append(mix(current))
                 current = fnvOffset
                 inWord = false
             }
         }
-        if inWord { hashes.append(finalize(current)) }
+        if inWord { hashes.append(mix(current)) }
         return hashes
+    }
+
+    /// Decodes the multi-byte scalar starting at `index`; a malformed sequence yields nil and skips one byte.
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar?, Int) {
+        let lead = UInt32(bytes[index])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1, index + length <= bytes.count else { return (nil, 1) }
+        var value = lead & (0x7F >> UInt32(length))
+        for offset in 1..<length {
+            let continuation = UInt32(bytes[index + offset])
+            guard continuation & 0xC0 == 0x80 else { return (nil, 1) }
+            value = (value << 6) | (continuation & 0x3F)
+        }
+        return (Unicode.Scalar(value), length)
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -81,9 +107,6 @@ public enum WordHasher {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
-
-    @inline(__always)
-    private static func finalize(_ fnv: UInt64) -> UInt64 { mix(fnv) }
 
     /// A 64-bit hash of a string's UTF-8 bytes (guids and other keys).
     public static func stringHash(_ text: String) -> UInt64 {
