@@ -2,8 +2,8 @@
 /// item sequence numbers.
 ///
 /// Items live in flat arrays indexed by `sequence - base` (signature bytes, hashes, times), not as
-/// objects, so a stored item costs its 64-byte signature, 25 bytes of fields and about 4-8 bytes per
-/// table slot it occupies. Items leave oldest first, once they fall out of the time `window` (measured
+/// objects, so a stored item costs its 64-byte signature, 25 bytes of fields and about 5-7.5 bytes per
+/// table it is in (16 bands, exact, guid). Items leave oldest first, once they fall out of the time `window` (measured
 /// against the newest event time seen, so that replaying old copy behaves as it did live) or past
 /// `maxItems`.
 public struct DedupeIndex: Sendable {
@@ -21,7 +21,8 @@ public struct DedupeIndex: Sendable {
     private var signatures: [UInt8] = []
     private var bodyHashes: [UInt64] = []
     private var guidHashes: [UInt64] = []
-    private var eventTimes: [Int64] = []
+    /// Seconds since 1970, clamped to UInt32 (good until 2106): half the bytes of an Int64.
+    private var eventTimes: [UInt32] = []
     private var versions: [Int32] = []
     private var memberships: [UInt8] = []
     private var exactTable = SequenceHashTable()
@@ -101,7 +102,7 @@ public struct DedupeIndex: Sendable {
     }
 
     public func version(of sequence: UInt32) -> Int32 { versions[offset(sequence)] }
-    public func eventTime(of sequence: UInt32) -> Int64 { eventTimes[offset(sequence)] }
+    public func eventTime(of sequence: UInt32) -> Int64 { Int64(eventTimes[offset(sequence)]) }
     public func bodyHash(of sequence: UInt32) -> UInt64 { bodyHashes[offset(sequence)] }
 
     @inline(__always)
@@ -127,9 +128,10 @@ public struct DedupeIndex: Sendable {
     /// names. `record.sequence` must equal `nextSequence`.
     public mutating func insert(_ record: DedupeRecord) {
         precondition(record.sequence == nextSequence, "records are inserted in sequence order")
+        reserveIfFull()
         bodyHashes.append(record.bodyHash)
         guidHashes.append(record.guidHash)
-        eventTimes.append(record.eventTime)
+        eventTimes.append(UInt32(clamping: record.eventTime))
         versions.append(record.version)
         var membership = record.membership
         if let signature = record.signature {
@@ -141,8 +143,21 @@ public struct DedupeIndex: Sendable {
         if record.guidHash == 0 { membership.remove(.guid) }
         memberships.append(membership.rawValue)
         nextSequence &+= 1
-        clock = max(clock, record.eventTime)
+        clock = max(clock, Int64(UInt32(clamping: record.eventTime)))
         link(record.sequence, membership)
+    }
+
+    /// Grows the per-item arrays by a quarter rather than letting them double: at a million items a
+    /// doubling would leave up to 90 bytes an item allocated and unused.
+    private mutating func reserveIfFull() {
+        guard bodyHashes.count == bodyHashes.capacity else { return }
+        let items = max(1024, bodyHashes.count + bodyHashes.count / 4)
+        signatures.reserveCapacity(items * Self.binCount)
+        bodyHashes.reserveCapacity(items)
+        guidHashes.reserveCapacity(items)
+        eventTimes.reserveCapacity(items)
+        versions.reserveCapacity(items)
+        memberships.reserveCapacity(items)
     }
 
     private mutating func link(_ sequence: UInt32, _ membership: DedupeRecord.Membership) {
@@ -192,7 +207,7 @@ public struct DedupeIndex: Sendable {
 
     private var mustEvictOldest: Bool {
         if let maxItems, count > maxItems { return true }
-        if let window, clock != .min, eventTimes[offset(head)] < clock - window { return true }
+        if let window, clock != .min, Int64(eventTimes[offset(head)]) < clock - window { return true }
         return false
     }
 
@@ -221,11 +236,11 @@ public struct DedupeIndex: Sendable {
         memberships[index] = 0
     }
 
-    /// Drops evicted items from the front of the arrays once they are at least half of them, so the
-    /// arrays hold at most twice the live items and compaction costs O(1) per item on average.
+    /// Drops evicted items from the front of the arrays once they are a fifth of them, so the arrays
+    /// hold at most a quarter more than the live items and compaction costs O(1) per item on average.
     private mutating func compactIfWorthwhile() {
         let dead = Int(head &- base)
-        guard dead >= 4096, dead >= count else { return }
+        guard dead >= 4096, dead * 4 >= count else { return }
         signatures.removeFirst(dead * Self.binCount)
         bodyHashes.removeFirst(dead)
         guidHashes.removeFirst(dead)
@@ -237,7 +252,7 @@ public struct DedupeIndex: Sendable {
 
     /// Bytes the index holds (array and table capacities), for the memory benchmark.
     public var byteCount: Int {
-        signatures.capacity + bodyHashes.capacity * 8 + guidHashes.capacity * 8 + eventTimes.capacity * 8
+        signatures.capacity + bodyHashes.capacity * 8 + guidHashes.capacity * 8 + eventTimes.capacity * 4
             + versions.capacity * 4 + memberships.capacity + exactTable.byteCount + guidTable.byteCount
             + bandTables.reduce(0) { $0 + $1.byteCount }
     }

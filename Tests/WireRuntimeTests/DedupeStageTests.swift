@@ -119,6 +119,20 @@ import WireModel
         #expect(try Self.run(stage, second).status == "unique")
     }
 
+    @Test func withoutACleanStageContentMarkupStandsInForTheBody() throws {
+        let stage = Self.makeStage()
+        var first = try Self.story("bridge-original.txt", id: "html-1")
+        first.contentHTML = "<p class=\"lead\">" + (first.body ?? "").replacingOccurrences(of: "\n\n", with: "</p><p>") + "</p>"
+        first.body = nil
+        first.summary = "A teaser every item of this feed shares."
+        var second = first
+        second.id = "html-2"
+        second.contentHTML = try Self.story("ferry-unrelated.txt", id: "x").body
+        #expect(try Self.run(stage, first).status == "unique")
+        #expect(try Self.run(stage, second).status == "unique", "the shared summary is not the story")
+        #expect(DedupeStage.withoutTags("<p>Port <b>closed</b></p>") == " Port  closed  ")
+    }
+
     @Test func theFactoryBuildsDedupeFromItsConfig() throws {
         let stages = try StageFactory.make([.dedupe(DedupeStageConfig(window: .seconds(3600), maxItems: 10))])
         #expect(stages.map(\.name) == ["dedupe"])

@@ -5,7 +5,7 @@ import WireModel
 /// `dedupe`: marks each item `unique`, `duplicate`, `near_duplicate` or `update` (DESIGN §3 `dedupe`);
 /// never drops one (dropping is a route rule's job).
 ///
-/// Works on the cleaned `body` (else `summary`, else `headline`), never the headline of a body, so
+/// Works on the cleaned `body` (see `text(of:)` for what stands in without one), never the headline, so
 /// "UPDATE 2-" and "CORRECTED-" prefixes do not matter. Each decision is written to the state store
 /// before the item leaves the stage; an item delivered again after a crash (same id) gets the decision
 /// it got the first time, so a crash between this commit and the sink's write cannot turn one story
@@ -86,11 +86,33 @@ public final class DedupeStage: Stage, @unchecked Sendable {
             duplicateOf: entry.duplicateOf, similarity: entry.similarity, storyID: entry.storyID)
     }
 
+    /// The cleaned body; without a `clean` stage in front, the content markup with its tags skipped
+    /// (both copies of a story carry the same markup, so they still compare), else summary or headline.
     static func text(of item: Item) -> String {
-        for candidate in [item.body, item.summary, item.headline] {
+        if let body = item.body, !body.isEmpty { return body }
+        if let html = item.contentHTML, !html.isEmpty { return withoutTags(html) }
+        for candidate in [item.summary, item.headline] {
             if let candidate, !candidate.isEmpty { return candidate }
         }
         return ""
+    }
+
+    /// Markup with everything between `<` and `>` replaced by a space: a fallback, not a cleaner.
+    static func withoutTags(_ html: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(html.utf8.count)
+        var inTag = false
+        for byte in html.utf8 {
+            if inTag {
+                if byte == UInt8(ascii: ">") { inTag = false }
+            } else if byte == UInt8(ascii: "<") {
+                inTag = true
+                out.append(UInt8(ascii: " "))
+            } else {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func eventTime(of item: Item) -> Int64 {
