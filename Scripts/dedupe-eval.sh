@@ -4,6 +4,10 @@
 # Environment: SHARED (default: ../shared beside the repository), DEDUPE_EVAL_DIR (scratch space,
 # default /tmp/wirefeed-dedupe-eval; the corpus is generated there, never in the repository),
 # THRESHOLD (near-duplicate Jaccard, default the engine's).
+# MODE=process scores the whole path instead (readers → configured stages → NDJSON) by running
+# `wirefeed process` over the corpus folders (feeds, then wire) with STAGES (a JSON stage list,
+# default dedupe alone) and a fresh state folder; MODE=bench (default) runs the dedupe core alone
+# over the peers' texts.jsonl (`dedupe-bench eval`), as the near-duplicate peers were run.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ITEMS=${1:-10000}
@@ -26,6 +30,17 @@ if [ ! -f "$CORPUS/labels.jsonl" ]; then
 fi
 [ -f "$TEXTS" ] || "$PY" "$SHARED/bench/peers/textprep.py" "$CORPUS" "$TEXTS"
 
-(cd "$ROOT" && swift build -c release --product dedupe-bench 2>&1 | tail -1)
-"$ROOT/.build/release/dedupe-bench" eval "$TEXTS" "$WORK/decisions-$ITEMS.tsv" ${THRESHOLD:+--threshold "$THRESHOLD"}
-"$PY" "$SHARED/bench/peers/score_dedupe.py" "$CORPUS" "$WORK/decisions-$ITEMS.tsv" --texts "$TEXTS"
+DECISIONS=$WORK/decisions-$ITEMS.tsv
+if [ "${MODE:-bench}" = process ]; then
+    (cd "$ROOT" && swift build --product wirefeed 2>&1 | tail -1)
+    rm -rf "$WORK/process-state"
+    DEFAULT_STAGES='[{"type": "dedupe", "window": "8760h"}]'
+    printf '{"state_dir": "%s", "sources": [], "stages": %s, "sinks": [{"name": "out", "type": "stdout"}]}\n' \
+        "$WORK/process-state" "${STAGES:-$DEFAULT_STAGES}" > "$WORK/process.json"
+    "$ROOT/.build/debug/wirefeed" process --config "$WORK/process.json" "$CORPUS/feeds" "$CORPUS/wire" > "$WORK/process.ndjson"
+    "$PY" "$ROOT/Scripts/dedupe-ndjson-to-tsv.py" "$WORK/process.ndjson" "$DECISIONS"
+else
+    (cd "$ROOT" && swift build -c release --product dedupe-bench 2>&1 | tail -1)
+    "$ROOT/.build/release/dedupe-bench" eval "$TEXTS" "$DECISIONS" ${THRESHOLD:+--threshold "$THRESHOLD"}
+fi
+"$PY" "$SHARED/bench/peers/score_dedupe.py" "$CORPUS" "$DECISIONS" --texts "$TEXTS"

@@ -17,9 +17,12 @@ struct SequenceHashTable {
 
     var byteCount: Int { slots.capacity * MemoryLayout<UInt32>.stride }
 
+    /// Fibonacci hashing first, because fastrange reads the top bits and callers' hashes need not be
+    /// mixed there (sequential keys would all land in slot 0).
     @inline(__always)
     private func home(_ hash: UInt64) -> Int {
-        Int(truncatingIfNeeded: hash.multipliedFullWidth(by: UInt64(slots.count)).high)
+        let spread = hash &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: spread.multipliedFullWidth(by: UInt64(slots.count)).high)
     }
 
     @inline(__always)
