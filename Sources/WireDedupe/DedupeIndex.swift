@@ -101,6 +101,15 @@ public struct DedupeIndex: Sendable {
         return similarity >= threshold ? (best.sequence, similarity) : nil
     }
 
+    /// Estimated Jaccard similarity of a live item's text to `signature`; nil when either has none.
+    public func similarity(of sequence: UInt32, to signature: MinHashSignature) -> Double? {
+        guard isLive(sequence), memberships[offset(sequence)] & DedupeRecord.Membership.near.rawValue != 0 else { return nil }
+        let start = offset(sequence) * Self.binCount
+        var matches = 0
+        for bin in 0..<Self.binCount where signatures[start + bin] == signature.bins[bin] { matches += 1 }
+        return MinHashSignature.estimatedJaccard(matchingBins: matches)
+    }
+
     public func version(of sequence: UInt32) -> Int32 { versions[offset(sequence)] }
     public func eventTime(of sequence: UInt32) -> Int64 { Int64(eventTimes[offset(sequence)]) }
     public func bodyHash(of sequence: UInt32) -> UInt64 { bodyHashes[offset(sequence)] }

@@ -22,10 +22,14 @@ public struct DedupeRecord: Sendable, Equatable {
     public var eventTime: Int64
     public var signature: MinHashSignature?
     public var membership: Membership
+    /// Sequence of the first item of the item's story (its own when it starts one).
+    public var storySequence: UInt32
+    /// The item's salient names (`SalientTerms`) as the story index keeps them.
+    public var salientTerms: [UInt32]
 
     public init(
         sequence: UInt32, bodyHash: UInt64, guidHash: UInt64, version: Int32, eventTime: Int64,
-        signature: MinHashSignature?, membership: Membership
+        signature: MinHashSignature?, membership: Membership, storySequence: UInt32? = nil, salientTerms: [UInt32] = []
     ) {
         self.sequence = sequence
         self.bodyHash = bodyHash
@@ -34,5 +38,7 @@ public struct DedupeRecord: Sendable, Equatable {
         self.eventTime = eventTime
         self.signature = signature
         self.membership = membership
+        self.storySequence = storySequence ?? sequence
+        self.salientTerms = salientTerms
     }
 }

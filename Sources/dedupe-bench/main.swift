@@ -76,6 +76,54 @@ func runEval(_ arguments: [String]) {
         fingerprintSeconds / n * 1e6, decideSeconds / n * 1e6, n / (fingerprintSeconds + decideSeconds), threshold))
 }
 
+/// Story clusters over a texts.jsonl: "key<TAB>key of the story's first item" lines. Item times come
+/// from the corpus's labels.jsonl `published` (what an item's published_at would say), nothing else.
+func runStories(_ arguments: [String]) {
+    guard arguments.count >= 3 else { fail("stories TEXTS.jsonl LABELS.jsonl OUT.tsv [--threshold S] [--shared N]") }
+    var published: [String: Int64] = [:]
+    guard let labels = FileManager.default.contents(atPath: arguments[1]) else { fail("cannot read \(arguments[1])") }
+    let formatter = ISO8601DateFormatter()
+    for line in labels.split(separator: 0x0A) where !line.isEmpty {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { continue }
+        let key = (object["channel"] as? String == "wire" ? object["file"] : object["guid"]) as? String ?? ""
+        if let text = object["published"] as? String, let date = formatter.date(from: text) {
+            published[key] = Int64(date.timeIntervalSince1970)
+        }
+    }
+    guard let data = FileManager.default.contents(atPath: arguments[0]) else { fail("cannot read \(arguments[0])") }
+    var engine = DedupeEngine(window: nil, maxItems: nil)
+    var stories = StoryClusterIndex()
+    if let threshold = option("--threshold", in: arguments).flatMap(Double.init) { stories.threshold = threshold }
+    if let shared = option("--shared", in: arguments).flatMap(Int.init) { stories.minimumSharedTerms = shared }
+    var keys: [String] = []
+    var storyOf: [UInt32: UInt32] = [:]
+    var out = ""
+    var termSeconds = 0.0
+    for line in data.split(separator: 0x0A) where !line.isEmpty {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+            let key = object["key"] as? String, let text = object["text"] as? String
+        else { fail("bad line in \(arguments[0])") }
+        let time = published[key] ?? 0
+        let decision = engine.decide(DedupeInput(fingerprint: TextFingerprint(text: text), eventTime: time))
+        let sequence = decision.record.sequence
+        keys.append(key)
+        let start = cpuNow()
+        let story = stories.assign(
+            decision, matchedStory: decision.matchedSequence.flatMap { storyOf[$0] },
+            names: SalientTerms.terms(of: text), index: engine.index).story
+        termSeconds += seconds(start)
+        storyOf[sequence] = story
+        out += "\(key)\t\(keys[Int(story)])\n"
+    }
+    do {
+        try out.write(toFile: arguments[2], atomically: true, encoding: .utf8)
+    } catch {
+        fail("cannot write \(arguments[2]): \(error)")
+    }
+    print(String(format: "stories: %d items, %d stories; CPU %.2f µs/item for names + story lookup",
+        keys.count, Set(storyOf.values).count, termSeconds / Double(max(1, keys.count)) * 1e6))
+}
+
 /// Deterministic pseudo-random numbers (SplitMix64), so every run measures the same stream.
 struct SplitMix {
     var state: UInt64
@@ -128,5 +176,6 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "eval": runEval(Array(arguments.dropFirst()))
 case "index-cost": runIndexCost(Array(arguments.dropFirst()))
+case "stories": runStories(Array(arguments.dropFirst()))
 default: fail("usage: dedupe-bench eval TEXTS.jsonl OUT.tsv [--threshold J] | index-cost --items N [--every K]")
 }

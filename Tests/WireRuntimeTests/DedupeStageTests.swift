@@ -65,8 +65,13 @@ import WireModel
         #expect(kill.status == "update")
         #expect(kill.duplicateOf == "v2")
 
+        #expect(near.storyID == "orig" && version2.storyID == "orig" && kill.storyID == "orig", "copies and updates stay in the story")
         let rewrite = try Self.run(stage, try Self.story("bridge-rewrite-other-agency.txt", id: "northline", guid: "nl-9"))
         #expect(rewrite.status == "unique", "another agency's own story of the event is not a textual duplicate")
+        #expect(rewrite.storyID == "orig", "but it is the same story")
+        let festival = try Self.run(stage, try Self.story("kestrelmouth-festival.txt", id: "festival", guid: "tp-3"))
+        #expect(festival.status == "unique")
+        #expect(festival.storyID == "festival", "same city, another event")
         let unrelated = try Self.run(stage, try Self.story("ferry-unrelated.txt", id: "ferry", guid: "tp-2"))
         #expect(unrelated.status == "unique")
         #expect(unrelated.duplicateOf == nil)
@@ -90,6 +95,9 @@ import WireModel
         let version = try Self.run(restarted, try Self.story("ferry-unrelated.txt", id: "ferry-2", guid: "b", version: "2"))
         #expect(version.status == "update")
         #expect(version.duplicateOf == "ferry")
+        let rewrite = try Self.run(restarted, try Self.story("bridge-rewrite-other-agency.txt", id: "northline", guid: "n"))
+        #expect(rewrite.status == "unique")
+        #expect(rewrite.storyID == "orig", "the story index came back with the state")
     }
 
     @Test func anItemDeliveredAgainAfterACrashKeepsItsFirstDecision() throws {

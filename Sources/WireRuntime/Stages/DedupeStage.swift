@@ -2,8 +2,9 @@ import Foundation
 import WireDedupe
 import WireModel
 
-/// `dedupe`: marks each item `unique`, `duplicate`, `near_duplicate` or `update` (DESIGN §3 `dedupe`);
-/// never drops one (dropping is a route rule's job).
+/// `dedupe`: marks each item `unique`, `duplicate`, `near_duplicate` or `update` (DESIGN §3 `dedupe`)
+/// and gives it a `story_id` (the id of its story's first item: other agencies' tellings of one event
+/// share it, copies and updates inherit it); never drops one (dropping is a route rule's job).
 ///
 /// Works on the cleaned `body` (see `text(of:)` for what stands in without one), never the headline, so
 /// "UPDATE 2-" and "CORRECTED-" prefixes do not matter. Each decision is written to the state store
@@ -15,6 +16,7 @@ public final class DedupeStage: Stage, @unchecked Sendable {
     private let lock = NSLock()
     private let store: any DedupeStateStore
     private var engine: DedupeEngine
+    private var stories: StoryClusterIndex
     private var loaded = false
     /// Rows below this are deleted in batches, not one per item.
     private var forgottenBelow: UInt32 = 0
@@ -24,6 +26,8 @@ public final class DedupeStage: Stage, @unchecked Sendable {
     public init(config: DedupeStageConfig, store: (any DedupeStateStore)?) {
         let window = config.window.components.seconds
         engine = DedupeEngine(window: window > 0 ? window : nil, maxItems: config.maxItems)
+        // Stories are told within about three days; the story index never remembers more than dedupe.
+        stories = StoryClusterIndex(window: min(max(window, 1), 72 * 3600), capacity: config.maxItems ?? 1_000_000)
         self.store = store ?? InMemoryDedupeState()
     }
 
@@ -40,7 +44,10 @@ public final class DedupeStage: Stage, @unchecked Sendable {
 
     private func load() throws {
         do {
-            for record in try store.loadDedupeRecords() { engine.restore(record) }
+            for record in try store.loadDedupeRecords() {
+                engine.restore(record)
+                stories.restore(record)
+            }
             forgottenBelow = engine.index.oldestLiveSequence
             loaded = true
         } catch {
@@ -49,7 +56,8 @@ public final class DedupeStage: Stage, @unchecked Sendable {
     }
 
     private func decide(_ item: Item) throws -> DedupeInfo {
-        let fingerprint = TextFingerprint(text: Self.text(of: item))
+        let text = Self.text(of: item)
+        let fingerprint = TextFingerprint(text: text)
         let input = DedupeInput(
             fingerprint: fingerprint, guidHash: DedupeInput.guidHash(source: item.source.name, guid: item.guid),
             version: DedupeInput.versionNumber(item.version), isWithdrawal: DedupeInput.isWithdrawal(pubStatus: item.pubStatus),
@@ -60,17 +68,31 @@ public final class DedupeStage: Stage, @unchecked Sendable {
             }
             let decision = engine.decide(input)
             let matched = try decision.matchedSequence.flatMap { try store.dedupeEntry(sequence: $0) }
+            var record = decision.record
+            let story = stories.assign(
+                decision, matchedStory: matched?.storySequence, names: SalientTerms.terms(of: text),
+                index: engine.index)
+            record.storySequence = story.story
+            record.salientTerms = story.names
             let entry = DedupeEntry(
-                sequence: decision.record.sequence, itemID: item.id, status: decision.status,
+                sequence: record.sequence, itemID: item.id, status: decision.status,
                 duplicateOf: matched?.itemID, similarity: decision.similarity.map { ($0 * 1000).rounded() / 1000 },
-                storyID: matched?.storyID ?? item.id)
-            try store.saveDedupe(entry, record: decision.record, forgetBelow: forgetBelowIfDue())
+                storyID: try storyID(story.story, own: record.sequence, of: item, matched: matched), storySequence: story.story)
+            try store.saveDedupe(entry, record: record, forgetBelow: forgetBelowIfDue())
             return Self.info(entry, fingerprint)
         } catch let failure as StageFailure {
             throw failure
         } catch {
             throw StageFailure(stage: name, reason: "state", detail: "cannot record the dedupe decision: \(error)")
         }
+    }
+
+    /// The id of the story's first item; a copy whose story's first item has left the state keeps the
+    /// story id its original was given.
+    private func storyID(_ story: UInt32, own: UInt32, of item: Item, matched: DedupeEntry?) throws -> String {
+        if let matched, matched.storySequence == story { return matched.storyID }
+        if story == own { return item.id }
+        return try store.dedupeEntry(sequence: story)?.itemID ?? item.id
     }
 
     private func forgetBelowIfDue() -> UInt32? {

@@ -22,13 +22,19 @@ public struct DedupeEntry: Sendable, Equatable {
     public var duplicateOf: String?
     public var similarity: Double?
     public var storyID: String
+    /// Sequence of the story's first item (its own when the item starts a story).
+    public var storySequence: UInt32
 
-    public init(sequence: UInt32, itemID: String, status: DedupeStatus, duplicateOf: String?, similarity: Double?, storyID: String) {
+    public init(
+        sequence: UInt32, itemID: String, status: DedupeStatus, duplicateOf: String?, similarity: Double?, storyID: String,
+        storySequence: UInt32
+    ) {
         self.sequence = sequence
         self.itemID = itemID
         self.status = status
         self.duplicateOf = duplicateOf
         self.similarity = similarity
         self.storyID = storyID
+        self.storySequence = storySequence
     }
 }
