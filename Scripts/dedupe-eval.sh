@@ -44,3 +44,20 @@ else
     "$ROOT/.build/release/dedupe-bench" eval "$TEXTS" "$DECISIONS" ${THRESHOLD:+--threshold "$THRESHOLD"}
 fi
 "$PY" "$SHARED/bench/peers/score_dedupe.py" "$CORPUS" "$DECISIONS" --texts "$TEXTS"
+
+# Story clusters: pairwise precision/recall/F1 against the labels' events.
+if [ "${MODE:-bench}" = process ]; then
+    "$PY" - "$WORK/process.ndjson" > "$WORK/stories-$ITEMS.tsv" <<'PYEOF'
+import json, os, sys
+items = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+def key(item):
+    return item["guid"] if item["format"] in ("rss", "atom", "rdf") else "wire/" + os.path.basename(item["source"]["path"])
+key_by_id = {item["id"]: key(item) for item in items}
+for item in items:
+    print(key(item) + "\t" + key_by_id.get(item["dedupe"]["story_id"], key(item)))
+PYEOF
+else
+    # Item times for the story window come from the labels' `published` (an item's published_at).
+    "$ROOT/.build/release/dedupe-bench" stories "$TEXTS" "$CORPUS/labels.jsonl" "$WORK/stories-$ITEMS.tsv"
+fi
+"$PY" "$ROOT/Scripts/story-pairs-score.py" "$CORPUS" "$WORK/stories-$ITEMS.tsv"
