@@ -18,6 +18,8 @@ public struct StoryClusterIndex: Sendable {
     public var commonShare: Double
     /// How many items the index keeps (oldest leave first).
     public var capacity: Int
+    /// A name on more items than this finds no candidates, however large the index.
+    public var maximumPostings = 500
 
     private struct Entry: Sendable {
         var sequence: UInt32
@@ -57,7 +59,7 @@ public struct StoryClusterIndex: Sendable {
     /// text overlaps too much to be another agency's telling: one agency's template briefs).
     public func story(terms: [UInt32], time: Int64, accept: (UInt32) -> Bool = { _ in true }) -> (story: UInt32, score: Double)? {
         guard !terms.isEmpty else { return nil }
-        let commonLimit = max(8, Int(Double(liveCount) * commonShare))
+        let commonLimit = min(maximumPostings, max(8, Int(Double(liveCount) * commonShare)))
         var shared: [Int: (weight: Double, count: Int)] = [:]
         var ownWeight = 0.0
         for term in terms {
@@ -67,7 +69,10 @@ public struct StoryClusterIndex: Sendable {
             for position in list.reversed() {
                 let index = position - offset
                 guard index >= head else { break }
-                guard abs(entries[index].time - time) <= window else { continue }
+                // Postings are in arrival order, which is close to time order: stop at the first item
+                // older than the window rather than walking the whole list.
+                if entries[index].time < time - window { break }
+                guard entries[index].time <= time + window else { continue }
                 shared[position, default: (0, 0)].weight += weight
                 shared[position, default: (0, 0)].count += 1
             }
