@@ -7,7 +7,7 @@ PREFIX  ?= /usr/local
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libxml2-dev libsqlite3-dev pkg-config
 
-.PHONY: all deps build release run test check schema clean eval-dedupe bench-dedupe-index
+.PHONY: all deps build release run test check schema eval bench-clean clean eval-dedupe bench-dedupe-index
 
 all: build
 
@@ -34,6 +34,15 @@ test: deps
 
 check: release
 	.build/release/wirefeed check $(CONFIG)
+
+# Scores clean (and, as they land, the other stages) on Fixtures/eval and prints the table.
+eval: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter Eval
+
+# Throughput of clean on the eval corpus repeated to about 50 MB (release build, one core).
+bench-clean: deps
+	Scripts/bench-clean.sh
 
 schema: build
 	.build/debug/wirefeed schema > pipeline.schema.json

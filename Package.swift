@@ -26,12 +26,13 @@ let package = Package(
         .target(name: "WireModel"),
         .target(name: "WireText", dependencies: ["WireModel"]),
         .target(name: "WireReaders", dependencies: ["WireModel", "WireText", "LibXML"]),
-        // Exact and near-duplicate detection over text; knows nothing of items, stages or state.
+        .target(name: "WireClean", dependencies: ["WireModel", "WireText", "LibXML"]),
+        // Exact and near-duplicate detection and story clusters over text; knows nothing of items, stages or state.
         .target(name: "WireDedupe"),
         .target(
             name: "WireRuntime",
             dependencies: [
-                "WireModel", "WireReaders", "WireText", "WireDedupe",
+                "WireModel", "WireReaders", "WireText", "WireClean", "WireDedupe",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -45,12 +46,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Throughput of the text stages on the eval corpus (Scripts/bench-clean.sh runs it in release).
+        .executableTarget(name: "stage-bench", dependencies: ["WireClean", "WireReaders", "WireModel"]),
         // Measurement driver (not shipped): dedupe decisions over a texts.jsonl, and index cost.
         .executableTarget(name: "dedupe-bench", dependencies: ["WireDedupe"]),
         .testTarget(name: "WireDedupeTests", dependencies: ["WireDedupe"]),
         .testTarget(name: "WireModelTests", dependencies: ["WireModel"]),
         .testTarget(name: "WireReadersTests", dependencies: ["WireReaders", "WireModel", "LibXML"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
+        .testTarget(name: "WireCleanTests", dependencies: ["WireClean", "WireModel", "WireReaders"]),
         .testTarget(name: "WireRuntimeTests", dependencies: ["WireRuntime", "WireModel", "WireReaders"]),
     ],
     swiftLanguageModes: [.v6]

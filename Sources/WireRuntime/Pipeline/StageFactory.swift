@@ -14,7 +14,7 @@ public enum StageFactory {
     }
 
     /// Stage types this build implements.
-    public static let available: Set<String> = ["dedupe"]
+    public static let available: Set<String> = ["clean", "dedupe"]
 
     /// - Parameter state: the state store stages with memory (dedupe) persist to; nil keeps it in memory.
     public static func make(_ configs: [StageConfig], state: (any DedupeStateStore)? = nil) throws(Unavailable) -> [any Stage] {
@@ -23,6 +23,7 @@ public enum StageFactory {
             guard available.contains(config.typeName) else { throw Unavailable(index: index, type: config.typeName) }
             // Each implemented stage adds its case here.
             switch config {
+            case .clean(let clean): stages.append(CleanStage(config: clean))
             case .dedupe(let dedupe): stages.append(DedupeStage(config: dedupe, store: state))
             default: break
             }
@@ -32,7 +33,7 @@ public enum StageFactory {
 
     /// The card's stages with their defaults, those this build has: what `process` runs without a config.
     public static var defaultConfigs: [StageConfig] {
-        let card: [StageConfig] = [.clean, .dedupe(DedupeStageConfig()), .extract, .enrich, .route(RouteStageConfig())]
+        let card: [StageConfig] = [.clean(CleanStageConfig()), .dedupe(DedupeStageConfig()), .extract, .enrich, .route(RouteStageConfig())]
         return card.filter { available.contains($0.typeName) }
     }
 
