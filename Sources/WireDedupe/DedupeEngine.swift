@@ -36,8 +36,8 @@ public struct DedupeEngine: Sendable {
         }
         let record = DedupeRecord(
             sequence: index.nextSequence, bodyHash: input.fingerprint.bodyHash, guidHash: input.guidHash,
-            version: input.version, eventTime: input.eventTime, signature: input.fingerprint.signature,
-            membership: outcome.membership)
+            version: input.version, eventTime: index.filingTime(input.eventTime, isReceived: input.timeIsReceived),
+            signature: input.fingerprint.signature, membership: outcome.membership, timeIsReceived: input.timeIsReceived)
         index.insert(record)
         index.evict()
         return DedupeDecision(status: outcome.status, matchedSequence: outcome.matched, similarity: outcome.similarity, record: record)

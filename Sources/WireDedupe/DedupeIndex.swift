@@ -28,8 +28,17 @@ public struct DedupeIndex: Sendable {
     private var exactTable = SequenceHashTable()
     private var guidTable = SequenceHashTable()
     private var bandTables: [SequenceHashTable]
-    /// Newest event time seen: the window's "now".
-    public private(set) var clock: Int64 = .min
+    /// Newest published time seen, and newest arrival time of items without one.
+    private var publishedClock: Int64 = .min
+    private var receivedClock: Int64 = .min
+    /// The window's "now": the newest published time once there is one, else the newest arrival.
+    public var clock: Int64 { publishedClock != .min ? publishedClock : receivedClock }
+
+    /// The time an item is filed under: an arrival time never runs ahead of the published clock, so
+    /// that a replayed archive's undated items neither push dated ones out nor block eviction.
+    public func filingTime(_ time: Int64, isReceived: Bool) -> Int64 {
+        isReceived && publishedClock != .min ? min(time, publishedClock) : time
+    }
 
     public init(window: Int64?, maxItems: Int?, banding: LSHBanding = LSHBanding()) {
         self.window = window
@@ -152,7 +161,12 @@ public struct DedupeIndex: Sendable {
         if record.guidHash == 0 { membership.remove(.guid) }
         memberships.append(membership.rawValue)
         nextSequence &+= 1
-        clock = max(clock, Int64(UInt32(clamping: record.eventTime)))
+        let time = Int64(UInt32(clamping: record.eventTime))
+        if record.timeIsReceived {
+            receivedClock = max(receivedClock, time)
+        } else {
+            publishedClock = max(publishedClock, time)
+        }
         link(record.sequence, membership)
     }
 

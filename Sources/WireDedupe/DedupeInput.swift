@@ -8,13 +8,19 @@ public struct DedupeInput: Sendable {
     public var isWithdrawal: Bool
     /// Seconds since 1970 (`published_at`, else `received_at`).
     public var eventTime: Int64
+    /// `eventTime` is `received_at` (the item gave no published time).
+    public var timeIsReceived: Bool
 
-    public init(fingerprint: TextFingerprint, guidHash: UInt64 = 0, version: Int32 = -1, isWithdrawal: Bool = false, eventTime: Int64) {
+    public init(
+        fingerprint: TextFingerprint, guidHash: UInt64 = 0, version: Int32 = -1, isWithdrawal: Bool = false, eventTime: Int64,
+        timeIsReceived: Bool = false
+    ) {
         self.fingerprint = fingerprint
         self.guidHash = guidHash
         self.version = version
         self.isWithdrawal = isWithdrawal
         self.eventTime = eventTime
+        self.timeIsReceived = timeIsReceived
     }
 
     /// The guid key: the same guid from two sources is two stories.

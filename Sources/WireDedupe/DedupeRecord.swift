@@ -20,6 +20,10 @@ public struct DedupeRecord: Sendable, Equatable {
     public var version: Int32
     /// Seconds since 1970 of `published_at`, else `received_at`.
     public var eventTime: Int64
+    /// The item had no `published_at`: `eventTime` is when it arrived, which does not move the
+    /// window's clock once published times are known (an archive replayed today would otherwise
+    /// push every story of its own dates out of the window).
+    public var timeIsReceived: Bool
     public var signature: MinHashSignature?
     public var membership: Membership
     /// Sequence of the first item of the item's story (its own when it starts one).
@@ -29,7 +33,8 @@ public struct DedupeRecord: Sendable, Equatable {
 
     public init(
         sequence: UInt32, bodyHash: UInt64, guidHash: UInt64, version: Int32, eventTime: Int64,
-        signature: MinHashSignature?, membership: Membership, storySequence: UInt32? = nil, salientTerms: [UInt32] = []
+        signature: MinHashSignature?, membership: Membership, storySequence: UInt32? = nil, salientTerms: [UInt32] = [],
+        timeIsReceived: Bool = false
     ) {
         self.sequence = sequence
         self.bodyHash = bodyHash
@@ -40,5 +45,6 @@ public struct DedupeRecord: Sendable, Equatable {
         self.membership = membership
         self.storySequence = storySequence ?? sequence
         self.salientTerms = salientTerms
+        self.timeIsReceived = timeIsReceived
     }
 }

@@ -90,6 +90,17 @@ import WireDedupe
         #expect(engine.decide(Self.input(story, at: 7300)).status == .unique)
     }
 
+    @Test func undatedItemsArrivingTodayDoNotPushAnArchivesStoriesOutOfTheWindow() throws {
+        var engine = DedupeEngine(window: 3600, maxItems: nil)
+        let story = try Self.fixture("bridge-original.txt")
+        _ = engine.decide(Self.input(story, at: 1_000_000))
+        let today = DedupeInput(fingerprint: TextFingerprint(text: try Self.fixture("ferry-unrelated.txt")), eventTime: 9_000_000, timeIsReceived: true)
+        _ = engine.decide(today)
+        let undatedCopy = DedupeInput(fingerprint: TextFingerprint(text: story), eventTime: 9_000_100, timeIsReceived: true)
+        #expect(engine.decide(undatedCopy).status == .duplicate)
+        #expect(engine.index.count == 3)
+    }
+
     @Test func maxItemsEvictsTheOldestFirst() throws {
         var engine = DedupeEngine(window: nil, maxItems: 2)
         let texts = try ["bridge-original.txt", "ferry-unrelated.txt", "bridge-rewrite-other-agency.txt"].map(Self.fixture)

@@ -61,7 +61,7 @@ public final class DedupeStage: Stage, @unchecked Sendable {
         let input = DedupeInput(
             fingerprint: fingerprint, guidHash: DedupeInput.guidHash(source: item.source.name, guid: item.guid),
             version: DedupeInput.versionNumber(item.version), isWithdrawal: DedupeInput.isWithdrawal(pubStatus: item.pubStatus),
-            eventTime: Self.eventTime(of: item))
+            eventTime: Self.eventTime(of: item), timeIsReceived: item.publishedAt.flatMap(RFC3339Seconds.parse) == nil)
         do {
             if engine.mayRepeatEarlierItem(input), let earlier = try store.dedupeEntry(itemID: item.id) {
                 return Self.info(earlier, fingerprint)

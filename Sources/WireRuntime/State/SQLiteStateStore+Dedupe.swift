@@ -40,9 +40,10 @@ extension SQLiteStateStore: DedupeStateStore {
                     bodyHash: UInt64(bitPattern: row["body_hash"]), guidHash: UInt64(bitPattern: row["guid_hash"]),
                     version: Int32(clamping: row["version"] as Int64), eventTime: row["event_time"],
                     signature: bytes.flatMap { MinHashSignature(storedBytes: $0) },
-                    membership: DedupeRecord.Membership(rawValue: UInt8(truncatingIfNeeded: row["membership"] as Int64)),
+                    membership: DedupeRecord.Membership(rawValue: UInt8(truncatingIfNeeded: row["membership"] as Int64) & 0x7F),
                     storySequence: UInt32(truncatingIfNeeded: row["story_seq"] as Int64),
-                    salientTerms: Self.terms((row["salient_terms"] as Data?) ?? Data())))
+                    salientTerms: Self.terms((row["salient_terms"] as Data?) ?? Data()),
+                    timeIsReceived: (row["membership"] as Int64) & Self.receivedTimeFlag != 0))
             }
             return records
         }
@@ -59,6 +60,9 @@ extension SQLiteStateStore: DedupeStateStore {
             try Row.fetchOne(db, sql: "\(Self.entryColumns) WHERE seq = ?", arguments: [Int64(sequence)]).flatMap(Self.entry)
         }
     }
+
+    /// Kept in the membership column's top bit: the record's time is an arrival time.
+    private static let receivedTimeFlag: Int64 = 0x80
 
     private static let entryColumns = "SELECT seq, item_id, status, duplicate_of, similarity, story_id, story_seq FROM dedupe_items"
 
@@ -99,7 +103,8 @@ extension SQLiteStateStore: DedupeStateStore {
                     """,
                 arguments: [
                     Int64(record.sequence), entry.itemID, Int64(bitPattern: record.bodyHash), Int64(bitPattern: record.guidHash),
-                    Int64(record.version), record.eventTime, Int64(record.membership.rawValue),
+                    Int64(record.version), record.eventTime,
+                    Int64(record.membership.rawValue) | (record.timeIsReceived ? Self.receivedTimeFlag : 0),
                     record.signature.map { Data($0.bins) }, entry.status.rawValue, entry.duplicateOf, entry.similarity,
                     entry.storyID, Int64(entry.storySequence), Self.blob(record.salientTerms),
                 ])
