@@ -29,10 +29,12 @@ let package = Package(
         .target(name: "WireExtract", dependencies: ["WireModel", "WireGazetteer"]),
         .target(name: "WireReaders", dependencies: ["WireModel", "WireText", "LibXML"]),
         .target(name: "WireClean", dependencies: ["WireModel", "WireText", "LibXML"]),
+        // Exact and near-duplicate detection and story clusters over text; knows nothing of items, stages or state.
+        .target(name: "WireDedupe"),
         .target(
             name: "WireRuntime",
             dependencies: [
-                "WireModel", "WireReaders", "WireText", "WireClean", "WireExtract",
+                "WireModel", "WireReaders", "WireText", "WireClean", "WireExtract", "WireDedupe",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -50,6 +52,9 @@ let package = Package(
         .executableTarget(name: "extract-throughput", dependencies: ["WireExtract", "WireModel"]),
         // Throughput of the text stages on the eval corpus (Scripts/bench-clean.sh runs it in release).
         .executableTarget(name: "stage-bench", dependencies: ["WireClean", "WireExtract", "WireReaders", "WireModel"]),
+        // Measurement driver (not shipped): dedupe decisions over a texts.jsonl, and index cost.
+        .executableTarget(name: "dedupe-bench", dependencies: ["WireDedupe"]),
+        .testTarget(name: "WireDedupeTests", dependencies: ["WireDedupe"]),
         .testTarget(name: "WireModelTests", dependencies: ["WireModel"]),
         .testTarget(name: "WireReadersTests", dependencies: ["WireReaders", "WireModel", "LibXML"]),
         .testTarget(name: "WireGazetteerTests", dependencies: ["WireGazetteer"]),

@@ -14,9 +14,10 @@ public enum StageFactory {
     }
 
     /// Stage types this build implements.
-    public static let available: Set<String> = ["clean", "extract"]
+    public static let available: Set<String> = ["clean", "dedupe", "extract"]
 
-    public static func make(_ configs: [StageConfig]) throws(Unavailable) -> [any Stage] {
+    /// - Parameter state: the state store stages with memory (dedupe) persist to; nil keeps it in memory.
+    public static func make(_ configs: [StageConfig], state: (any DedupeStateStore)? = nil) throws(Unavailable) -> [any Stage] {
         var stages: [any Stage] = []
         for (index, config) in configs.enumerated() {
             guard available.contains(config.typeName) else { throw Unavailable(index: index, type: config.typeName) }
@@ -24,6 +25,7 @@ public enum StageFactory {
             switch config {
             case .clean(let clean): stages.append(CleanStage(config: clean))
             case .extract(let options): stages.append(ExtractStage(config: options))
+            case .dedupe(let dedupe): stages.append(DedupeStage(config: dedupe, store: state))
             default: break
             }
         }

@@ -7,7 +7,7 @@ import GRDB
 /// tables that later issues add (dedupe index, story clusters, feed validators).
 public final class SQLiteStateStore: InboxLedger, @unchecked Sendable {
     public let path: String
-    private let dbQueue: DatabaseQueue
+    let dbQueue: DatabaseQueue
 
     public init(directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -44,6 +44,7 @@ public final class SQLiteStateStore: InboxLedger, @unchecked Sendable {
                 t.primaryKey(["source", "name", "content_hash"])
             }
         }
+        registerDedupeMigrations(&migrator)
         return migrator
     }
 
