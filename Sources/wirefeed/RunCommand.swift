@@ -18,6 +18,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Longest wait, in seconds, for items in flight on SIGTERM or reload.")
     var drainTimeout: Int = 30
 
+    @Option(help: ArgumentHelp(
+        "Seconds a stage or sink may hold items without finishing one before the pipeline counts as wedged "
+            + "and the systemd watchdog stops being pinged."))
+    var stallLimit: Int = 120
+
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
@@ -25,7 +30,8 @@ struct RunCommand: ParsableCommand {
         // A stdout sink read by a pipe that closes must fail its writes, not kill the daemon.
         signal(SIGPIPE, SIG_IGN)
         LibXML.initialize()
-        let daemon = Daemon(configPath: config, logger: logger, drainTimeout: .seconds(drainTimeout))
+        let daemon = Daemon(
+            configPath: config, logger: logger, drainTimeout: .seconds(drainTimeout), stallLimit: .seconds(stallLimit))
         do {
             try daemon.start()
         } catch {

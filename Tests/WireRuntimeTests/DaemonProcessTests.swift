@@ -45,10 +45,14 @@ import WireModel
             return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
 
-        func start() throws -> Process {
+        /// Runs `wirefeed run` on this workspace, with `environment` added to the test's own.
+        func start(environment: [String: String] = [:]) throws -> Process {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: DaemonProcessTests.binary)
             process.arguments = ["run", "--config", config, "--log-level", "error"]
+            if !environment.isEmpty {
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            }
             process.standardError = FileHandle.nullDevice
             try process.run()
             return process

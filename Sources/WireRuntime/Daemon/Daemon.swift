@@ -6,37 +6,91 @@ import Glibc
 #endif
 
 /// The long-running process: builds a `Runtime` from the config, reloads it on SIGHUP (keeping the old
-/// one when the new config is bad), and drains it on SIGTERM/SIGINT before exiting 0.
+/// one when the new config is bad), drains it on SIGTERM/SIGINT before exiting 0, and keeps systemd
+/// informed (`READY=1`, `RELOADING=1`, `STOPPING=1`, `STATUS=`, and `WATCHDOG=1` while healthy).
 ///
-/// Signal handling and reloads are serialised on one queue; signal sources are created here, in
-/// nonisolated code, because handlers built in main-actor code crash when Dispatch runs them elsewhere.
+/// Signal handling, startup and reloads are serialised on one queue; signal sources are created here,
+/// in nonisolated code, because handlers built in main-actor code crash when Dispatch runs them elsewhere.
 public final class Daemon: @unchecked Sendable {
     private let configPath: String
     private let logger: Logger
     private let drainTimeout: Duration
+    private let stallLimit: Duration
+    private let notifier: SystemdNotifier
     private let control = DispatchQueue(label: "wirefeed.daemon")
-    private var runtime: Runtime?
+    /// Guards `current`, which the watchdog reads from its own queue; only `control` replaces it.
+    private let runtimeLock = NSLock()
+    private var current: Runtime?
+    // Touched only on `control`.
     private var ledger: SQLiteStateStore?
     private var signals: [any DispatchSourceSignal] = []
+    private var watchdog: SystemdWatchdog?
 
-    public init(configPath: String, logger: Logger, drainTimeout: Duration = .seconds(30)) {
+    /// - Parameters:
+    ///   - drainTimeout: longest wait for items in flight on SIGTERM or reload.
+    ///   - stallLimit: how long a hop (stage, delivery, sink) may hold items without moving one before
+    ///     the pipeline counts as wedged and the watchdog stops pinging.
+    public init(
+        configPath: String, logger: Logger, drainTimeout: Duration = .seconds(30), stallLimit: Duration = .seconds(120),
+        notifier: SystemdNotifier = SystemdNotifier()
+    ) {
         self.configPath = configPath
         self.logger = logger
         self.drainTimeout = drainTimeout
+        self.stallLimit = stallLimit
+        self.notifier = notifier
     }
 
     /// Loads the config and starts; throws when the first config is unusable (nothing to fall back on).
+    /// Sends `READY=1` once the sources are watching.
     public func start() throws {
-        let config = try ConfigLoader.load(path: configPath)
-        let ledger = try SQLiteStateStore(directory: config.stateDir)
-        let runtime = try Runtime(config: config, ledger: ledger, logger: logger)
-        try runtime.start()
-        control.sync {
-            self.ledger = ledger
-            self.runtime = runtime
-        }
+        // Signal sources first: before they exist a SIGHUP would kill the process. Their registration
+        // runs on `control`, so the startup queued behind it (and READY=1) comes after it, and a signal
+        // that arrives while we start is handled once the first runtime is up.
         installSignalHandlers()
-        logger.info("wirefeed running", metadata: ["config": "\(configPath)", "state": "\(config.stateDir)"])
+        try control.sync { try startFirstRuntime() }
+    }
+
+    /// The running generation, for status and tests.
+    public var runtime: Runtime? { runtimeLock.withLock { current } }
+
+    private func replaceRuntime(_ runtime: Runtime?) { runtimeLock.withLock { current = runtime } }
+
+    private func startFirstRuntime() throws {
+        let runtime: Runtime
+        do {
+            let config = try ConfigLoader.load(path: configPath)
+            let ledger = try SQLiteStateStore(directory: config.stateDir)
+            runtime = try Runtime(config: config, ledger: ledger, logger: logger)
+            try runtime.start()
+            self.ledger = ledger
+        } catch {
+            notifier.status("cannot start: \(error)")
+            throw error
+        }
+        replaceRuntime(runtime)
+        startWatchdog()
+        notifier.ready(status: runtime.statusLine)
+        logger.info("wirefeed running", metadata: ["config": "\(configPath)", "state": "\(runtime.config.stateDir)"])
+    }
+
+    private func startWatchdog() {
+        guard notifier.isEnabled else { return }
+        let stallLimit = self.stallLimit
+        let watchdog = SystemdWatchdog(notifier: notifier, logger: logger) { [weak self] in
+            guard let runtime = self?.runtime else {
+                return SystemdWatchdog.Report(health: PipelineHealth(problems: []), status: "starting")
+            }
+            let snapshot = runtime.pipeline.progress.snapshot
+            return SystemdWatchdog.Report(
+                health: PipelineHealth.evaluate(snapshot, stallLimit: stallLimit),
+                status: runtime.statusLine(snapshot))
+        }
+        watchdog.start()
+        self.watchdog = watchdog
+        if let interval = notifier.watchdogInterval {
+            logger.info("systemd watchdog armed", metadata: ["interval": "\(interval)", "stall_limit": "\(stallLimit)"])
+        }
     }
 
     private func installSignalHandlers() {
@@ -53,23 +107,31 @@ public final class Daemon: @unchecked Sendable {
 
     private func handle(_ action: Action) {
         switch action {
-        case .reload: reload()
+        case .reload:
+            // Before the first runtime exists the config is about to be read anyway.
+            guard ledger != nil else { return }
+            // Several SIGHUPs during one reload arrive here as one event: the next reload reads the
+            // config as it is then, so none is lost.
+            notifier.reloading(status: "reloading \(configPath)")
+            let outcome = reload()
+            notifier.ready(status: "\(outcome) | \(runtime?.statusLine ?? "")")
         case .stop: stopAndExit()
         }
     }
 
-    /// Runs on `control`. The new runtime is built (config checked, sinks opened) before the old one
-    /// stops, so a bad config or an unwritable sink leaves the running daemon as it was.
-    private func reload() {
+    /// Runs on `control`; returns a short outcome for `STATUS=`. The new runtime is built (config
+    /// checked, sinks opened) before the old one stops, so a bad config or an unwritable sink leaves
+    /// the running daemon as it was.
+    private func reload() -> String {
         logger.info("SIGHUP: reloading", metadata: ["config": "\(configPath)"])
-        guard let ledger else { return }
+        guard let ledger else { return "reload skipped: not started yet" }
         let next: Runtime
         do {
             let config = try ConfigLoader.load(path: configPath)
             next = try Runtime(config: config, ledger: ledger, logger: logger)
         } catch {
             logger.error("reload refused; keeping the running config", metadata: ["error": "\(error)"])
-            return
+            return "reload refused, old config kept: \(error)"
         }
         let old = runtime
         if let old, !old.stop(timeout: drainTimeout) {
@@ -77,11 +139,13 @@ public final class Daemon: @unchecked Sendable {
         }
         do {
             try next.start()
-            runtime = next
+            replaceRuntime(next)
             logger.info("reloaded", metadata: ["status": "\(next.statusLine)"])
+            return "reloaded"
         } catch {
             logger.error("reload: the new config's sources would not start; restoring the old config", metadata: ["error": "\(error)"])
             restore(old?.config, ledger: ledger)
+            return "reload failed, old config restored: \(error)"
         }
     }
 
@@ -90,14 +154,19 @@ public final class Daemon: @unchecked Sendable {
             guard let config else { throw Runtime.BuildError(description: "no earlier config") }
             let again = try Runtime(config: config, ledger: ledger, logger: logger)
             try again.start()
-            runtime = again
+            replaceRuntime(again)
         } catch {
             logger.critical("cannot restore the old config either; exiting", metadata: ["error": "\(error)"])
+            notifier.status("cannot restore the old config: \(error)")
             exit(1)
         }
     }
 
     private func stopAndExit() {
+        // The watchdog stops first so that nothing follows STOPPING=1 but the exit.
+        watchdog?.stop()
+        let runtime = self.runtime
+        notifier.stopping(status: "stopping: draining \(runtime?.pipeline.progress.snapshot.inFlight ?? 0) item(s) in flight")
         logger.info("stopping: draining items in flight")
         let drained = runtime?.stop(timeout: drainTimeout) ?? true
         if drained {

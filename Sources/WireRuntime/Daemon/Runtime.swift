@@ -89,10 +89,13 @@ public final class Runtime: @unchecked Sendable {
     }
 
     /// One line for logs and `STATUS=`.
-    public var statusLine: String {
-        let s = pipeline.progress.snapshot
-        return "\(sources.count) inbox(es); \(s.inputsDone) inputs done, \(s.inputsFailed) retrying; "
-            + "\(s.itemsWritten) lines written, \(s.deadLettered) dead-lettered"
+    public var statusLine: String { statusLine(pipeline.progress.snapshot) }
+
+    /// `snapshot` as one line: what is watched, what is done, what waits, what failed.
+    public func statusLine(_ s: PipelineProgress.Snapshot) -> String {
+        "watching \(sources.count) inbox(es); \(s.inputsDone) files done, \(s.inputsFailed) retried; "
+            + "\(s.itemsWritten) lines written, \(s.deadLettered) dead-lettered, \(s.sinkFailures) sink errors; "
+            + "backlog \(s.inputsInFlight) file(s), \(s.inFlight) item(s)"
     }
 }
 

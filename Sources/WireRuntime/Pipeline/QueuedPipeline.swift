@@ -40,6 +40,7 @@ public final class QueuedPipeline: @unchecked Sendable {
     /// keep it short and never block in it.
     public func makeTicket(label: String, onSettled: @escaping @Sendable (InputTicket.Outcome) -> Void) -> InputTicket {
         inFlight.enter()
+        progress.inputOpened()
         let group = inFlight
         let progress = self.progress
         return InputTicket(label: label) { outcome in
