@@ -79,4 +79,34 @@ import Testing
             DaemonProcessTests.binary, ["check", DaemonProcessTests.repositoryRoot + "/systemd/pipeline.json"])
         #expect(result.status == 0, "\(result.output)")
     }
+
+    @Test(.enabled(
+        if: FileManager.default.isExecutableFile(atPath: "/usr/bin/make")
+            && FileManager.default.isExecutableFile(atPath: DaemonProcessTests.binary),
+        "needs make and the built wirefeed executable"))
+    func makeInstallPlacesEveryFileAndKeepsAnExistingConfig() throws {
+        let stage = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: stage) }
+        let arguments = [
+            "-s", "-C", DaemonProcessTests.repositoryRoot, "install-files", "DESTDIR=\(stage)", "PREFIX=/usr",
+            "BIN=\(DaemonProcessTests.binary)",
+        ]
+        let first = try Self.run("/usr/bin/make", arguments)
+        #expect(first.status == 0, "\(first.output)")
+        for path in [
+            "/usr/bin/wirefeed", "/usr/lib/systemd/system/wirefeed.service", "/usr/lib/sysusers.d/wirefeed.conf",
+            "/usr/lib/tmpfiles.d/wirefeed.conf", "/etc/wirefeed/pipeline.json",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: stage + path), "missing \(path)")
+        }
+        let unit = try String(contentsOfFile: stage + "/usr/lib/systemd/system/wirefeed.service", encoding: .utf8)
+        #expect(unit.contains("ExecStart=/usr/bin/wirefeed run --config /etc/wirefeed/pipeline.json"))
+        #expect(!unit.contains("/usr/local/bin"))
+
+        let edited = Data(#"{"edited": "by the operator"}"#.utf8)
+        try edited.write(to: URL(fileURLWithPath: stage + "/etc/wirefeed/pipeline.json"))
+        let second = try Self.run("/usr/bin/make", arguments)
+        #expect(second.status == 0, "\(second.output)")
+        #expect(FileManager.default.contents(atPath: stage + "/etc/wirefeed/pipeline.json") == edited)
+    }
 }
