@@ -26,6 +26,8 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
+        // Before anything starts a thread: every thread inherits the blocked mask (see Daemon).
+        Daemon.blockSignals()
         let logger = logging.makeLogger()
         // A stdout sink read by a pipe that closes must fail its writes, not kill the daemon.
         signal(SIGPIPE, SIG_IGN)
@@ -38,6 +40,6 @@ struct RunCommand: ParsableCommand {
             logger.critical("cannot start", metadata: ["error": "\(error)"])
             throw ExitCode(1)
         }
-        dispatchMain()
+        daemon.runSignalLoop()
     }
 }

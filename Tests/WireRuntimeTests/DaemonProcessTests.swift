@@ -115,4 +115,34 @@ import WireModel
         #expect(daemon.terminationStatus == 0)
         #expect(try ws.lines().filter { !$0.isEmpty }.count == 2)
     }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "build the wirefeed executable first"))
+    func sigtermUnderLoadFinishesWhatIsInFlightAndExitsZero() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        let total = 600
+        for n in 0..<total { try ws.story(n) }
+
+        let first = try ws.start()
+        #expect(eventually(within: 30) { ws.count(ws.done) >= 30 })
+        first.terminate()
+        first.waitUntilExit()
+        #expect(first.terminationReason == .exit && first.terminationStatus == 0)
+        let done = ws.count(ws.done)
+        #expect(done < total, "the daemon finished before SIGTERM; raise the backlog")
+        #expect(done + ws.count(ws.inbox) == total)
+        // Drained: each file in done/ has its line, and no line belongs to a file still in the inbox.
+        let drained = try ws.lines().dropLast()
+        #expect(drained.count == done)
+        #expect(Set(drained).count == drained.count)
+
+        let second = try ws.start()
+        #expect(eventually(within: 60) { ws.count(ws.done) == total && ws.count(ws.inbox) == 0 })
+        second.terminate()
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 0)
+        let items = try ws.lines().dropLast().map { try JSONDecoder().decode(Item.self, from: Data($0.utf8)) }
+        #expect(items.count == total)
+        #expect(Set(items.map(\.id)).count == total, "a line was written twice")
+    }
 }

@@ -9,8 +9,12 @@ import Glibc
 /// one when the new config is bad), drains it on SIGTERM/SIGINT before exiting 0, and keeps systemd
 /// informed (`READY=1`, `RELOADING=1`, `STOPPING=1`, `STATUS=`, and `WATCHDOG=1` while healthy).
 ///
-/// Signal handling, startup and reloads are serialised on one queue; signal sources are created here,
-/// in nonisolated code, because handlers built in main-actor code crash when Dispatch runs them elsewhere.
+/// Startup, reloads and the stop are serialised on one queue. Signals are taken with `sigwait(2)` on the
+/// main thread (`runSignalLoop`), not with Dispatch signal sources: libdispatch on Linux re-raises a
+/// signal at its event thread as it was when the signal source was registered, and under load that
+/// thread can be gone, so a SIGTERM was lost while the pipeline was busy (seen in the SIGTERM-under-load
+/// test). With the signals blocked in every thread (`blockSignals` before any thread exists) the
+/// kernel keeps them pending for `sigwait`, so none is lost, even one sent during startup.
 public final class Daemon: @unchecked Sendable {
     private let configPath: String
     private let logger: Logger
@@ -18,13 +22,18 @@ public final class Daemon: @unchecked Sendable {
     private let stallLimit: Duration
     private let notifier: SystemdNotifier
     private let control = DispatchQueue(label: "wirefeed.daemon")
-    /// Guards `current`, which the watchdog reads from its own queue; only `control` replaces it.
+    /// Guards `current`, which the watchdog reads from its own queue (only `control` replaces it), and
+    /// `reloadQueued`.
     private let runtimeLock = NSLock()
     private var current: Runtime?
+    /// A reload is queued on `control` and has not begun: further SIGHUPs join it.
+    private var reloadQueued = false
     // Touched only on `control`.
     private var ledger: SQLiteStateStore?
-    private var signals: [any DispatchSourceSignal] = []
     private var watchdog: SystemdWatchdog?
+
+    /// The signals the daemon acts on.
+    static let handledSignals: [Int32] = [SIGTERM, SIGINT, SIGHUP]
 
     /// - Parameters:
     ///   - drainTimeout: longest wait for items in flight on SIGTERM or reload.
@@ -43,12 +52,53 @@ public final class Daemon: @unchecked Sendable {
 
     /// Loads the config and starts; throws when the first config is unusable (nothing to fall back on).
     /// Sends `READY=1` once the sources are watching.
+    /// Call `blockSignals()` before, and `runSignalLoop()` after: a signal sent during startup waits,
+    /// blocked, and is handled once READY=1 is out.
     public func start() throws {
-        // Signal sources first: before they exist a SIGHUP would kill the process. Their registration
-        // runs on `control`, so the startup queued behind it (and READY=1) comes after it, and a signal
-        // that arrives while we start is handled once the first runtime is up.
-        installSignalHandlers()
         try control.sync { try startFirstRuntime() }
+    }
+
+    /// Blocks SIGTERM, SIGINT and SIGHUP in the calling thread. Call it first thing on the main thread,
+    /// before any other thread exists: threads inherit the mask, so every signal stays pending for
+    /// `runSignalLoop` instead of reaching a thread that would ignore it or die of it.
+    public static func blockSignals() {
+        var set = signalSet()
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+    }
+
+    private static func signalSet() -> sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signalNumber in handledSignals { sigaddset(&set, signalNumber) }
+        return set
+    }
+
+    /// Takes signals on the calling thread, forever, and hands each to the control queue: SIGTERM and
+    /// SIGINT drain and exit, SIGHUP reloads. Several SIGHUPs before a queued reload begins make one reload;
+    /// one that arrives during a reload makes one more, so the config read last is the newest.
+    public func runSignalLoop() -> Never {
+        var set = Self.signalSet()
+        while true {
+            var signalNumber: Int32 = 0
+            guard sigwait(&set, &signalNumber) == 0 else { continue }
+            if signalNumber == SIGHUP {
+                queueReload()
+            } else {
+                control.async { self.stopAndExit() }
+            }
+        }
+    }
+
+    private func queueReload() {
+        let alreadyQueued = runtimeLock.withLock {
+            defer { reloadQueued = true }
+            return reloadQueued
+        }
+        guard !alreadyQueued else { return }
+        control.async {
+            self.runtimeLock.withLock { self.reloadQueued = false }
+            self.handleReload()
+        }
     }
 
     /// The running generation, for status and tests.
@@ -93,30 +143,11 @@ public final class Daemon: @unchecked Sendable {
         }
     }
 
-    private func installSignalHandlers() {
-        for (signalNumber, action) in [(SIGTERM, Action.stop), (SIGINT, .stop), (SIGHUP, .reload)] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: control)
-            source.setEventHandler { [weak self] in self?.handle(action) }
-            source.resume()
-            signals.append(source)
-        }
-    }
-
-    private enum Action { case stop, reload }
-
-    private func handle(_ action: Action) {
-        switch action {
-        case .reload:
-            // Before the first runtime exists the config is about to be read anyway.
-            guard ledger != nil else { return }
-            // Several SIGHUPs during one reload arrive here as one event: the next reload reads the
-            // config as it is then, so none is lost.
-            notifier.reloading(status: "reloading \(configPath)")
-            let outcome = reload()
-            notifier.ready(status: "\(outcome) | \(runtime?.statusLine ?? "")")
-        case .stop: stopAndExit()
-        }
+    private func handleReload() {
+        // Several SIGHUPs before this began arrive here as one; the config is read as it is now.
+        notifier.reloading(status: "reloading \(configPath)")
+        let outcome = reload()
+        notifier.ready(status: "\(outcome) | \(runtime?.statusLine ?? "")")
     }
 
     /// Runs on `control`; returns a short outcome for `STATUS=`. The new runtime is built (config

@@ -84,6 +84,7 @@ public final class Runtime: @unchecked Sendable {
         for source in sources { source.stop() }
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         let drained = pipeline.drain(timeout: .now() + seconds)
+        for source in sources { source.finishSettledFiles() }
         pipeline.close()
         return drained
     }
