@@ -150,16 +150,18 @@ public final class Daemon: @unchecked Sendable {
         notifier.ready(status: "\(outcome) | \(runtime?.statusLine ?? "")")
     }
 
-    /// Runs on `control`; returns a short outcome for `STATUS=`. The new runtime is built (config
-    /// checked, sinks opened) before the old one stops, so a bad config or an unwritable sink leaves
-    /// the running daemon as it was.
+    /// Runs on `control`; returns a short outcome for `STATUS=`. The new config is loaded and checked
+    /// while the old generation runs, so a bad config leaves the daemon as it was. The old generation
+    /// drains and stops before the new one is built: its sinks hold their files' locks, and the new
+    /// sinks (often on the same files) would otherwise wait for them and fail their first open.
     private func reload() -> String {
         logger.info("SIGHUP: reloading", metadata: ["config": "\(configPath)"])
         guard let ledger else { return "reload skipped: not started yet" }
-        let next: Runtime
+        let config: PipelineConfig
         do {
-            let config = try ConfigLoader.load(path: configPath)
-            next = try Runtime(config: config, ledger: ledger, logger: logger)
+            config = try ConfigLoader.load(path: configPath)
+            let problems = Runtime.unsupported(in: config)
+            guard problems.isEmpty else { throw Runtime.BuildError(description: problems.joined(separator: "\n")) }
         } catch {
             logger.error("reload refused; keeping the running config", metadata: ["error": "\(error)"])
             return "reload refused, old config kept: \(error)"
@@ -169,12 +171,13 @@ public final class Daemon: @unchecked Sendable {
             logger.warning("reload: drain timed out; unfinished files stay in the inbox and are picked up again")
         }
         do {
+            let next = try Runtime(config: config, ledger: ledger, logger: logger)
             try next.start()
             replaceRuntime(next)
             logger.info("reloaded", metadata: ["status": "\(next.statusLine)"])
             return "reloaded"
         } catch {
-            logger.error("reload: the new config's sources would not start; restoring the old config", metadata: ["error": "\(error)"])
+            logger.error("reload: the new config would not start; restoring the old config", metadata: ["error": "\(error)"])
             restore(old?.config, ledger: ledger)
             return "reload failed, old config restored: \(error)"
         }
