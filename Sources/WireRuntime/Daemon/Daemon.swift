@@ -76,14 +76,21 @@ public final class Daemon: @unchecked Sendable {
     /// Takes signals on the calling thread, forever, and hands each to the control queue: SIGTERM and
     /// SIGINT drain and exit, SIGHUP reloads. Several SIGHUPs before a queued reload begins make one reload;
     /// one that arrives during a reload makes one more, so the config read last is the newest.
+    /// A second SIGTERM or SIGINT during the drain (a second Ctrl-C) exits at once with status 1: whatever
+    /// was not finished stays in the inbox and is resumed on the next start.
     public func runSignalLoop() -> Never {
         var set = Self.signalSet()
+        var stopping = false
         while true {
             var signalNumber: Int32 = 0
             guard sigwait(&set, &signalNumber) == 0 else { continue }
             if signalNumber == SIGHUP {
                 queueReload()
+            } else if stopping {
+                logger.warning("second stop signal: exiting without waiting for the drain; unfinished files stay in the inbox")
+                _exit(1)
             } else {
+                stopping = true
                 control.async { self.stopAndExit() }
             }
         }
