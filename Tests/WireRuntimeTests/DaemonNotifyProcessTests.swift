@@ -29,6 +29,11 @@ import Testing
         #expect(eventually(within: 30) { ws.count(ws.done) == 1 })
         messages += receiver.messages(until: "WATCHDOG=1", within: 5)
         messages += receiver.messages(until: "WATCHDOG=1", within: 5)
+        // The totals carry across a reload.
+        kill(daemon.processIdentifier, SIGHUP)
+        let second = receiver.messages(until: "READY=1", within: 30)
+        messages += second
+        #expect(second.last.map { $0.hasPrefix("READY=1\nSTATUS=reloaded | watching 1 inbox(es); 1 files done") } == true, "\(second)")
 
         daemon.terminate()
         messages += receiver.messages(until: "STOPPING=1", within: 30)

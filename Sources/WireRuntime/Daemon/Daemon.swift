@@ -21,6 +21,8 @@ public final class Daemon: @unchecked Sendable {
     private let drainTimeout: Duration
     private let stallLimit: Duration
     private let notifier: SystemdNotifier
+    /// Shared by every generation: totals and stall clocks carry across reloads.
+    private let progress = PipelineProgress()
     private let control = DispatchQueue(label: "wirefeed.daemon")
     /// Guards `current`, which the watchdog reads from its own queue (only `control` replaces it), and
     /// `reloadQueued`.
@@ -118,7 +120,7 @@ public final class Daemon: @unchecked Sendable {
         do {
             let config = try ConfigLoader.load(path: configPath)
             let ledger = try SQLiteStateStore(directory: config.stateDir)
-            runtime = try Runtime(config: config, ledger: ledger, logger: logger)
+            runtime = try Runtime(config: config, ledger: ledger, progress: progress, logger: logger)
             try runtime.start()
             self.ledger = ledger
         } catch {
@@ -178,7 +180,7 @@ public final class Daemon: @unchecked Sendable {
             logger.warning("reload: drain timed out; unfinished files stay in the inbox and are picked up again")
         }
         do {
-            let next = try Runtime(config: config, ledger: ledger, logger: logger)
+            let next = try Runtime(config: config, ledger: ledger, progress: progress, logger: logger)
             try next.start()
             replaceRuntime(next)
             logger.info("reloaded", metadata: ["status": "\(next.statusLine)"])
@@ -193,7 +195,7 @@ public final class Daemon: @unchecked Sendable {
     private func restore(_ config: PipelineConfig?, ledger: SQLiteStateStore) {
         do {
             guard let config else { throw Runtime.BuildError(description: "no earlier config") }
-            let again = try Runtime(config: config, ledger: ledger, logger: logger)
+            let again = try Runtime(config: config, ledger: ledger, progress: progress, logger: logger)
             try again.start()
             replaceRuntime(again)
         } catch {

@@ -36,7 +36,11 @@ public final class Runtime: @unchecked Sendable {
         return problems
     }
 
-    public init(config: PipelineConfig, ledger: any InboxLedger, logger: Logger) throws {
+    /// - Parameter progress: the counters to add to; the daemon passes the same one to every generation,
+    ///   so the status line counts since the process started, not since the last reload.
+    public init(
+        config: PipelineConfig, ledger: any InboxLedger, progress: PipelineProgress = PipelineProgress(), logger: Logger
+    ) throws {
         let problems = Self.unsupported(in: config)
         guard problems.isEmpty else { throw BuildError(description: problems.joined(separator: "\n")) }
         self.config = config
@@ -46,7 +50,7 @@ public final class Runtime: @unchecked Sendable {
         deadLetter = try SinkFactory.makeSink(config: Self.deadLetterConfig(config), logger: logger)
         let pipeline = QueuedPipeline(
             stages: stages, sinks: sinks, deadLetter: deadLetter, encodeDeadLetter: Self.deadLetterLine,
-            logger: logger)
+            progress: progress, logger: logger)
         self.pipeline = pipeline
         let node = config.node ?? ProcessInfo.processInfo.hostName
         let reader = InputReader()
