@@ -26,10 +26,11 @@ let package = Package(
         .target(name: "WireModel"),
         .target(name: "WireText", dependencies: ["WireModel"]),
         .target(name: "WireReaders", dependencies: ["WireModel", "WireText", "LibXML"]),
+        .target(name: "WireClean", dependencies: ["WireModel", "WireText", "LibXML"]),
         .target(
             name: "WireRuntime",
             dependencies: [
-                "WireModel", "WireReaders", "WireText",
+                "WireModel", "WireReaders", "WireText", "WireClean",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -43,9 +44,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Throughput of the text stages on the eval corpus (Scripts/bench-clean.sh runs it in release).
+        .executableTarget(name: "stage-bench", dependencies: ["WireClean", "WireReaders", "WireModel"]),
         .testTarget(name: "WireModelTests", dependencies: ["WireModel"]),
         .testTarget(name: "WireReadersTests", dependencies: ["WireReaders", "WireModel", "LibXML"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
+        .testTarget(name: "WireCleanTests", dependencies: ["WireClean", "WireModel", "WireReaders"]),
         .testTarget(name: "WireRuntimeTests", dependencies: ["WireRuntime", "WireModel", "WireReaders"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,7 +5,8 @@ import CLibXML2
 /// Why SAX push rather than xmlTextReader: in RECOVER mode it keeps the items after a broken one, and it
 /// takes network chunks as they come. Why the extra guards: in SAX mode libxml2 re-expands internal
 /// entities on every reference whatever the options (a 200 KB file becomes gigabytes), so entity
-/// declarations are ignored (no-op `entityDecl`), only predefined and HTML named entities resolve, text
+/// declarations are ignored (names recorded, values never stored), only predefined and HTML named entities
+/// resolve (a name nobody declared stays as literal text, `&foo;`), text
 /// is capped per run and in total, and NOENT / DTDLOAD / HUGE are never set.
 ///
 /// One instance parses one document on one thread; it is `@unchecked Sendable` only so that it may be
@@ -40,6 +41,9 @@ public final class SAXPushParser: @unchecked Sendable {
     private let ignoreDeclaredEncoding: Bool
     private var ctxt: xmlParserCtxtPtr?
     private var entities: HTMLEntityTable?
+    /// Names the document's DTD declares. Their references are refused (reported, never expanded); any
+    /// other unknown name is kept as literal text.
+    private var declaredEntities: Set<String> = []
 
     private var pending: [UInt8] = []
     private var pendingOverflow = false
@@ -179,7 +183,10 @@ public final class SAXPushParser: @unchecked Sendable {
         sax.cdataBlock = sax.characters
         // Never declare an entity: every reference to a document-declared entity then becomes a
         // recoverable "Entity 'x' not defined" error instead of an expansion or a file/network load.
-        sax.entityDecl = { _, _, _, _, _, _ in }
+        sax.entityDecl = { ctx, name, _, _, _, _ in
+            guard let parser = SAXPushParser.from(ctx), let name else { return }
+            parser.didDeclareEntity(name)
+        }
         sax.unparsedEntityDecl = { _, _, _, _, _ in }
         sax.getEntity = { ctx, name in
             guard let parser = SAXPushParser.from(ctx), let name else { return nil }
@@ -348,12 +355,21 @@ public final class SAXPushParser: @unchecked Sendable {
         }
     }
 
+    /// Records a declared entity's name, never its value (bounded: a hostile DTD may declare millions).
+    private func didDeclareEntity(_ name: UnsafePointer<xmlChar>) {
+        guard declaredEntities.count < 10_000 else { return }
+        declaredEntities.insert(String(cString: name))
+    }
+
     /// Predefined XML entities, then HTML's named ones (`&nbsp;`, `&eacute;`, which feeds use without a
-    /// DTD and which RECOVER mode would otherwise silently drop). Document-declared entities are never
-    /// returned: `entityDecl` is a no-op, so none exist.
+    /// DTD and which RECOVER mode would otherwise silently drop), then, for a name nobody defined
+    /// (`&foo;`), the reference itself as text, so that nothing vanishes. Names the document declared are
+    /// refused: `entityDecl` stores no value, so libxml2 reports them as undefined and expands nothing.
     private func lookUpEntity(_ name: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
         if let predefined = xmlGetPredefinedEntity(name) { return predefined }
         if entities == nil { entities = HTMLEntityTable() }
-        return entities?.entity(named: name)
+        if let known = entities?.entity(named: name) { return known }
+        if declaredEntities.count >= 10_000 || declaredEntities.contains(String(cString: name)) { return nil }
+        return entities?.literal(named: name)
     }
 }

@@ -86,6 +86,12 @@ final class EventRecorder: SAXEventHandler {
         #expect(recorder.errors.contains(where: { $0.code == 26 || $0.code == 27 }))
     }
 
+    @Test func undeclaredNamesStayAsLiteralText() {
+        let recorder = parse("<r>a&foo;b&nbsp;&foo;</r>")
+        #expect(recorder.events.contains("text a&foo;b\u{A0}&foo;"))
+        #expect(recorder.errors.isEmpty)
+    }
+
     @Test func textCapTruncatesAndReportsOnce() {
         let recorder = parse("<r>" + String(repeating: "x", count: 5000) + "</r>", limits: .init(maxTextBytes: 100))
         #expect(recorder.events.contains("text " + String(repeating: "x", count: 100)))
@@ -110,10 +116,12 @@ final class EventRecorder: SAXEventHandler {
     }
 
     @Test func errorsBeyondTheCapAreCountedNotDelivered() {
-        let body = String(repeating: "&undefined;", count: 500)
+        // References to a document-declared entity are refused one error each (undeclared names would
+        // be kept as text instead).
+        let body = String(repeating: "&declared;", count: 500)
         let recorder = EventRecorder()
         let parser = SAXPushParser(handler: recorder, limits: .init(maxErrors: 10))
-        parser.parse(Array("<r>\(body)</r>".utf8))
+        parser.parse(Array("<!DOCTYPE r [<!ENTITY declared \"x\">]><r>\(body)</r>".utf8))
         #expect(recorder.errors.count == 10)
         #expect(parser.errorCount > 10)
     }

@@ -1,3 +1,5 @@
+import WireClean
+
 /// Turns a validated config into `PipelineConfig`: defaults from `ConfigSpec`, paths made absolute.
 struct PipelineConfigBuilder {
     private let baseDirectory: String
@@ -100,11 +102,20 @@ struct PipelineConfigBuilder {
                 rules.append(try rule(element, at: ConfigJSONPath.element(ConfigJSONPath.member(path, "rules"), index)))
             }
             return .route(RouteStageConfig(rules: rules, defaultSinks: try fields.required(fields.strings("default"), "default")))
-        case "clean": return .clean
+        case "clean": return .clean(cleanStage(fields))
         case "extract": return .extract
         case "enrich": return .enrich
         default: throw Self.unbuildable(variant, at: path)
         }
+    }
+
+    /// Each rule family is a boolean key named as its `CleanOptions.Rule`, on unless set false.
+    private func cleanStage(_ fields: ConfigObjectReader) -> CleanStageConfig {
+        var options = CleanOptions()
+        for rule in CleanOptions.Rule.allCases {
+            options[rule] = fields.bool(rule.rawValue) ?? true
+        }
+        return CleanStageConfig(options: options, keepContentHTML: fields.bool("keep_content_html") ?? false)
     }
 
     private func rule(_ json: ConfigJSON, at path: String) throws(ConfigError) -> RouteRule {

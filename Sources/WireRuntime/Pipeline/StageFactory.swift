@@ -14,21 +14,24 @@ public enum StageFactory {
     }
 
     /// Stage types this build implements.
-    public static let available: Set<String> = []
+    public static let available: Set<String> = ["clean"]
 
     public static func make(_ configs: [StageConfig]) throws(Unavailable) -> [any Stage] {
         var stages: [any Stage] = []
         for (index, config) in configs.enumerated() {
             guard available.contains(config.typeName) else { throw Unavailable(index: index, type: config.typeName) }
             // Each implemented stage adds its case here.
-            stages.append(contentsOf: [])
+            switch config {
+            case .clean(let clean): stages.append(CleanStage(config: clean))
+            default: break
+            }
         }
         return stages
     }
 
     /// The card's stages with their defaults, those this build has: what `process` runs without a config.
     public static var defaultConfigs: [StageConfig] {
-        let card: [StageConfig] = [.clean, .dedupe(DedupeStageConfig()), .extract, .enrich, .route(RouteStageConfig())]
+        let card: [StageConfig] = [.clean(CleanStageConfig()), .dedupe(DedupeStageConfig()), .extract, .enrich, .route(RouteStageConfig())]
         return card.filter { available.contains($0.typeName) }
     }
 
