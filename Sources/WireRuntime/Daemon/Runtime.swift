@@ -36,7 +36,11 @@ public final class Runtime: @unchecked Sendable {
         return problems
     }
 
-    public init(config: PipelineConfig, ledger: any InboxLedger, logger: Logger) throws {
+    /// - Parameter progress: the counters to add to; the daemon passes the same one to every generation,
+    ///   so the status line counts since the process started, not since the last reload.
+    public init(
+        config: PipelineConfig, ledger: any InboxLedger, progress: PipelineProgress = PipelineProgress(), logger: Logger
+    ) throws {
         let problems = Self.unsupported(in: config)
         guard problems.isEmpty else { throw BuildError(description: problems.joined(separator: "\n")) }
         self.config = config
@@ -46,7 +50,7 @@ public final class Runtime: @unchecked Sendable {
         deadLetter = try SinkFactory.makeSink(config: Self.deadLetterConfig(config), logger: logger)
         let pipeline = QueuedPipeline(
             stages: stages, sinks: sinks, deadLetter: deadLetter, encodeDeadLetter: Self.deadLetterLine,
-            logger: logger)
+            progress: progress, logger: logger)
         self.pipeline = pipeline
         let node = config.node ?? ProcessInfo.processInfo.hostName
         let reader = InputReader()
@@ -84,15 +88,19 @@ public final class Runtime: @unchecked Sendable {
         for source in sources { source.stop() }
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         let drained = pipeline.drain(timeout: .now() + seconds)
+        for source in sources { source.finishSettledFiles() }
         pipeline.close()
         return drained
     }
 
     /// One line for logs and `STATUS=`.
-    public var statusLine: String {
-        let s = pipeline.progress.snapshot
-        return "\(sources.count) inbox(es); \(s.inputsDone) inputs done, \(s.inputsFailed) retrying; "
-            + "\(s.itemsWritten) lines written, \(s.deadLettered) dead-lettered"
+    public var statusLine: String { statusLine(pipeline.progress.snapshot) }
+
+    /// `snapshot` as one line: what is watched, what is done, what waits, what failed.
+    public func statusLine(_ s: PipelineProgress.Snapshot) -> String {
+        "watching \(sources.count) inbox(es); \(s.inputsDone) files done, \(s.inputsFailed) retried; "
+            + "\(s.itemsWritten) lines written, \(s.deadLettered) dead-lettered, \(s.sinkFailures) sink errors; "
+            + "backlog \(s.inputsInFlight) file(s), \(s.inFlight) item(s)"
     }
 }
 

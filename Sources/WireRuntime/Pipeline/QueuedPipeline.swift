@@ -7,7 +7,7 @@ import WireModel
 /// Sources create a ticket per input, submit its items, close the ticket, and are called back when every
 /// item is durable (or dropped, or dead-lettered), which is when a file may leave the inbox.
 public final class QueuedPipeline: @unchecked Sendable {
-    public let progress = PipelineProgress()
+    public let progress: PipelineProgress
     private let delivery: SinkDelivery
     private var entry: (@Sendable (Envelope) -> Void)?
     private let inFlight = DispatchGroup()
@@ -16,12 +16,13 @@ public final class QueuedPipeline: @unchecked Sendable {
     ///   - sinks: the configured sinks in config order; an item without a route decision goes to all.
     ///   - deadLetter: where failed items and unreadable fragments go.
     ///   - encodeDeadLetter: turns a failure into the dead-letter sink's line.
+    ///   - progress: where the counters go; the daemon passes one across reloads so totals carry on.
     public init(
         stages: [any Stage], sinks: [any Sink], deadLetter: any Sink,
         encodeDeadLetter: @escaping @Sendable (DeadLetterInput) -> SinkRecord,
-        capacity: Int = 1024, logger: Logger
+        capacity: Int = 1024, progress: PipelineProgress = PipelineProgress(), logger: Logger
     ) {
-        let progress = self.progress
+        self.progress = progress
         let delivery = SinkDelivery(
             sinks: sinks, deadLetter: deadLetter, encodeDeadLetter: encodeDeadLetter, capacity: capacity,
             progress: progress, logger: logger)
@@ -40,6 +41,7 @@ public final class QueuedPipeline: @unchecked Sendable {
     /// keep it short and never block in it.
     public func makeTicket(label: String, onSettled: @escaping @Sendable (InputTicket.Outcome) -> Void) -> InputTicket {
         inFlight.enter()
+        progress.inputOpened()
         let group = inFlight
         let progress = self.progress
         return InputTicket(label: label) { outcome in

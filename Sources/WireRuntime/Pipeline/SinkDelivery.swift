@@ -29,12 +29,21 @@ final class SinkDelivery: @unchecked Sendable {
     }
 
     func deliver(_ envelope: Envelope) {
+        progress.hopEntered(Self.deliveryHop)
         slots.wait()
         queue.async { [self] in
-            defer { slots.signal() }
+            defer {
+                progress.hopLeft(Self.deliveryHop)
+                slots.signal()
+            }
             write(envelope)
         }
     }
+
+    static let deliveryHop = "delivery"
+
+    /// The progress hop of one sink: records handed to it and not yet answered (written and fsync'd).
+    static func sinkHop(_ name: String) -> String { "sink \(name)" }
 
     private func write(_ envelope: Envelope) {
         let ticket = envelope.ticket
@@ -53,8 +62,10 @@ final class SinkDelivery: @unchecked Sendable {
                 ticket.written(.failed("no sink named \(name)"))
                 continue
             }
+            let hop = Self.sinkHop(name)
+            progress.hopEntered(hop)
             sink.write(record) { outcome in
-                if case .failed = outcome { progress.itemSettled(failed: true) } else { progress.itemSettled(written: true) }
+                progress.sinkAnswered(name, hop: hop, outcome: outcome)
                 ticket.written(outcome)
             }
         }
@@ -67,8 +78,11 @@ final class SinkDelivery: @unchecked Sendable {
                        "detail": "\(input.failure.detail)", "source": "\(input.source.name)"])
         let record = encodeDeadLetter(input)
         let progress = self.progress
+        let name = deadLetterSink.name
+        let hop = Self.sinkHop(name)
+        progress.hopEntered(hop)
         deadLetterSink.write(record) { outcome in
-            progress.itemSettled(deadLettered: true)
+            progress.sinkAnswered(name, hop: hop, outcome: outcome, deadLetter: true)
             ticket.deadLettered(outcome)
         }
     }
