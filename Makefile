@@ -7,7 +7,7 @@ PREFIX  ?= /usr/local
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libxml2-dev libsqlite3-dev pkg-config
 
-.PHONY: all deps build release run test check schema clean
+.PHONY: all deps build release run test eval check schema clean
 
 all: build
 
@@ -31,6 +31,11 @@ run: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Accuracy against the shared evaluation data (language identification, …); skips without ../shared.
+eval: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter Eval
 
 check: release
 	.build/release/wirefeed check $(CONFIG)

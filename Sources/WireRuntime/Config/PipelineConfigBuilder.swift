@@ -114,8 +114,18 @@ struct PipelineConfigBuilder {
             name: try fields.required(fields.string("name"), "name"),
             to: fields.strings("to") ?? [],
             drop: fields.bool("drop") ?? false,
-            when: try condition(when, at: ConfigJSONPath.member(path, "when"))
+            when: try condition(when, at: ConfigJSONPath.member(path, "when")),
+            schedule: json["schedule"].map { schedule($0, at: ConfigJSONPath.member(path, "schedule")) }
         )
+    }
+
+    private func schedule(_ json: ConfigJSON, at path: String) -> RouteSchedule {
+        let fields = reader(json, ConfigSpec.routeScheduleObject, at: path)
+        let days = (fields.strings("weekdays") ?? []).compactMap { ConfigSpec.weekdayNames.firstIndex(of: $0) }
+        return RouteSchedule(
+            weekdays: Set(days.map { $0 + 1 }),
+            hours: fields.string("hours").flatMap(ClockRange.init),
+            timeZone: fields.string("time_zone") ?? "UTC")
     }
 
     private func condition(_ json: ConfigJSON, at path: String) throws(ConfigError) -> RouteCondition {

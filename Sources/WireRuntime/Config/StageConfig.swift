@@ -49,12 +49,15 @@ public struct RouteRule: Sendable, Equatable {
     public var to: [String]
     public var drop: Bool
     public var when: RouteCondition
+    /// When the rule is in force; nil means always.
+    public var schedule: RouteSchedule?
 
-    public init(name: String, to: [String] = [], drop: Bool = false, when: RouteCondition) {
+    public init(name: String, to: [String] = [], drop: Bool = false, when: RouteCondition, schedule: RouteSchedule? = nil) {
         self.name = name
         self.to = to
         self.drop = drop
         self.when = when
+        self.schedule = schedule
     }
 }
 

@@ -14,14 +14,17 @@ public enum StageFactory {
     }
 
     /// Stage types this build implements.
-    public static let available: Set<String> = []
+    public static let available: Set<String> = ["route"]
 
     public static func make(_ configs: [StageConfig]) throws(Unavailable) -> [any Stage] {
         var stages: [any Stage] = []
         for (index, config) in configs.enumerated() {
             guard available.contains(config.typeName) else { throw Unavailable(index: index, type: config.typeName) }
             // Each implemented stage adds its case here.
-            stages.append(contentsOf: [])
+            switch config {
+            case .route(let route): stages.append(RouteStage(config: route))
+            default: break
+            }
         }
         return stages
     }
