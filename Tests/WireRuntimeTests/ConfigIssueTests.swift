@@ -176,7 +176,7 @@ import Testing
         {\#(stdoutSink), "stages": [{"type": "route", "default": ["all"], "rules": [
           {"name": "none", "when": {"field": "headline"}},
           {"name": "two", "when": {"field": "urgency", "equals": 1, "in": [1, 2]}},
-          {"name": "nested", "when": {"not": {"any": [{"field": "x", "exists": "yes"}, {"fields": "y"}]}}},
+          {"name": "nested", "when": {"not": {"any": [{"field": "byline", "exists": "yes"}, {"fields": "y"}]}}},
           {"name": "empty", "when": {"all": []}}]}]}
         """#
         #expect(issues(json) == [
@@ -226,7 +226,7 @@ import Testing
     @Test func aDroppingRuleSendsNowhere() {
         let json = #"""
         {\#(stdoutSink), "stages": [{"type": "route", "default": [],
-          "rules": [{"name": "d", "to": ["all"], "drop": true, "when": {"field": "x", "exists": true}}]}]}
+          "rules": [{"name": "d", "to": ["all"], "drop": true, "when": {"field": "byline", "exists": true}}]}]}
         """#
         #expect(issues(json) == [#"stages[0].rules[0].to: a rule that drops sends nowhere; remove "to" or "drop""#])
     }

@@ -31,7 +31,8 @@ public enum StageFactory {
 
     /// The card's stages with their defaults, those this build has: what `process` runs without a config.
     public static var defaultConfigs: [StageConfig] {
-        let card: [StageConfig] = [.clean, .dedupe(DedupeStageConfig()), .extract, .enrich, .route(RouteStageConfig())]
+        // No route: without a config there are no rules and no sinks to choose, and an empty default drops.
+        let card: [StageConfig] = [.clean, .dedupe(DedupeStageConfig()), .extract, .enrich]
         return card.filter { available.contains($0.typeName) }
     }
 

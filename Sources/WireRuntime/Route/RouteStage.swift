@@ -3,7 +3,8 @@ import WireModel
 
 /// The `route` stage (DESIGN §4): tries every rule on every item; each matching rule adds its name to
 /// `routes` and its sinks to the item's delivery list; a matching `drop` rule drops the item; an item that
-/// no rule sends anywhere goes to the stage's `default` sinks (an empty default drops it).
+/// no rule sends anywhere goes to the stage's `default` sinks (an empty default drops it). Rules see the
+/// item as it arrives: `routes` is rebuilt here, not added to.
 ///
 /// Conditions read the item as it would be written (its NDJSON object), so every contract field,
 /// including those later stages add, is reachable by the same dotted path the output shows.
@@ -64,8 +65,9 @@ public final class RouteStage: Stage {
             drop = drop || rule.drop
             for sink in rule.sinks where !sinks.contains(sink) { sinks.append(sink) }
         }
-        if drop { return [] }
         routed.deliverTo = sinks.isEmpty ? defaultSinks : sinks
+        // Routed nowhere (an empty default) is dropped too, so `process` does not print it.
+        if drop || routed.deliverTo?.isEmpty != false { return [] }
         return [routed]
     }
 }
