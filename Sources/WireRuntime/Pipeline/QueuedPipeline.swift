@@ -71,6 +71,9 @@ public final class QueuedPipeline: @unchecked Sendable {
         return finished
     }
 
+    /// Records queued for each sink and not yet durable, by sink name (the metrics' sink backlog).
+    public var sinkBacklogs: [String: Int] { delivery.backlogs }
+
     public func close() {
         delivery.closeAll()
     }
