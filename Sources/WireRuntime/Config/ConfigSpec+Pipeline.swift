@@ -108,6 +108,8 @@ extension ConfigSpec {
                 doc: "Rules, each tried on every item. Rule names are unique within the stage."),
             Key("default", .array(of: .string(.text), minItems: 0), .required,
                 doc: "Sinks for an item that no rule sends anywhere; an empty list drops it. Required, so that no item vanishes by omission."),
+            Key("embargo", .string(.oneOf(["hold", "ignore"])), .defaulted(.string("hold")),
+                doc: "hold: an item whose embargo_until is ahead waits in the state database (across restarts) and goes to its sinks when it passes; ignore: route it at once."),
         ]
     )
 

@@ -99,7 +99,9 @@ struct PipelineConfigBuilder {
             for (index, element) in (json["rules"]?.elements ?? []).enumerated() {
                 rules.append(try rule(element, at: ConfigJSONPath.element(ConfigJSONPath.member(path, "rules"), index)))
             }
-            return .route(RouteStageConfig(rules: rules, defaultSinks: try fields.required(fields.strings("default"), "default")))
+            return .route(RouteStageConfig(
+                rules: rules, defaultSinks: try fields.required(fields.strings("default"), "default"),
+                holdEmbargoes: fields.string("embargo") != "ignore"))
         case "clean": return .clean
         case "extract": return .extract
         case "enrich": return .enrich

@@ -37,10 +37,13 @@ public struct RouteStageConfig: Sendable, Equatable {
     public var rules: [RouteRule]
     /// Sinks for an item that no rule sends anywhere.
     public var defaultSinks: [String]
+    /// Hold items whose `embargo_until` is still ahead until it passes (the default), or route them at once.
+    public var holdEmbargoes: Bool
 
-    public init(rules: [RouteRule] = [], defaultSinks: [String] = []) {
+    public init(rules: [RouteRule] = [], defaultSinks: [String] = [], holdEmbargoes: Bool = true) {
         self.rules = rules
         self.defaultSinks = defaultSinks
+        self.holdEmbargoes = holdEmbargoes
     }
 }
 

@@ -13,6 +13,9 @@ public final class Runtime: @unchecked Sendable {
     private let sinks: [any Sink]
     private let deadLetter: any Sink
     private let logger: Logger
+    /// Where embargoed items wait, when a route stage holds them and the state is the embedded database.
+    public let embargoShelf: EmbargoShelf?
+    private let embargoReleaser: EmbargoReleaser?
 
     public struct BuildError: Error, CustomStringConvertible {
         public var description: String
@@ -48,6 +51,16 @@ public final class Runtime: @unchecked Sendable {
             stages: stages, sinks: sinks, deadLetter: deadLetter, encodeDeadLetter: Self.deadLetterLine,
             logger: logger)
         self.pipeline = pipeline
+        let holding = stages.compactMap { $0 as? RouteStage }.filter(\.holdsEmbargoes)
+        if !holding.isEmpty, let store = ledger as? SQLiteStateStore {
+            let shelf = try EmbargoShelf(store: store)
+            for stage in holding { stage.holdEmbargoes(on: shelf) }
+            embargoShelf = shelf
+            embargoReleaser = EmbargoReleaser(shelf: shelf, pipeline: pipeline, logger: logger)
+        } else {
+            embargoShelf = nil
+            embargoReleaser = nil
+        }
         let node = config.node ?? ProcessInfo.processInfo.hostName
         let reader = InputReader()
         let read: ReadFunction = { bytes, context throws(UnreadableInput) in try reader.read(bytes, context: context) }
@@ -75,6 +88,7 @@ public final class Runtime: @unchecked Sendable {
     }
 
     public func start() throws {
+        embargoReleaser?.start()
         for source in sources { try source.start() }
     }
 
@@ -82,6 +96,7 @@ public final class Runtime: @unchecked Sendable {
     /// Returns false when `timeout` passed first (the unfinished inputs stay in the inbox for next time).
     public func stop(timeout: Duration) -> Bool {
         for source in sources { source.stop() }
+        embargoReleaser?.stop()
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         let drained = pipeline.drain(timeout: .now() + seconds)
         pipeline.close()
@@ -91,8 +106,9 @@ public final class Runtime: @unchecked Sendable {
     /// One line for logs and `STATUS=`.
     public var statusLine: String {
         let s = pipeline.progress.snapshot
+        let held = (try? embargoShelf?.count()).flatMap { $0 } ?? 0
         return "\(sources.count) inbox(es); \(s.inputsDone) inputs done, \(s.inputsFailed) retrying; "
-            + "\(s.itemsWritten) lines written, \(s.deadLettered) dead-lettered"
+            + "\(s.itemsWritten) lines written, \(s.deadLettered) dead-lettered, \(held) under embargo"
     }
 }
 

@@ -56,6 +56,13 @@ public final class QueuedPipeline: @unchecked Sendable {
         entry?(Envelope(item: item, ticket: ticket))
     }
 
+    /// Hands an item that was routed earlier (an embargoed one, now released) straight to its sinks.
+    public func deliverRouted(_ item: Item, ticket: InputTicket) {
+        ticket.add(1)
+        progress.itemIn()
+        delivery.deliver(Envelope(item: item, ticket: ticket))
+    }
+
     /// Writes a dead-letter line for part of an input that never became an item (a reader's issue).
     public func deadLetter(_ input: DeadLetterInput, ticket: InputTicket) {
         ticket.add(1)

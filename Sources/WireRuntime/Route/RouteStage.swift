@@ -8,7 +8,7 @@ import WireModel
 ///
 /// Conditions read the item as it would be written (its NDJSON object), so every contract field,
 /// including those later stages add, is reachable by the same dotted path the output shows.
-public final class RouteStage: Stage {
+public final class RouteStage: Stage, @unchecked Sendable {  // `shelf` is guarded by `shelfLock`
     public let name = "route"
 
     struct CompiledRule: Sendable {
@@ -21,14 +21,27 @@ public final class RouteStage: Stage {
 
     private let rules: Result<[CompiledRule], RouteMatcher.BadPattern>
     private let defaultSinks: [String]
+    private let holdEmbargoes: Bool
     private let now: @Sendable () -> Date
+    private let shelfLock = NSLock()
+    private var shelf: EmbargoShelf?
 
     /// - Parameter now: the clock schedules are read against (tests pass a fixed one).
     public init(config: RouteStageConfig, now: @escaping @Sendable () -> Date = { Date() }) {
         self.rules = Result { () throws(RouteMatcher.BadPattern) in try Self.compile(config.rules) }
         self.defaultSinks = config.defaultSinks
+        self.holdEmbargoes = config.holdEmbargoes
         self.now = now
     }
+
+    /// Where embargoed items wait. The daemon attaches its state database's shelf; without one (the
+    /// one-shot `process`, which prints rather than delivers) embargoed items pass straight through.
+    public func holdEmbargoes(on shelf: EmbargoShelf) {
+        shelfLock.withLock { self.shelf = shelf }
+    }
+
+    /// Whether this stage wants embargoed items held (its config's `embargo`).
+    public var holdsEmbargoes: Bool { holdEmbargoes }
 
     /// Compiles every rule's condition; `check` has already refused patterns that do not compile, so a
     /// failure here means the config was built without it.
@@ -68,6 +81,15 @@ public final class RouteStage: Stage {
         routed.deliverTo = sinks.isEmpty ? defaultSinks : sinks
         // Routed nowhere (an empty default) is dropped too, so `process` does not print it.
         if drop || routed.deliverTo?.isEmpty != false { return [] }
+        if holdEmbargoes, let shelf = shelfLock.withLock({ self.shelf }),
+           let releaseAt = EmbargoShelf.releaseTime(of: routed), releaseAt > instant {
+            do {
+                try shelf.hold(routed, until: releaseAt)
+            } catch {
+                throw StageFailure(stage: name, reason: "embargo-hold-failed", detail: "\(error)")
+            }
+            return []
+        }
         return [routed]
     }
 }

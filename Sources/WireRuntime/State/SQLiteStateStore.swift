@@ -7,7 +7,8 @@ import GRDB
 /// tables that later issues add (dedupe index, story clusters, feed validators).
 public final class SQLiteStateStore: InboxLedger, @unchecked Sendable {
     public let path: String
-    private let dbQueue: DatabaseQueue
+    /// Shared with the tables other concepts keep in the same file (`EmbargoShelf`).
+    let dbQueue: DatabaseQueue
 
     public init(directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
