@@ -13,6 +13,7 @@ public struct LanguageIdentifier: Sendable {
     public static let minimumWords = 3
 
     private let table: TrigramTable
+    private let letters = LetterTable()
     private let candidates: [WritingScript: [Int]]
 
     public init() {
@@ -31,10 +32,10 @@ public struct LanguageIdentifier: Sendable {
 
     /// The text's language, or nil when it is too short to judge or in a script this identifier lacks.
     public func identify(_ text: String) -> String? {
-        let letters = ScriptTally(text)
-        guard let script = letters.decidingScript else { return nil }
+        let tally = ScriptTally(text, letters: letters)
+        guard let script = tally.decidingScript else { return nil }
         if let language = script.soleLanguage { return language }
-        guard letters.letterCount >= Self.minimumLetters, letters.wordCount >= Self.minimumWords,
+        guard tally.letterCount >= Self.minimumLetters, tally.wordCount >= Self.minimumWords,
               let columns = candidates[script], !columns.isEmpty
         else { return nil }
         return bestLanguage(for: text, among: columns)
@@ -45,10 +46,9 @@ public struct LanguageIdentifier: Sendable {
         var seen = 0
         // The last two letters of the current word; 0 when the word has fewer.
         var previous: (UInt32, UInt32) = (0, 0)
-        for scalar in text.lowercased().unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
-                let letter = scalar.value
+        for scalar in text.unicodeScalars {
+            switch letters.kind(scalar) {
+            case .letter(let letter):
                 if previous.1 != 0 {
                     add(TrigramTable.key(0, previous.1, letter), floors: table.bigramFloors, columns, &totals)
                     seen += 1
@@ -57,10 +57,10 @@ public struct LanguageIdentifier: Sendable {
                     add(TrigramTable.key(previous.0, previous.1, letter), floors: table.trigramFloors, columns, &totals)
                 }
                 previous = (previous.1, letter)
-            case .nonspacingMark, .spacingMark, .enclosingMark, .format:
+            case .skipped:
                 // Vowel signs, viramas and joiners: lingua's models count letters only, within the word.
                 continue
-            default:
+            case .boundary:
                 previous = (0, 0)
             }
         }

@@ -4,10 +4,13 @@ struct ScriptTally {
     private(set) var letterCount = 0
     private(set) var wordCount = 0
 
-    init(_ text: String) {
+    init(_ text: String, letters: LetterTable) {
         var inWord = false
         for scalar in text.unicodeScalars {
-            guard scalar.properties.isAlphabetic else {
+            switch letters.kind(scalar) {
+            case .letter: break
+            case .skipped: continue
+            case .boundary:
                 inWord = false
                 continue
             }
