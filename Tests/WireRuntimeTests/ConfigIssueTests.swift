@@ -54,14 +54,14 @@ import Testing
 
     @Test func unknownKeyThenTheKeyItMisspelt() {
         #expect(issues(#"{"sinks": [{"name": "all", "type": "file", "pth": "out.ndjson"}]}"#) == [
-            "sinks[0].pth: unknown key; expected one of name, type, path, fsync_interval, max_size, keep",
+            "sinks[0].pth: unknown key; expected one of name, type, path, fsync_interval, max_size, keep, when_full",
             "sinks[0].path: required for a file sink",
         ])
     }
 
     @Test func keyOfAnotherVariant() {
         #expect(issues(#"{"sinks": [{"name": "all", "type": "stdout", "path": "out.ndjson"}]}"#) == [
-            "sinks[0].path: not used by a stdout sink; expected one of name, type",
+            "sinks[0].path: not used by a stdout sink; expected one of name, type, when_full",
         ])
     }
 
@@ -280,7 +280,7 @@ import Testing
         #expect(issues(json) == [
             "sinks[0].path: required for a file sink",
             #"sinks[1].name: "all" is already the name of sinks[0]"#,
-            "sinks[1].colour: unknown key; expected one of name, type",
+            "sinks[1].colour: unknown key; expected one of name, type, when_full",
             #"stages[0].type: unknown stage "shred"; expected one of clean, dedupe, extract, enrich, route"#,
             #"stages[1].default[0]: "nowhere" is not a sink; expected one of all"#,
             #"http.listen: "localhost" is not host:port; expected e.g. "127.0.0.1:9464" or "[::1]:9464""#,

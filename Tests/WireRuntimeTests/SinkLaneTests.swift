@@ -69,4 +69,38 @@ import WireModel
         #expect(good.ids.count == 3)
         #expect(box.outcome?.succeeded == false, "an input whose items a sink could not take stays out of done/")
     }
+
+    @Test func aSpillingSinkSpoolsItsBacklogToDiskAndCatchesUpInOrder() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let slow = MemorySink(name: "slow"), fast = MemorySink(name: "fast"), dead = MemorySink(name: "dead")
+        slow.hold()
+        let pipeline = QueuedPipeline(
+            stages: [], sinks: [slow, fast], deadLetter: dead, encodeDeadLetter: testDeadLetterEncoder,
+            capacity: 2, policies: ["slow": .spill], spillFolder: folder, logger: quietLogger)
+        let box = OutcomeBox()
+        let ticket = pipeline.makeTicket(label: "burst") { box.set($0) }
+        for n in 0..<10 { pipeline.submit(TestItems.item("story \(n)"), ticket: ticket) }
+        ticket.close()
+        #expect(eventually { fast.ids.count == 10 }, "a lane two deep does not hold the others back: the rest spill")
+        #expect(eventually { pipeline.sinkBacklogs["slow"] == 10 })
+        let spool = try FileManager.default.attributesOfItem(atPath: folder + "/slow.spool")[.size] as? Int ?? 0
+        #expect(spool > 0, "the overflow is on disk")
+        #expect(box.outcome == nil)
+        slow.release()
+        #expect(pipeline.drain(timeout: .now() + 10))
+        #expect(slow.ids == (0..<10).map { "story \($0)" }, "spooled records reach the sink in order")
+        #expect(box.outcome?.written == 20)
+        #expect(pipeline.sinkBacklogs["slow"] == 0)
+    }
+
+    @Test func whenFullIsReadFromTheConfig() throws {
+        let config = try ConfigTestSupport.load(#"""
+            {"sinks": [{"name": "search", "type": "file", "path": "s.ndjson", "when_full": "spill"},
+                       {"name": "console", "type": "stdout"}]}
+            """#)
+        #expect(config.sinks.map(\.whenFull) == [.spill, .block])
+        #expect(ConfigTestSupport.issues(#"{"sinks": [{"name": "a", "type": "stdout", "when_full": "drop"}]}"#)
+                == [#"sinks[0].when_full: "drop" is not allowed; expected one of block, spill"#])
+    }
 }

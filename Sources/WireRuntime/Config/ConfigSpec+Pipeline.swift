@@ -190,8 +190,12 @@ extension ConfigSpec {
     static let fileSinkObject = Object(
         title: "file sink",
         doc: "Appends one JSON object per line; never a torn line, reconciled on start.",
-        keys: fileSinkLeadingKeys + fileSinkKeys
+        keys: fileSinkLeadingKeys + fileSinkKeys + [whenFullKey]
     )
+
+    static let whenFullKey = Key(
+        "when_full", .string(.oneOf(SinkQueuePolicy.allCases.map(\.rawValue))), .defaulted(.string("block")),
+        doc: "The sink's own queue, when full: block (slow the sources) or spill (spool to state_dir/spool and catch up in order).")
 
     static let fileSinkLeadingKeys: [Key] = [
         Key("name", .string(.text), .required, doc: "The sink's name, used by route rules."),
@@ -204,6 +208,7 @@ extension ConfigSpec {
         keys: [
             Key("name", .string(.text), .required, doc: "The sink's name, used by route rules."),
             Key("type", .tag, .required, doc: "stdout"),
+            whenFullKey,
         ]
     )
 

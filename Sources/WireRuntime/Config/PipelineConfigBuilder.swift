@@ -184,11 +184,14 @@ struct PipelineConfigBuilder {
         let variant = try variant(json, of: ConfigSpec.sinkUnion, at: path)
         let fields = reader(json, variant.object, at: path)
         let name = try fields.required(fields.string("name"), "name")
+        var config: SinkConfig
         switch variant.tag {
-        case "file": return try fileSink(name: name, fields)
-        case "stdout": return SinkConfig(name: name, kind: .stdout)
+        case "file": config = try fileSink(name: name, fields)
+        case "stdout": config = SinkConfig(name: name, kind: .stdout)
         default: throw Self.unbuildable(variant, at: path)
         }
+        config.whenFull = fields.string("when_full").flatMap(SinkQueuePolicy.init(rawValue:)) ?? .block
+        return config
     }
 
     private func deadLetter(_ fields: ConfigObjectReader) throws(ConfigError) -> SinkConfig {

@@ -49,7 +49,8 @@ public final class Runtime: @unchecked Sendable {
         deadLetter = try SinkFactory.makeSink(config: Self.deadLetterConfig(config), logger: logger)
         let pipeline = QueuedPipeline(
             stages: stages, sinks: sinks, deadLetter: deadLetter, encodeDeadLetter: Self.deadLetterLine,
-            logger: logger)
+            policies: Dictionary(config.sinks.map { ($0.name, $0.whenFull) }, uniquingKeysWith: { first, _ in first }),
+            spillFolder: (config.stateDir as NSString).appendingPathComponent("spool"), logger: logger)
         self.pipeline = pipeline
         let holding = stages.compactMap { $0 as? RouteStage }.filter(\.holdsEmbargoes)
         if !holding.isEmpty, let store = ledger as? SQLiteStateStore {

@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import Logging
 import WireModel
@@ -16,15 +17,26 @@ public final class QueuedPipeline: @unchecked Sendable {
     ///   - sinks: the configured sinks in config order; an item without a route decision goes to all.
     ///   - deadLetter: where failed items and unreadable fragments go.
     ///   - encodeDeadLetter: turns a failure into the dead-letter sink's line.
+    ///   - spillFolder: where sinks whose policy is `spill` keep their spool files (`NAME.spool`).
     public init(
         stages: [any Stage], sinks: [any Sink], deadLetter: any Sink,
         encodeDeadLetter: @escaping @Sendable (DeadLetterInput) -> SinkRecord,
-        capacity: Int = 1024, logger: Logger
+        capacity: Int = 1024, policies: [String: SinkQueuePolicy] = [:], spillFolder: String? = nil, logger: Logger
     ) {
         let progress = self.progress
+        var spools: [String: SinkSpool] = [:]
+        for sink in sinks where policies[sink.name] == .spill {
+            guard let spillFolder else { continue }
+            do {
+                spools[sink.name] = try SinkSpool(path: spillFolder + "/" + Self.fileName(for: sink.name) + ".spool")
+            } catch {
+                logger.error("cannot open the sink's spool; it blocks when full instead",
+                             metadata: ["sink": "\(sink.name)", "error": "\(error)"])
+            }
+        }
         let delivery = SinkDelivery(
             sinks: sinks, deadLetter: deadLetter, encodeDeadLetter: encodeDeadLetter, capacity: capacity,
-            progress: progress, logger: logger)
+            spools: spools, progress: progress, logger: logger)
         self.delivery = delivery
         var next: @Sendable (Envelope) -> Void = { delivery.deliver($0) }
         for stage in stages.reversed() {
@@ -76,6 +88,13 @@ public final class QueuedPipeline: @unchecked Sendable {
         let finished = inFlight.wait(timeout: timeout) == .success
         delivery.flushAll()
         return finished
+    }
+
+    /// A sink name as a file name: anything but letters, digits, '-' and '_' becomes '_'.
+    static func fileName(for sinkName: String) -> String {
+        String(sinkName.unicodeScalars.map { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_") ? Character(scalar) : "_"
+        })
     }
 
     /// Records queued for each sink and not yet durable, by sink name (the metrics' sink backlog).

@@ -16,10 +16,10 @@ final class SinkDelivery: @unchecked Sendable {
 
     init(
         sinks: [any Sink], deadLetter: any Sink, encodeDeadLetter: @escaping @Sendable (DeadLetterInput) -> SinkRecord,
-        capacity: Int, progress: PipelineProgress, logger: Logger
+        capacity: Int, spools: [String: SinkSpool] = [:], progress: PipelineProgress, logger: Logger
     ) {
         var byName: [String: SinkLane] = [:]
-        for sink in sinks { byName[sink.name] = SinkLane(sink: sink, capacity: capacity) }
+        for sink in sinks { byName[sink.name] = SinkLane(sink: sink, capacity: capacity, spool: spools[sink.name]) }
         self.lanesByName = byName
         self.allSinkNames = sinks.map(\.name)
         self.deadLetterSink = deadLetter
