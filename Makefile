@@ -7,7 +7,7 @@ PREFIX  ?= /usr/local
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libxml2-dev libsqlite3-dev pkg-config
 
-.PHONY: all deps build release run test eval check schema clean
+.PHONY: all deps build release run test check schema eval bench-clean clean eval-dedupe bench-dedupe-index
 
 all: build
 
@@ -32,16 +32,29 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Accuracy against the shared evaluation data (language identification, …); skips without ../shared.
+check: release
+	.build/release/wirefeed check $(CONFIG)
+
+# Scores clean (and, as they land, the other stages) on Fixtures/eval and prints the table; language
+# identification on ../shared/data/lingua-testdata (skipped without it).
 eval: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --filter Eval
 
-check: release
-	.build/release/wirefeed check $(CONFIG)
+# Throughput of clean on the eval corpus repeated to about 50 MB (release build, one core).
+bench-clean: deps
+	Scripts/bench-clean.sh
 
 schema: build
 	.build/debug/wirefeed schema > pipeline.schema.json
 
 clean:
 	rm -rf .build var
+
+# Dedupe quality on a generated 10k corpus (ITEMS=100000 for the larger one), scored as the peers were.
+eval-dedupe:
+	Scripts/dedupe-eval.sh $(or $(ITEMS),10000)
+
+# Dedupe index cost: µs per lookup+insert and bytes per stored item up to 1M stored items.
+bench-dedupe-index:
+	Scripts/dedupe-index-bench.sh $(or $(ITEMS),1000000)

@@ -1,3 +1,5 @@
+import WireClean
+
 extension ConfigSpec {
     /// `pipeline.json` as DESIGN §4 defines it.
     public static let pipeline = ConfigSpec(
@@ -76,9 +78,9 @@ extension ConfigSpec {
     // MARK: stages
 
     static let stageUnion = TaggedUnion(tagKey: "type", tagNoun: "stage", variants: [
-        Variant(tag: "clean", definitionName: "clean_stage", object: plainStageObject("clean", doc: "HTML to text, furniture removed and recorded.")),
+        Variant(tag: "clean", definitionName: "clean_stage", object: cleanStageObject),
         Variant(tag: "dedupe", definitionName: "dedupe_stage", object: dedupeStageObject),
-        Variant(tag: "extract", definitionName: "extract_stage", object: plainStageObject("extract", doc: "Headline, byline, dateline, quotes, entities and dates.")),
+        Variant(tag: "extract", definitionName: "extract_stage", object: ExtractStageConfig.specObject),
         Variant(tag: "enrich", definitionName: "enrich_stage", object: plainStageObject("enrich", doc: "Canonical entities, countries, language, topics, word count.")),
         Variant(tag: "route", definitionName: "route_stage", object: routeStageObject),
     ])
@@ -86,6 +88,18 @@ extension ConfigSpec {
     static func plainStageObject(_ type: String, doc: String) -> Object {
         Object(title: "\(type) stage", doc: doc, keys: [Key("type", .tag, .required, doc: type)])
     }
+
+    static let cleanStageObject = Object(
+        title: "clean stage",
+        doc: "HTML to text, Unicode NFC, white space normalised; page furniture removed and recorded in furniture with its kind. Each rule family can be switched off.",
+        keys: [
+            Key("type", .tag, .required, doc: "clean"),
+            Key("keep_content_html", .boolean, .defaulted(.bool(false)),
+                doc: "Keep content_html on the item after its text has become body."),
+        ] + CleanOptions.Rule.allCases.map { rule in
+            Key(rule.rawValue, .boolean, .defaulted(.bool(true)), doc: "Remove \(rule.summary); false keeps them in the body.")
+        }
+    )
 
     static let dedupeStageObject = Object(
         title: "dedupe stage",

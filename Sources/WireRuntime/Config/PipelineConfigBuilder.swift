@@ -1,3 +1,5 @@
+import WireClean
+
 /// Turns a validated config into `PipelineConfig`: defaults from `ConfigSpec`, paths made absolute.
 struct PipelineConfigBuilder {
     private let baseDirectory: String
@@ -102,11 +104,20 @@ struct PipelineConfigBuilder {
             return .route(RouteStageConfig(
                 rules: rules, defaultSinks: try fields.required(fields.strings("default"), "default"),
                 holdEmbargoes: fields.string("embargo") != "ignore"))
-        case "clean": return .clean
-        case "extract": return .extract
+        case "clean": return .clean(cleanStage(fields))
+        case "extract": return .extract(ExtractStageConfig(fields))
         case "enrich": return .enrich
         default: throw Self.unbuildable(variant, at: path)
         }
+    }
+
+    /// Each rule family is a boolean key named as its `CleanOptions.Rule`, on unless set false.
+    private func cleanStage(_ fields: ConfigObjectReader) -> CleanStageConfig {
+        var options = CleanOptions()
+        for rule in CleanOptions.Rule.allCases {
+            options[rule] = fields.bool(rule.rawValue) ?? true
+        }
+        return CleanStageConfig(options: options, keepContentHTML: fields.bool("keep_content_html") ?? false)
     }
 
     private func rule(_ json: ConfigJSON, at path: String) throws(ConfigError) -> RouteRule {

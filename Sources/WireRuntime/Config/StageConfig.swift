@@ -1,10 +1,12 @@
+import WireClean
+
 /// One entry of `stages`, in order. Each case carries the options that stage's issue defines; the
 /// options already in the contract (DESIGN §4) are decoded and checked now so that a config written
 /// today keeps working.
 public enum StageConfig: Sendable, Equatable {
-    case clean
+    case clean(CleanStageConfig)
     case dedupe(DedupeStageConfig)
-    case extract
+    case extract(ExtractStageConfig)
     case enrich
     case route(RouteStageConfig)
 
@@ -19,6 +21,18 @@ public enum StageConfig: Sendable, Equatable {
         case .enrich: "enrich"
         case .route: "route"
         }
+    }
+}
+
+public struct CleanStageConfig: Sendable, Equatable {
+    /// Which furniture rules run; every family is on by default.
+    public var options: CleanOptions
+    /// Keep `content_html` on the item after its text has become `body`.
+    public var keepContentHTML: Bool
+
+    public init(options: CleanOptions = CleanOptions(), keepContentHTML: Bool = false) {
+        self.options = options
+        self.keepContentHTML = keepContentHTML
     }
 }
 

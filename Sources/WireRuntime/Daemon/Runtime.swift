@@ -44,7 +44,7 @@ public final class Runtime: @unchecked Sendable {
         guard problems.isEmpty else { throw BuildError(description: problems.joined(separator: "\n")) }
         self.config = config
         self.logger = logger
-        let stages = try StageFactory.make(config.stages)
+        let stages = try StageFactory.make(config.stages, state: ledger as? any DedupeStateStore)
         sinks = try config.sinks.map { try SinkFactory.makeSink(config: $0, logger: logger) }
         deadLetter = try SinkFactory.makeSink(config: Self.deadLetterConfig(config), logger: logger)
         let pipeline = QueuedPipeline(

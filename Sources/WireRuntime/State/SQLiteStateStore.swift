@@ -45,6 +45,7 @@ public final class SQLiteStateStore: InboxLedger, @unchecked Sendable {
                 t.primaryKey(["source", "name", "content_hash"])
             }
         }
+        registerDedupeMigrations(&migrator)
         return migrator
     }
 
