@@ -103,8 +103,9 @@ import WireModel
         let night = try #require(try Self.route(item, at: Self.saturdayNight))
         #expect(night.routes == ["night-desk"])
         #expect(night.deliverTo == ["night"])
-        // 06:00 Sunday in Seoul is the window's excluded end.
-        #expect(try Self.route(item, at: Date(timeIntervalSince1970: 1_713_128_400))?.routes == [])
+        // Sunday 05:59 in Seoul is inside; 06:00 is the window's excluded end.
+        #expect(try Self.route(item, at: Date(timeIntervalSince1970: 1_713_041_940))?.routes == ["night-desk"])
+        #expect(try Self.route(item, at: Date(timeIntervalSince1970: 1_713_042_000))?.routes == [])
     }
 
     @Test func routesAreWrittenInTheNDJSONLine() throws {
