@@ -44,7 +44,8 @@ test: deps
 check: release
 	.build/release/wirefeed check $(CONFIG)
 
-# Scores clean (and, as they land, the other stages) on Fixtures/eval and prints the table.
+# Scores clean (and, as they land, the other stages) on Fixtures/eval and prints the table; language
+# identification on ../shared/data/lingua-testdata (skipped without it).
 eval: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --filter Eval

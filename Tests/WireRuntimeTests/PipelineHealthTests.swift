@@ -74,7 +74,8 @@ import WireModel
         let ticket = pipeline.makeTicket(label: "many") { _ in }
         sink.hold()
         for n in 0..<3 { pipeline.submit(TestItems.item("story \(n)"), ticket: ticket) }
-        #expect(eventually { pipeline.progress.snapshot.hops["sink out"]?.pending == 1 })
+        // Each sink has its own lane: all three wait at the held sink's hop, not one at it and two upstream.
+        #expect(eventually { pipeline.progress.snapshot.hops["sink out"]?.pending == 3 })
         let stuck = pipeline.progress.snapshot
         sink.release()
         #expect(eventually { pipeline.progress.snapshot.hops["sink out"]?.pending == 0 })

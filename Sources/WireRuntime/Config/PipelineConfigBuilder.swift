@@ -101,7 +101,9 @@ struct PipelineConfigBuilder {
             for (index, element) in (json["rules"]?.elements ?? []).enumerated() {
                 rules.append(try rule(element, at: ConfigJSONPath.element(ConfigJSONPath.member(path, "rules"), index)))
             }
-            return .route(RouteStageConfig(rules: rules, defaultSinks: try fields.required(fields.strings("default"), "default")))
+            return .route(RouteStageConfig(
+                rules: rules, defaultSinks: try fields.required(fields.strings("default"), "default"),
+                holdEmbargoes: fields.string("embargo") != "ignore"))
         case "clean": return .clean(cleanStage(fields))
         case "extract": return .extract(ExtractStageConfig(fields))
         case "enrich": return .enrich
@@ -125,8 +127,18 @@ struct PipelineConfigBuilder {
             name: try fields.required(fields.string("name"), "name"),
             to: fields.strings("to") ?? [],
             drop: fields.bool("drop") ?? false,
-            when: try condition(when, at: ConfigJSONPath.member(path, "when"))
+            when: try condition(when, at: ConfigJSONPath.member(path, "when")),
+            schedule: json["schedule"].map { schedule($0, at: ConfigJSONPath.member(path, "schedule")) }
         )
+    }
+
+    private func schedule(_ json: ConfigJSON, at path: String) -> RouteSchedule {
+        let fields = reader(json, ConfigSpec.routeScheduleObject, at: path)
+        let days = (fields.strings("weekdays") ?? []).compactMap { ConfigSpec.weekdayNames.firstIndex(of: $0) }
+        return RouteSchedule(
+            weekdays: Set(days.map { $0 + 1 }),
+            hours: fields.string("hours").flatMap(ClockRange.init),
+            timeZone: fields.string("time_zone") ?? "UTC")
     }
 
     private func condition(_ json: ConfigJSON, at path: String) throws(ConfigError) -> RouteCondition {
@@ -183,11 +195,14 @@ struct PipelineConfigBuilder {
         let variant = try variant(json, of: ConfigSpec.sinkUnion, at: path)
         let fields = reader(json, variant.object, at: path)
         let name = try fields.required(fields.string("name"), "name")
+        var config: SinkConfig
         switch variant.tag {
-        case "file": return try fileSink(name: name, fields)
-        case "stdout": return SinkConfig(name: name, kind: .stdout)
+        case "file": config = try fileSink(name: name, fields)
+        case "stdout": config = SinkConfig(name: name, kind: .stdout)
         default: throw Self.unbuildable(variant, at: path)
         }
+        config.whenFull = fields.string("when_full").flatMap(SinkQueuePolicy.init(rawValue:)) ?? .block
+        return config
     }
 
     private func deadLetter(_ fields: ConfigObjectReader) throws(ConfigError) -> SinkConfig {

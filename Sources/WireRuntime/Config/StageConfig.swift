@@ -51,10 +51,13 @@ public struct RouteStageConfig: Sendable, Equatable {
     public var rules: [RouteRule]
     /// Sinks for an item that no rule sends anywhere.
     public var defaultSinks: [String]
+    /// Hold items whose `embargo_until` is still ahead until it passes (the default), or route them at once.
+    public var holdEmbargoes: Bool
 
-    public init(rules: [RouteRule] = [], defaultSinks: [String] = []) {
+    public init(rules: [RouteRule] = [], defaultSinks: [String] = [], holdEmbargoes: Bool = true) {
         self.rules = rules
         self.defaultSinks = defaultSinks
+        self.holdEmbargoes = holdEmbargoes
     }
 }
 
@@ -63,12 +66,15 @@ public struct RouteRule: Sendable, Equatable {
     public var to: [String]
     public var drop: Bool
     public var when: RouteCondition
+    /// When the rule is in force; nil means always.
+    public var schedule: RouteSchedule?
 
-    public init(name: String, to: [String] = [], drop: Bool = false, when: RouteCondition) {
+    public init(name: String, to: [String] = [], drop: Bool = false, when: RouteCondition, schedule: RouteSchedule? = nil) {
         self.name = name
         self.to = to
         self.drop = drop
         self.when = when
+        self.schedule = schedule
     }
 }
 

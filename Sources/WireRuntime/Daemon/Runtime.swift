@@ -13,6 +13,9 @@ public final class Runtime: @unchecked Sendable {
     private let sinks: [any Sink]
     private let deadLetter: any Sink
     private let logger: Logger
+    /// Where embargoed items wait, when a route stage holds them and the state is the embedded database.
+    public let embargoShelf: EmbargoShelf?
+    private let embargoReleaser: EmbargoReleaser?
 
     public struct BuildError: Error, CustomStringConvertible {
         public var description: String
@@ -50,8 +53,20 @@ public final class Runtime: @unchecked Sendable {
         deadLetter = try SinkFactory.makeSink(config: Self.deadLetterConfig(config), logger: logger)
         let pipeline = QueuedPipeline(
             stages: stages, sinks: sinks, deadLetter: deadLetter, encodeDeadLetter: Self.deadLetterLine,
-            progress: progress, logger: logger)
+            policies: Dictionary(config.sinks.map { ($0.name, $0.whenFull) }, uniquingKeysWith: { first, _ in first }),
+            spillFolder: (config.stateDir as NSString).appendingPathComponent("spool"), progress: progress,
+            logger: logger)
         self.pipeline = pipeline
+        let holding = stages.compactMap { $0 as? RouteStage }.filter(\.holdsEmbargoes)
+        if !holding.isEmpty, let store = ledger as? SQLiteStateStore {
+            let shelf = try EmbargoShelf(store: store)
+            for stage in holding { stage.holdEmbargoes(on: shelf) }
+            embargoShelf = shelf
+            embargoReleaser = EmbargoReleaser(shelf: shelf, pipeline: pipeline, logger: logger)
+        } else {
+            embargoShelf = nil
+            embargoReleaser = nil
+        }
         let node = config.node ?? ProcessInfo.processInfo.hostName
         let reader = InputReader()
         let read: ReadFunction = { bytes, context throws(UnreadableInput) in try reader.read(bytes, context: context) }
@@ -79,6 +94,7 @@ public final class Runtime: @unchecked Sendable {
     }
 
     public func start() throws {
+        embargoReleaser?.start()
         for source in sources { try source.start() }
     }
 
@@ -86,6 +102,7 @@ public final class Runtime: @unchecked Sendable {
     /// Returns false when `timeout` passed first (the unfinished inputs stay in the inbox for next time).
     public func stop(timeout: Duration) -> Bool {
         for source in sources { source.stop() }
+        embargoReleaser?.stop()
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         let drained = pipeline.drain(timeout: .now() + seconds)
         for source in sources { source.finishSettledFiles() }
@@ -98,9 +115,10 @@ public final class Runtime: @unchecked Sendable {
 
     /// `snapshot` as one line: what is watched, what is done, what waits, what failed.
     public func statusLine(_ s: PipelineProgress.Snapshot) -> String {
-        "watching \(sources.count) inbox(es); \(s.inputsDone) files done, \(s.inputsFailed) retried; "
+        let held = (try? embargoShelf?.count()).flatMap { $0 } ?? 0
+        return "watching \(sources.count) inbox(es); \(s.inputsDone) files done, \(s.inputsFailed) retried; "
             + "\(s.itemsWritten) lines written, \(s.deadLettered) dead-lettered, \(s.sinkFailures) sink errors; "
-            + "backlog \(s.inputsInFlight) file(s), \(s.inFlight) item(s)"
+            + "backlog \(s.inputsInFlight) file(s), \(s.inFlight) item(s); \(held) under embargo"
     }
 }
 

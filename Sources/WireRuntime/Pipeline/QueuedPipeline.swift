@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import Logging
 import WireModel
@@ -17,15 +18,27 @@ public final class QueuedPipeline: @unchecked Sendable {
     ///   - deadLetter: where failed items and unreadable fragments go.
     ///   - encodeDeadLetter: turns a failure into the dead-letter sink's line.
     ///   - progress: where the counters go; the daemon passes one across reloads so totals carry on.
+    ///   - spillFolder: where sinks whose policy is `spill` keep their spool files (`NAME.spool`).
     public init(
         stages: [any Stage], sinks: [any Sink], deadLetter: any Sink,
         encodeDeadLetter: @escaping @Sendable (DeadLetterInput) -> SinkRecord,
-        capacity: Int = 1024, progress: PipelineProgress = PipelineProgress(), logger: Logger
+        capacity: Int = 1024, policies: [String: SinkQueuePolicy] = [:], spillFolder: String? = nil,
+        progress: PipelineProgress = PipelineProgress(), logger: Logger
     ) {
         self.progress = progress
+        var spools: [String: SinkSpool] = [:]
+        for sink in sinks where policies[sink.name] == .spill {
+            guard let spillFolder else { continue }
+            do {
+                spools[sink.name] = try SinkSpool(path: spillFolder + "/" + Self.fileName(for: sink.name) + ".spool")
+            } catch {
+                logger.error("cannot open the sink's spool; it blocks when full instead",
+                             metadata: ["sink": "\(sink.name)", "error": "\(error)"])
+            }
+        }
         let delivery = SinkDelivery(
             sinks: sinks, deadLetter: deadLetter, encodeDeadLetter: encodeDeadLetter, capacity: capacity,
-            progress: progress, logger: logger)
+            spools: spools, progress: progress, logger: logger)
         self.delivery = delivery
         var next: @Sendable (Envelope) -> Void = { delivery.deliver($0) }
         for stage in stages.reversed() {
@@ -58,6 +71,13 @@ public final class QueuedPipeline: @unchecked Sendable {
         entry?(Envelope(item: item, ticket: ticket))
     }
 
+    /// Hands an item that was routed earlier (an embargoed one, now released) straight to its sinks.
+    public func deliverRouted(_ item: Item, ticket: InputTicket) {
+        ticket.add(1)
+        progress.itemIn()
+        delivery.deliver(Envelope(item: item, ticket: ticket))
+    }
+
     /// Writes a dead-letter line for part of an input that never became an item (a reader's issue).
     public func deadLetter(_ input: DeadLetterInput, ticket: InputTicket) {
         ticket.add(1)
@@ -72,6 +92,16 @@ public final class QueuedPipeline: @unchecked Sendable {
         delivery.flushAll()
         return finished
     }
+
+    /// A sink name as a file name: anything but letters, digits, '-' and '_' becomes '_'.
+    static func fileName(for sinkName: String) -> String {
+        String(sinkName.unicodeScalars.map { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_") ? Character(scalar) : "_"
+        })
+    }
+
+    /// Records queued for each sink and not yet durable, by sink name (the metrics' sink backlog).
+    public var sinkBacklogs: [String: Int] { delivery.backlogs }
 
     public func close() {
         delivery.closeAll()

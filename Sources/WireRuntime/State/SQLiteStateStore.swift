@@ -7,6 +7,7 @@ import GRDB
 /// tables that later issues add (dedupe index, story clusters, feed validators).
 public final class SQLiteStateStore: InboxLedger, @unchecked Sendable {
     public let path: String
+    /// Shared with the tables other concepts keep in the same file (`EmbargoShelf`).
     let dbQueue: DatabaseQueue
 
     public init(directory: String) throws {
