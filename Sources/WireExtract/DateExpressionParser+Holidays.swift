@@ -5,7 +5,7 @@ extension DateExpressionParser {
     static let fixedHolidays: [(words: [String], month: Int, day: Int)] = [
         (["new", "year", "'s", "day"], 1, 1), (["new", "year", "'s", "eve"], 12, 31),
         (["christmas", "day"], 12, 25), (["christmas", "eve"], 12, 24), (["boxing", "day"], 12, 26),
-        (["valentine", "'s", "day"], 2, 14), (["halloween"], 10, 31),
+        (["valentine", "'s", "day"], 2, 14), (["halloween"], 10, 31), (["christmas"], 12, 25),
     ]
 
     /// A fixed holiday at `index`, with the year written after it, else the one nearest the story's day
