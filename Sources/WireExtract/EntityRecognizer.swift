@@ -34,6 +34,12 @@ struct EntityRecognizer {
                     end += 2
                     continue
                 }
+                // "Railway Group Co., Ltd.": a company suffix after "Co." and a comma.
+                if text.isMark(end, "."), text.isWord(end - 1, "co"), text.isMark(end + 1, ","),
+                   text.isWord(end + 2, "ltd") || text.isWord(end + 2, "inc") || text.isWord(end + 2, "llc") {
+                    end += 3
+                    continue
+                }
                 // "Vivienne van Dijk": a particle between capitalised names.
                 if text.has(end, .nameParticle), !tokens[end].isCapitalised, end + 1 < tokens.count,
                    continuesName(end + 1, after: end), !text.has(end - 1, .organizationHead) {

@@ -63,4 +63,11 @@ import WireModel
         let item = ExtractTestSupport.extract(["Kim Jong-un visited Pyongyang."], options: options)
         #expect(item.entities == nil)
     }
+
+    @Test func companySuffixesAfterACommaStayInTheName() {
+        let found = entities(["Veltra Harbour Logistics Co., Ltd. said it would add two cranes, and Ostrane Shipping Co. disagreed."])
+        let organisations = ExtractTestSupport.names(found.organizations)
+        #expect(organisations.contains { $0.hasPrefix("Veltra Harbour Logistics Co., Ltd") })
+        #expect(!organisations.contains("Ltd"))
+    }
 }
