@@ -10,7 +10,12 @@ struct EntityRecognizer {
     let gazetteer: Gazetteer
 
     func recognize() -> [NameRun] {
-        var runs = candidateRuns().flatMap { classifyStrong($0) }
+        let (ranges, holders) = splittingPortfolios(candidateRuns())
+        var runs = ranges.flatMap { classifyStrong($0) }
+        if !holders.isEmpty {
+            runs += holders.map { NameRun(range: $0, kind: .person, strong: true) }
+            runs.sort { $0.range.lowerBound < $1.range.lowerBound }
+        }
         resolveFromStory(&runs)
         let north = theNorth(runs)
         return (runs + north).filter { $0.kind != nil }.sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -70,4 +70,11 @@ import WireModel
         #expect(organisations.contains { $0.hasPrefix("Veltra Harbour Logistics Co., Ltd") })
         #expect(!organisations.contains("Ltd"))
     }
+
+    @Test func aTwoPartPortfolioIsNoNameAndItsHolderIsAPerson() {
+        let found = entities(["Deputy Minister of Fisheries and Forests Oskan Velimir opened the Tarvo hatchery on Friday."])
+        let people = ExtractTestSupport.names(found.people)
+        #expect(people == ["Oskan Velimir"])
+        #expect(!ExtractTestSupport.names(found.organizations + found.places).contains { $0.contains("Fisheries") || $0.contains("Forests") })
+    }
 }
