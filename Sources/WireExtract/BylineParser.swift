@@ -17,7 +17,8 @@ struct BylineParser {
         var words = text.split(separator: " ").map(String.init)
         var found: GazetteerEntry?
         for length in stride(from: min(4, words.count - 1), through: 1, by: -1) {
-            if let entry = agency(words.suffix(length).joined(separator: " ")) {
+            // "Tom Aldridge (AAP)": the agency may stand in brackets after the names.
+            if let entry = agency(words.suffix(length).joined(separator: " ").trimming("()[] ")) {
                 found = entry
                 words.removeLast(length)
                 break

@@ -39,6 +39,8 @@ struct DateExpressionParser {
 
     private func match(at index: Int) -> Match? {
         let token = text.tokens[index]
+        if let decade = decadeExpression(at: index) { return decade }
+        if token.isCapitalised, let holiday = holidayExpression(at: index) { return holiday }
         if text.isWord(index, "the") || text.isWord(index, "a") || text.isWord(index, "within"), let period = periodPhrase(at: index) {
             let start = leadingPreposition(index, allowed: [.datePreposition])
             return Match(range: start..<period.range.upperBound, value: period.value)
@@ -177,7 +179,7 @@ struct DateExpressionParser {
         return year
     }
 
-    private func leadingPreposition(_ index: Int, allowed: WordClass) -> Int {
+    func leadingPreposition(_ index: Int, allowed: WordClass) -> Int {
         guard index > 0, !text.tokens[index].flags.contains(.sentenceStart), text.hasAny(index - 1, allowed) else { return index }
         return index - 1
     }
@@ -214,10 +216,20 @@ struct DateExpressionParser {
         }
         // "said on Tuesday he would …": the reporting verb dates the day, whatever follows.
         let reported = start > 0 && text.has(start - 1, .speechVerb)
-        if !reported, speaksOfFuture(around: index) {
+        if !reported, speaksOfFuture(around: index) || isScheduled(before: start) {
             return anchor.adding(days: (weekday - anchor.weekday + 7) % 7).iso
         }
         return anchor.adding(days: -((anchor.weekday - weekday + 7) % 7)).iso
+    }
+
+    /// "Talks resume on Monday", "the trial opens Tuesday", "the ban takes effect on Friday": a scheduling
+    /// verb in the present, right before the weekday, speaks of the coming day (a past one would read
+    /// "resumed", "opened", "took effect").
+    private func isScheduled(before start: Int) -> Bool {
+        guard start > 0, text.tokens[start - 1].isWord else { return false }
+        let word = text.lower(start - 1)
+        if word == "effect" { return start > 1 && (text.isWord(start - 2, "takes") || text.isWord(start - 2, "take")) }
+        return ExtractionLexicon.schedulingVerbs.contains(word)
     }
 
     /// The end of a weekday mention, with a part of the day after it.
@@ -230,7 +242,7 @@ struct DateExpressionParser {
     }
 
     /// Whether the clause around a date (back to the last comma, on to the next) speaks of the future.
-    private func speaksOfFuture(around index: Int) -> Bool {
+    func speaksOfFuture(around index: Int) -> Bool {
         let sentence = text.sentence(around: index)
         var position = index - 1
         while position >= sentence.lowerBound, !text.isMark(position, ","), !text.isMark(position, ";") {

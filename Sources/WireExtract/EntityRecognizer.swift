@@ -10,7 +10,12 @@ struct EntityRecognizer {
     let gazetteer: Gazetteer
 
     func recognize() -> [NameRun] {
-        var runs = candidateRuns().flatMap { classifyStrong($0) }
+        let (ranges, holders) = splittingPortfolios(candidateRuns())
+        var runs = ranges.flatMap { classifyStrong($0) }
+        if !holders.isEmpty {
+            runs += holders.map { NameRun(range: $0, kind: .person, strong: true) }
+            runs.sort { $0.range.lowerBound < $1.range.lowerBound }
+        }
         resolveFromStory(&runs)
         let north = theNorth(runs)
         return (runs + north).filter { $0.kind != nil }.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -32,6 +37,12 @@ struct EntityRecognizer {
                 if text.isMark(end, "."), text.has(end - 1, .personTitle), end + 1 < tokens.count,
                    tokens[end + 1].isCapitalised, tokens[end + 1].isWord, !tokens[end].flags.contains(.paragraphEnd) {
                     end += 2
+                    continue
+                }
+                // "Railway Group Co., Ltd.": a company suffix after "Co." and a comma.
+                if text.isMark(end, "."), text.isWord(end - 1, "co"), text.isMark(end + 1, ","),
+                   text.isWord(end + 2, "ltd") || text.isWord(end + 2, "inc") || text.isWord(end + 2, "llc") {
+                    end += 3
                     continue
                 }
                 // "Vivienne van Dijk": a particle between capitalised names.

@@ -137,6 +137,15 @@ enum ExtractionLexicon {
     /// Words that may join two capitalised parts of one organisation's name.
     static let nameConnectors: Set<String> = ["of", "for", "the", "and", "on", "de", "du", "des", "la", "le", "al"]
 
+    /// Present forms of verbs that schedule an event ("talks resume on Monday"): a weekday right after
+    /// one lies ahead of the story's day.
+    static let schedulingVerbs: Set<String> = [
+        "begin", "begins", "start", "starts", "resume", "resumes", "open", "opens", "reopen", "reopens",
+        "close", "closes", "convene", "convenes", "reconvene", "reconvenes", "meet", "meets", "vote", "votes",
+        "expire", "expires", "launch", "launches", "arrive", "arrives", "depart", "departs",
+        "travel", "travels", "return", "returns", "visit", "visits",
+    ]
+
     /// Words marking a future time in a sentence, for dates given without a year or direction.
     static let futureMarkers: Set<String> = [
         "will", "would", "shall", "scheduled", "expected", "plans", "plan", "planned", "planning", "next",

@@ -59,11 +59,12 @@ struct PublishedTimeParser {
         }
         for (offset, word) in words.dropFirst(3).enumerated() {
             if let zone = zoneAbbreviations[String(word)] { parsed.zone = zone; continue }
-            let pieces = word.split(separator: ":")
+            let (digits, glued) = splitMeridiem(word)
+            let pieces = digits.split(separator: ":")
             if pieces.count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]), hour < 24, minute < 60 {
                 parsed.hour = hour
                 parsed.minute = minute
-                let next = words.dropFirst(3 + offset + 1).first?.lowercased()
+                let next = glued ?? words.dropFirst(3 + offset + 1).first?.lowercased()
                 if next == "pm" && hour < 12 { parsed.hour = hour + 12 }
                 if next == "am" && hour == 12 { parsed.hour = 0 }
             }
@@ -93,10 +94,11 @@ struct PublishedTimeParser {
     private static func clock(_ words: [Substring]) -> (hour: Int, minute: Int, second: Int, zone: String?)? {
         var result: (hour: Int, minute: Int, second: Int, zone: String?)?
         for (offset, word) in words.enumerated() {
-            let pieces = word.split(separator: ":")
+            let (digits, glued) = splitMeridiem(word)
+            let pieces = digits.split(separator: ":")
             if pieces.count >= 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]), hour < 24, minute < 60 {
                 var value = (hour: hour, minute: minute, second: pieces.count > 2 ? Int(pieces[2]) ?? 0 : 0, zone: String?.none)
-                let next = offset + 1 < words.count ? words[offset + 1].lowercased() : ""
+                let next = glued ?? (offset + 1 < words.count ? words[offset + 1].lowercased() : "")
                 if next == "pm" && hour < 12 { value.hour += 12 }
                 if next == "am" && hour == 12 { value.hour = 0 }
                 result = value
@@ -105,6 +107,14 @@ struct PublishedTimeParser {
             }
         }
         return result
+    }
+
+    /// "6:40pm" → ("6:40", "pm"): a meridiem written against the time; other words come back whole.
+    static func splitMeridiem(_ word: Substring) -> (time: Substring, meridiem: String?) {
+        let lower = word.lowercased()
+        guard word.count > 2, lower.hasSuffix("am") || lower.hasSuffix("pm"),
+              word.dropLast(2).last?.isNumber == true else { return (word, nil) }
+        return (word.dropLast(2), String(lower.suffix(2)))
     }
 
     /// The UTC instant of a local time in an IANA zone, as "2024-04-13T12:10:00Z".

@@ -84,7 +84,9 @@ public struct StoryExtractor: Sendable {
             if let place = datelineParsed?.place, options.entities { addDatelinePlace(place, to: &collector) }
             let agencyID = item.agency.flatMap { gazetteer.lookup($0).first { $0.kind == .agency }?.id }
             // The agency that filed the story is its source, not one of its entities.
-            for run in runs where agencyID == nil || run.entry?.id != agencyID { collector.add(run, in: text) }
+            for run in runs where (agencyID == nil || run.entry?.id != agencyID) && !Self.namesCurrency(run, in: text) {
+                collector.add(run, in: text)
+            }
             let entities = collector.entities()
             if options.entities { item.entities = entities }
             if options.quotes { item.quotes = quotes(text, runs: runs, entities: entities) }
@@ -98,6 +100,13 @@ public struct StoryExtractor: Sendable {
             item.dates = dates
         }
         return item
+    }
+
+    /// "U.S. dollars", "Singapore dollar": a country's name inside a currency's is no place mention.
+    static func namesCurrency(_ run: NameRun, in text: TokenText) -> Bool {
+        guard run.kind == .place else { return false }
+        let next = run.range.upperBound
+        return text.isWord(next, "dollar") || text.isWord(next, "dollars")
     }
 
     /// Words in a few bytes of text: runs of letters and digits (for the dateline's words).

@@ -10,7 +10,7 @@ import Testing
         #expect(cleaned.kinds(of: signOff) == ["sign-off"])
     }
 
-    @Test(arguments: ["(END)", "Enditem", "PTI KSU RHL", "ks/jm", "(Yonhap)", "==Kyodo", "dpa ak/fz", "/PTI"])
+    @Test(arguments: ["(END)", "Enditem", "PTI KSU RHL", "ks/jm", "(Yonhap)", "==Kyodo", "dpa ak/fz", "/PTI", "VNA", "(ANSA)."])
     func signOffLinesAreRemoved(_ line: String) {
         let cleaned = StoryFixture.clean([StoryFixture.lede, StoryFixture.last, line])
         #expect(cleaned.paragraphs == [StoryFixture.lede, StoryFixture.last])
@@ -24,5 +24,11 @@ import Testing
         let cleaned = StoryFixture.clean([StoryFixture.lede, last])
         #expect(cleaned.paragraphs == [StoryFixture.lede, last])
         #expect(cleaned.furniture.isEmpty)
+    }
+
+    @Test func aNameWithItsBracketedAgencyAboveTheStoryIsAByline() {
+        let cleaned = StoryFixture.clean(["Tom Aldridge (AAP)", StoryFixture.lede, StoryFixture.last])
+        #expect(cleaned.paragraphs == [StoryFixture.lede, StoryFixture.last])
+        #expect(cleaned.kinds(of: "Tom Aldridge (AAP)") == ["byline"])
     }
 }

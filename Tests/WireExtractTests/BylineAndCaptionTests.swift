@@ -8,6 +8,9 @@ import Testing
         #expect(BylineParser.parse("By Maya Okonkwo and Lars Brenner")?.people == ["Maya Okonkwo", "Lars Brenner"])
         #expect(BylineParser.parse("BY JEAN-PAUL MARTEL")?.people == ["Jean-Paul Martel"])
         #expect(BylineParser.parse("Reporting by nobody") == nil)
+        let bracketed = BylineParser.parse("By Tom Aldridge (AAP)")
+        #expect(bracketed?.people == ["Tom Aldridge"])
+        #expect(bracketed?.agency?.name == "Australian Associated Press")
     }
 
     @Test func captionCredits() {
@@ -24,5 +27,7 @@ import Testing
         let labelled = try #require(PublishedTimeParser.parse("KYODO NEWS - Jul 9, 2024 - 18:40 | Business"))
         #expect(PublishedTimeParser.utcTimestamp(labelled, zone: "Asia/Tokyo") == "2024-07-09T09:40:00Z")
         #expect(PublishedTimeParser.parse("Published yesterday") == nil)
+        let glued = try #require(PublishedTimeParser.parse("12 March 2025, 6:40pm"))
+        #expect(PublishedTimeParser.utcTimestamp(glued, zone: "Asia/Kuala_Lumpur") == "2025-03-12T10:40:00Z")
     }
 }

@@ -48,4 +48,27 @@ import WireModel
         let found = dates("About 2024 people may attend; 1500 units were sold and 2030 tons shipped.")
         #expect(found.isEmpty)
     }
+
+    @Test func scheduledEventsLookAheadButPastFormsDoNot() {
+        let found = dates("Talks resume on Monday. The ban takes effect Wednesday. The trial opened on Tuesday.")
+        #expect(found["on Monday"] == "2024-04-15")
+        #expect(found["Wednesday"] == "2024-04-17")
+        #expect(found["on Tuesday"] == "2024-04-09")
+        let reported = dates("The parties agreed on Friday to resume talks.")
+        #expect(reported["on Friday"] == "2024-04-12") // the weekday comes before the verb: it is past
+    }
+
+    @Test func fixedHolidaysResolveLikeDays() {
+        let found = dates("The quake struck on New Year's Day 2024. Shops close on Christmas Eve.")
+        #expect(found["on New Year's Day 2024"] == "2024-01-01")
+        #expect(found["on Christmas Eve"] == "2023-12-24") // a past clause: the last one before the anchor
+        let unanchored = dates("Prices rose after Christmas Day.", anchor: nil)
+        #expect(unanchored["after Christmas Day"] == .some(nil))
+    }
+
+    @Test func decadesAreListedWithoutAValue() {
+        let found = dates("Laos has sold power abroad since the early 2000s and built dams in the 1990s.")
+        #expect(found["since the early 2000s"] == .some(nil))
+        #expect(found["in the 1990s"] == .some(nil))
+    }
 }

@@ -63,4 +63,18 @@ import WireModel
         let item = ExtractTestSupport.extract(["Kim Jong-un visited Pyongyang."], options: options)
         #expect(item.entities == nil)
     }
+
+    @Test func companySuffixesAfterACommaStayInTheName() {
+        let found = entities(["Veltra Harbour Logistics Co., Ltd. said it would add two cranes, and Ostrane Shipping Co. disagreed."])
+        let organisations = ExtractTestSupport.names(found.organizations)
+        #expect(organisations.contains { $0.hasPrefix("Veltra Harbour Logistics Co., Ltd") })
+        #expect(!organisations.contains("Ltd"))
+    }
+
+    @Test func aTwoPartPortfolioIsNoNameAndItsHolderIsAPerson() {
+        let found = entities(["Deputy Minister of Fisheries and Forests Oskan Velimir opened the Tarvo hatchery on Friday."])
+        let people = ExtractTestSupport.names(found.people)
+        #expect(people == ["Oskan Velimir"])
+        #expect(!ExtractTestSupport.names(found.organizations + found.places).contains { $0.contains("Fisheries") || $0.contains("Forests") })
+    }
 }

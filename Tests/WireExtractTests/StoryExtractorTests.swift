@@ -90,4 +90,12 @@ import WireModel
         #expect(item.dates.isEmpty)
         #expect(item.wordCount == 0)
     }
+
+    @Test func aCountryInsideACurrencyIsNoPlace() {
+        let item = ExtractTestSupport.extract(["SEOUL, June 8 (Yonhap) -- The won fell against the U.S. dollar on Saturday as U.S. officials met in Seoul."])
+        let places = ExtractTestSupport.names(item.entities?.places ?? [])
+        #expect(places.contains("Seoul"))
+        let unitedStates = item.entities?.places.first { $0.mentions.contains("U.S.") }
+        #expect(unitedStates?.mentions.count == 1) // "U.S. officials" only, not "U.S. dollar"
+    }
 }

@@ -25,9 +25,11 @@ struct EvalStory: Decodable {
     var storyLines: [String]
     var entities: LabelledEntities
     var dates: [DateMention]
+    /// Written after the extraction rules, to check that they generalise; scored apart as well.
+    var holdout: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case headline, agency, dateline, byline, furniture, entities, dates
+        case headline, agency, dateline, byline, furniture, entities, dates, holdout
         case publishedAt = "published_at"
         case storyLines = "story_lines"
     }
