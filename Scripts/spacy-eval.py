@@ -40,9 +40,9 @@ def key(name):
 def corpus_dir():
     if len(sys.argv) > 1:
         return sys.argv[1]
-    for candidate in (os.path.join(ROOT, "Fixtures", "eval", "stories"), "/work/wt-clean/Fixtures/eval/stories"):
-        if os.path.isdir(candidate):
-            return candidate
+    candidate = os.path.join(ROOT, "Fixtures", "eval", "stories")
+    if os.path.isdir(candidate):
+        return candidate
     sys.exit("no eval corpus found; pass its stories folder")
 
 

@@ -12,6 +12,8 @@ import WireModel
 
     @Test func scoresTheLabelledCorpus() throws {
         let stories = EvalStory.load()
+        // The corpus ships with the repository: an empty load is a broken checkout, not a skip.
+        #expect(stories.count >= 30, "Fixtures/eval/stories holds \(stories.count) labelled stories")
         guard !stories.isEmpty else { return }
         let extractor = StoryExtractor()
         var score = EvalScore()
@@ -41,6 +43,8 @@ import WireModel
     /// the same bars, so that a furniture line clean keeps or a headline it misses shows here too.
     @Test func scoresTheCorpusThroughClean() throws {
         let stories = EvalStory.load()
+        // The corpus ships with the repository: an empty load is a broken checkout, not a skip.
+        #expect(stories.count >= 30, "Fixtures/eval/stories holds \(stories.count) labelled stories")
         guard !stories.isEmpty else { return }
         let cleaner = StoryCleaner()
         let extractor = StoryExtractor()

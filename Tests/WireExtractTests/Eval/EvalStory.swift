@@ -59,12 +59,12 @@ struct EvalStory: Decodable {
         return Item(source: source, format: .text, receivedAt: receivedAt)
     }
 
-    /// The corpus folder: this repository's, else the clean worktree's while it is being written.
+    /// The repository's labelled corpus.
     static func corpusDirectory() -> URL? {
         let here = URL(fileURLWithPath: #filePath)
         let repo = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [repo.appendingPathComponent("Fixtures/eval/stories"), URL(fileURLWithPath: "/work/wt-clean/Fixtures/eval/stories")]
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+        let directory = repo.appendingPathComponent("Fixtures/eval/stories")
+        return FileManager.default.fileExists(atPath: directory.path) ? directory : nil
     }
 
     static func load() -> [EvalStory] {
