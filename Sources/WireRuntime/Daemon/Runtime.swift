@@ -10,6 +10,8 @@ public final class Runtime: @unchecked Sendable {
     public let config: PipelineConfig
     public let pipeline: QueuedPipeline
     public let sources: [InboxSource]
+    /// The feed sources; nil when the config has none.
+    public let feeds: FeedPoller?
     private let sinks: [any Sink]
     private let deadLetter: any Sink
     private let logger: Logger
@@ -21,12 +23,6 @@ public final class Runtime: @unchecked Sendable {
     /// Everything the config asks for that this build cannot do, as `check` prints it.
     public static func unsupported(in config: PipelineConfig) -> [String] {
         var problems = StageFactory.unavailable(in: config.stages).map(\.description)
-        for (index, source) in config.sources.enumerated() {
-            if case .feed(let feed) = source {
-                problems.append(
-                    "sources[\(index)]: feed source \"\(feed.name)\" needs the feed poller, which is not in this build")
-            }
-        }
         if case .postgres = config.state {
             problems.append("state: the PostgreSQL state store (scale-out) is not in this build; remove the key")
         }
@@ -57,7 +53,27 @@ public final class Runtime: @unchecked Sendable {
                 config: inbox, node: node, pipeline: pipeline, ledger: ledger, read: read,
                 logger: logger.with(source: inbox.name))
         }
+        feeds = try Self.makeFeedPoller(config: config, node: node, pipeline: pipeline, ledger: ledger, read: read, logger: logger)
     }
+
+    private static func makeFeedPoller(
+        config: PipelineConfig, node: String, pipeline: QueuedPipeline, ledger: any InboxLedger,
+        read: @escaping ReadFunction, logger: Logger
+    ) throws -> FeedPoller? {
+        let feeds = config.sources.compactMap { source -> FeedSourceConfig? in
+            if case .feed(let feed) = source { feed } else { nil }
+        }
+        guard !feeds.isEmpty else { return nil }
+        guard let feedLedger = ledger as? any FeedLedger else {
+            throw BuildError(description: "feed sources need a state store that remembers feeds")
+        }
+        return FeedPoller(
+            feeds: feeds, settings: config.poller, node: node, pipeline: pipeline, ledger: feedLedger, read: read,
+            logger: logger)
+    }
+
+    /// Every feed's health (empty without feed sources).
+    public var feedHealth: [FeedHealth] { feeds?.health.snapshot ?? [] }
 
     /// Where failures go when the config names no dead-letter file: under the state folder, capped,
     /// so that nothing is ever lost silently.
@@ -76,14 +92,17 @@ public final class Runtime: @unchecked Sendable {
 
     public func start() throws {
         for source in sources { try source.start() }
+        feeds?.start()
     }
 
     /// Stops taking inputs, waits for the items in flight to be durable, closes the sinks.
     /// Returns false when `timeout` passed first (the unfinished inputs stay in the inbox for next time).
     public func stop(timeout: Duration) -> Bool {
         for source in sources { source.stop() }
+        feeds?.stop()
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         let drained = pipeline.drain(timeout: .now() + seconds)
+        feeds?.finish()
         pipeline.close()
         return drained
     }
@@ -91,7 +110,7 @@ public final class Runtime: @unchecked Sendable {
     /// One line for logs and `STATUS=`.
     public var statusLine: String {
         let s = pipeline.progress.snapshot
-        return "\(sources.count) inbox(es); \(s.inputsDone) inputs done, \(s.inputsFailed) retrying; "
+        return "\(sources.count) inbox(es), \(feeds?.feedCount ?? 0) feed(s); \(s.inputsDone) inputs done, \(s.inputsFailed) retrying; "
             + "\(s.itemsWritten) lines written, \(s.deadLettered) dead-lettered"
     }
 }
