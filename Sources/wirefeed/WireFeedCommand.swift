@@ -1,7 +1,7 @@
 import ArgumentParser
 import LibXML
-import WireRuntime
 import Logging
+import WireRuntime
 
 @main
 struct WireFeedCommand: ParsableCommand {

@@ -9,6 +9,10 @@ final class FeedTestServer: @unchecked Sendable {
         var headers: [String: String]
     }
 
+    struct ServerError: Error {
+        var message: String
+    }
+
     private(set) var port = 0
     private let process = Process()
     private let input = Pipe()
@@ -23,7 +27,7 @@ final class FeedTestServer: @unchecked Sendable {
         process.standardOutput = output
         try process.run()
         guard let first = readLine(), let number = Int(first) else {
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "feed server did not start"])
+            throw ServerError(message: "feed server did not start")
         }
         port = number
     }
@@ -54,7 +58,7 @@ final class FeedTestServer: @unchecked Sendable {
         return try lock.withLock {
             input.fileHandleForWriting.write(data + Data([0x0A]))
             guard let line = readLine() else {
-                throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "feed server went away"])
+                throw ServerError(message: "feed server went away")
             }
             return line
         }

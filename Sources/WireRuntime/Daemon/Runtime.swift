@@ -110,7 +110,10 @@ public final class Runtime: @unchecked Sendable {
     /// One line for logs and `STATUS=`.
     public var statusLine: String {
         let s = pipeline.progress.snapshot
-        return "\(sources.count) inbox(es), \(feeds?.feedCount ?? 0) feed(s); \(s.inputsDone) inputs done, \(s.inputsFailed) retrying; "
+        let health = feedHealth
+        let failing = health.filter { $0.consecutiveErrors > 0 }.count
+        let silent = health.filter(\.silent).count
+        return "\(sources.count) inbox(es), \(health.count) feed(s) (\(failing) failing, \(silent) silent); \(s.inputsDone) inputs done, \(s.inputsFailed) retrying; "
             + "\(s.itemsWritten) lines written, \(s.deadLettered) dead-lettered"
     }
 }

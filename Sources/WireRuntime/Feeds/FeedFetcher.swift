@@ -25,6 +25,7 @@ final class FeedFetcher: Sendable {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: .nanoseconds(Int64(connectTimeout.inSeconds * 1e9))),
+            connectionPool: HTTPClient.Configuration.ConnectionPool(),
             // The body cap is checked on the decoded bytes as they stream; the ratio only stops a
             // decompression bomb before it reaches the cap check.
             decompression: .enabled(limit: .ratio(1000)))

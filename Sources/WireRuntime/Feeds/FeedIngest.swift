@@ -64,10 +64,10 @@ struct FeedIngest: Sendable {
             finish(.failed("state database: \(error)"))
             return
         }
-        var summary = Summary(total: result.items.count, memory: memory, silence: silence)
         let fresh = keys.indices.filter { known[keys[$0]] != hashes[$0] }
-        summary.new = fresh.filter { known[keys[$0]] == nil }.count
-        summary.updated = fresh.count - summary.new
+        let new = fresh.filter { known[keys[$0]] == nil }.count
+        let summary = Summary(
+            new: new, updated: fresh.count - new, total: result.items.count, memory: memory, silence: silence)
         let seen = zip(keys, hashes).map { SeenFeedItem(key: $0, contentHash: $1) }
         let ticket = shared.pipeline.makeTicket(label: "\(config.name) \(response.finalURL)") { [self] outcome in
             shared.intake.async { settle(outcome, summary: summary, seen: seen, finish: finish) }

@@ -56,9 +56,9 @@ final class FeedSource: @unchecked Sendable {
     private func recall() async {
         let name = config.name
         let ledger = shared.ledger
-        let stored: FeedMemory?? = await shared.onIntake { try? ledger.feedMemory(source: name) }
+        let stored: FeedMemory? = await shared.onIntake { (try? ledger.feedMemory(source: name)) ?? nil }
         let seen = await shared.onIntake { (try? ledger.seenCount(source: name)) ?? 0 }
-        if let stored = stored ?? nil, stored.url == config.url {
+        if let stored, stored.url == config.url {
             memory = stored
             silence = SilenceWatch(lastNewItemAt: stored.lastNewItemAt, usualGap: stored.usualGap, gapCount: stored.gapCount)
         }
@@ -82,7 +82,7 @@ extension FeedSource {
             timeout: config.timeout, maxBodyBytes: config.maxBodyBytes, maxRedirects: config.maxRedirects)
         await shared.slots.acquire(host: host)
         let fetched: Result<FeedResponse, FeedFetchError>
-        do {
+        do throws(FeedFetchError) {
             fetched = .success(try await shared.fetcher.fetch(request))
         } catch {
             fetched = .failure(error)
