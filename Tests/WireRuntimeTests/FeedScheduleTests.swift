@@ -36,7 +36,7 @@ import Testing
         let s = schedule()
         let delays = (1...12).map { s.delay(after: .failed(consecutiveErrors: $0, retryAfter: nil), using: &random) }
         #expect(Array(delays.prefix(4)) == [300, 600, 1200, 2400])
-        #expect(delays.last == 6 * 3600)
+        #expect(delays.last == 6.0 * 3600)
         // Past the cap the feed is still polled at the cap: it is never given up.
         #expect(s.delay(after: .failed(consecutiveErrors: 10_000, retryAfter: nil), using: &random) == 6 * 3600)
     }
