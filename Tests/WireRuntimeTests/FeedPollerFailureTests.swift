@@ -8,21 +8,22 @@ import Glibc
 /// How the poller fails: backoff that grows and never stops, Retry-After, hung servers, redirect
 /// loops, oversized bodies, and an unreachable network.
 @Suite(.serialized) struct FeedPollerFailureTests {
+    /// Timing is checked only from below (a loaded machine adds latency, never removes it): each gap is
+    /// at least its backoff less the jitter. The cap shows in the count: uncapped, eight polls would
+    /// take 12.7 s of backoff; capped at 800 ms they take under 4 s.
     @Test func serverErrorsBackOffWithGrowingGapsAndNeverGiveUp() async throws {
         let h = try FeedTestHarness()
         try h.server.script("/flaky.xml", [["status": 500, "body": "oops"]])
-        // Jitter on: each gap is still at least the one before (equal jitter under a doubling backoff).
         try h.start([FeedTestHarness.feed("flaky", url: h.server.url("/flaky.xml"), maxInterval: .milliseconds(800), jitterPercent: 20)])
-        #expect(await h.until(within: 15) { h.server.requests("/flaky.xml").count >= 7 })
+        #expect(await h.until(within: 10) { h.server.requests("/flaky.xml").count >= 8 })
         let health = h.health("flaky")
         try await h.stop()
         let times = h.server.requests("/flaky.xml").map(\.time)
         let gaps = zip(times.dropFirst(), times).map { $0 - $1 }
-        // 100, 200, 400 ms (each less up to 20%), then capped at 800 ms, and still polling.
-        #expect(gaps[1] > gaps[0] * 1.4)
-        #expect(gaps[2] > gaps[1] * 1.4)
-        for gap in gaps.dropFirst(3) { #expect(gap >= 0.6 && gap < 1.1) }
-        #expect((health?.consecutiveErrors ?? 0) >= 5)
+        // 100, 200, 400 ms, then 800 ms, each less up to 20% jitter.
+        let floors = [0.08, 0.16, 0.32, 0.64, 0.64, 0.64, 0.64]
+        for (gap, floor) in zip(gaps, floors) { #expect(gap >= floor - 0.005) }
+        #expect((health?.consecutiveErrors ?? 0) >= 7)
         #expect(health?.lastStatus == "HTTP 500")
         #expect(health?.lastSuccessAt == nil)
         try await h.finish()
@@ -57,7 +58,8 @@ import Glibc
             FeedTestHarness.feed("live", url: h.server.url("/live.xml")),
         ])
         #expect(await h.until { h.items.count == 1 })
-        #expect(Date().timeIntervalSince(started) < 3)
+        // Well before the hung request would end (30 s), whatever the load on the machine.
+        #expect(Date().timeIntervalSince(started) < 10)
         #expect(await h.until { (h.health("hung")?.consecutiveErrors ?? 0) >= 1 })
         #expect(h.health("hung")?.lastStatus?.hasPrefix("timed out") == true)
         try await h.finish()
@@ -80,7 +82,7 @@ import Glibc
         let started = Date()
         try h.start([FeedTestHarness.feed("huge", url: h.server.url("/huge.xml"), maxInterval: .seconds(5), maxBodyBytes: 1 << 20)])
         #expect(await h.until { (h.health("huge")?.consecutiveErrors ?? 0) >= 1 })
-        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(Date().timeIntervalSince(started) < 15)
         #expect(h.health("huge")?.lastStatus?.contains("larger than 1048576 bytes") == true)
         #expect(h.items.isEmpty)
         try await h.finish()
