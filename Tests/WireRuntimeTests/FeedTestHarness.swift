@@ -68,8 +68,9 @@ final class FeedTestHarness: @unchecked Sendable {
 
     func health(_ name: String) -> FeedHealth? { runtime?.feeds?.health.health(of: name) }
 
-    /// Waits (without blocking a thread) until `condition` holds or `seconds` pass.
-    func until(within seconds: Double = 10, _ condition: () -> Bool) async -> Bool {
+    /// Waits (without blocking a thread) until `condition` holds or `seconds` pass. Generous, because
+    /// the whole suite shares two loaded cores; a passing condition returns at once.
+    func until(within seconds: Double = 60, _ condition: () -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if condition() { return true }
