@@ -4,7 +4,7 @@ import CLibXML2
 ///
 /// libxml2 wants an `xmlEntityPtr` that outlives the reference, so the records live in a private
 /// document's internal subset and are freed with it. Each value is a single character (or none), so
-/// resolving one can never amplify.
+/// resolving one can never amplify. Unknown names get a record whose text is the reference itself.
 final class HTMLEntityTable {
     private let doc: xmlDocPtr?
 
@@ -26,6 +26,17 @@ final class HTMLEntityTable {
         // `&`, `<`, `>`, quotes are predefined XML entities and never reach here, so the value is
         // well-formed character data on its own.
         let value = Array(String(Character(scalar)).utf8) + [0]
+        return value.withUnsafeBufferPointer { buffer in
+            xmlAddDocEntity(doc, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, buffer.baseAddress)
+        }
+    }
+
+    /// An entity whose replacement text is the reference itself, escaped (`&amp;foo;`), so that libxml2
+    /// delivers `&foo;` as character data. Its length is the name's, so it cannot amplify either.
+    func literal(named name: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
+        guard let doc else { return nil }
+        if let cached = xmlGetDocEntity(doc, name) { return cached }
+        let value = Array("&amp;\(String(cString: name));".utf8) + [0]
         return value.withUnsafeBufferPointer { buffer in
             xmlAddDocEntity(doc, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, buffer.baseAddress)
         }

@@ -5,7 +5,8 @@ import CLibXML2
 /// Why SAX push rather than xmlTextReader: in RECOVER mode it keeps the items after a broken one, and it
 /// takes network chunks as they come. Why the extra guards: in SAX mode libxml2 re-expands internal
 /// entities on every reference whatever the options (a 200 KB file becomes gigabytes), so entity
-/// declarations are ignored (no-op `entityDecl`), only predefined and HTML named entities resolve, text
+/// declarations are ignored (names recorded, values never stored), only predefined and HTML named entities
+/// resolve (a name nobody declared stays as literal text, `&foo;`), text
 /// is capped per run and in total, and NOENT / DTDLOAD / HUGE are never set.
 ///
 /// One instance parses one document on one thread; it is `@unchecked Sendable` only so that it may be
@@ -21,13 +22,18 @@ public final class SAXPushParser: @unchecked Sendable {
         /// Errors forwarded to the handler; later ones are counted, not delivered (a hostile document
         /// can raise one per entity reference).
         public var maxErrors: Int
+        /// Wall time one document may take from its first chunk. libxml2 is linear on everything the
+        /// other limits let through, so this only fires on a starved or pathological parse; it keeps one
+        /// input from holding its reader's queue however it got slow.
+        public var maxParseTime: Duration
 
         public init(maxTextBytes: Int = 1 << 20, textAmplification: Int = 4, textFloorBytes: Int = 4 << 20,
-                    maxErrors: Int = 100) {
+                    maxErrors: Int = 100, maxParseTime: Duration = .seconds(30)) {
             self.maxTextBytes = maxTextBytes
             self.textAmplification = textAmplification
             self.textFloorBytes = textFloorBytes
             self.maxErrors = maxErrors
+            self.maxParseTime = maxParseTime
         }
     }
 
@@ -40,6 +46,9 @@ public final class SAXPushParser: @unchecked Sendable {
     private let ignoreDeclaredEncoding: Bool
     private var ctxt: xmlParserCtxtPtr?
     private var entities: HTMLEntityTable?
+    /// Names the document's DTD declares. Their references are refused (reported, never expanded); any
+    /// other unknown name is kept as literal text.
+    private var declaredEntities: Set<String> = []
 
     private var pending: [UInt8] = []
     private var pendingOverflow = false
@@ -47,6 +56,8 @@ public final class SAXPushParser: @unchecked Sendable {
     private var textDelivered = 0
     private var stopped = false
     private var finished = false
+    private var startedAt: ContinuousClock.Instant?
+    private var callbacksSinceClockCheck = 0
 
     /// Errors libxml2 reported, including those not forwarded past `maxErrors`.
     public private(set) var errorCount = 0
@@ -86,6 +97,8 @@ public final class SAXPushParser: @unchecked Sendable {
     /// Feeds the next chunk of the document (for example a network body chunk).
     public func feed(_ chunk: ArraySlice<UInt8>) {
         guard !stopped, !finished, !chunk.isEmpty else { return }
+        if startedAt == nil { startedAt = .now }
+        guard withinTimeLimit() else { return }
         bytesFed += chunk.count
         chunk.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -179,7 +192,10 @@ public final class SAXPushParser: @unchecked Sendable {
         sax.cdataBlock = sax.characters
         // Never declare an entity: every reference to a document-declared entity then becomes a
         // recoverable "Entity 'x' not defined" error instead of an expansion or a file/network load.
-        sax.entityDecl = { _, _, _, _, _, _ in }
+        sax.entityDecl = { ctx, name, _, _, _, _ in
+            guard let parser = SAXPushParser.from(ctx), let name else { return }
+            parser.didDeclareEntity(name)
+        }
         sax.unparsedEntityDecl = { _, _, _, _, _ in }
         sax.getEntity = { ctx, name in
             guard let parser = SAXPushParser.from(ctx), let name else { return nil }
@@ -247,8 +263,24 @@ public final class SAXPushParser: @unchecked Sendable {
                        namespaceURI: uri.map { String(cString: $0) })
     }
 
+    /// False, after reporting and stopping, once the document has used up `maxParseTime`.
+    private func withinTimeLimit() -> Bool {
+        guard let startedAt, ContinuousClock.now - startedAt > limits.maxParseTime else { return true }
+        report(XMLParseError(code: 0, line: currentLine,
+                             message: "parse took longer than \(limits.maxParseTime): stopped",
+                             isFatal: true, limit: "time-limit"))
+        stop()
+        return false
+    }
+
     private func didReceiveCharacters(_ ch: UnsafePointer<xmlChar>, count: Int) {
         guard count > 0, !stopped else { return }
+        // Inside one chunk too, but reading the clock on every callback would cost more than the text.
+        callbacksSinceClockCheck += 1
+        if callbacksSinceClockCheck >= 4096 {
+            callbacksSinceClockCheck = 0
+            guard withinTimeLimit() else { return }
+        }
         textDelivered += count
         if textDelivered > max(limits.textFloorBytes, bytesFed * limits.textAmplification) {
             report(XMLParseError(code: 0, line: currentLine,
@@ -348,12 +380,21 @@ public final class SAXPushParser: @unchecked Sendable {
         }
     }
 
+    /// Records a declared entity's name, never its value (bounded: a hostile DTD may declare millions).
+    private func didDeclareEntity(_ name: UnsafePointer<xmlChar>) {
+        guard declaredEntities.count < 10_000 else { return }
+        declaredEntities.insert(String(cString: name))
+    }
+
     /// Predefined XML entities, then HTML's named ones (`&nbsp;`, `&eacute;`, which feeds use without a
-    /// DTD and which RECOVER mode would otherwise silently drop). Document-declared entities are never
-    /// returned: `entityDecl` is a no-op, so none exist.
+    /// DTD and which RECOVER mode would otherwise silently drop), then, for a name nobody defined
+    /// (`&foo;`), the reference itself as text, so that nothing vanishes. Names the document declared are
+    /// refused: `entityDecl` stores no value, so libxml2 reports them as undefined and expands nothing.
     private func lookUpEntity(_ name: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
         if let predefined = xmlGetPredefinedEntity(name) { return predefined }
         if entities == nil { entities = HTMLEntityTable() }
-        return entities?.entity(named: name)
+        if let known = entities?.entity(named: name) { return known }
+        if declaredEntities.count >= 10_000 || declaredEntities.contains(String(cString: name)) { return nil }
+        return entities?.literal(named: name)
     }
 }

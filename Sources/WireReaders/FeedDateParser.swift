@@ -174,10 +174,10 @@ public struct FeedDateParser: Sendable {
         for token in tokens {
             let t = String(token)
             guard let first = t.first else { continue }
-            if first.isNumber, t.contains(":") {
+            if first.isNumber, t.utf8.contains(UInt8(ascii: ":")) {
                 guard !sawTime, parseClock(t, into: &f) else { return nil }
                 sawTime = true
-            } else if first.isNumber, t.contains("/") {
+            } else if first.isNumber, t.utf8.contains(UInt8(ascii: "/")) {
                 // Perforce: `2006/09/15`.
                 let parts = t.split(separator: "/").map { Int($0) }
                 guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2], f.year == nil

@@ -138,6 +138,13 @@ final class FeedDocumentHandler: SAXEventHandler {
             return
         }
         if draft == nil, isItem(name) {
+            // The cap is reached when one more item starts, not when the last allowed one ends: a feed
+            // of exactly `maxItems` items is whole.
+            if items.count >= limits.maxItems {
+                itemCapReached = true
+                parser?.stop()
+                return
+            }
             var item = Item(source: context.source, format: format ?? .rss, receivedAt: context.receivedAt)
             // RSS 1.0 names each item by its `rdf:about` URI; that is the id the source gave it.
             if let about = attributes.first(where: {
@@ -212,7 +219,7 @@ final class FeedDocumentHandler: SAXEventHandler {
         switch error.limit {
         case "text-truncated":
             truncatedFields += 1
-        case "text-budget":
+        case "text-budget", "time-limit":
             budgetStop = error
         case .some:
             if malformed == nil { malformed = (error, 0) }
@@ -253,7 +260,8 @@ final class FeedDocumentHandler: SAXEventHandler {
                                     detail: "\(truncatedFields) fields longer than \(limits.maxFieldBytes) bytes were cut"))
         }
         if let stop = budgetStop {
-            issues.append(ReadIssue(reason: "too-large", detail: "line \(stop.line): \(stop.message)"))
+            issues.append(ReadIssue(reason: stop.limit == "time-limit" ? "too-slow" : "too-large",
+                                    detail: "line \(stop.line): \(stop.message)"))
         }
         if itemCapReached {
             issues.append(ReadIssue(reason: "too-many-items",
@@ -433,6 +441,13 @@ final class FeedDocumentHandler: SAXEventHandler {
                 if open.descriptionText == nil {
                     readTextConstruct(field, text: &open.descriptionText, html: &open.descriptionHTML)
                 }
+            case "body" where format != .atom:
+                takeBody(field, into: &open)
+            case "fullitem" where format != .atom:
+                // An early RSS extension for the full story, escaped HTML like `description`.
+                if open.contentHTML == nil, open.contentText == nil {
+                    readTextConstruct(field, text: &open.contentText, html: &open.contentHTML)
+                }
             case "content" where format == .atom:
                 if open.contentHTML == nil, open.contentText == nil,
                    field.attributes.first(where: { $0.name.localName == "src" }) == nil {
@@ -443,8 +458,11 @@ final class FeedDocumentHandler: SAXEventHandler {
             }
         } else if name.namespaceURI == FeedNamespace.content, local == "encoded" {
             if open.contentHTML == nil, !raw.isEmpty {
-                open.contentHTML = field.hasChildren ? field.serializedMarkup : field.text
+                open.contentHTML = HTMLLinkRewriter.rewrite(field.hasChildren ? field.serializedMarkup : field.text,
+                                                            base: base(explicit: field.explicitBase))
             }
+        } else if name.namespaceURI == FeedNamespace.xhtml, local == "body", format != .atom {
+            takeBody(field, into: &open)
         } else if FeedNamespace.media.contains(name.namespaceURI ?? "") {
             if local == "title", open.fallbackTitle == nil {
                 open.fallbackTitle = nonEmpty(TextNormalizer.inline(Self.htmlToText(raw)))
@@ -476,6 +494,14 @@ final class FeedDocumentHandler: SAXEventHandler {
             }
         }
         draft = open
+    }
+
+    /// `xhtml:body` (or a bare `<body>`) holding the story as markup: its content as given, links resolved.
+    private func takeBody(_ field: Capture, into open: inout Draft) {
+        let markup = field.serializedMarkup.trimmingWhitespace()
+        if open.contentHTML == nil, !markup.isEmpty {
+            open.contentHTML = HTMLLinkRewriter.rewrite(markup, base: base(explicit: field.explicitBase))
+        }
     }
 
     /// `published_raw` is always kept; `published_at` only when the string parses, with the zone it
@@ -519,10 +545,6 @@ final class FeedDocumentHandler: SAXEventHandler {
             item.body = nonEmpty(text)
         }
         items.append(item)
-        if items.count >= limits.maxItems, !itemCapReached {
-            itemCapReached = true
-            parser?.stop()
-        }
     }
 
     // MARK: - Text constructs
@@ -547,6 +569,12 @@ final class FeedDocumentHandler: SAXEventHandler {
     /// A description-like field: plain paragraphs into `text`, and the markup as given into `html`
     /// when there is markup.
     private func readTextConstruct(_ field: Capture, text: inout String?, html: inout String?) {
+        readTextConstructAsGiven(field, text: &text, html: &html)
+        // Links inside the markup resolved against the field's base, unsafe ones dropped.
+        if let markup = html { html = HTMLLinkRewriter.rewrite(markup, base: base(explicit: field.explicitBase)) }
+    }
+
+    private func readTextConstructAsGiven(_ field: Capture, text: inout String?, html: inout String?) {
         switch constructType(field) {
         case .text:
             text = TextNormalizer.paragraphs(field.text)
@@ -629,7 +657,9 @@ final class FeedDocumentHandler: SAXEventHandler {
     }
 
     static func containsMarkup(_ text: String) -> Bool {
-        text.contains("<") || text.contains("&")
+        // Bytes, not `String.contains(String)`: with Foundation imported that overload bridges to NSString
+        // and cost more per field than parsing it.
+        text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") })
     }
 
     /// RSS `author` is an e-mail address, often `jane@example.com (Jane Doe)` or `Jane Doe (jane@example.com)`:

@@ -10,6 +10,8 @@ enum FeedNamespace {
     static let dc = "http://purl.org/dc/elements/1.1/"
     static let dcterms = "http://purl.org/dc/terms/"
     static let xml = "http://www.w3.org/XML/1998/namespace"
+    /// `xhtml:body` inside an RSS item carries the full story as XHTML.
+    static let xhtml = "http://www.w3.org/1999/xhtml"
     /// Media RSS, with and without the trailing slash (both occur in the wild).
     static let media: Set<String> = ["http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss"]
 }

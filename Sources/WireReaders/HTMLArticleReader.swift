@@ -83,21 +83,11 @@ public struct HTMLArticleReader: Reader {
         return LinkPolicy.resolve(attribute.value, base: base)
     }
 
-    /// UTF-8 (or what a byte-order mark says), else Windows-1252; a Latin-1 family charset declared by
-    /// the transport or the page's own `<meta>` makes the fallback expected rather than an issue.
+    /// The page's text by the charset ladder: byte-order mark, transport charset, `<meta charset>`, strict
+    /// UTF-8, Windows-1252.
     private func decode(_ bytes: [UInt8], context: ReadContext, issues: inout [ReadIssue]) -> String {
-        let decoded = TextDecoder.decode(bytes)
-        guard decoded.fellBack else { return decoded.text }
-        let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
-        let transport = context.declaredCharset?.trimmingWhitespace().lowercased() ?? ""
-        let declared = FeedBytesPreparer.latinFamily.contains(transport)
-            || FeedBytesPreparer.latinFamily.contains { name in
-                head.contains("charset=\(name)") || head.contains("charset=\"\(name)")
-            }
-        if !declared {
-            issues.append(ReadIssue(reason: "encoding-fallback",
-                                    detail: "not valid UTF-8; decoded as Windows-1252 so that every byte is kept"))
-        }
-        return decoded.text
+        let decoded = CharsetResolver.utf8(bytes, httpCharset: context.declaredCharset, markup: .html)
+        issues += decoded.issues
+        return String(decoding: decoded.bytes, as: UTF8.self)
     }
 }

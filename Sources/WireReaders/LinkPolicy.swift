@@ -11,8 +11,44 @@ enum LinkPolicy {
         let link = raw.trimmingWhitespace()
         guard !link.isEmpty, !isUnsafe(link) else { return nil }
         guard let base, !isUnsafe(base) else { return link }
-        guard let resolved = URIResolver.resolve(link, against: base), !resolved.isEmpty else { return link }
+        guard let resolved = URIResolver.resolve(link, against: base) ?? resolveNonASCII(link, base: base),
+              !resolved.isEmpty
+        else { return link }
         return isUnsafe(resolved) ? nil : resolved
+    }
+
+    /// libxml2 refuses references with raw non-ASCII characters (`café.html`, an IRI): those are
+    /// percent-encoded for resolution and decoded again afterwards, so the link keeps its own spelling.
+    private static func resolveNonASCII(_ link: String, base: String) -> String? {
+        guard link.utf8.contains(where: { $0 >= 0x80 }), !link.contains("%") else { return nil }
+        var encoded = ""
+        for byte in link.utf8 {
+            if byte >= 0x80 {
+                encoded += "%" + String(byte, radix: 16, uppercase: true)
+            } else {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        guard let resolved = URIResolver.resolve(encoded, against: base) else { return nil }
+        return percentDecodingNonASCII(resolved)
+    }
+
+    /// `%XX` sequences for bytes 0x80 and above turned back into the characters they spell.
+    private static func percentDecodingNonASCII(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        let utf8 = Array(text.utf8)
+        var i = 0
+        while i < utf8.count {
+            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count,
+               let value = UInt8(String(decoding: utf8[(i + 1)...(i + 2)], as: UTF8.self), radix: 16), value >= 0x80 {
+                bytes.append(value)
+                i += 3
+            } else {
+                bytes.append(utf8[i])
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Browsers ignore tabs, newlines and leading controls inside a scheme (`java\tscript:`), so this

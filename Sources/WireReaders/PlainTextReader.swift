@@ -17,24 +17,12 @@ public struct PlainTextReader: Reader {
 
     public func read(_ bytes: [UInt8], context: ReadContext) throws(UnreadableInput) -> ReadResult {
         guard !bytes.isEmpty else { throw UnreadableInput(reason: "empty", detail: "the input has no bytes") }
-        var decoded = TextDecoder.decode(bytes)
-        // A charset the transport declared (Latin-1 family) is believed over the UTF-8 guess, unless a
-        // byte-order mark says otherwise: then the fallback is the plan, not an accident.
-        if TextDecoder.byteOrderMark(bytes) == nil,
-           let charset = context.declaredCharset?.trimmingWhitespace().lowercased(),
-           FeedBytesPreparer.latinFamily.contains(charset),
-           decoded.fellBack || !bytes.contains(where: { $0 >= 0x80 }) {
-            decoded = TextDecoder.Decoded(text: Windows1252.decode(bytes), encoding: "windows-1252", fellBack: false)
-        }
-        var issues: [ReadIssue] = []
-        if decoded.fellBack {
-            issues.append(ReadIssue(
-                reason: "encoding-fallback",
-                detail: decoded.encoding == "windows-1252"
-                    ? "not valid UTF-8; decoded as Windows-1252 so that every byte is kept"
-                    : "invalid \(decoded.encoding) sequences replaced with U+FFFD"))
-        }
-        let lines = TextNormalizer.lines(Windows1252.repairC1(decoded.text))
+        // A byte-order mark, then the transport's charset, then strict UTF-8, then Windows-1252; every
+        // guess that may be wrong comes back as an issue.
+        let decoded = CharsetResolver.utf8(bytes, httpCharset: context.declaredCharset, markup: .none)
+        let issues = decoded.issues
+        let text = String(decoding: decoded.bytes, as: UTF8.self)
+        let lines = TextNormalizer.lines(Windows1252.repairC1(text))
         guard let firstIndex = lines.firstIndex(where: { !TextNormalizer.inline(String($0)).isEmpty }) else {
             throw UnreadableInput(reason: "empty", detail: "the input holds only white space")
         }

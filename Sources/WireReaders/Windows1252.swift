@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Windows-1252, the encoding of most mislabelled "Latin-1" wire copy and "smart quotes".
 enum Windows1252 {
     /// 0x80–0x9F. The five bytes cp1252 leaves undefined map to the C1 control of the same value (as the
@@ -26,7 +32,7 @@ enum Windows1252 {
     /// Latin-1 or from references such as `&#146;` (meant as a right single quote), and the normaliser
     /// would otherwise drop them, turning "don’t" into "dont".
     static func repairC1(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return text }
+        guard hasC1(text) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if (0x80...0x9F).contains(scalar.value) {
@@ -36,5 +42,22 @@ enum Windows1252 {
             }
         }
         return String(scalars)
+    }
+
+    /// U+0080–U+009F are `C2 80`…`C2 9F` in UTF-8: a byte scan, since this runs on every run of text a
+    /// reader sees.
+    private static func hasC1(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard var cursor = bytes.baseAddress else { return false }
+            let end = cursor + bytes.count
+            // memchr finds the rare lead byte far faster than a byte loop.
+            while cursor < end, let found = memchr(cursor, 0xC2, end - cursor) {
+                let lead = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if lead + 1 < end, lead[1] & 0xE0 == 0x80 { return true }
+                cursor = lead + 1
+            }
+            return false
+        }
     }
 }

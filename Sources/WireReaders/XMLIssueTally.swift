@@ -12,7 +12,7 @@ struct XMLIssueTally {
         switch error.limit {
         case "text-truncated":
             truncatedFields += 1
-        case "text-budget":
+        case "text-budget", "time-limit":
             budgetStop = error
         case .some:
             count(error, in: &malformed)
@@ -56,7 +56,8 @@ struct XMLIssueTally {
                                     detail: "\(truncatedFields) fields longer than \(maxFieldBytes) bytes were cut"))
         }
         if let budgetStop {
-            issues.append(ReadIssue(reason: "too-large", detail: "line \(budgetStop.line): \(budgetStop.message)"))
+            issues.append(ReadIssue(reason: budgetStop.limit == "time-limit" ? "too-slow" : "too-large",
+                                    detail: "line \(budgetStop.line): \(budgetStop.message)"))
         }
         return issues
     }

@@ -111,6 +111,12 @@ final class XMLRecordCollector: SAXEventHandler {
             return
         }
         if isRecord(name, depth) {
+            // Capped when one record more starts: a message of exactly `maxRecords` items is whole.
+            if records.count >= limits.maxRecords {
+                recordCapReached = true
+                parser?.stop()
+                return
+            }
             open = [MarkupNode(name: name, attributes: attributes)]
             openDepth = depth
             openLanguage = language
@@ -142,10 +148,6 @@ final class XMLRecordCollector: SAXEventHandler {
             return
         }
         records.append(Record(node: node, language: openLanguage))
-        if records.count >= limits.maxRecords, !recordCapReached {
-            recordCapReached = true
-            parser?.stop()
-        }
     }
 
     func parseError(_ error: XMLParseError) {

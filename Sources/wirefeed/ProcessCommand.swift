@@ -59,7 +59,8 @@ struct ProcessCommand: ParsableCommand {
         guard let path else { return try StageFactory.make(StageFactory.defaultConfigs) }
         do {
             let loaded = try ConfigLoader.load(path: path)
-            return try StageFactory.make(loaded.stages)
+            // The config's state folder: a second run remembers what the first one saw.
+            return try StageFactory.make(loaded.stages, state: try SQLiteStateStore(directory: loaded.stateDir))
         } catch {
             printError("\(path): \(error)")
             throw ExitCode(2)

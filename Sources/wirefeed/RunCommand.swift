@@ -18,20 +18,28 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Longest wait, in seconds, for items in flight on SIGTERM or reload.")
     var drainTimeout: Int = 30
 
+    @Option(help: ArgumentHelp(
+        "Seconds a stage or sink may hold items without finishing one before the pipeline counts as wedged "
+            + "and the systemd watchdog stops being pinged."))
+    var stallLimit: Int = 120
+
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
+        // Before anything starts a thread: every thread inherits the blocked mask (see Daemon).
+        Daemon.blockSignals()
         let logger = logging.makeLogger()
         // A stdout sink read by a pipe that closes must fail its writes, not kill the daemon.
         signal(SIGPIPE, SIG_IGN)
         LibXML.initialize()
-        let daemon = Daemon(configPath: config, logger: logger, drainTimeout: .seconds(drainTimeout))
+        let daemon = Daemon(
+            configPath: config, logger: logger, drainTimeout: .seconds(drainTimeout), stallLimit: .seconds(stallLimit))
         do {
             try daemon.start()
         } catch {
             logger.critical("cannot start", metadata: ["error": "\(error)"])
             throw ExitCode(1)
         }
-        dispatchMain()
+        daemon.runSignalLoop()
     }
 }

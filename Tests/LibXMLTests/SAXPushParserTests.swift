@@ -86,6 +86,12 @@ final class EventRecorder: SAXEventHandler {
         #expect(recorder.errors.contains(where: { $0.code == 26 || $0.code == 27 }))
     }
 
+    @Test func undeclaredNamesStayAsLiteralText() {
+        let recorder = parse("<r>a&foo;b&nbsp;&foo;</r>")
+        #expect(recorder.events.contains("text a&foo;b\u{A0}&foo;"))
+        #expect(recorder.errors.isEmpty)
+    }
+
     @Test func textCapTruncatesAndReportsOnce() {
         let recorder = parse("<r>" + String(repeating: "x", count: 5000) + "</r>", limits: .init(maxTextBytes: 100))
         #expect(recorder.events.contains("text " + String(repeating: "x", count: 100)))
@@ -96,6 +102,21 @@ final class EventRecorder: SAXEventHandler {
         let recorder = parse("<r><a>" + String(repeating: "y", count: 500) + "</a><b/></r>",
                              limits: .init(textAmplification: 0, textFloorBytes: 100))
         #expect(recorder.errors.contains(where: { $0.limit == "text-budget" && $0.isFatal }))
+        #expect(!recorder.events.contains("start {}b"))
+    }
+
+    @Test func wallTimeLimitStopsTheParseBetweenChunks() {
+        let recorder = EventRecorder()
+        let parser = SAXPushParser(handler: recorder, limits: .init(maxParseTime: .milliseconds(20)))
+        recorder.parser = parser
+        parser.feed(Array("<r><a>first</a>".utf8)[...])
+        // A slow producer (or a starved parse): the next chunk arrives after the document's time is up.
+        let deadline = ContinuousClock.now + .milliseconds(40)
+        while ContinuousClock.now < deadline {}
+        parser.feed(Array("<b>late</b></r>".utf8)[...])
+        parser.finish()
+        #expect(recorder.errors.contains(where: { $0.limit == "time-limit" && $0.isFatal }))
+        #expect(recorder.events.contains("start {}a"))
         #expect(!recorder.events.contains("start {}b"))
     }
 
@@ -110,10 +131,12 @@ final class EventRecorder: SAXEventHandler {
     }
 
     @Test func errorsBeyondTheCapAreCountedNotDelivered() {
-        let body = String(repeating: "&undefined;", count: 500)
+        // References to a document-declared entity are refused one error each (undeclared names would
+        // be kept as text instead).
+        let body = String(repeating: "&declared;", count: 500)
         let recorder = EventRecorder()
         let parser = SAXPushParser(handler: recorder, limits: .init(maxErrors: 10))
-        parser.parse(Array("<r>\(body)</r>".utf8))
+        parser.parse(Array("<!DOCTYPE r [<!ENTITY declared \"x\">]><r>\(body)</r>".utf8))
         #expect(recorder.errors.count == 10)
         #expect(parser.errorCount > 10)
     }

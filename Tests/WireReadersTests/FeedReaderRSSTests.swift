@@ -192,7 +192,7 @@ import WireModel
                                   declaredCharset: "ISO-8859-1")
         let result = try reader.read(bytes, context: context)
         #expect(result.items.first?.headline == "Snö")
-        #expect(result.issues.isEmpty)
+        #expect(result.issues.map(\.reason) == ["encoding-mismatch"])
     }
 
     @Test func utf8LabelledLatin1IsReadAsUTF8AndFlagged() throws {

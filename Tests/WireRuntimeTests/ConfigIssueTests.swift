@@ -54,14 +54,14 @@ import Testing
 
     @Test func unknownKeyThenTheKeyItMisspelt() {
         #expect(issues(#"{"sinks": [{"name": "all", "type": "file", "pth": "out.ndjson"}]}"#) == [
-            "sinks[0].pth: unknown key; expected one of name, type, path, fsync_interval, max_size, keep",
+            "sinks[0].pth: unknown key; expected one of name, type, path, fsync_interval, max_size, keep, when_full",
             "sinks[0].path: required for a file sink",
         ])
     }
 
     @Test func keyOfAnotherVariant() {
         #expect(issues(#"{"sinks": [{"name": "all", "type": "stdout", "path": "out.ndjson"}]}"#) == [
-            "sinks[0].path: not used by a stdout sink; expected one of name, type",
+            "sinks[0].path: not used by a stdout sink; expected one of name, type, when_full",
         ])
     }
 
@@ -176,7 +176,7 @@ import Testing
         {\#(stdoutSink), "stages": [{"type": "route", "default": ["all"], "rules": [
           {"name": "none", "when": {"field": "headline"}},
           {"name": "two", "when": {"field": "urgency", "equals": 1, "in": [1, 2]}},
-          {"name": "nested", "when": {"not": {"any": [{"field": "x", "exists": "yes"}, {"fields": "y"}]}}},
+          {"name": "nested", "when": {"not": {"any": [{"field": "byline", "exists": "yes"}, {"fields": "y"}]}}},
           {"name": "empty", "when": {"all": []}}]}]}
         """#
         #expect(issues(json) == [
@@ -226,7 +226,7 @@ import Testing
     @Test func aDroppingRuleSendsNowhere() {
         let json = #"""
         {\#(stdoutSink), "stages": [{"type": "route", "default": [],
-          "rules": [{"name": "d", "to": ["all"], "drop": true, "when": {"field": "x", "exists": true}}]}]}
+          "rules": [{"name": "d", "to": ["all"], "drop": true, "when": {"field": "byline", "exists": true}}]}]}
         """#
         #expect(issues(json) == [#"stages[0].rules[0].to: a rule that drops sends nowhere; remove "to" or "drop""#])
     }
@@ -280,7 +280,7 @@ import Testing
         #expect(issues(json) == [
             "sinks[0].path: required for a file sink",
             #"sinks[1].name: "all" is already the name of sinks[0]"#,
-            "sinks[1].colour: unknown key; expected one of name, type",
+            "sinks[1].colour: unknown key; expected one of name, type, when_full",
             #"stages[0].type: unknown stage "shred"; expected one of clean, dedupe, extract, enrich, route"#,
             #"stages[1].default[0]: "nowhere" is not a sink; expected one of all"#,
             #"http.listen: "localhost" is not host:port; expected e.g. "127.0.0.1:9464" or "[::1]:9464""#,

@@ -68,11 +68,12 @@ final class FeedTestHarness: @unchecked Sendable {
 
     func health(_ name: String) -> FeedHealth? { runtime?.feeds?.health.health(of: name) }
 
-    /// Waits (without blocking a thread) until `condition` holds or `seconds` pass. Generous, because
-    /// the whole suite shares two loaded cores; a passing condition returns at once.
+    /// Waits (without blocking a thread) until `condition` holds, checking every 20 ms, at most
+    /// `seconds` worth of checks. Counted in checks, not wall time: when the rest of the suite holds
+    /// the two cores (or the Swift concurrency pool) for a while, the feed tasks stall exactly as long
+    /// as this loop, so a stall does not eat the pollers' share of the wait.
     func until(within seconds: Double = 60, _ condition: () -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+        for _ in 0..<Int(seconds * 50) {
             if condition() { return true }
             try? await Task.sleep(nanoseconds: 20_000_000)
         }

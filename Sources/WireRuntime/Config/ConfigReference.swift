@@ -65,6 +65,8 @@ public enum ConfigReference {
                 case .timeZone: "IANA time zone"
                 case .hostPort: "`host:port`"
                 case .regularExpression: "regular expression"
+                case .itemField: "item field path"
+                case .clockRange: "`HH:MM-HH:MM`"
                 case .text, .anyString: "string"
                 }
             case .integer(let minimum): "integer ≥ \(minimum)"

@@ -1,3 +1,5 @@
+import WireClean
+
 extension ConfigSpec {
     /// `pipeline.json` as DESIGN §4 defines it.
     public static let pipeline = ConfigSpec(
@@ -111,9 +113,9 @@ extension ConfigSpec {
     // MARK: stages
 
     static let stageUnion = TaggedUnion(tagKey: "type", tagNoun: "stage", variants: [
-        Variant(tag: "clean", definitionName: "clean_stage", object: plainStageObject("clean", doc: "HTML to text, furniture removed and recorded.")),
+        Variant(tag: "clean", definitionName: "clean_stage", object: cleanStageObject),
         Variant(tag: "dedupe", definitionName: "dedupe_stage", object: dedupeStageObject),
-        Variant(tag: "extract", definitionName: "extract_stage", object: plainStageObject("extract", doc: "Headline, byline, dateline, quotes, entities and dates.")),
+        Variant(tag: "extract", definitionName: "extract_stage", object: ExtractStageConfig.specObject),
         Variant(tag: "enrich", definitionName: "enrich_stage", object: plainStageObject("enrich", doc: "Canonical entities, countries, language, topics, word count.")),
         Variant(tag: "route", definitionName: "route_stage", object: routeStageObject),
     ])
@@ -121,6 +123,18 @@ extension ConfigSpec {
     static func plainStageObject(_ type: String, doc: String) -> Object {
         Object(title: "\(type) stage", doc: doc, keys: [Key("type", .tag, .required, doc: type)])
     }
+
+    static let cleanStageObject = Object(
+        title: "clean stage",
+        doc: "HTML to text, Unicode NFC, white space normalised; page furniture removed and recorded in furniture with its kind. Each rule family can be switched off.",
+        keys: [
+            Key("type", .tag, .required, doc: "clean"),
+            Key("keep_content_html", .boolean, .defaulted(.bool(false)),
+                doc: "Keep content_html on the item after its text has become body."),
+        ] + CleanOptions.Rule.allCases.map { rule in
+            Key(rule.rawValue, .boolean, .defaulted(.bool(true)), doc: "Remove \(rule.summary); false keeps them in the body.")
+        }
+    )
 
     static let dedupeStageObject = Object(
         title: "dedupe stage",
@@ -143,6 +157,8 @@ extension ConfigSpec {
                 doc: "Rules, each tried on every item. Rule names are unique within the stage."),
             Key("default", .array(of: .string(.text), minItems: 0), .required,
                 doc: "Sinks for an item that no rule sends anywhere; an empty list drops it. Required, so that no item vanishes by omission."),
+            Key("embargo", .string(.oneOf(["hold", "ignore"])), .defaulted(.string("hold")),
+                doc: "hold: an item whose embargo_until is ahead waits in the state database (across restarts) and goes to its sinks when it passes; ignore: route it at once."),
         ]
     )
 
@@ -154,6 +170,22 @@ extension ConfigSpec {
             Key("to", .array(of: .string(.text), minItems: 0), .defaulted(.array([])), doc: "Names of the sinks a matching item goes to; empty: the rule only adds its name to the item's routes."),
             Key("drop", .boolean, .defaulted(.bool(false)), doc: "A matching item is dropped; such a rule has no to."),
             Key("when", .reference("condition"), .required, doc: "The condition an item must meet."),
+            Key("schedule", .object(routeScheduleObject), .optional,
+                doc: "When the rule is in force (by processing time); absent means always."),
+        ]
+    )
+
+    static let weekdayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+    static let routeScheduleObject = Object(
+        title: "route schedule",
+        doc: "Days and hours in one time zone when a rule applies, as newsroom desks keep them; outside them the rule does not match.",
+        keys: [
+            Key("weekdays", .array(of: .string(.oneOf(weekdayNames)), minItems: 1), .optional,
+                doc: "Days the rule applies; absent means every day."),
+            Key("hours", .string(.clockRange), .optional,
+                doc: "Daily window HH:MM-HH:MM, start included, end excluded; may pass midnight. Absent means all day."),
+            Key("time_zone", .string(.timeZone), .defaulted(.string("UTC")), doc: "The zone the days and hours are read in."),
         ]
     )
 
@@ -178,7 +210,7 @@ extension ConfigSpec {
             title: "field condition",
             doc: "One test on a dotted path into the item; on a path that reaches an array it holds when it holds for any element.",
             keys: [
-                Key("field", .string(.text), .required, doc: "Dotted path into the item, e.g. dedupe.status or topics.code."),
+                Key("field", .string(.itemField), .required, doc: "Dotted path into the item, e.g. dedupe.status or topics.code; unknown fields are refused."),
                 Key("equals", .scalar, .optional, doc: "The value equals this."),
                 Key("contains", .scalar, .optional, doc: "The array has this element, or the string this substring."),
                 Key("in", .array(of: .scalar, minItems: 1), .optional, doc: "The value is one of these."),
@@ -207,8 +239,12 @@ extension ConfigSpec {
     static let fileSinkObject = Object(
         title: "file sink",
         doc: "Appends one JSON object per line; never a torn line, reconciled on start.",
-        keys: fileSinkLeadingKeys + fileSinkKeys
+        keys: fileSinkLeadingKeys + fileSinkKeys + [whenFullKey]
     )
+
+    static let whenFullKey = Key(
+        "when_full", .string(.oneOf(SinkQueuePolicy.allCases.map(\.rawValue))), .defaulted(.string("block")),
+        doc: "The sink's own queue, when full: block (slow the sources) or spill (spool to state_dir/spool and catch up in order).")
 
     static let fileSinkLeadingKeys: [Key] = [
         Key("name", .string(.text), .required, doc: "The sink's name, used by route rules."),
@@ -221,6 +257,7 @@ extension ConfigSpec {
         keys: [
             Key("name", .string(.text), .required, doc: "The sink's name, used by route rules."),
             Key("type", .tag, .required, doc: "stdout"),
+            whenFullKey,
         ]
     )
 

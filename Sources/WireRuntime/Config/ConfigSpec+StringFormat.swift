@@ -19,6 +19,10 @@ extension ConfigSpec {
         /// An `NSRegularExpression` pattern.
         case regularExpression
         case oneOf([String])
+        /// A dotted path into the item that DESIGN §3 defines (`dedupe.status`, `topics.code`).
+        case itemField
+        /// `HH:MM-HH:MM`, a daily window in a schedule's time zone; it may pass midnight (`22:00-06:00`).
+        case clockRange
         /// Any string at all, even empty (the `$schema` hint for editors).
         case anyString
 
@@ -34,6 +38,8 @@ extension ConfigSpec {
             case .hostPort: #"a "host:port" string such as "127.0.0.1:9464""#
             case .regularExpression: "a regular expression string"
             case .oneOf(let values): "one of " + values.joined(separator: ", ")
+            case .itemField: #"an item field path such as "dedupe.status""#
+            case .clockRange: #"a daily window such as "06:00-18:00""#
             }
         }
 
@@ -72,6 +78,17 @@ extension ConfigSpec {
                     return "\(quoted) is not a valid regular expression"
                 }
                 return nil
+            case .itemField:
+                guard ItemFieldPath.isKnown(string) else {
+                    return "\(quoted) is not a field of the item; expected a dotted path of DESIGN §3 such as "
+                        + #""countries", "dedupe.status", "topics.code" or "entities.places.name""#
+                }
+                return nil
+            case .clockRange:
+                guard ClockRange(string) != nil else {
+                    return #"\#(quoted) is not a daily window; expected "HH:MM-HH:MM" such as "06:00-18:00""#
+                }
+                return nil
             case .oneOf(let values):
                 guard values.contains(string) else {
                     let expected = values.count == 1 ? values.joined() : "one of " + values.joined(separator: ", ")
@@ -98,7 +115,8 @@ extension ConfigSpec {
         var schemaKeywords: [String: JSONLiteral] {
             switch self {
             case .anyString: [:]
-            case .text, .path, .timeZone: ["minLength": JSONLiteral.integer(1)]
+            case .text, .path, .timeZone, .itemField: ["minLength": JSONLiteral.integer(1)]
+            case .clockRange: ["pattern": JSONLiteral.string(ClockRange.schemaPattern)]
             case .duration: ["pattern": JSONLiteral.string(DurationParser.schemaPattern)]
             case .httpURL: ["format": JSONLiteral.string("uri"), "pattern": JSONLiteral.string("^[Hh][Tt][Tt][Pp][Ss]?://")]
             case .postgresURL: ["format": JSONLiteral.string("uri"), "pattern": JSONLiteral.string("^postgres(ql)?://")]

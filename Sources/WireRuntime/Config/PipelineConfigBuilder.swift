@@ -1,3 +1,5 @@
+import WireClean
+
 /// Turns a validated config into `PipelineConfig`: defaults from `ConfigSpec`, paths made absolute.
 struct PipelineConfigBuilder {
     private let baseDirectory: String
@@ -117,12 +119,23 @@ struct PipelineConfigBuilder {
             for (index, element) in (json["rules"]?.elements ?? []).enumerated() {
                 rules.append(try rule(element, at: ConfigJSONPath.element(ConfigJSONPath.member(path, "rules"), index)))
             }
-            return .route(RouteStageConfig(rules: rules, defaultSinks: try fields.required(fields.strings("default"), "default")))
-        case "clean": return .clean
-        case "extract": return .extract
+            return .route(RouteStageConfig(
+                rules: rules, defaultSinks: try fields.required(fields.strings("default"), "default"),
+                holdEmbargoes: fields.string("embargo") != "ignore"))
+        case "clean": return .clean(cleanStage(fields))
+        case "extract": return .extract(ExtractStageConfig(fields))
         case "enrich": return .enrich
         default: throw Self.unbuildable(variant, at: path)
         }
+    }
+
+    /// Each rule family is a boolean key named as its `CleanOptions.Rule`, on unless set false.
+    private func cleanStage(_ fields: ConfigObjectReader) -> CleanStageConfig {
+        var options = CleanOptions()
+        for rule in CleanOptions.Rule.allCases {
+            options[rule] = fields.bool(rule.rawValue) ?? true
+        }
+        return CleanStageConfig(options: options, keepContentHTML: fields.bool("keep_content_html") ?? false)
     }
 
     private func rule(_ json: ConfigJSON, at path: String) throws(ConfigError) -> RouteRule {
@@ -132,8 +145,18 @@ struct PipelineConfigBuilder {
             name: try fields.required(fields.string("name"), "name"),
             to: fields.strings("to") ?? [],
             drop: fields.bool("drop") ?? false,
-            when: try condition(when, at: ConfigJSONPath.member(path, "when"))
+            when: try condition(when, at: ConfigJSONPath.member(path, "when")),
+            schedule: json["schedule"].map { schedule($0, at: ConfigJSONPath.member(path, "schedule")) }
         )
+    }
+
+    private func schedule(_ json: ConfigJSON, at path: String) -> RouteSchedule {
+        let fields = reader(json, ConfigSpec.routeScheduleObject, at: path)
+        let days = (fields.strings("weekdays") ?? []).compactMap { ConfigSpec.weekdayNames.firstIndex(of: $0) }
+        return RouteSchedule(
+            weekdays: Set(days.map { $0 + 1 }),
+            hours: fields.string("hours").flatMap(ClockRange.init),
+            timeZone: fields.string("time_zone") ?? "UTC")
     }
 
     private func condition(_ json: ConfigJSON, at path: String) throws(ConfigError) -> RouteCondition {
@@ -190,11 +213,14 @@ struct PipelineConfigBuilder {
         let variant = try variant(json, of: ConfigSpec.sinkUnion, at: path)
         let fields = reader(json, variant.object, at: path)
         let name = try fields.required(fields.string("name"), "name")
+        var config: SinkConfig
         switch variant.tag {
-        case "file": return try fileSink(name: name, fields)
-        case "stdout": return SinkConfig(name: name, kind: .stdout)
+        case "file": config = try fileSink(name: name, fields)
+        case "stdout": config = SinkConfig(name: name, kind: .stdout)
         default: throw Self.unbuildable(variant, at: path)
         }
+        config.whenFull = fields.string("when_full").flatMap(SinkQueuePolicy.init(rawValue:)) ?? .block
+        return config
     }
 
     private func deadLetter(_ fields: ConfigObjectReader) throws(ConfigError) -> SinkConfig {

@@ -14,6 +14,8 @@ public struct SinkConfig: Sendable, Equatable {
     public var maxBytes: Int?
     /// Rotated files kept (`path.1` … `path.N`).
     public var keep: Int
+    /// What happens when the sink's own queue is full (`when_full`).
+    public var whenFull: SinkQueuePolicy = .block
 
     public init(
         name: String, kind: Kind, path: String? = nil, fsyncInterval: Duration = .milliseconds(200),

@@ -1,10 +1,12 @@
+import WireClean
+
 /// One entry of `stages`, in order. Each case carries the options that stage's issue defines; the
 /// options already in the contract (DESIGN §4) are decoded and checked now so that a config written
 /// today keeps working.
 public enum StageConfig: Sendable, Equatable {
-    case clean
+    case clean(CleanStageConfig)
     case dedupe(DedupeStageConfig)
-    case extract
+    case extract(ExtractStageConfig)
     case enrich
     case route(RouteStageConfig)
 
@@ -19,6 +21,18 @@ public enum StageConfig: Sendable, Equatable {
         case .enrich: "enrich"
         case .route: "route"
         }
+    }
+}
+
+public struct CleanStageConfig: Sendable, Equatable {
+    /// Which furniture rules run; every family is on by default.
+    public var options: CleanOptions
+    /// Keep `content_html` on the item after its text has become `body`.
+    public var keepContentHTML: Bool
+
+    public init(options: CleanOptions = CleanOptions(), keepContentHTML: Bool = false) {
+        self.options = options
+        self.keepContentHTML = keepContentHTML
     }
 }
 
@@ -37,10 +51,13 @@ public struct RouteStageConfig: Sendable, Equatable {
     public var rules: [RouteRule]
     /// Sinks for an item that no rule sends anywhere.
     public var defaultSinks: [String]
+    /// Hold items whose `embargo_until` is still ahead until it passes (the default), or route them at once.
+    public var holdEmbargoes: Bool
 
-    public init(rules: [RouteRule] = [], defaultSinks: [String] = []) {
+    public init(rules: [RouteRule] = [], defaultSinks: [String] = [], holdEmbargoes: Bool = true) {
         self.rules = rules
         self.defaultSinks = defaultSinks
+        self.holdEmbargoes = holdEmbargoes
     }
 }
 
@@ -49,12 +66,15 @@ public struct RouteRule: Sendable, Equatable {
     public var to: [String]
     public var drop: Bool
     public var when: RouteCondition
+    /// When the rule is in force; nil means always.
+    public var schedule: RouteSchedule?
 
-    public init(name: String, to: [String] = [], drop: Bool = false, when: RouteCondition) {
+    public init(name: String, to: [String] = [], drop: Bool = false, when: RouteCondition, schedule: RouteSchedule? = nil) {
         self.name = name
         self.to = to
         self.drop = drop
         self.when = when
+        self.schedule = schedule
     }
 }
 

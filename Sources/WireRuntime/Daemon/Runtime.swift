@@ -15,6 +15,9 @@ public final class Runtime: @unchecked Sendable {
     private let sinks: [any Sink]
     private let deadLetter: any Sink
     private let logger: Logger
+    /// Where embargoed items wait, when a route stage holds them and the state is the embedded database.
+    public let embargoShelf: EmbargoShelf?
+    private let embargoReleaser: EmbargoReleaser?
 
     public struct BuildError: Error, CustomStringConvertible {
         public var description: String
@@ -32,18 +35,34 @@ public final class Runtime: @unchecked Sendable {
         return problems
     }
 
-    public init(config: PipelineConfig, ledger: any InboxLedger, logger: Logger) throws {
+    /// - Parameter progress: the counters to add to; the daemon passes the same one to every generation,
+    ///   so the status line counts since the process started, not since the last reload.
+    public init(
+        config: PipelineConfig, ledger: any InboxLedger, progress: PipelineProgress = PipelineProgress(), logger: Logger
+    ) throws {
         let problems = Self.unsupported(in: config)
         guard problems.isEmpty else { throw BuildError(description: problems.joined(separator: "\n")) }
         self.config = config
         self.logger = logger
-        let stages = try StageFactory.make(config.stages)
+        let stages = try StageFactory.make(config.stages, state: ledger as? any DedupeStateStore)
         sinks = try config.sinks.map { try SinkFactory.makeSink(config: $0, logger: logger) }
         deadLetter = try SinkFactory.makeSink(config: Self.deadLetterConfig(config), logger: logger)
         let pipeline = QueuedPipeline(
             stages: stages, sinks: sinks, deadLetter: deadLetter, encodeDeadLetter: Self.deadLetterLine,
+            policies: Dictionary(config.sinks.map { ($0.name, $0.whenFull) }, uniquingKeysWith: { first, _ in first }),
+            spillFolder: (config.stateDir as NSString).appendingPathComponent("spool"), progress: progress,
             logger: logger)
         self.pipeline = pipeline
+        let holding = stages.compactMap { $0 as? RouteStage }.filter(\.holdsEmbargoes)
+        if !holding.isEmpty, let store = ledger as? SQLiteStateStore {
+            let shelf = try EmbargoShelf(store: store)
+            for stage in holding { stage.holdEmbargoes(on: shelf) }
+            embargoShelf = shelf
+            embargoReleaser = EmbargoReleaser(shelf: shelf, pipeline: pipeline, logger: logger)
+        } else {
+            embargoShelf = nil
+            embargoReleaser = nil
+        }
         let node = config.node ?? ProcessInfo.processInfo.hostName
         let reader = InputReader()
         let read: ReadFunction = { bytes, context throws(UnreadableInput) in try reader.read(bytes, context: context) }
@@ -91,6 +110,7 @@ public final class Runtime: @unchecked Sendable {
     }
 
     public func start() throws {
+        embargoReleaser?.start()
         for source in sources { try source.start() }
         feeds?.start()
     }
@@ -99,22 +119,30 @@ public final class Runtime: @unchecked Sendable {
     /// Returns false when `timeout` passed first (the unfinished inputs stay in the inbox for next time).
     public func stop(timeout: Duration) -> Bool {
         for source in sources { source.stop() }
+        embargoReleaser?.stop()
         feeds?.stop()
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         let drained = pipeline.drain(timeout: .now() + seconds)
+        for source in sources { source.finishSettledFiles() }
         feeds?.finish()
         pipeline.close()
         return drained
     }
 
     /// One line for logs and `STATUS=`.
-    public var statusLine: String {
-        let s = pipeline.progress.snapshot
+    public var statusLine: String { statusLine(pipeline.progress.snapshot) }
+
+    /// `snapshot` as one line: what is watched, what is done, what waits, what failed.
+    public func statusLine(_ s: PipelineProgress.Snapshot) -> String {
+        let held = (try? embargoShelf?.count()).flatMap { $0 } ?? 0
+        let line = "watching \(sources.count) inbox(es); \(s.inputsDone) files done, \(s.inputsFailed) retried; "
+            + "\(s.itemsWritten) lines written, \(s.deadLettered) dead-lettered, \(s.sinkFailures) sink errors; "
+            + "backlog \(s.inputsInFlight) file(s), \(s.inFlight) item(s); \(held) under embargo"
         let health = feedHealth
+        guard !health.isEmpty else { return line }
         let failing = health.filter { $0.consecutiveErrors > 0 }.count
         let silent = health.filter(\.silent).count
-        return "\(sources.count) inbox(es), \(health.count) feed(s) (\(failing) failing, \(silent) silent); \(s.inputsDone) inputs done, \(s.inputsFailed) retrying; "
-            + "\(s.itemsWritten) lines written, \(s.deadLettered) dead-lettered"
+        return line + "; \(health.count) feed(s), \(failing) failing, \(silent) silent"
     }
 }
 

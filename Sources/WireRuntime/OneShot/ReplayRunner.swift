@@ -44,7 +44,7 @@ public struct ReplayRunner {
     }
 
     private func deliver(_ records: [DeadLetterRecord], summary: inout Summary) throws {
-        let stages = try StageFactory.make(config.stages)
+        let stages = try StageFactory.make(config.stages, state: try SQLiteStateStore(directory: config.stateDir))
         let sinks = try config.sinks.map { try SinkFactory.makeSink(config: $0, logger: logger) }
         let deadLetter = try SinkFactory.makeSink(config: Runtime.deadLetterConfig(config), logger: logger)
         let delivery = QueuedPipeline(

@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import Logging
 import WireModel
@@ -7,7 +8,7 @@ import WireModel
 /// Sources create a ticket per input, submit its items, close the ticket, and are called back when every
 /// item is durable (or dropped, or dead-lettered), which is when a file may leave the inbox.
 public final class QueuedPipeline: @unchecked Sendable {
-    public let progress = PipelineProgress()
+    public let progress: PipelineProgress
     private let delivery: SinkDelivery
     private var entry: (@Sendable (Envelope) -> Void)?
     private let inFlight = DispatchGroup()
@@ -16,15 +17,28 @@ public final class QueuedPipeline: @unchecked Sendable {
     ///   - sinks: the configured sinks in config order; an item without a route decision goes to all.
     ///   - deadLetter: where failed items and unreadable fragments go.
     ///   - encodeDeadLetter: turns a failure into the dead-letter sink's line.
+    ///   - progress: where the counters go; the daemon passes one across reloads so totals carry on.
+    ///   - spillFolder: where sinks whose policy is `spill` keep their spool files (`NAME.spool`).
     public init(
         stages: [any Stage], sinks: [any Sink], deadLetter: any Sink,
         encodeDeadLetter: @escaping @Sendable (DeadLetterInput) -> SinkRecord,
-        capacity: Int = 1024, logger: Logger
+        capacity: Int = 1024, policies: [String: SinkQueuePolicy] = [:], spillFolder: String? = nil,
+        progress: PipelineProgress = PipelineProgress(), logger: Logger
     ) {
-        let progress = self.progress
+        self.progress = progress
+        var spools: [String: SinkSpool] = [:]
+        for sink in sinks where policies[sink.name] == .spill {
+            guard let spillFolder else { continue }
+            do {
+                spools[sink.name] = try SinkSpool(path: spillFolder + "/" + Self.fileName(for: sink.name) + ".spool")
+            } catch {
+                logger.error("cannot open the sink's spool; it blocks when full instead",
+                             metadata: ["sink": "\(sink.name)", "error": "\(error)"])
+            }
+        }
         let delivery = SinkDelivery(
             sinks: sinks, deadLetter: deadLetter, encodeDeadLetter: encodeDeadLetter, capacity: capacity,
-            progress: progress, logger: logger)
+            spools: spools, progress: progress, logger: logger)
         self.delivery = delivery
         var next: @Sendable (Envelope) -> Void = { delivery.deliver($0) }
         for stage in stages.reversed() {
@@ -40,6 +54,7 @@ public final class QueuedPipeline: @unchecked Sendable {
     /// keep it short and never block in it.
     public func makeTicket(label: String, onSettled: @escaping @Sendable (InputTicket.Outcome) -> Void) -> InputTicket {
         inFlight.enter()
+        progress.inputOpened()
         let group = inFlight
         let progress = self.progress
         return InputTicket(label: label) { outcome in
@@ -56,6 +71,13 @@ public final class QueuedPipeline: @unchecked Sendable {
         entry?(Envelope(item: item, ticket: ticket))
     }
 
+    /// Hands an item that was routed earlier (an embargoed one, now released) straight to its sinks.
+    public func deliverRouted(_ item: Item, ticket: InputTicket) {
+        ticket.add(1)
+        progress.itemIn()
+        delivery.deliver(Envelope(item: item, ticket: ticket))
+    }
+
     /// Writes a dead-letter line for part of an input that never became an item (a reader's issue).
     public func deadLetter(_ input: DeadLetterInput, ticket: InputTicket) {
         ticket.add(1)
@@ -70,6 +92,16 @@ public final class QueuedPipeline: @unchecked Sendable {
         delivery.flushAll()
         return finished
     }
+
+    /// A sink name as a file name: anything but letters, digits, '-' and '_' becomes '_'.
+    static func fileName(for sinkName: String) -> String {
+        String(sinkName.unicodeScalars.map { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_") ? Character(scalar) : "_"
+        })
+    }
+
+    /// Records queued for each sink and not yet durable, by sink name (the metrics' sink backlog).
+    public var sinkBacklogs: [String: Int] { delivery.backlogs }
 
     public func close() {
         delivery.closeAll()

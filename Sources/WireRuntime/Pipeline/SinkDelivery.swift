@@ -2,9 +2,10 @@ import Dispatch
 import Logging
 import WireModel
 
-/// The last hop: encodes each item once and hands it to every sink the route chose.
+/// The last hop: encodes each item once and hands it to the lane of every sink the route chose; each
+/// sink drains its own bounded lane (`SinkLane`), so one slow sink does not hold up the others.
 final class SinkDelivery: @unchecked Sendable {
-    private let sinksByName: [String: any Sink]
+    private let lanesByName: [String: SinkLane]
     private let allSinkNames: [String]
     private let deadLetterSink: any Sink
     private let encodeDeadLetter: @Sendable (DeadLetterInput) -> SinkRecord
@@ -15,11 +16,11 @@ final class SinkDelivery: @unchecked Sendable {
 
     init(
         sinks: [any Sink], deadLetter: any Sink, encodeDeadLetter: @escaping @Sendable (DeadLetterInput) -> SinkRecord,
-        capacity: Int, progress: PipelineProgress, logger: Logger
+        capacity: Int, spools: [String: SinkSpool] = [:], progress: PipelineProgress, logger: Logger
     ) {
-        var byName: [String: any Sink] = [:]
-        for sink in sinks { byName[sink.name] = sink }
-        self.sinksByName = byName
+        var byName: [String: SinkLane] = [:]
+        for sink in sinks { byName[sink.name] = SinkLane(sink: sink, capacity: capacity, spool: spools[sink.name]) }
+        self.lanesByName = byName
         self.allSinkNames = sinks.map(\.name)
         self.deadLetterSink = deadLetter
         self.encodeDeadLetter = encodeDeadLetter
@@ -29,12 +30,21 @@ final class SinkDelivery: @unchecked Sendable {
     }
 
     func deliver(_ envelope: Envelope) {
+        progress.hopEntered(Self.deliveryHop)
         slots.wait()
         queue.async { [self] in
-            defer { slots.signal() }
+            defer {
+                progress.hopLeft(Self.deliveryHop)
+                slots.signal()
+            }
             write(envelope)
         }
     }
+
+    static let deliveryHop = "delivery"
+
+    /// The progress hop of one sink: records handed to it and not yet answered (written and fsync'd).
+    static func sinkHop(_ name: String) -> String { "sink \(name)" }
 
     private func write(_ envelope: Envelope) {
         let ticket = envelope.ticket
@@ -48,13 +58,15 @@ final class SinkDelivery: @unchecked Sendable {
         ticket.add(targets.count - 1)
         let progress = self.progress
         for name in targets {
-            guard let sink = sinksByName[name] else {
+            guard let lane = lanesByName[name] else {
                 logger.error("item routed to a sink that does not exist", metadata: ["sink": "\(name)"])
                 ticket.written(.failed("no sink named \(name)"))
                 continue
             }
-            sink.write(record) { outcome in
-                if case .failed = outcome { progress.itemSettled(failed: true) } else { progress.itemSettled(written: true) }
+            let hop = Self.sinkHop(name)
+            progress.hopEntered(hop)
+            lane.enqueue(record) { outcome in
+                progress.sinkAnswered(name, hop: hop, outcome: outcome)
                 ticket.written(outcome)
             }
         }
@@ -67,21 +79,29 @@ final class SinkDelivery: @unchecked Sendable {
                        "detail": "\(input.failure.detail)", "source": "\(input.source.name)"])
         let record = encodeDeadLetter(input)
         let progress = self.progress
+        let name = deadLetterSink.name
+        let hop = Self.sinkHop(name)
+        progress.hopEntered(hop)
         deadLetterSink.write(record) { outcome in
-            progress.itemSettled(deadLettered: true)
+            progress.sinkAnswered(name, hop: hop, outcome: outcome, deadLetter: true)
             ticket.deadLettered(outcome)
         }
     }
 
+    /// Records waiting for each sink, by sink name.
+    var backlogs: [String: Int] {
+        lanesByName.mapValues(\.backlog)
+    }
+
     func flushAll() {
         queue.sync {}
-        for name in allSinkNames { sinksByName[name]?.flush() }
+        for name in allSinkNames { lanesByName[name]?.flush() }
         deadLetterSink.flush()
     }
 
     func closeAll() {
         queue.sync {}
-        for name in allSinkNames { sinksByName[name]?.close() }
+        for name in allSinkNames { lanesByName[name]?.close() }
         deadLetterSink.close()
     }
 }

@@ -14,21 +14,29 @@ public enum StageFactory {
     }
 
     /// Stage types this build implements.
-    public static let available: Set<String> = []
+    public static let available: Set<String> = ["clean", "dedupe", "extract", "route"]
 
-    public static func make(_ configs: [StageConfig]) throws(Unavailable) -> [any Stage] {
+    /// - Parameter state: the state store stages with memory (dedupe) persist to; nil keeps it in memory.
+    public static func make(_ configs: [StageConfig], state: (any DedupeStateStore)? = nil) throws(Unavailable) -> [any Stage] {
         var stages: [any Stage] = []
         for (index, config) in configs.enumerated() {
             guard available.contains(config.typeName) else { throw Unavailable(index: index, type: config.typeName) }
             // Each implemented stage adds its case here.
-            stages.append(contentsOf: [])
+            switch config {
+            case .clean(let clean): stages.append(CleanStage(config: clean))
+            case .extract(let options): stages.append(ExtractStage(config: options))
+            case .dedupe(let dedupe): stages.append(DedupeStage(config: dedupe, store: state))
+            case .route(let route): stages.append(RouteStage(config: route))
+            default: break
+            }
         }
         return stages
     }
 
     /// The card's stages with their defaults, those this build has: what `process` runs without a config.
     public static var defaultConfigs: [StageConfig] {
-        let card: [StageConfig] = [.clean, .dedupe(DedupeStageConfig()), .extract, .enrich, .route(RouteStageConfig())]
+        // No route: without a config there are no rules and no sinks to choose, and an empty default drops.
+        let card: [StageConfig] = [.clean(CleanStageConfig()), .dedupe(DedupeStageConfig()), .extract(ExtractStageConfig()), .enrich]
         return card.filter { available.contains($0.typeName) }
     }
 

@@ -13,6 +13,8 @@ final class StageRunner: @unchecked Sendable {
     private let next: @Sendable (Envelope) -> Void
     private let deadLetter: @Sendable (DeadLetterInput, InputTicket) -> Void
     private let progress: PipelineProgress
+    /// This stage's key in the progress hops, for the watchdog's stall check.
+    private let hop: String
 
     init(
         stage: any Stage, capacity: Int, progress: PipelineProgress,
@@ -25,9 +27,12 @@ final class StageRunner: @unchecked Sendable {
         self.next = next
         self.deadLetter = deadLetter
         self.progress = progress
+        self.hop = "stage \(stage.name)"
     }
 
     func submit(_ envelope: Envelope) {
+        // Counted before the wait: an item blocked behind a wedged stage is stuck there too.
+        progress.hopEntered(hop)
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }
@@ -38,7 +43,7 @@ final class StageRunner: @unchecked Sendable {
     private func run(_ envelope: Envelope) {
         switch StageStep.apply(stage, to: envelope.item) {
         case .success(let outputs):
-            progress.stageDone(stage.name)
+            progress.stageDone(stage.name, hop: hop)
             if outputs.isEmpty {
                 envelope.ticket.dropped()
                 return
@@ -46,7 +51,7 @@ final class StageRunner: @unchecked Sendable {
             envelope.ticket.add(outputs.count - 1)
             for output in outputs { next(Envelope(item: output, ticket: envelope.ticket)) }
         case .failure(let failure):
-            progress.stageFailed(stage.name)
+            progress.stageFailed(stage.name, hop: hop)
             let input = DeadLetterInput(failure: failure, source: envelope.item.source, item: envelope.item)
             deadLetter(input, envelope.ticket)
         }

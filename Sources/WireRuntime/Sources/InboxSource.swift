@@ -31,6 +31,19 @@ public final class InboxSource: @unchecked Sendable {
     /// Names read and not yet settled: a second event for them is ignored.
     private var inFlight: Set<String> = []
     private var stopped = false
+    /// Files found by the last scan and not yet considered, newest first (the next is `popLast`).
+    private var backlog: [String] = []
+    private var isBacklogStepQueued = false
+    /// Set by `stop` from outside `queue`, so that a long scan (a backlog is read within one scan)
+    /// stops at the next file instead of reading the whole backlog before the daemon may exit.
+    private let stopRequest = StopRequest()
+
+    private final class StopRequest: @unchecked Sendable {
+        private let lock = NSLock()
+        private var requested = false
+        var isRequested: Bool { lock.withLock { requested } }
+        func request() { lock.withLock { requested = true } }
+    }
 
     public init(
         config: InboxSourceConfig, node: String, pipeline: QueuedPipeline, ledger: any InboxLedger,
@@ -68,11 +81,19 @@ public final class InboxSource: @unchecked Sendable {
 
     /// Stops taking new files; files already read still settle through the pipeline.
     public func stop() {
+        stopRequest.request()
         queue.sync {
             stopped = true
             watcher?.stop()
             rescanTimer?.cancel()
         }
+    }
+
+    /// Returns once the files whose items have settled so far are moved to `done/`: a settled ticket
+    /// queues its move on this source's queue, so after the pipeline drains this lets the moves finish
+    /// before the process exits.
+    public func finishSettledFiles() {
+        queue.sync {}
     }
 
     /// Names read and not yet settled (for status and tests).
@@ -101,11 +122,27 @@ public final class InboxSource: @unchecked Sendable {
             let attributes = try? FileManager.default.attributesOfItem(atPath: folder.inboxPath(name))
             return (name, attributes?[.modificationDate] as? Date ?? .distantPast)
         }
-        for (name, _) in dated.sorted(by: { ($0.1, $0.0) < ($1.1, $1.0) }) { consider(name) }
+        backlog = dated.sorted(by: { ($0.1, $0.0) > ($1.1, $1.0) }).map(\.0)
+        scheduleBacklogStep()
+    }
+
+    /// Reads the backlog one file per queue item, each step queued behind whatever arrived meanwhile:
+    /// the moves to done/ of files already written (queued by their tickets) take turns with the
+    /// backlog instead of waiting until all of it has been read, and a stop is not kept waiting.
+    private func scheduleBacklogStep() {
+        guard !isBacklogStepQueued, !backlog.isEmpty else { return }
+        isBacklogStepQueued = true
+        queue.async { [weak self] in
+            guard let self else { return }
+            isBacklogStepQueued = false
+            guard let name = backlog.popLast() else { return }
+            consider(name)
+            scheduleBacklogStep()
+        }
     }
 
     private func consider(_ name: String) {
-        guard !stopped, InboxFolder.isCandidate(name), !inFlight.contains(name) else { return }
+        guard !stopped, !stopRequest.isRequested, InboxFolder.isCandidate(name), !inFlight.contains(name) else { return }
         let path = folder.inboxPath(name)
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }

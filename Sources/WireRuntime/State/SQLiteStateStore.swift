@@ -7,6 +7,7 @@ import GRDB
 /// tables that later issues add (dedupe index, story clusters, feed validators).
 public final class SQLiteStateStore: InboxLedger, @unchecked Sendable {
     public let path: String
+    /// Shared with the tables other concepts keep in the same file (`EmbargoShelf`, the feed tables).
     let dbQueue: DatabaseQueue
 
     public init(directory: String) throws {
@@ -44,6 +45,7 @@ public final class SQLiteStateStore: InboxLedger, @unchecked Sendable {
                 t.primaryKey(["source", "name", "content_hash"])
             }
         }
+        registerDedupeMigrations(&migrator)
         migrator.registerMigration("v2-feeds") { db in
             // One row per feed source: the validators of its last durable response and what the
             // silence alarm has learnt.

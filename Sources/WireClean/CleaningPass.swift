@@ -1,0 +1,235 @@
+import WireModel
+
+/// One run of the cleaner over a story's paragraphs: a first pass judges each line on its own and by
+/// its place (above the story, inside a related list), a second settles the story's end (captions,
+/// the sign-off on the last paragraph).
+struct CleaningPass {
+    private let blocks: [CopyBlock]
+    private let options: CleanOptions
+    private let context: CopyContext
+    private let shapes: [LineShape]
+    /// Computed when a short line in another script first needs judging: most stories have none.
+    private var scripts: ScriptProfile?
+    /// At least half the paragraphs are plain ASCII.
+    private let mostlyASCII: Bool
+    /// Index of the first paragraph that reads as prose: lines above it are the masthead block.
+    private let firstProse: Int
+    /// Index of the last paragraph that reads as prose: lines below it are the tail.
+    private let lastProse: Int
+
+    private struct StoryParagraph {
+        var index: Int
+        var text: String
+        var shape: LineShape
+    }
+
+    /// Removed lines keyed by the block they came from, so they come out in the order they stood.
+    private var removed: [(order: Int, furniture: Furniture)] = []
+    private var captions: [(order: Int, caption: Caption)] = []
+    private var story: [StoryParagraph] = []
+    private var headline: String?
+    /// Indices of blocks already judged to be captions (for their printed-twice copies).
+    private var captionBlocks: Set<Int> = []
+
+    init(blocks: [CopyBlock], options: CleanOptions, context: CopyContext) {
+        self.blocks = blocks
+        self.options = options
+        self.context = context
+        let shapes = blocks.map { LineShape($0.text) }
+        self.shapes = shapes
+        mostlyASCII = shapes.filter(\.isASCII).count * 2 >= shapes.count
+        let prose = blocks.indices.filter { blocks[$0].role == .text && shapes[$0].isProse }
+        firstProse = prose.first ?? blocks.count
+        lastProse = prose.last ?? -1
+    }
+
+    func result() -> CleanedStory {
+        let body = story.map(\.text).joined(separator: "\n\n")
+        return CleanedStory(
+            body: body.isEmpty ? nil : body,
+            furniture: removed.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.furniture),
+            captions: captions.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.caption),
+            headline: headline
+        )
+    }
+
+    // MARK: first pass
+
+    mutating func classifyLines() {
+        var inRelatedList = false
+        for index in blocks.indices {
+            let block = blocks[index]
+            let shape = shapes[index]
+            if inRelatedList {
+                let chrome = options.pageChrome && chromeKind(shape) != nil
+                if !shape.isProse, !chrome, shape.isHeadlineLike || block.role != .text {
+                    remove(index, .related, block.text)
+                    continue
+                }
+                inRelatedList = false
+            }
+            if options.relatedLists, LineRules.relatedHeading(shape) {
+                remove(index, .relatedHeading, block.text)
+                inRelatedList = true
+                continue
+            }
+            if let kind = judge(index, block, shape) {
+                remove(index, kind, block.text)
+            } else if !takeCaptionCopies(index, block, shape) {
+                story.append(StoryParagraph(index: index, text: block.text, shape: shape))
+            }
+        }
+    }
+
+    /// The kind of a line that a rule is sure of, or nil for story text (captions are handled apart).
+    private mutating func judge(_ index: Int, _ block: CopyBlock, _ shape: LineShape) -> FurnitureKind? {
+        let aboveStory = index < firstProse
+        let belowStory = index > lastProse
+        // Every line rule has a word limit under this: long paragraphs are story text or captions.
+        if shape.words > 60, block.role == .text { return nil }
+        // A long sentence can only be a credit, disclaimer, copyright or tag line: skip the rest.
+        if shape.words > 16, shape.isProse, block.role == .text { return proseKind(shape) }
+        if options.strayScript, !shape.isASCII, shape.words <= ScriptProfile.maxStrayWords, isStray(shape) { return .strayScript }
+        if options.shareWidgets, LineRules.shareWidget(shape) { return .shareWidget }
+        if options.relatedLists, LineRules.inlineRelated(shape) { return .related }
+        if options.bylines, aboveStory || shape.words <= 8, LineRules.byline(shape) { return .byline }
+        if options.bylines, aboveStory, LineRules.agencyByline(shape) { return .byline }
+        if let kind = LineRules.labelledName(shape), kind == .byline ? options.bylines : options.credits { return kind }
+        if options.publicationLines {
+            if let kind = LineRules.publication(shape) { return kind }
+            if aboveStory, LineRules.dateStamp(shape) { return .published }
+        }
+        if options.credits, LineRules.credit(shape) { return .credit }
+        if options.signOffs, LineRules.signOffLine(shape) || (belowStory && shape.words <= 6 && SignOff.isDeskCodes(block.text)) { return .signOff }
+        if options.pageChrome, let kind = chromeKind(shape) { return kind }
+        if options.siteNames, SiteNames.isSiteName(shape, known: context.publisherNames, standalone: aboveStory || belowStory) {
+            return .siteName
+        }
+        if options.headlines, aboveStory, headline == nil, block.role == .text, isPrintedHeadline(shape) {
+            headline = block.text
+            return .headline
+        }
+        if case .chrome(let kind) = block.role, options.pageChrome { return kind }
+        return nil
+    }
+
+    private mutating func isStray(_ shape: LineShape) -> Bool {
+        // A line mostly in Latin letters in a story mostly of ASCII paragraphs is no stray.
+        if mostlyASCII, ScriptProfile.majorityScript(shape.text) ?? .latin == .latin { return false }
+        if scripts == nil { scripts = ScriptProfile(blocks.map(\.text)) }
+        return scripts?.isStray(shape) ?? false
+    }
+
+    private func proseKind(_ shape: LineShape) -> FurnitureKind? {
+        if options.credits, LineRules.credit(shape) { return .credit }
+        guard options.pageChrome else { return nil }
+        if LineRules.disclaimer(shape) { return .disclaimer }
+        if LineRules.copyright(shape) { return .copyright }
+        if LineRules.tags(shape) { return .tags }
+        return nil
+    }
+
+    private func chromeKind(_ shape: LineShape) -> FurnitureKind? {
+        if LineRules.contact(shape) { return .contact }
+        if LineRules.separator(shape) { return .separator }
+        if LineRules.copyright(shape) { return .copyright }
+        if LineRules.advertisement(shape) { return .advertisement }
+        if LineRules.promo(shape) { return .promo }
+        if LineRules.tags(shape) { return .tags }
+        if LineRules.disclaimer(shape) { return .disclaimer }
+        return nil
+    }
+
+    /// Above the story, a headline-shaped line: the reader's headline printed again, or the first one
+    /// when the reader found none.
+    private func isPrintedHeadline(_ shape: LineShape) -> Bool {
+        guard shape.isHeadlineLike, !shape.isProse else { return false }
+        guard let known = context.headline else { return true }
+        return known.lowercased() == shape.text.lowercased()
+    }
+
+    /// Captions printed twice (on one line, or as two paragraphs in a row) and `<figcaption>`s.
+    private mutating func takeCaptionCopies(_ index: Int, _ block: CopyBlock, _ shape: LineShape) -> Bool {
+        guard options.captions else { return false }
+        if block.role == .figureCaption {
+            if index > 0, sameBytes(blocks[index - 1].text, block.text), captionBlocks.contains(index - 1) {
+                remove(index, .duplicateCaption, block.text)
+            } else {
+                takeCaption(index, block.text)
+            }
+            return true
+        }
+        if let half = CaptionRules.halfOfDoubled(block.text) {
+            let halfShape = LineShape(half)
+            if CaptionRules.isCaption(halfShape, isLast: false) || !halfShape.isProse {
+                takeCaption(index, half)
+                remove(index, .duplicateCaption, half)
+            } else {
+                // A story paragraph printed twice: the story keeps one copy.
+                story.append(StoryParagraph(index: index, text: half, shape: halfShape))
+                remove(index, .duplicateParagraph, half)
+            }
+            return true
+        }
+        guard index > 0, sameBytes(blocks[index - 1].text, block.text) else { return false }
+        if captionBlocks.contains(index - 1) {
+            remove(index, .duplicateCaption, block.text)
+        } else if let last = story.last, last.index == index - 1, CaptionRules.isCaption(shape, isLast: false) {
+            story.removeLast()
+            takeCaption(index - 1, block.text)
+            remove(index, .duplicateCaption, block.text)
+        } else {
+            remove(index, .duplicateParagraph, block.text)
+        }
+        return true
+    }
+
+    /// Byte equality: the texts are normalised already, and `==` on `String` would compare them
+    /// by canonical equivalence, normalising non-ASCII text again on every call.
+    private func sameBytes(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
+    // MARK: second pass
+
+    /// Captions among the story paragraphs, then the sign-off of the last one.
+    mutating func settleStoryEnd() {
+        if options.captions {
+            var kept: [StoryParagraph] = []
+            for (position, paragraph) in story.enumerated() {
+                let isLast = position == story.count - 1
+                if CaptionRules.isCaption(paragraph.shape, isLast: isLast) {
+                    takeCaption(paragraph.index, paragraph.text)
+                } else {
+                    kept.append(paragraph)
+                }
+            }
+            story = kept
+        }
+        guard options.signOffs, let last = story.last, let split = SignOff.splitTrailing(last.text) else { return }
+        story[story.count - 1].text = split.story
+        remove(last.index, .signOff, split.signOff, after: true)
+    }
+
+    // MARK: recording
+
+    private mutating func remove(_ index: Int, _ kind: FurnitureKind, _ text: String, after: Bool = false) {
+        removed.append((index * 2 + (after ? 1 : 0), Furniture(kind: kind.rawValue, text: text)))
+    }
+
+    private mutating func takeCaption(_ index: Int, _ text: String) {
+        captionBlocks.insert(index)
+        remove(index, .caption, text)
+        if let split = CaptionRules.splitCredit(text), isCredit(split.credit) {
+            captions.append((index, Caption(text: split.text, credit: split.credit)))
+        } else if let split = CaptionRules.trailingPhotoCredit(text) {
+            captions.append((index, Caption(text: split.text, credit: split.credit)))
+        } else {
+            captions.append((index, Caption(text: text)))
+        }
+    }
+
+    private func isCredit(_ credit: String) -> Bool {
+        SignOff.isAgencyLike(Substring(credit)) || credit.utf8.contains(UInt8(ascii: "/")) || credit.containsIgnoringCase("photo")
+    }
+}

@@ -1,0 +1,358 @@
+/// Rules that judge one paragraph on its own, wherever it stands. Each returns the furniture kind the
+/// line is, or nil when it is not (or might be story text: when unsure, a rule says nil).
+enum LineRules {
+    // MARK: share widgets
+
+    /// Words page tools are made of. A line made only of these, with at least one `widgetMarkers`
+    /// word, is a widget: story sentences always carry other words.
+    private static let widgetWords: Set<String> = [
+        "share", "shares", "sharing", "on", "this", "article", "story", "page", "via", "copy", "copied", "link",
+        "links", "url", "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "email", "e-mail", "mail",
+        "print", "tweet", "kakaotalk", "kakao", "story", "naver", "band", "line", "reddit", "pinterest", "weibo",
+        "wechat", "messenger", "font", "size", "text", "listen", "to", "save", "saved", "bookmark", "comments",
+        "comment", "a", "a+", "a-", "+", "-", "the", "more", "options", "close", "menu", "min", "read",
+        "minute", "minutes", "audio", "gift", "zoom", "in", "out", "increase", "decrease", "reset", "clipboard",
+        "copy-link", "sns", "send", "top", "back", "subscribe", "print-friendly", "version", "|", "/", "•", "·",
+    ]
+    private static let widgetMarkers: Set<String> = [
+        "share", "copied", "link", "facebook", "twitter", "linkedin", "whatsapp", "telegram", "print", "tweet",
+        "kakaotalk", "reddit", "pinterest", "weibo", "wechat", "listen", "bookmark", "font", "email", "e-mail",
+        "clipboard", "copy-link", "sns", "a+", "a-",
+    ]
+
+    static func shareWidget(_ shape: LineShape) -> Bool {
+        guard shape.words <= LineShape.lowerWordLimit, shape.bytes <= 90 else { return false }
+        if isReadingTime(shape) { return true }
+        // Every word must be a widget word: most short story lines fail on the first one.
+        let lower = shape.lower
+        if let space = lower.utf8.firstIndex(of: 0x20) {
+            let first = String(lower[..<space])
+            let bare = first.trimmingCharacters(in: "•·|:!.,()[]")
+            if !bare.isEmpty, !bare.allSatisfy(\.isNumber), !widgetWords.contains(first), !widgetWords.contains(bare) { return false }
+        }
+        var marker = false
+        // Every word must be a widget word: most short story lines fail on the first one.
+        for raw in shape.lower.splitASCII() {
+            let word = widgetWords.contains(String(raw)) ? String(raw) : raw.trimmingCharacters(in: "•·|:!.,()[]")
+            if word.isEmpty || word.allSatisfy(\.isNumber) { continue }
+            guard widgetWords.contains(word) else { return false }
+            if widgetMarkers.contains(word) { marker = true }
+        }
+        return marker
+    }
+
+    /// "3 min read", "5-minute read".
+    private static func isReadingTime(_ shape: LineShape) -> Bool {
+        guard shape.words <= 3, shape.hasDigit else { return false }
+        let lower = shape.lower
+        return lower.hasSuffix(" read") && lower.containsIgnoringCase("min")
+    }
+
+    // MARK: bylines
+
+    private static let bylineConnectors: Set<String> = [
+        "and", "&", "of", "in", "for", "de", "da", "van", "von", "al", "bin", "la", "le", "du", "und", "y", "|", "/",
+        "-", "—", "staff", "reporter", "reporters", "correspondent", "writer", "writers", "editor",
+    ]
+    private static let roleWords = [
+        "reporter", "correspondent", "writer", "editor", "columnist", "contributor", "staff", "journalist",
+    ]
+
+    /// "Reporter: Ni Putu Sari" (a byline) and "Editor: Rahmad Nasution" (a credit): a role, a colon,
+    /// and names.
+    static func labelledName(_ shape: LineShape) -> FurnitureKind? {
+        guard shape.words >= 2, shape.words <= 10, shape.lastByte != UInt8(ascii: "."),
+              let colon = shape.text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let label = String(shape.text[..<colon]).lowercased()
+        let names = shape.text[shape.text.index(after: colon)...].splitASCII()
+        guard !names.isEmpty, namesOnly(names[...]) else { return nil }
+        if ["reporter", "reporters", "written by", "writer", "by", "author", "authors", "correspondent"].contains(label) {
+            return .byline
+        }
+        if ["editor", "editors", "edited by", "editing by", "translator", "translated by", "photographer", "photo editor",
+            "reporting by", "compiled by"].contains(label) {
+            return .credit
+        }
+        return nil
+    }
+
+    /// "By Jane Doe", "BY JANE DOE Associated Press", "By Yonhap", "Jane Doe, Staff reporter".
+    static func byline(_ shape: LineShape) -> Bool {
+        guard shape.words >= 2, shape.words <= 14, shape.bytes <= 140, shape.lastByte != UInt8(ascii: ".") || shape.words <= 4
+        else { return false }
+        if shape.text.hasPrefixIgnoringCase("by ") {
+            return namesOnly(shape.text.splitASCII().dropFirst())
+        }
+        // "Jane Doe, Staff reporter": a name, a comma, a role.
+        guard shape.words <= 8, let comma = shape.text.utf8.firstIndex(of: UInt8(ascii: ",")) else { return false }
+        let name = shape.text[..<comma].splitASCII()
+        let role = String(shape.text[shape.text.index(after: comma)...])
+        guard (2...4).contains(name.count), namesOnly(name[...]), shape.words <= 8 else { return false }
+        return roleWords.contains { role.containsIgnoringCase($0) }
+    }
+
+    /// Every word capitalised (or a connector such as "and"), "the" only before a capitalised word.
+    private static func namesOnly(_ words: ArraySlice<Substring>) -> Bool {
+        guard let first = words.first, first.first?.isUppercase == true else { return false }
+        var previousThe = false
+        for word in words {
+            let bare = word.trimmingCharacters(in: ",;")
+            guard let letter = bare.first else { continue }
+            if previousThe, !letter.isUppercase { return false }
+            previousThe = bare.lowercased() == "the"
+            if letter.isUppercase || previousThe || bylineConnectors.contains(bare.lowercased()) { continue }
+            return false
+        }
+        return !previousThe
+    }
+
+    // MARK: publication lines
+
+    private static let publishedPrefixes: PrefixList = ["published", "posted", "first published", "date published", "uploaded", "created"]
+    private static let updatedPrefixes: PrefixList = ["updated", "last updated", "modified", "last modified", "edited"]
+
+    /// "Published : April 13, 2024 - 21:10", "Updated - May 28, 2024 05:10 pm IST".
+    static func publication(_ shape: LineShape) -> FurnitureKind? {
+        guard shape.hasDigit, shape.words <= 24, shape.bytes <= 200 else { return nil }
+        let kind: FurnitureKind
+        if let prefix = shape.text.firstPrefixIgnoringCase(updatedPrefixes) {
+            guard followedBySeparator(shape.text, prefixLength: prefix.utf8.count) else { return nil }
+            kind = .updated
+        } else if let prefix = shape.text.firstPrefixIgnoringCase(publishedPrefixes) {
+            guard followedBySeparator(shape.text, prefixLength: prefix.utf8.count) else { return nil }
+            kind = .published
+        } else {
+            return nil
+        }
+        // "Published in 1998, the novel …" is a sentence; a time stamp is not.
+        return shape.endsLikeSentence && shape.words > 8 ? nil : kind
+    }
+
+    /// The keyword is followed by `:`, `-`, a space then a digit or month, or "on"/"at".
+    private static func followedBySeparator(_ text: String, prefixLength: Int) -> Bool {
+        let rest = text.utf8.dropFirst(prefixLength).drop { $0 == 0x20 }
+        guard let next = rest.first else { return false }
+        if next == UInt8(ascii: ":") || next == UInt8(ascii: "-") || next == UInt8(ascii: "|") || (0x30...0x39).contains(next) {
+            return true
+        }
+        let word = String(decoding: rest.prefix(while: { $0 != 0x20 }), as: UTF8.self).lowercased()
+        return word == "on" || word == "at" || DateLine.monthPrefix(word) != nil || next >= 0x80
+    }
+
+    /// A line above the story that is a time stamp and little else: a date with a year and a clock time
+    /// ("KYODO NEWS - Jul 9, 2024 - 18:40 | Business"), or nothing but a date.
+    static func dateStamp(_ shape: LineShape) -> Bool {
+        guard shape.hasDigit, shape.words <= 16, shape.bytes <= 160, shape.lastByte != UInt8(ascii: ".") else { return false }
+        // A clock time has a colon; a bare date is short.
+        guard shape.words <= 5 || shape.text.utf8.contains(UInt8(ascii: ":")) else { return false }
+        let date = DateLine(shape.text)
+        return date.hasDateWithYear && (date.hasClockTime || date.isOnlyDate)
+    }
+
+    // MARK: credits, contacts, sign-off lines
+
+    private static let creditPrefixes: PrefixList = [
+        "reporting by", "additional reporting by", "writing by", "editing by", "edited by", "compiled by",
+        "reporting and writing by", "written by", "graphics by", "research by", "translated by", "produced by",
+        "photos by", "with reporting by", "additional reporting from",
+    ]
+    private static let creditSuffixes = [
+        "contributed to this report.", "contributed to this story.", "contributed reporting.",
+        "contributed to this article.", "contributed to this report", "contributed reporting to this story.",
+    ]
+
+    /// The last words of `creditSuffixes`: a paragraph ending otherwise needs no suffix comparison.
+    private static let creditLastWords: Set<String> = ["report.", "story.", "reporting.", "article.", "report"]
+
+    static func credit(_ shape: LineShape) -> Bool {
+        guard shape.words <= 60 else { return false }
+        let opensWithBracket = shape.text.hasPrefix("(") || shape.text.hasPrefix("[")
+        let text = opensWithBracket ? String(shape.text.dropFirst()) : shape.text
+        if text.firstPrefixIgnoringCase(creditPrefixes) != nil { return true }
+        guard shape.words <= 40, shape.lastByte == UInt8(ascii: ".") || shape.lastByte == UInt8(ascii: "t"),
+              let lastSpace = shape.text.utf8.lastIndex(of: 0x20),
+              creditLastWords.contains(String(shape.text[shape.text.index(after: lastSpace)...]))
+        else { return false }
+        return creditSuffixes.contains { shape.text.hasSuffixIgnoringCase($0) }
+    }
+
+    /// A reporter's address standing alone ("yoonsh@yna.co.kr", "Contact: desk@example.com").
+    static func contact(_ shape: LineShape) -> Bool {
+        guard shape.words <= 4, shape.bytes <= 120 else { return false }
+        return shape.text.splitASCII().contains { word in
+            guard let at = word.firstIndex(of: "@"), at != word.startIndex else { return false }
+            return word[at...].utf8.contains(UInt8(ascii: "."))
+        }
+    }
+
+    /// Markers that close a wire story, standing alone or at the end of its last paragraph.
+    static let endMarkers: Set<String> = ["(END)", "(End)", "END", "ENDS", "Enditem", "ENDITEM", "-30-", "###", "(ENDS)"]
+
+    /// News agencies whose name alone on a line above a story is its byline. Agencies are few and
+    /// known; a list is the general rule here.
+    static let agencies: Set<String> = [
+        "ap", "associated press", "the associated press", "reuters", "afp", "agence france-presse", "yonhap",
+        "yonhap news agency", "kyodo", "kyodo news", "xinhua", "xinhua news agency", "pti", "press trust of india",
+        "ians", "ani", "dpa", "efe", "ansa", "tass", "ria novosti", "bernama", "antara", "cna", "jiji press", "jiji",
+        "aap", "upi", "bloomberg", "anadolu", "kcna", "newsis", "news1", "central news agency", "vna", "pna",
+    ]
+
+    /// "AFP" or "By Yonhap" alone: an agency byline.
+    static func agencyByline(_ shape: LineShape) -> Bool {
+        guard shape.words <= 5 else { return false }
+        return agencies.contains(shape.lower)
+    }
+
+    /// A sign-off alone on its line: an end marker, "(Yonhap)", "— AFP", or desk initials ("bur-jkm/rox").
+    static func signOffLine(_ shape: LineShape) -> Bool {
+        guard shape.words <= 4, shape.bytes <= 40 else { return false }
+        if endMarkers.contains(shape.text) || SignOff.isDeskInitials(Substring(shape.text)) { return true }
+        var text = Substring(shape.text)
+        if let first = text.first, "—–-=/".contains(first) {
+            // "— AFP", "-- Reuters", "==Kyodo", "/PTI"
+            text = text.drop { "—–-=/ ".contains($0) }
+            return SignOff.isAgencyLike(text)
+        }
+        if SignOff.isAgencyWithDeskInitials(text) { return true }
+        if (text.first == "(" && text.last == ")") || (text.first == "[" && text.last == "]") {
+            return SignOff.isAgencyLike(text.dropFirst().dropLast())
+        }
+        return false
+    }
+
+    /// Only punctuation ("___", "* * *", "----").
+    static func separator(_ shape: LineShape) -> Bool {
+        guard shape.bytes <= 80, !shape.text.isEmpty else { return false }
+        return shape.text.unicodeScalars.allSatisfy { $0 == " " || $0.properties.generalCategory.isPunctuationOrSymbol }
+    }
+
+    // MARK: page chrome
+
+    static func copyright(_ shape: LineShape) -> Bool {
+        guard shape.words <= 30 else { return false }
+        if shape.text.hasPrefix("©") || shape.text.hasPrefixIgnoringCase("(c) ") || shape.text.hasPrefixIgnoringCase("copyright ") {
+            return true
+        }
+        // "… All rights reserved." closes the line when it is not the whole of it.
+        return shape.text.hasSuffixIgnoringCase("all rights reserved.") || shape.text.hasSuffixIgnoringCase("all rights reserved")
+    }
+
+    private static let advertisements: Set<String> = [
+        "advertisement", "advertising", "sponsored", "sponsored content", "ad", "scroll to continue with content",
+        "story continues below advertisement", "continue reading below",
+    ]
+
+    static func advertisement(_ shape: LineShape) -> Bool {
+        shape.words <= 6 && advertisements.contains(shape.lower)
+    }
+
+    private static let promoPrefixes: PrefixList = [
+        "subscribe to", "subscribe now", "sign up for", "sign up to", "sign up here", "click here", "download the",
+        "download our", "follow us", "join our", "get the latest", "for more news, follow",
+    ]
+    private static let promoWords = ["newsletter", "updates", "alerts", "here", "our", "app", "channel", "daily", "breaking"]
+
+    static func promo(_ shape: LineShape) -> Bool {
+        guard shape.words <= 16, shape.text.firstPrefixIgnoringCase(promoPrefixes) != nil else { return false }
+        return promoWords.contains { shape.text.containsIgnoringCase($0) }
+    }
+
+    static func tags(_ shape: LineShape) -> Bool {
+        shape.words <= 30 && shape.text.firstPrefixIgnoringCase(["tags:", "topics:", "keywords:", "filed under:", "tags |"]) != nil
+    }
+
+    private static let disclaimerPhrases = [
+        "syndicated feed", "not been edited", "auto-generated", "views expressed", "for informational purposes",
+        "is published from a syndicated", "has not been edited", "unedited and auto",
+    ]
+
+    static func disclaimer(_ shape: LineShape) -> Bool {
+        guard shape.words <= 50 else { return false }
+        let wrapped = shape.text.hasPrefix("(") && shape.text.hasSuffix(")")
+        guard wrapped || shape.text.hasPrefixIgnoringCase("disclaimer") else { return false }
+        return disclaimerPhrases.contains { shape.text.containsIgnoringCase($0) }
+    }
+
+    // MARK: related lists
+
+    private static let relatedHeadings: Set<String> = [
+        "related coverage", "related articles", "related article", "related stories", "related story", "related news",
+        "related content", "related links", "related", "read more", "more stories", "more from", "see also",
+        "also read", "you may also like", "recommended", "recommended stories", "most read", "most popular",
+        "top stories", "latest news", "more on this story", "editor's picks", "more news", "read also",
+        "related topics", "you might also like", "more in this section", "trending", "popular", "latest",
+        "read next", "what to read next", "more to read", "related reading", "further reading",
+    ]
+
+    /// "Related coverage:", "Read more", "MORE STORIES".
+    static func relatedHeading(_ shape: LineShape) -> Bool {
+        guard shape.words <= 6 else { return false }
+        var text = shape.lower
+        while let last = text.last, last == ":" || last == " " || last == "»" || last == ">" { text.removeLast() }
+        return relatedHeadings.contains(text)
+    }
+
+    private static let inlineRelatedPrefixes: PrefixList = [
+        "also read |", "also read:", "read more:", "read also:", "read more |", "also read -", "related:", "see also:",
+        "also read", "read:",
+    ]
+
+    /// A one-line pointer to another story ("ALSO READ | Heatwave claims …", "Read more: …"): the
+    /// headline after the marker must itself look like one.
+    static func inlineRelated(_ shape: LineShape) -> Bool {
+        guard shape.words <= 30, let prefix = shape.text.firstPrefixIgnoringCase(inlineRelatedPrefixes) else { return false }
+        let rest = String(shape.text.utf8.dropFirst(prefix.utf8.count)).map { $0.trimmingCharacters(in: " |:-—") } ?? ""
+        return LineShape(rest).isHeadlineLike
+    }
+}
+
+extension Unicode.GeneralCategory {
+    var isPunctuationOrSymbol: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            true
+        default:
+            false
+        }
+    }
+}
+
+extension StringProtocol {
+    /// Without the given characters at either end. ASCII sets are trimmed on UTF-8 bytes; others by
+    /// scalar.
+    func trimmingCharacters(in set: String) -> String {
+        if set.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = utf8
+            var start: String.Index?
+            var end = bytes.startIndex
+            var index = bytes.startIndex
+            while index != bytes.endIndex {
+                let next = bytes.index(after: index)
+                if !set.utf8.contains(bytes[index]) {
+                    if start == nil { start = index }
+                    end = next
+                }
+                index = next
+            }
+            guard let start else { return "" }
+            return String(self[start..<end])
+        }
+        let scalars = unicodeScalars
+        let trimmed = set.unicodeScalars
+        guard !scalars.isEmpty else { return "" }
+        var start: String.Index?
+        var end = scalars.startIndex
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let next = scalars.index(after: index)
+            if !trimmed.contains(scalars[index]) {
+                if start == nil { start = index }
+                end = next
+            }
+            index = next
+        }
+        guard let start else { return "" }
+        return String(self[start..<end])
+    }
+}

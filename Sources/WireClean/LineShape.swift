@@ -1,0 +1,159 @@
+/// Cheap facts about one paragraph, gathered in a single pass over its UTF-8 bytes, so that the rules
+/// can turn away ordinary story paragraphs without string searches.
+struct LineShape {
+    let text: String
+    /// Words separated by spaces (the text is normalised: single spaces, trimmed).
+    let words: Int
+    let bytes: Int
+    let hasDigit: Bool
+    let hasLowercase: Bool
+    let isASCII: Bool
+    /// The last byte, or 0 for empty text.
+    let lastByte: UInt8
+    /// The text lower-cased, for lines of at most `lowerWordLimit` words (the only ones whose rules
+    /// compare whole lines); empty for longer ones.
+    let lower: String
+    static let lowerWordLimit = 8
+
+    init(_ text: String) {
+        self.text = text
+        var copy = text
+        var words = text.isEmpty ? 0 : 1
+        var digit = false, hasLower = false, ascii = true
+        var last: UInt8 = 0
+        var bytesCount = 0
+        copy.withUTF8 { bytes in
+            for byte in bytes {
+                if byte == 0x20 { words += 1 }
+                else if byte &- 0x30 < 10 { digit = true }
+                else if byte &- 0x61 < 26 { hasLower = true }
+                else if byte >= 0x80 { ascii = false }
+            }
+            last = bytes.last ?? 0
+            bytesCount = bytes.count
+        }
+        self.words = words
+        self.bytes = bytesCount
+        self.hasDigit = digit
+        self.hasLowercase = hasLower
+        self.isASCII = ascii
+        self.lastByte = last
+        if words > Self.lowerWordLimit {
+            lower = ""
+        } else if ascii {
+            lower = String(decoding: text.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        } else {
+            lower = text.lowercased()
+        }
+    }
+
+    /// Ends like a sentence: `.`, `!`, `?`, or a closing quote or bracket after one.
+    var endsLikeSentence: Bool {
+        let tail = text.unicodeScalars.suffix(3)
+        for scalar in tail.reversed() {
+            switch scalar {
+            case ".", "!", "?", "…", "。", "！", "？": return true
+            case "\"", "'", "”", "’", ")", "»": continue
+            default: return false
+            }
+        }
+        return false
+    }
+
+    /// Reads as running prose: long enough, with lower-case words, ending as a sentence.
+    var isProse: Bool {
+        // Scripts without case or spaces (Hangul, Han, kana) are judged by length instead.
+        (words >= 8 || (!isASCII && bytes >= 60)) && (hasLowercase || !isASCII) && endsLikeSentence
+    }
+
+    /// Short enough and shaped like a headline: several words, not ending in sentence punctuation
+    /// other than `?` or `!`, no trailing comma, colon or semicolon.
+    var isHeadlineLike: Bool {
+        guard words >= 2, words <= 25, bytes <= 220 else { return false }
+        switch lastByte {
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"): return false
+        default: break
+        }
+        guard let first = text.unicodeScalars.first else { return false }
+        return first.properties.isUppercase || first.properties.numericType != nil
+            || "\"'“‘(".unicodeScalars.contains(first) || !first.isASCII
+    }
+}
+
+extension String {
+    /// ASCII case-insensitive prefix test (the prefix is lower-case ASCII).
+    func hasPrefixIgnoringCase(_ lowercasePrefix: String) -> Bool {
+        var mine = utf8.makeIterator()
+        for wanted in lowercasePrefix.utf8 {
+            guard let byte = mine.next() else { return false }
+            let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+            if lowered != wanted { return false }
+        }
+        return true
+    }
+
+    /// ASCII case-insensitive suffix test (the suffix is lower-case ASCII).
+    func hasSuffixIgnoringCase(_ lowercaseSuffix: String) -> Bool {
+        var mine = utf8.reversed().makeIterator()
+        for wanted in lowercaseSuffix.utf8.reversed() {
+            guard let byte = mine.next() else { return false }
+            if ((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte) != wanted { return false }
+        }
+        return true
+    }
+
+    /// The first prefix of the list this text starts with, ignoring ASCII case.
+    func firstPrefixIgnoringCase(_ prefixes: [String]) -> String? {
+        // Most lines share no first letter with any prefix: compare that byte before anything else.
+        guard let byte = utf8.first else { return nil }
+        let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+        return prefixes.first { $0.utf8.first == lowered && hasPrefixIgnoringCase($0) }
+    }
+}
+
+extension String {
+    /// The last occurrence of a needle, found on UTF-8 bytes (Foundation's search converts to UTF-16
+    /// first, which dominated the cleaner's time).
+    func lastRange(ofASCII needle: String) -> Range<String.Index>? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return nil }
+        var copy = self
+        let offset: Int? = copy.withUTF8 { bytes -> Int? in
+            guard bytes.count >= pattern.count else { return nil }
+            var start = bytes.count - pattern.count
+            while start >= 0 {
+                if bytes[start] == pattern[0] {
+                    var matched = true
+                    for k in 1..<pattern.count where bytes[start + k] != pattern[k] { matched = false; break }
+                    if matched { return start }
+                }
+                start -= 1
+            }
+            return nil
+        }
+        guard let offset else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: pattern.count)
+    }
+
+    /// Whether the text contains a lower-case ASCII needle, ignoring ASCII case, on UTF-8 bytes.
+    func containsIgnoringCase(_ lowercaseNeedle: String) -> Bool {
+        let pattern = Array(lowercaseNeedle.utf8)
+        guard !pattern.isEmpty else { return true }
+        var copy = self
+        return copy.withUTF8 { bytes -> Bool in
+            guard bytes.count >= pattern.count else { return false }
+            for start in 0...(bytes.count - pattern.count) {
+                var k = 0
+                while k < pattern.count {
+                    let byte = bytes[start + k]
+                    let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+                    if lowered != pattern[k] { break }
+                    k += 1
+                }
+                if k == pattern.count { return true }
+            }
+            return false
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// Agency sign-offs at the end of a story: "(Yonhap)", "(END)", "Enditem", "— AFP", desk initials.
+enum SignOff {
+    /// A credit that names an agency or desk: one to four words, each capitalised or an acronym,
+    /// joined by spaces, `/` or `-` ("Yonhap", "AP", "KCNA/Kyodo", "Xinhua News Agency").
+    static func isAgencyLike(_ text: Substring) -> Bool {
+        let words = text.splitASCII(" /")
+        guard (1...4).contains(words.count), text.count <= 40 else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." || $0 == "&" || $0 == "'" }
+        }
+    }
+
+    /// AFP-style desk initials: lower-case groups joined by `/` or `-`, with at least one `/`
+    /// ("bur-jkm/rox", "ks/jm").
+    static func isDeskInitials(_ text: Substring) -> Bool {
+        guard text.utf8.count <= 30, text.utf8.contains(UInt8(ascii: "/")) else { return false }
+        let groups = text.splitASCII("/-")
+        return groups.count >= 2 && groups.allSatisfy { (2...6).contains($0.count) && $0.allSatisfy { $0.isLowercase && $0.isASCII } }
+    }
+
+    /// An agency name and desk initials ("dpa ak/fz", "AFP bur-jkm/rox").
+    static func isAgencyWithDeskInitials(_ text: Substring) -> Bool {
+        let words = text.splitASCII()
+        guard words.count == 2 else { return false }
+        return LineRules.agencies.contains(words[0].lowercased()) && isDeskInitials(words[1])
+    }
+
+    /// Desk codes below a story, an agency name then upper-case initials ("PTI KSU RHL").
+    static func isDeskCodes(_ text: String) -> Bool {
+        let words = text.splitASCII()
+        guard (2...6).contains(words.count), let agency = words.first,
+              LineRules.agencies.contains(agency.lowercased()) else { return false }
+        return words.dropFirst().allSatisfy { (2...5).contains($0.count) && $0.allSatisfy { $0.isUppercase && $0.isASCII } }
+    }
+
+    /// Splits a trailing sign-off from the last story paragraph: the paragraph without it, and the
+    /// sign-off. Only after a finished sentence, so "(NATO)" inside a sentence stays.
+    static func splitTrailing(_ text: String) -> (story: String, signOff: String)? {
+        guard let lastSpace = text.utf8.lastIndex(of: 0x20) else { return nil }
+        let lastWord = text[text.index(after: lastSpace)...]
+        if LineRules.endMarkers.contains(String(lastWord)) || isDeskInitials(lastWord) {
+            // "… on Saturday. dpa ak/fz": the agency before the initials goes with them.
+            if let agencySpace = text[..<lastSpace].utf8.lastIndex(of: 0x20),
+               LineRules.agencies.contains(text[text.index(after: agencySpace)..<lastSpace].lowercased()),
+               let split = finish(text, at: agencySpace, signOff: text[text.index(after: agencySpace)...]) {
+                return split
+            }
+            return finish(text, at: lastSpace, signOff: lastWord)
+        }
+        if text.hasSuffix(")") || text.hasSuffix("]") {
+            let open: Character = text.hasSuffix(")") ? "(" : "["
+            guard let start = text.lastIndex(of: open) else { return nil }
+            let inner = text[text.index(after: start)..<text.index(before: text.endIndex)]
+            guard isAgencyLike(inner) else { return nil }
+            return finish(text, at: start, signOff: text[start...])
+        }
+        // "… the ministry said. — AFP"
+        for dash in [" — ", " -- ", " – "] {
+            guard let range = text.lastRange(ofASCII: dash) else { continue }
+            let agency = text[range.upperBound...]
+            guard isAgencyLike(agency), agency.splitASCII().count <= 3 else { continue }
+            return finish(text, at: range.lowerBound, signOff: text[text.index(after: range.lowerBound)...])
+        }
+        return nil
+    }
+
+    private static func finish(_ text: String, at cut: String.Index, signOff: Substring) -> (story: String, signOff: String)? {
+        let story = text[..<cut].withoutTrailingSpaces
+        guard LineShape(story).endsLikeSentence else { return nil }
+        return (story, String(signOff).trimmingCharacters(in: " "))
+    }
+}

@@ -1,0 +1,78 @@
+/// The writing system of a letter, coarse enough to tell a stray Hangul or kana line in an English
+/// page from the page's own text (Han and kana count together: Japanese mixes them).
+enum WritingScript: Int, CaseIterable {
+    case latin, cyrillic, greek, arabic, hebrew, devanagari, thai, hangul, hanKana, other
+
+    init?(letter scalar: Unicode.Scalar) {
+        let v = scalar.value
+        switch v {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: self = .latin
+        case 0x80...0xBF: return nil
+        case 0x370...0x3FF: self = .greek
+        case 0x400...0x52F: self = .cyrillic
+        case 0x590...0x5FF: self = .hebrew
+        case 0x600...0x6FF, 0x750...0x77F: self = .arabic
+        case 0x900...0x97F: self = .devanagari
+        case 0xE00...0xE7F: self = .thai
+        case 0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF: self = .hangul
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: self = .hanKana
+        default:
+            guard scalar.properties.isAlphabetic else { return nil }
+            self = .other
+        }
+    }
+
+    /// Letters per script in `text`; ASCII bytes are counted without decoding.
+    static func counts(_ text: String, into counts: inout [Int]) {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { counts[WritingScript.latin.rawValue] += 1 }
+        }
+        guard !ascii else { return }
+        counts[WritingScript.latin.rawValue] = 0
+        for scalar in text.unicodeScalars {
+            if let script = WritingScript(letter: scalar) { counts[script.rawValue] += 1 }
+        }
+    }
+}
+
+/// The script most of a story's letters are written in, and the test for short lines in another one.
+struct ScriptProfile {
+    /// Longest line, in words, taken for a stray line.
+    static let maxStrayWords = 6
+    let dominant: WritingScript?
+
+    init(_ texts: [String]) {
+        var total = [Int](repeating: 0, count: WritingScript.allCases.count)
+        for text in texts {
+            var counts = [Int](repeating: 0, count: WritingScript.allCases.count)
+            WritingScript.counts(text, into: &counts)
+            for index in counts.indices { total[index] += counts[index] }
+        }
+        let sum = total.reduce(0, +)
+        guard sum > 0, let best = total.indices.max(by: { total[$0] < total[$1] }), total[best] * 10 >= sum * 8 else {
+            dominant = nil
+            return
+        }
+        dominant = WritingScript(rawValue: best)
+    }
+
+    /// The script most of a line's letters are in; nil without letters.
+    static func majorityScript(_ text: String) -> WritingScript? {
+        var counts = [Int](repeating: 0, count: WritingScript.allCases.count)
+        WritingScript.counts(text, into: &counts)
+        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return nil }
+        return WritingScript(rawValue: best)
+    }
+
+    /// A short line whose letters are mostly in another script than the story's.
+    func isStray(_ shape: LineShape) -> Bool {
+        guard let dominant, shape.words <= Self.maxStrayWords, shape.bytes <= 120, !(shape.isASCII && dominant == .latin) else { return false }
+        var counts = [Int](repeating: 0, count: WritingScript.allCases.count)
+        WritingScript.counts(shape.text, into: &counts)
+        let letters = counts.reduce(0, +)
+        guard letters > 0, letters <= 40 else { return false }
+        return counts[dominant.rawValue] * 2 < letters
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// Groups different tellings of one event (other agencies' own stories) into stories, online.
+///
+/// An item joins the story whose first item it shares the most rare names with, inside `window`
+/// seconds: the score is the IDF-weighted share of the smaller item's names that the two have in
+/// common (document frequencies over the items still in the index), and it must reach `threshold`
+/// with at least `minimumSharedTerms` names, so two stories that merely name the same country or city
+/// do not join. Only a story's first item is looked up, never its later members: joining through
+/// members let stories creep into their neighbours one item at a time (pairwise precision 0.27
+/// instead of 0.97 on the generated corpus). Candidates come from an inverted index of names; names
+/// found in more than `commonShare` of the items (agency names, big capitals) only weigh, they do not
+/// find candidates.
+public struct StoryClusterIndex: Sendable {
+    public var window: Int64
+    public var threshold: Double
+    public var minimumSharedTerms: Int
+    public var commonShare: Double
+    /// How many items the index keeps (oldest leave first).
+    public var capacity: Int
+    /// A name on more items than this finds no candidates, however large the index.
+    public var maximumPostings = 500
+
+    private struct Entry: Sendable {
+        var sequence: UInt32
+        var story: UInt32
+        var time: Int64
+        var terms: [UInt32]
+    }
+
+    private var entries: [Entry] = []
+    private var head = 0
+    private var postings: [UInt32: [Int]] = [:]
+    private var documentFrequency: [UInt32: Int] = [:]
+    private var liveCount: Int { entries.count - head }
+    /// Absolute position of entries[0] (entries before it were compacted away).
+    private var offset = 0
+
+    /// Text overlap (estimated Jaccard) from which two items are one agency's template briefs (weather,
+    /// market closes: 0.2-0.43 on the corpus) rather than two agencies' tellings of one event (≤ 0.12).
+    public static let templateOverlap = 0.15
+
+    public init(window: Int64 = 72 * 3600, threshold: Double = 0.6, minimumSharedTerms: Int = 3,
+                commonShare: Double = 0.02, capacity: Int = 1_000_000) {
+        self.window = window
+        self.threshold = threshold
+        self.minimumSharedTerms = minimumSharedTerms
+        self.commonShare = commonShare
+        self.capacity = capacity
+    }
+
+    private func idf(_ term: UInt32) -> Double {
+        let n = Double(max(1, liveCount))
+        return log((n + 1) / (Double(documentFrequency[term] ?? 0) + 1)) + 1
+    }
+
+    /// The story an item with these terms belongs to: an earlier item's story, or nil (a new story).
+    /// `accept` may veto a candidate by its sequence number (the dedupe index vetoes an item whose
+    /// text overlaps too much to be another agency's telling: one agency's template briefs).
+    public func story(terms: [UInt32], time: Int64, accept: (UInt32) -> Bool = { _ in true }) -> (story: UInt32, score: Double)? {
+        guard !terms.isEmpty else { return nil }
+        let commonLimit = min(maximumPostings, max(8, Int(Double(liveCount) * commonShare)))
+        var shared: [Int: (weight: Double, count: Int)] = [:]
+        var ownWeight = 0.0
+        for term in terms {
+            let weight = idf(term)
+            ownWeight += weight
+            guard let list = postings[term], list.count <= commonLimit else { continue }
+            for position in list.reversed() {
+                let index = position - offset
+                guard index >= head else { break }
+                // Postings are in arrival order, which is close to time order: stop at the first item
+                // older than the window rather than walking the whole list.
+                if entries[index].time < time - window { break }
+                guard entries[index].time <= time + window else { continue }
+                shared[position, default: (0, 0)].weight += weight
+                shared[position, default: (0, 0)].count += 1
+            }
+        }
+        var best: (story: UInt32, score: Double)?
+        for (position, overlap) in shared where overlap.count >= minimumSharedTerms {
+            let entry = entries[position - offset]
+            let otherWeight = entry.terms.reduce(0.0) { $0 + idf($1) }
+            let score = overlap.weight / max(1e-9, min(ownWeight, otherWeight))
+            if score >= threshold, score > best?.score ?? 0, accept(entry.sequence) { best = (entry.story, score) }
+        }
+        return best
+    }
+
+    public mutating func insert(sequence: UInt32, story: UInt32, terms: [UInt32], time: Int64) {
+        let position = offset + entries.count
+        entries.append(Entry(sequence: sequence, story: story, time: time, terms: terms))
+        for term in terms {
+            // Only a story's first item is looked up: joining through later members would let one
+            // story creep, item by item, into its neighbours.
+            if story == sequence { postings[term, default: []].append(position) }
+            documentFrequency[term, default: 0] += 1
+        }
+        while liveCount > capacity || (liveCount > 0 && entries[head].time < time - window) { evictOldest() }
+        if head > 4096, head * 2 > entries.count {
+            entries.removeFirst(head)
+            offset += head
+            head = 0
+        }
+    }
+
+    private mutating func evictOldest() {
+        let position = offset + head
+        for term in entries[head].terms {
+            documentFrequency[term, default: 1] -= 1
+            if documentFrequency[term] == 0 { documentFrequency[term] = nil }
+            if var list = postings[term] {
+                list.removeAll { $0 <= position }
+                postings[term] = list.isEmpty ? nil : list
+            }
+        }
+        entries[head].terms = []
+        head += 1
+    }
+
+    public var count: Int { liveCount }
+
+    /// The `SalientTerms.maximumTerms` terms with the highest uses × IDF: what the text is about,
+    /// and what few other texts mention. Before the index knows better (IDF all alike), the most used.
+    public func salient(_ terms: [(term: UInt32, count: Int)]) -> [UInt32] {
+        guard terms.count > SalientTerms.maximumTerms else { return terms.map(\.term) }
+        let ranked = terms.map { (term: $0.term, weight: Double($0.count) * idf($0.term)) }
+            .sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }
+        return ranked.prefix(SalientTerms.maximumTerms).map(\.term)
+    }
+}
+
+extension StoryClusterIndex {
+    /// Puts a just-decided item into a story and returns the story's first sequence and the names kept.
+    ///
+    /// Copies and updates (`matchedStory`, the story of the item they repeat) stay in that story;
+    /// anything else joins the best-scoring earlier story, unless its text overlaps that story's first
+    /// item like one agency's template briefs overlap each other, or starts its own.
+    public mutating func assign(
+        _ decision: DedupeDecision, matchedStory: UInt32?, names: [(term: UInt32, count: Int)], index: DedupeIndex
+    ) -> (story: UInt32, names: [UInt32]) {
+        let record = decision.record
+        let kept = salient(names)
+        let story: UInt32
+        if let matchedStory {
+            story = matchedStory
+        } else if let found = self.story(terms: kept, time: record.eventTime, accept: { candidate in
+            guard let signature = record.signature, let overlap = index.similarity(of: candidate, to: signature) else { return true }
+            return overlap < Self.templateOverlap
+        }) {
+            story = found.story
+        } else {
+            story = record.sequence
+        }
+        insert(sequence: record.sequence, story: story, terms: kept, time: record.eventTime)
+        return (story, kept)
+    }
+
+    /// Puts back an item decided in an earlier run.
+    public mutating func restore(_ record: DedupeRecord) {
+        insert(sequence: record.sequence, story: record.storySequence, terms: record.salientTerms, time: record.eventTime)
+    }
+}

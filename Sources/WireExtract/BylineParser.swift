@@ -1,0 +1,69 @@
+import Foundation
+import WireGazetteer
+
+/// Reads byline lines: "By Yonhap" (an agency, no person), "By HELENA MARQUES Associated Press",
+/// "By Maya Okonkwo and Lars Brenner".
+struct BylineParser {
+    struct Parsed: Equatable {
+        var people: [String]
+        var agency: GazetteerEntry?
+    }
+
+    static func parse(_ line: String) -> Parsed? {
+        var text = line.trimming(" ")
+        guard text.lowercased().hasPrefix("by ") else { return nil }
+        text = String(text.dropFirst(3)).trimming(" ")
+        if let whole = agency(text) { return Parsed(people: [], agency: whole) }
+        var words = text.split(separator: " ").map(String.init)
+        var found: GazetteerEntry?
+        for length in stride(from: min(4, words.count - 1), through: 1, by: -1) {
+            if let entry = agency(words.suffix(length).joined(separator: " ")) {
+                found = entry
+                words.removeLast(length)
+                break
+            }
+        }
+        let names = words.joined(separator: " ")
+            .replacingOccurrences(of: " and ", with: ", ").split(separator: ",")
+            .map { $0.trimming(" ") }
+            .filter { !$0.isEmpty && !isRole($0) }
+            .map { titleCased($0) }
+        guard !names.isEmpty || found != nil else { return nil }
+        return Parsed(people: names, agency: found)
+    }
+
+    /// "Reporter: Ni Putu Sari" → "Ni Putu Sari": a short label before a colon.
+    static func droppingLabel(_ line: String) -> String {
+        guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 12 else { return line }
+        return String(line[line.index(after: colon)...]).trimming(" ")
+    }
+
+    /// "Staff reporter", "Associated Press Writer": what a byline says of the person, not a name.
+    static func isRole(_ part: String) -> Bool {
+        let lower = part.lowercased()
+        return ["reporter", "writer", "correspondent", "staff", "editor", "columnist", "contributor", "photographer"]
+            .contains { lower.contains($0) } || part.first.map { !$0.isUppercase } ?? true
+    }
+
+    /// Parts of Western compound given names, capitalised after the hyphen ("Jean-Paul"); other
+    /// hyphenated parts are romanised syllables, written in lower case ("Tong-hyung").
+    static let capitalisedCompoundParts: Set<String> = [
+        "paul", "pierre", "claire", "louis", "marie", "baptiste", "luc", "michel", "philippe", "jacques",
+        "francois", "yves", "christophe", "anne", "sophie", "christine", "claude", "marc", "laure", "noel",
+    ]
+
+    static func agency(_ text: String) -> GazetteerEntry? {
+        Gazetteer.shared.lookup(text).first { $0.kind == .agency }
+    }
+
+    /// "HELENA MARQUES" → "Helena Marques"; mixed case is left as written.
+    static func titleCased(_ name: String) -> String {
+        guard name.contains(where: \.isLetter), !name.contains(where: \.isLowercase) else { return name }
+        return name.split(separator: " ").map { word in
+            word.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { offset, part in
+                offset > 0 && !capitalisedCompoundParts.contains(part.lowercased()) ? part.lowercased()
+                    : part.prefix(1).uppercased() + part.dropFirst().lowercased()
+            }.joined(separator: "-")
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,247 @@
+import WireModel
+
+/// Finds date expressions in a text and resolves them at the precision the text gives.
+///
+/// Absolute dates become days ("Oct. 6, 1949" → 1949-10-06), months ("June 2019" → 2019-06) or years
+/// ("by 2030" → 2030). Relative ones — weekdays, "last year", "in January", "late last month" — resolve
+/// against `anchor`, the story's own day; without an anchor they are listed with a null value, never
+/// guessed. A weekday is the most recent such day on or before the anchor ("on Saturday" in a Saturday
+/// story is that day), unless its clause speaks of the future ("is scheduled to visit … on Friday").
+struct DateExpressionParser {
+    let text: TokenText
+    let anchor: CalendarDay?
+
+    static let prepositions: Set<String> = ["on", "in", "by", "since", "for", "until", "from", "through", "till", "before", "after", "of", "during", "as"]
+    static let qualifiers: Set<String> = ["early", "late", "mid", "mid-"]
+    /// Nouns that make a four-digit number a count, not a year.
+    static let countedNouns: Set<String> = [
+        "people", "units", "tons", "tonnes", "homes", "troops", "workers", "percent", "megawatts", "jobs", "cars",
+        "vehicles", "km", "kilometers", "kilometres", "miles", "dollars", "won", "yen", "euros", "yuan", "rupees",
+        "students", "soldiers", "cases", "deaths", "votes", "seats", "meters", "metres", "feet", "hours", "days",
+    ]
+
+    func mentions() -> [DateMention] {
+        var found: [DateMention] = []
+        var index = 0
+        let tokens = text.tokens
+        while index < tokens.count {
+            guard tokens[index].isWord, let match = match(at: index) else { index += 1; continue }
+            found.append(DateMention(text: text.string(match.range), value: match.value))
+            index = match.range.upperBound
+        }
+        return found
+    }
+
+    struct Match {
+        var range: Range<Int>
+        var value: String?
+    }
+
+    private func match(at index: Int) -> Match? {
+        let token = text.tokens[index]
+        if text.isWord(index, "the") || text.isWord(index, "a") || text.isWord(index, "within"), let period = periodPhrase(at: index) {
+            let start = leadingPreposition(index, allowed: [.datePreposition])
+            return Match(range: start..<period.range.upperBound, value: period.value)
+        }
+        if token.isCapitalised, text.has(index, .month), isMonthUse(index) {
+            return monthExpression(at: index, month: Int(text.numbers[index]))
+        }
+        if token.isCapitalised, text.has(index, .weekday) {
+            let start = leadingPreposition(index, allowed: [.datePreposition, .relative])
+            // "by Sunday afternoon": the part of the day belongs to the mention.
+            let end = partOfDayEnd(index)
+            return Match(range: start..<end, value: resolve(weekday: Int(text.numbers[index]), at: index, start: start))
+        }
+        if text.has(index, .relative) {
+            return relativePeriod(at: index)
+        }
+        if text.has(index, .qualifier), index + 1 < text.tokens.count {
+            if text.isWord(index + 1, "last") || text.isWord(index + 1, "this") || text.isWord(index + 1, "next") {
+                guard let period = relativePeriod(at: index + 1) else { return nil }
+                return Match(range: index..<period.range.upperBound, value: period.value)
+            }
+        }
+        if token.flags.contains(.number), token.length == 4, let year = Int(text.string(index)), (1800...2100).contains(year) {
+            return yearExpression(at: index, year: year)
+        }
+        if text.has(index, .dayWord) {
+            let offset = text.isWord(index, "today") ? 0 : (text.isWord(index, "yesterday") ? -1 : 1)
+            return Match(range: index..<(index + 1), value: anchor?.adding(days: offset).iso)
+        }
+        return nil
+    }
+
+    /// "May" is a month only when a number or a date word is next to it.
+    private func isMonthUse(_ index: Int) -> Bool {
+        let next = index + 1 < text.tokens.count ? text.tokens[index + 1] : nil
+        let ambiguous = text.isWord(index, "may") || text.isWord(index, "march")
+        if !ambiguous && text.tokens[index].length > 3 { return true }
+        if let next, next.flags.contains(.number) { return true }
+        if text.isMark(index + 1, ".") && index + 2 < text.tokens.count && text.tokens[index + 2].flags.contains(.number) { return true }
+        if text.hasAny(index - 1, [.datePreposition, .qualifier, .relative]) { return true }
+        return false
+    }
+
+    private func monthExpression(at index: Int, month: Int) -> Match {
+        let start = leadingPreposition(index, allowed: [.datePreposition, .qualifier])
+        var cursor = index + 1
+        if text.isMark(cursor, ".") { cursor += 1 }
+        // Month Day[, Year]
+        if cursor < text.tokens.count, text.tokens[cursor].flags.contains(.number), let day = Int(text.string(cursor)),
+           (1...31).contains(day), text.tokens[cursor].length <= 2 {
+            var end = cursor + 1
+            var year: Int?
+            if text.isMark(end, ","), end + 1 < text.tokens.count, let y = fourDigitYear(end + 1) { year = y; end += 2 }
+            else if let y = fourDigitYear(end) { year = y; end += 1 }
+            // "Feb. 10 this year", "June 8 last year"
+            if year == nil, text.has(end, .relative), text.isWord(end + 1, "year") {
+                let offset = text.isWord(end, "last") ? -1 : (text.isWord(end, "next") ? 1 : 0)
+                year = anchor.map { $0.year + offset }
+                let value = year.flatMap { CalendarDay.valid(year: $0, month: month, day: day)?.iso }
+                return Match(range: start..<(end + 2), value: value)
+            }
+            let resolvedYear = year ?? yearFromContext(at: index) ?? impliedYear(month: month, day: day, at: index)
+            let value = resolvedYear.flatMap { CalendarDay.valid(year: $0, month: month, day: day)?.iso }
+            return Match(range: start..<end, value: value)
+        }
+        // Month Year
+        if let year = fourDigitYear(cursor) {
+            return Match(range: start..<(cursor + 1), value: CalendarDay(year: year, month: month, day: 1).isoMonth)
+        }
+        // Month last/this/next year
+        if text.isWord(cursor, "last") || text.isWord(cursor, "this") || text.isWord(cursor, "next"), text.isWord(cursor + 1, "year") {
+            let offset = text.isWord(cursor, "last") ? -1 : (text.isWord(cursor, "next") ? 1 : 0)
+            let value = anchor.map { CalendarDay(year: $0.year + offset, month: month, day: 1).isoMonth }
+            return Match(range: start..<(cursor + 2), value: value)
+        }
+        // A month alone: the nearest one in the direction the clause speaks of.
+        guard let anchor else { return Match(range: start..<(index + 1), value: nil) }
+        if let year = yearFromContext(at: index) {
+            return Match(range: start..<(index + 1), value: CalendarDay(year: year, month: month, day: 1).isoMonth)
+        }
+        let future = speaksOfFuture(around: index)
+        var year = anchor.year
+        if future && month < anchor.month { year += 1 }
+        if !future && month > anchor.month { year -= 1 }
+        return Match(range: start..<(index + 1), value: CalendarDay(year: year, month: month, day: 1).isoMonth)
+    }
+
+    private func yearExpression(at index: Int, year: Int) -> Match? {
+        var start = index
+        if index >= 3, text.isWord(index - 1, "of"), text.isWord(index - 2, "end") || text.isWord(index - 2, "start") || text.isWord(index - 2, "beginning") || text.isWord(index - 2, "middle"),
+           text.isWord(index - 3, "the") {
+            start = index - 3
+            if start > 0, text.isWord(start - 1, "by") || text.isWord(start - 1, "at") || text.isWord(start - 1, "until") { start -= 1 }
+            return Match(range: start..<(index + 1), value: String(year))
+        }
+        start = leadingPreposition(index, allowed: [.datePreposition, .qualifier])
+        // A bare number is a year with a preposition or qualifier before it, or a recent one that counts
+        // nothing ("the 2022 U.S. law", not "2024 units").
+        if start == index {
+            guard (1900...2100).contains(year), !(index > 0 && text.isMark(index - 1, "$")) else { return nil }
+            if index + 1 < text.tokens.count, text.has(index + 1, .countedNoun) { return nil }
+        }
+        return Match(range: start..<(index + 1), value: String(year))
+    }
+
+    private func relativePeriod(at index: Int) -> Match? {
+        let direction = text.isWord(index, "last") ? -1 : (text.isWord(index, "next") ? 1 : 0)
+        var start = index
+        if text.has(index - 1, .qualifier) || text.isWord(index - 1, "later") || text.isWord(index - 1, "earlier") { start = index - 1 }
+        if text.isWord(index + 1, "year") {
+            // "last year's earthquake": the possessive belongs to the mention.
+            let end = text.isMark(index + 2, "s") ? index + 3 : index + 2
+            return Match(range: start..<end, value: anchor.map { String($0.year + direction) })
+        }
+        if text.isWord(index + 1, "week") {
+            return Match(range: start..<(index + 2), value: nil) // a week names no day
+        }
+        if text.isWord(index + 1, "month") {
+            let value = anchor.map { anchor -> String in
+                var year = anchor.year, month = anchor.month + direction
+                if month == 0 { month = 12; year -= 1 } else if month == 13 { month = 1; year += 1 }
+                return CalendarDay(year: year, month: month, day: 1).isoMonth
+            }
+            return Match(range: start..<(index + 2), value: value)
+        }
+        if text.isWord(index + 1, "summer") || text.isWord(index + 1, "spring") || text.isWord(index + 1, "autumn")
+            || text.isWord(index + 1, "winter") || text.isWord(index + 1, "fall") {
+            return Match(range: start..<(index + 2), value: anchor.map { String($0.year + direction) })
+        }
+        return nil
+    }
+
+    private func fourDigitYear(_ index: Int) -> Int? {
+        guard index < text.tokens.count, text.tokens[index].flags.contains(.number), text.tokens[index].length == 4,
+              let year = Int(text.string(index)), (1800...2100).contains(year) else { return nil }
+        return year
+    }
+
+    private func leadingPreposition(_ index: Int, allowed: WordClass) -> Int {
+        guard index > 0, !text.tokens[index].flags.contains(.sentenceStart), text.hasAny(index - 1, allowed) else { return index }
+        return index - 1
+    }
+
+    /// The year a sentence sets for the dates in it: "Last year the monsoon hit … on June 8".
+    private func yearFromContext(at index: Int) -> Int? {
+        guard let anchor else { return nil }
+        let sentence = text.sentence(around: index)
+        for position in sentence where position + 1 < sentence.upperBound && text.isWord(position + 1, "year") {
+            if text.isWord(position, "last") { return anchor.year - 1 }
+            if text.isWord(position, "next") { return anchor.year + 1 }
+        }
+        return nil
+    }
+
+    /// A day given without a year: the anchor's year, moved a year when the clause's direction says so.
+    private func impliedYear(month: Int, day: Int, at index: Int) -> Int? {
+        guard let anchor, let candidate = CalendarDay.valid(year: anchor.year, month: month, day: day) else { return nil }
+        let future = speaksOfFuture(around: index)
+        if future && candidate < anchor && anchor.dayNumber - candidate.dayNumber > 180 { return anchor.year + 1 }
+        if !future && candidate > anchor && candidate.dayNumber - anchor.dayNumber > 180 { return anchor.year - 1 }
+        return anchor.year
+    }
+
+    private func resolve(weekday: Int, at index: Int, start: Int) -> String? {
+        guard let anchor else { return nil }
+        if start < index, text.isWord(start, "next") {
+            let ahead = (weekday - anchor.weekday + 7) % 7
+            return anchor.adding(days: ahead == 0 ? 7 : ahead).iso
+        }
+        if start < index, text.isWord(start, "last") {
+            let back = (anchor.weekday - weekday + 7) % 7
+            return anchor.adding(days: back == 0 ? -7 : -back).iso
+        }
+        // "said on Tuesday he would …": the reporting verb dates the day, whatever follows.
+        let reported = start > 0 && text.has(start - 1, .speechVerb)
+        if !reported, speaksOfFuture(around: index) {
+            return anchor.adding(days: (weekday - anchor.weekday + 7) % 7).iso
+        }
+        return anchor.adding(days: -((anchor.weekday - weekday + 7) % 7)).iso
+    }
+
+    /// The end of a weekday mention, with a part of the day after it.
+    private func partOfDayEnd(_ index: Int) -> Int {
+        let next = index + 1
+        if text.isWord(next, "morning") || text.isWord(next, "afternoon") || text.isWord(next, "evening") || text.isWord(next, "night") {
+            return next + 1
+        }
+        return next
+    }
+
+    /// Whether the clause around a date (back to the last comma, on to the next) speaks of the future.
+    private func speaksOfFuture(around index: Int) -> Bool {
+        let sentence = text.sentence(around: index)
+        var position = index - 1
+        while position >= sentence.lowerBound, !text.isMark(position, ","), !text.isMark(position, ";") {
+            if text.has(position, .futureMarker) { return true }
+            position -= 1
+        }
+        position = index + 1
+        while position < sentence.upperBound, !text.isMark(position, ","), !text.isMark(position, ";") {
+            if text.has(position, .futureMarker) { return true }
+            position += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import WireGazetteer
+
+/// Reads the dateline that opens wire copy: "SEOUL, Oct. 9 (Yonhap) --", "TOKYO (Kyodo) -",
+/// "WASHINGTON (AP) —", "New Delhi, May 28 (PTI) The …", or a bare "TOKYO - ".
+struct DatelineParser {
+    struct Parsed: Equatable {
+        var place: String
+        var month: Int?
+        var day: Int?
+        var year: Int?
+        /// The text in parentheses, when it names the agency.
+        var agency: String?
+        /// How many UTF-8 bytes of the paragraph the dateline takes, separator included.
+        var length: Int
+    }
+
+    static let maxHeadBytes = 80
+    /// How datelines write months, for the dateline's own date mention.
+    static let monthNames = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+
+    static func parse(_ paragraph: String) -> Parsed? {
+        let bytes = Array(paragraph.utf8.prefix(160))
+        guard let first = bytes.first, first >= 0x41, first <= 0x5A else { return nil }
+        if let open = bytes.firstIndex(of: UInt8(ascii: "(")), open <= maxHeadBytes,
+           let close = bytes[open...].firstIndex(of: UInt8(ascii: ")")), close - open <= 40 {
+            let head = trimmedHead(bytes[..<open])
+            let inside = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+            guard var parsed = parseHead(head), isAgencyLike(inside) else { return nil }
+            parsed.agency = inside
+            parsed.length = skipSeparator(bytes, from: close + 1)
+            return parsed
+        }
+        // "TOKYO - …": a capitals-only place and a dash.
+        guard let dash = findDash(bytes), dash <= 40 else { return nil }
+        var head = trimmedHead(bytes[..<dash])
+        // "TOKYO, June 7 Kyodo -": the agency signs inside the head, without parentheses.
+        var agency: String?
+        if let lastSpace = head.lastIndex(of: " ") {
+            let last = String(head[head.index(after: lastSpace)...])
+            if Gazetteer.shared.lookup(last).contains(where: { $0.kind == .agency }) {
+                agency = last
+                head = String(head[..<lastSpace])
+            }
+        }
+        guard !head.isEmpty, var parsed = parseHead(head),
+              parsed.place.unicodeScalars.allSatisfy({ !($0.properties.isLowercase) }) else { return nil }
+        parsed.length = skipSeparator(bytes, from: dash)
+        parsed.agency = agency
+        return parsed
+    }
+
+    /// "FRANKFURT, March 5" → place FRANKFURT, March 5; "PENICHE, Portugal" → the whole place.
+    private static func parseHead(_ head: String) -> Parsed? {
+        let utf8 = head.utf8
+        guard !head.isEmpty, utf8.lazy.filter({ $0 == 0x20 }).count < 8,
+              !utf8.contains(0x2E) || utf8.contains(0x2C) else { return nil }
+        var parts = commaParts(head)
+        var parsed = Parsed(place: head, length: 0)
+        if parts.count >= 2, let date = monthDay(parts[parts.count - 1]) {
+            parts.removeLast()
+            parsed.month = date.month
+            parsed.day = date.day
+        } else if parts.count >= 3, let year = Int(parts[parts.count - 1]), (1900...2100).contains(year),
+                  let date = monthDay(parts[parts.count - 2]) {
+            parts.removeLast(2)
+            parsed.month = date.month
+            parsed.day = date.day
+            parsed.year = year
+        }
+        parsed.place = parts.joined(separator: ", ")
+        // A place is capitalised words; a sentence before a parenthesis is not a dateline.
+        let words = parsed.place.split(separator: " ")
+        guard !words.isEmpty, words.count <= 5,
+              words.allSatisfy({ $0.first.map { $0.isUppercase } ?? false }) else { return nil }
+        return parsed
+    }
+
+    /// The head's text without spaces or commas at either end.
+    private static func trimmedHead(_ bytes: ArraySlice<UInt8>) -> String {
+        var slice = bytes
+        while let first = slice.first, first == 0x20 || first == 0x2C { slice = slice.dropFirst() }
+        while let last = slice.last, last == 0x20 || last == 0x2C { slice = slice.dropLast() }
+        return String(decoding: slice, as: UTF8.self)
+    }
+
+    /// "FRANKFURT, March 5" → ["FRANKFURT", "March 5"]: split at ", ".
+    private static func commaParts(_ head: String) -> [String] {
+        var parts: [String] = []
+        var current: [UInt8] = []
+        let bytes = Array(head.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x2C, index + 1 < bytes.count, bytes[index + 1] == 0x20 {
+                parts.append(String(decoding: current, as: UTF8.self))
+                current.removeAll()
+                index += 2
+                continue
+            }
+            current.append(bytes[index])
+            index += 1
+        }
+        parts.append(String(decoding: current, as: UTF8.self))
+        return parts
+    }
+
+    static func monthDay(_ text: String) -> (month: Int, day: Int)? {
+        let words = text.split(separator: " ")
+        guard words.count == 2, let month = ExtractionLexicon.months[words[0].lowercased().filter { $0 != "." }],
+              let day = Int(words[1]), (1...31).contains(day) else { return nil }
+        return (month, day)
+    }
+
+    private static func isAgencyLike(_ inside: String) -> Bool {
+        // Known agencies in any case ("dpa"); unknown ones capitalised and short.
+        if Gazetteer.shared.lookup(inside).contains(where: { $0.kind == .agency }) { return true }
+        guard let first = inside.first, first.isUppercase, inside.count <= 30 else { return false }
+        return inside.split(separator: " ").count <= 3 && !inside.contains(where: \.isNumber)
+    }
+
+    private static func findDash(_ bytes: [UInt8]) -> Int? {
+        for index in bytes.indices where index + 2 < bytes.count {
+            if bytes[index] == 0x20 && bytes[index + 1] == 0x2D && (bytes[index + 2] == 0x20 || bytes[index + 2] == 0x2D) { return index }
+            if bytes[index] == 0x20 && bytes[index + 1] == 0xE2 && index + 3 < bytes.count && bytes[index + 2] == 0x80
+                && (bytes[index + 3] == 0x94 || bytes[index + 3] == 0x93) { return index }
+        }
+        return nil
+    }
+
+    private static func skipSeparator(_ bytes: [UInt8], from start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x2D { index += 1; continue }
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94 {
+                index += 3
+                continue
+            }
+            break
+        }
+        return index
+    }
+}

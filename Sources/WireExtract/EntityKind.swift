@@ -1,0 +1,4 @@
+/// The three kinds of entity `extract` lists.
+enum EntityKind: Sendable, Hashable {
+    case person, place, organization
+}

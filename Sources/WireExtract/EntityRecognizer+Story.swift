@@ -1,0 +1,166 @@
+/// The rules that need the sentence or the rest of the story to type a name.
+extension EntityRecognizer {
+    func resolveFromStory(_ runs: inout [NameRun]) {
+        for index in runs.indices where isOpen(runs[index]) {
+            runs[index].kind = contextKind(runs[index].range)
+        }
+        resolveFromMemory(&runs)
+        for index in runs.indices where isOpen(runs[index]) {
+            let range = runs[index].range
+            // "the Sindicato Minero Norte union", "the Uriminzokkiri website".
+            if text.has(range.upperBound, .organizationNoun), !text.tokens[range.upperBound].isCapitalised {
+                runs[index].kind = .organization
+                continue
+            }
+            // "the village of Aniak", "the Greek island of Naxos".
+            if range.lowerBound >= 2, text.isWord(range.lowerBound - 1, "of"), text.has(range.lowerBound - 2, .placeKindNoun) {
+                runs[index].kind = .place
+                continue
+            }
+            // "Sinseondae pier", "the new Jinhae terminal": a name before a facility noun.
+            if range.upperBound < text.tokens.count, text.tokens[range.upperBound].isWord, !text.tokens[range.upperBound].isCapitalised,
+               text.has(range.upperBound, .facility), range.count <= 2,
+               !text.tokens[range.lowerBound].flags.contains(.allCaps) {
+                runs[index].kind = .place
+                continue
+            }
+            if range.lowerBound > 0, text.tokens[range.lowerBound - 1].isWord,
+               text.has(range.lowerBound - 1, .placePreposition),
+               !text.tokens[range.lowerBound].flags.contains(.allCaps), range.count <= 3,
+               text.tokens[range.upperBound - 1].length > 1 {
+                runs[index].kind = .place
+            }
+        }
+        resolveFromMemory(&runs)
+        resolveCoordination(&runs)
+    }
+
+    /// "Santorini and Mykonos", "Candolim and Morjim": a name joined to a typed one by "and", "or" or a
+    /// comma in a list takes its kind.
+    private func resolveCoordination(_ runs: inout [NameRun]) {
+        guard runs.count >= 2 else { return }
+        for _ in 0..<2 {
+            for index in runs.indices where isOpen(runs[index]) {
+                let range = runs[index].range
+                for neighbour in [index - 1, index + 1] where neighbour >= 0 && neighbour < runs.count {
+                    guard let kind = runs[neighbour].kind else { continue }
+                    let other = runs[neighbour].range
+                    let gap = other.upperBound <= range.lowerBound ? other.upperBound..<range.lowerBound : range.upperBound..<other.lowerBound
+                    guard gap.count == 1, text.isWord(gap.lowerBound, "and") || text.isWord(gap.lowerBound, "or") || text.isMark(gap.lowerBound, ",") else { continue }
+                    runs[index].kind = kind
+                    break
+                }
+            }
+        }
+    }
+
+    /// Open: untyped, not a demonym, and not a lone compass word left of a longer name ("North" of
+    /// "North American").
+    private func isOpen(_ run: NameRun) -> Bool {
+        guard run.kind == nil, run.entry == nil else { return false }
+        if run.range.count == 1, text.has(run.range.lowerBound, .compass) { return false }
+        return true
+    }
+
+    /// "the North" in a story about North Korea is North Korea.
+    func theNorth(_ runs: [NameRun]) -> [NameRun] {
+        let mentionsNorthKorea = runs.contains { $0.entry?.countryCode == "KP" && ($0.entry?.kind == .country) }
+        guard mentionsNorthKorea, let country = gazetteer.country(code: "KP") else { return [] }
+        var found: [NameRun] = []
+        for index in text.tokens.indices where text.isWord(index, "north") && text.tokens[index].isCapitalised
+            && text.isWord(index - 1, "the") && !(index + 1 < text.tokens.count && text.tokens[index + 1].isCapitalised) {
+            found.append(NameRun(range: index..<(index + 1), kind: .place, entry: country, strong: true))
+        }
+        return found
+    }
+
+    /// The same name again, or part of a person's name seen elsewhere in the story ("Baek", "Choe").
+    private func resolveFromMemory(_ runs: inout [NameRun]) {
+        guard runs.contains(where: { isOpen($0) }) else { return }
+        var known: [UInt64: EntityKind] = [:]
+        var personParts: Set<UInt64> = []
+        var organizations: [(initials: String, kind: EntityKind)] = []
+        for run in runs {
+            guard let kind = run.kind else { continue }
+            known[text.hashKey(run.range)] = kind
+            if kind == .person {
+                for index in run.range where text.tokens[index].isWord && text.tokens[index].length > 1 {
+                    personParts.insert(text.hashKey(index..<(index + 1)))
+                }
+            } else if kind == .organization, run.range.count >= 2 {
+                organizations.append((initials(run.range), kind))
+            }
+        }
+        for index in runs.indices where isOpen(runs[index]) {
+            let range = runs[index].range
+            if let kind = known[text.hashKey(range)] {
+                runs[index].kind = kind
+            } else if range.count <= 2, range.allSatisfy({ personParts.contains(text.hashKey($0..<($0 + 1))) }) {
+                runs[index].kind = .person
+            } else if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps),
+                      organizations.contains(where: { $0.initials == text.key(range) }) {
+                runs[index].kind = .organization
+            }
+        }
+    }
+
+    /// "IMD" for "India Meteorological Department".
+    private func initials(_ range: Range<Int>) -> String {
+        var letters = ""
+        for index in range where text.tokens[index].isWord && text.tokens[index].isCapitalised {
+            letters.append(Character(Unicode.Scalar(text.bytes[text.tokens[index].start] | 0x20)))
+        }
+        return letters
+    }
+
+    /// Person and organisation cues in the run's own sentence.
+    private func contextKind(_ range: Range<Int>) -> EntityKind? {
+        let tokens = text.tokens
+        let before = range.lowerBound - 1
+        let after = range.upperBound
+        let single = range.count == 1
+        let first = tokens[range.lowerBound]
+        if single, first.flags.contains(.innerCapital) { return .organization }
+        // A factbox heading: a paragraph that is only a name in capitals ("INGRID SOLBERG-HAUGE").
+        if range.count >= 2, range.count <= 4, range.allSatisfy({ tokens[$0].flags.contains(.allCaps) }),
+           range.lowerBound == 0 || tokens[range.lowerBound - 1].flags.contains(.paragraphEnd),
+           tokens[range.upperBound - 1].flags.contains(.paragraphEnd) {
+            return .person
+        }
+        if single, first.flags.contains(.allCaps) {
+            return text.has(range.lowerBound, .capsNonName) ? nil : .organization
+        }
+        guard range.count <= 4, range.allSatisfy({ !tokens[$0].flags.contains(.allCaps) || tokens[$0].length == 1 }) else { return nil }
+        if text.has(before, .personTitle) { return .person }
+        if text.has(before, .organizationCue) { return .organization }
+        if (text.isWord(before, "said") || text.isWord(before, "says")) && !single { return .person }
+        // "his Vietnamese counterpart, Tran Quoc Binh,", "his daughter, Ju-ae,"
+        if before >= 1, text.isMark(before, ","), tokens[before - 1].isWord, text.has(before - 1, .personTitle),
+           !single || text.isMark(range.upperBound, ",") {
+            return .person
+        }
+        guard after < tokens.count else { return nil }
+        if !single, text.has(after, .speechVerb), !text.isWord(after, "according") {
+            return .person
+        }
+        if text.isMark(after, ","), after + 1 < tokens.count {
+            let next = after + 1
+            // ", 58," — an age.
+            if tokens[next].flags.contains(.number), tokens[next].length <= 3, !single { return .person }
+            if !single, tokens[next].isWord, !tokens[next].isCapitalised,
+               text.has(next, .appositionRole),
+               !(text.isWord(next, "the") || text.isWord(next, "a") || text.isWord(next, "an")) || isRoleAfterArticle(next + 1) {
+                return .person
+            }
+        }
+        return nil
+    }
+
+    /// "a former engineer", "the chief executive": a role after an article, adjectives allowed.
+    private func isRoleAfterArticle(_ index: Int) -> Bool {
+        for position in index..<min(index + 3, text.tokens.count) where text.tokens[position].isWord {
+            if text.has(position, .personTitle) { return true }
+        }
+        return false
+    }
+}

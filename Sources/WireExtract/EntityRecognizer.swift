@@ -1,0 +1,245 @@
+import WireGazetteer
+
+/// Finds people, places and organisations in a text: gazetteer names first, then rules for names
+/// nobody listed — titles and roles ("Energy Minister Davis Chirchir"), head words ("… Coast Guard",
+/// "… Sea"), appositions ("Feng Lihua, deputy director of …"), speech ("said Joaquim Ventura"),
+/// cue words ("logistics group Hansa Rail"), places after prepositions, and back-references to a
+/// name already found ("Baek" after "Baek Seung-ho").
+struct EntityRecognizer {
+    let text: TokenText
+    let gazetteer: Gazetteer
+
+    func recognize() -> [NameRun] {
+        var runs = candidateRuns().flatMap { classifyStrong($0) }
+        resolveFromStory(&runs)
+        let north = theNorth(runs)
+        return (runs + north).filter { $0.kind != nil }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    // MARK: candidate spans
+
+    /// Maximal runs of capitalised words, joined across "of the" inside organisation names.
+    func candidateRuns() -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        let tokens = text.tokens
+        var index = 0
+        while index < tokens.count {
+            guard startsName(index) else { index += 1; continue }
+            var end = index + 1
+            while end < tokens.count {
+                if continuesName(end, after: end - 1) { end += 1; continue }
+                // "Col. Park", "Gov. Rhee": an abbreviated title and its dot.
+                if text.isMark(end, "."), text.has(end - 1, .personTitle), end + 1 < tokens.count,
+                   tokens[end + 1].isCapitalised, tokens[end + 1].isWord, !tokens[end].flags.contains(.paragraphEnd) {
+                    end += 2
+                    continue
+                }
+                // "Vivienne van Dijk": a particle between capitalised names.
+                if text.has(end, .nameParticle), !tokens[end].isCapitalised, end + 1 < tokens.count,
+                   continuesName(end + 1, after: end), !text.has(end - 1, .organizationHead) {
+                    end += 2
+                    continue
+                }
+                // "People's Assembly", "Workers' Party": a possessive inside a name.
+                if !tokens[end - 1].flags.contains(.paragraphEnd), text.isMark(end, "s") || text.isMark(end, "'"),
+                   end + 1 < tokens.count, text.isWord(end - 1, "people") || text.isWord(end - 1, "workers"),
+                   tokens[end + 1].isCapitalised {
+                    end += 2
+                    continue
+                }
+                break
+            }
+            var range = index..<end
+            range = joinConnectors(range, &end)
+            runs.append(contentsOf: trimmed(range))
+            index = end
+        }
+        return runs
+    }
+
+    private func startsName(_ index: Int) -> Bool {
+        let token = text.tokens[index]
+        return token.isWord && token.isCapitalised && !isDateWord(index)
+    }
+
+    private func continuesName(_ index: Int, after previous: Int) -> Bool {
+        let tokens = text.tokens
+        guard !tokens[previous].flags.contains(.paragraphEnd), tokens[index].isWord, tokens[index].isCapitalised,
+              !tokens[index].flags.contains(.sentenceStart), !isDateWord(index) else { return false }
+        return true
+    }
+
+    private func isDateWord(_ index: Int) -> Bool {
+        if text.has(index, .weekday) { return true }
+        guard text.has(index, .month), text.tokens[index].length >= 3 else { return false }
+        if !text.isWord(index, "may") && !text.isWord(index, "march") { return true }
+        // "May" and "March" are months beside a number or after a date preposition.
+        if index + 1 < text.tokens.count && text.tokens[index + 1].flags.contains(.number) { return true }
+        return text.hasAny(index - 1, [.datePreposition, .qualifier, .relative])
+    }
+
+    /// "International Council" + "for the" + "Exploration" + "of the" + "Sea": one organisation.
+    private func joinConnectors(_ range: Range<Int>, _ end: inout Int) -> Range<Int> {
+        var upper = range.upperBound
+        var joined = false
+        while true {
+            var cursor = upper
+            var sawConnector = false
+            while cursor < text.tokens.count, text.tokens[cursor].isWord, !text.tokens[cursor].isCapitalised,
+                  text.has(cursor, .nameConnector), cursor - upper < 2 {
+                cursor += 1
+                sawConnector = true
+            }
+            guard sawConnector, cursor < text.tokens.count, startsName(cursor), !text.tokens[cursor].flags.contains(.sentenceStart),
+                  !text.tokens[cursor - 1].flags.contains(.paragraphEnd) else { break }
+            var next = cursor + 1
+            while next < text.tokens.count, continuesName(next, after: next - 1) { next += 1 }
+            let leftIsOrganization = text.has(upper - 1, .organizationHead)
+            let rightIsOrganization = text.has(next - 1, .organizationHead)
+            let coordinated = text.isWord(upper, "and")
+            // "Ministry of Energy", "Port of Rotterdam Authority", "National Banking and Securities
+            // Commission" are one name; "Tarang Capital and Nilgiri Partners" are two.
+            let joins = coordinated ? (!leftIsOrganization && rightIsOrganization) || (joined && !rightIsOrganization)
+                : leftIsOrganization || (rightIsOrganization && upper - range.lowerBound <= 2) || joined
+            guard joins else { break }
+            joined = true
+            upper = next
+        }
+        end = upper
+        return range.lowerBound..<upper
+    }
+
+    /// Drops a sentence-initial function word ("The", "In") and a leading title-less "The".
+    private func trimmed(_ range: Range<Int>) -> [Range<Int>] {
+        var lower = range.lowerBound
+        while lower < range.upperBound, text.has(lower, .functionWord),
+              !(text.tokens[lower].flags.contains(.allCaps) && text.tokens[lower].length > 1),
+              lower == range.lowerBound, text.tokens[lower].flags.contains(.sentenceStart),
+              !isPartOfKnownName(lower..<range.upperBound) {
+            lower += 1
+        }
+        return lower < range.upperBound ? [lower..<range.upperBound] : []
+    }
+
+    private func isPartOfKnownName(_ range: Range<Int>) -> Bool {
+        !gazetteer.entries(forKey: text.key(range)).isEmpty
+    }
+
+    // MARK: typing without context of the story
+
+    func classifyStrong(_ range: Range<Int>) -> [NameRun] {
+        if let entry = lookup(range) { return [typed(range, entry)] }
+        // "Bank of Korea Gov": the title belongs to the name after it, not to the body.
+        if range.count >= 2, text.has(range.upperBound - 1, .personTitle), !text.has(range.upperBound - 1, .organizationHead),
+           !text.has(range.upperBound - 2, .personTitle) {
+            return classifyStrong(range.lowerBound..<(range.upperBound - 1))
+        }
+        // "Bank of Korea Gov. Rhee Chang-yong": an office holder named after the body's name.
+        if let split = titleSplit(range), split.prefix.count >= 2, !text.has(range.upperBound - 1, .organizationHead),
+           text.has(split.prefix.upperBound - 1, .organizationHead) || lookup(split.prefix) != nil {
+            var runs = classifyStrong(split.prefix)
+            runs.append(NameRun(range: split.name, kind: .person, strong: true))
+            return runs
+        }
+        if text.isWord(range.lowerBound, "bank") || text.isWord(range.lowerBound, "university"), range.count >= 2 {
+            return [NameRun(range: range, kind: .organization, strong: true)]
+        }
+        let last = range.upperBound - 1
+        let hasTitle = range.dropLast().contains { text.has($0, .personTitle) }
+        if isJoinedOrganization(range) || (text.has(last, .organizationHead) && range.count > 1 && !hasTitleBeforeName(range)) {
+            return [NameRun(range: range, kind: .organization, strong: true)]
+        }
+        if text.has(last, .placeHead) && range.count > 1 && !hasTitle {
+            // "Hainan Province" is Hainan: the gazetteer knows it without the head word.
+            let upper = text.isWord(last, "province") || text.isWord(last, "prefecture") ? range.upperBound - 1 : range.upperBound
+            return [NameRun(range: range, kind: .place, entry: lookup(range.lowerBound..<upper), strong: true)]
+        }
+        if let split = titleSplit(range) {
+            // What stands before the title ("IMD", "North Korean") is kept only when something typed it.
+            var runs = split.prefix.isEmpty ? [] : classifyStrong(split.prefix).filter { $0.kind != nil || $0.entry != nil || isAcronymRun($0.range) }
+            runs.append(NameRun(range: split.name, kind: .person, strong: true))
+            return runs
+        }
+        return longestKnownSpans(range)
+    }
+
+    /// "Department of Commerce", "Council for the Exploration of the Sea": joined at an organisation head.
+    private func isJoinedOrganization(_ range: Range<Int>) -> Bool {
+        guard let connector = range.first(where: { text.tokens[$0].isWord && !text.tokens[$0].isCapitalised }),
+              connector > range.lowerBound else { return false }
+        return text.has(connector - 1, .organizationHead)
+    }
+
+    /// A title followed by a name ("Foreign Minister Choe Son-hui"): the words after the last title.
+    private func titleSplit(_ range: Range<Int>) -> (prefix: Range<Int>, name: Range<Int>)? {
+        var lastTitle: Int?
+        for index in range where text.has(index, .personTitle) {
+            lastTitle = index
+        }
+        guard let title = lastTitle, title + 1 < range.upperBound else { return nil }
+        let name = (title + 1)..<range.upperBound
+        guard name.count <= 4, lookup(name) == nil, !text.tokens[name.lowerBound].flags.contains(.allCaps) else { return nil }
+        var prefixEnd = title
+        while prefixEnd > range.lowerBound, text.has(prefixEnd - 1, .personTitle) || text.isMark(prefixEnd - 1, ".") { prefixEnd -= 1 }
+        return (range.lowerBound..<prefixEnd, name)
+    }
+
+    private func isAcronymRun(_ range: Range<Int>) -> Bool {
+        range.count == 1 && text.tokens[range.lowerBound].flags.contains(.allCaps)
+    }
+
+    private func hasTitleBeforeName(_ range: Range<Int>) -> Bool {
+        // "Minister Kim of the Foreign Ministry" is not one organisation.
+        guard range.count > 2 else { return false }
+        return text.has(range.lowerBound, .personTitle) && !text.has(range.lowerBound + 1, .organizationHead)
+            && !text.isWord(range.lowerBound, "general") && !text.isWord(range.lowerBound, "chief")
+    }
+
+    /// Known names inside a longer run ("Japan" in "Japan Coast Guard" never gets here; "Hanoi" in
+    /// "Hanoi Vietnamese" does), the rest kept as untyped runs for the story pass.
+    private func longestKnownSpans(_ range: Range<Int>) -> [NameRun] {
+        var runs: [NameRun] = []
+        var index = range.lowerBound
+        var pending = index
+        while index < range.upperBound {
+            var matched = false
+            var length = min(gazetteer.maxNameWords + 2, range.upperBound - index)
+            while length >= 1 {
+                let span = index..<(index + length)
+                if span != range, let entry = lookup(span) {
+                    if pending < index { runs.append(NameRun(range: pending..<index)) }
+                    runs.append(typed(span, entry))
+                    index += length
+                    pending = index
+                    matched = true
+                    break
+                }
+                length -= 1
+            }
+            if !matched { index += 1 }
+        }
+        if pending < range.upperBound { runs.append(NameRun(range: pending..<range.upperBound)) }
+        return runs
+    }
+
+    func lookup(_ range: Range<Int>) -> GazetteerEntry? {
+        guard !range.isEmpty else { return nil }
+        // Most capitalised words start no known name: skip them without building a key.
+        let first = text.tokens[range.lowerBound]
+        if !text.bytes[first.start..<first.end].contains(where: { $0 >= 0x80 }), !first.flags.contains(.allCaps),
+           !gazetteer.mayStartName(wordHash: NameNormalizer.wordHash(text.bytes[first.start..<first.end])) {
+            return nil
+        }
+        if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps) || text.tokens[range.lowerBound].length <= 5 {
+            let surface = text.string(range)
+            if Gazetteer.isShortCapitalForm(surface) { return gazetteer.lookup(surface).first }
+        }
+        return gazetteer.entries(forKey: text.key(range)).first
+    }
+
+    private func typed(_ range: Range<Int>, _ entry: GazetteerEntry) -> NameRun {
+        if entry.isDemonym { return NameRun(range: range, kind: nil, entry: entry, strong: true) }
+        let kind: EntityKind = entry.kind.isPlace ? .place : .organization
+        return NameRun(range: range, kind: kind, entry: entry, strong: true)
+    }
+}

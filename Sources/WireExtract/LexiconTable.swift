@@ -1,0 +1,112 @@
+/// Every word of `ExtractionLexicon` with its classes, in an open-addressing table probed with the
+/// token's bytes, lower-cased on the fly: no `String` per token, which is what keeps extraction at
+/// byte speed.
+struct LexiconTable: Sendable {
+    struct Entry: Sendable {
+        var classes: WordClass
+        /// Month 1–12 or weekday 1–7 (Monday 1); 0 otherwise.
+        var number: UInt8
+    }
+
+    static let shared = LexiconTable()
+
+    /// Every word's bytes, one after another; `keyStarts[i]..<keyStarts[i + 1]` is word i.
+    private var keyBytes: [UInt8] = []
+    private var keyStarts: [Int32] = [0]
+    private var entries: [Entry] = []
+    private var slots: [Int32]
+    /// Bit n set for a first byte when some word of length n starts with it: most words are refused
+    /// before hashing.
+    private var lengthsByFirstByte = [UInt32](repeating: 0, count: 256)
+    private let mask: Int
+    static let maxWordLength = 16
+
+    init() {
+        var words: [String: Entry] = [:]
+        func add(_ set: some Sequence<String>, _ classes: WordClass) {
+            for word in set { words[word, default: Entry(classes: [], number: 0)].classes.insert(classes) }
+        }
+        for (word, number) in ExtractionLexicon.months {
+            words[word, default: Entry(classes: [], number: 0)].classes.insert(.month)
+            words[word]?.number = UInt8(number)
+        }
+        for (word, number) in ExtractionLexicon.weekdays {
+            words[word, default: Entry(classes: [], number: 0)].classes.insert(.weekday)
+            words[word]?.number = UInt8(number)
+        }
+        add(ExtractionLexicon.personTitles, .personTitle)
+        add(ExtractionLexicon.organizationHeads, .organizationHead)
+        add(ExtractionLexicon.placeHeads, .placeHead)
+        add(ExtractionLexicon.placePrepositions, .placePreposition)
+        add(ExtractionLexicon.organizationCues, .organizationCue)
+        add(ExtractionLexicon.appositionRoles, .appositionRole)
+        add(ExtractionLexicon.speechVerbs, .speechVerb)
+        add(ExtractionLexicon.functionWords, .functionWord)
+        add(ExtractionLexicon.capsNonNames, .capsNonName)
+        add(ExtractionLexicon.nameConnectors, .nameConnector)
+        add(ExtractionLexicon.futureMarkers, .futureMarker)
+        add(ExtractionLexicon.compassWords, .compass)
+        add(ExtractionLexicon.facilityNouns, .facility)
+        add(DateExpressionParser.prepositions, .datePreposition)
+        add(DateExpressionParser.qualifiers, .qualifier)
+        add(DateExpressionParser.countedNouns, .countedNoun)
+        add(["last", "this", "next"], .relative)
+        add(["today", "yesterday", "tomorrow"], .dayWord)
+        add(ExtractionLexicon.organizationNouns, .organizationNoun)
+        add(ExtractionLexicon.placeKindNouns, .placeKindNoun)
+        add(ExtractionLexicon.nameParticles, .nameParticle)
+        var size = 1
+        while size < words.count * 4 { size <<= 1 }
+        mask = size - 1
+        slots = Array(repeating: -1, count: size)
+        for (word, entry) in words where word.utf8.count <= Self.maxWordLength {
+            let bytes = Array(word.utf8)
+            var slot = bytes.withUnsafeBufferPointer { Self.hash($0, 0, bytes.count) } & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(entries.count)
+            keyBytes.append(contentsOf: bytes)
+            keyStarts.append(Int32(keyBytes.count))
+            entries.append(entry)
+            lengthsByFirstByte[Int(bytes[0])] |= 1 << UInt32(bytes.count)
+        }
+    }
+
+    /// The classes of `bytes[start..<end]`, compared case-insensitively (ASCII).
+    func lookup(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Entry? {
+        let length = end - start
+        guard length > 0, length <= Self.maxWordLength,
+              lengthsByFirstByte[Int(Self.lower(bytes[start]))] & (1 << UInt32(length)) != 0 else { return nil }
+        return bytes.withUnsafeBufferPointer { text in
+            keyBytes.withUnsafeBufferPointer { keys in
+                var slot = Self.hash(text, start, end) & mask
+                while true {
+                    let index = Int(slots[slot])
+                    if index < 0 { return nil }
+                    let keyStart = Int(keyStarts[index])
+                    if Int(keyStarts[index + 1]) - keyStart == length {
+                        var equal = true
+                        for offset in 0..<length where Self.lower(text[start + offset]) != keys[keyStart + offset] {
+                            equal = false
+                            break
+                        }
+                        if equal { return entries[index] }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    @inline(__always) private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// FNV-1a over the lower-cased bytes.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in start..<end {
+            hash = (hash ^ UInt64(lower(bytes[index]))) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+}

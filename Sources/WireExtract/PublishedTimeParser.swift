@@ -1,0 +1,120 @@
+import Foundation
+
+/// Reads "Published : April 13, 2024 - 21:10" and "Published - May 28, 2024 04:32 pm IST" lines.
+struct PublishedTimeParser {
+    struct Parsed: Equatable {
+        var day: CalendarDay
+        var hour: Int?
+        var minute: Int?
+        var second = 0
+        /// The IANA zone the line names, when it names one.
+        var zone: String?
+    }
+
+    /// Zone abbreviations wire pages print, with the IANA zone they stand for.
+    static let zoneAbbreviations: [String: String] = [
+        "KST": "Asia/Seoul", "JST": "Asia/Tokyo", "IST": "Asia/Kolkata", "HKT": "Asia/Hong_Kong",
+        "SGT": "Asia/Singapore", "GMT": "UTC", "UTC": "UTC", "BST": "Europe/London", "CET": "Europe/Paris",
+        "CEST": "Europe/Paris", "EST": "America/New_York", "EDT": "America/New_York", "PST": "America/Los_Angeles",
+        "PDT": "America/Los_Angeles", "MSK": "Europe/Moscow", "AEST": "Australia/Sydney", "PHT": "Asia/Manila",
+        "MST": "America/Phoenix", "MDT": "America/Denver", "CDT": "America/Chicago", "CST": "America/Chicago",
+        "ET": "America/New_York", "PT": "America/Los_Angeles", "WIB": "Asia/Jakarta", "ICT": "Asia/Bangkok",
+        "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura", "SAST": "Africa/Johannesburg", "EAT": "Africa/Nairobi",
+        "WAT": "Africa/Lagos", "GST": "Asia/Dubai", "PKT": "Asia/Karachi", "NZST": "Pacific/Auckland",
+    ]
+
+    /// The text after the label, or nil when the line is not a publication line.
+    static func stripLabel(_ line: String, label: String) -> String? {
+        guard line.lowercased().hasPrefix(label) else { return nil }
+        return String(line.dropFirst(label.count)).trimming(" :-–—\u{00A0}")
+    }
+
+    static func parse(_ text: String) -> Parsed? {
+        var words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
+        if let iso = isoStamp(words) { return iso }
+        // "4:37 PM MST, June 16, 2024": a time before the date.
+        var leading: (hour: Int, minute: Int, second: Int, zone: String?)?
+        if let monthAt = words.firstIndex(where: { ExtractionLexicon.months[Self.monthKey($0)] != nil }), monthAt > 0 {
+            leading = clock(Array(words[..<monthAt]))
+        }
+        // Whatever labels the line ("KYODO NEWS -") stands before the month.
+        guard let monthAt = words.firstIndex(where: { ExtractionLexicon.months[Self.monthKey($0)] != nil }) else { return nil }
+        // "14 October 2024 11:15": the day before its month.
+        if monthAt > 0, let day = Int(words[monthAt - 1]), (1...31).contains(day), monthAt + 1 < words.count {
+            words.swapAt(monthAt - 1, monthAt)
+            words = Array(words[(monthAt - 1)...])
+        } else {
+            words = Array(words[monthAt...])
+        }
+        // A second stamp on the same line ("… Updated : …") is not this one's.
+        if let next = words.dropFirst().firstIndex(where: { $0.lowercased().hasPrefix("updated") || $0 == "|" }) { words = Array(words[..<next]) }
+        guard words.count >= 3, let month = ExtractionLexicon.months[Self.monthKey(words[0])],
+              let dayNumber = Int(words[1]), let year = Int(words[2]),
+              let day = CalendarDay.valid(year: year, month: month, day: dayNumber) else { return nil }
+        var parsed = Parsed(day: day)
+        if let leading {
+            parsed.hour = leading.hour
+            parsed.minute = leading.minute
+            parsed.zone = leading.zone
+        }
+        for (offset, word) in words.dropFirst(3).enumerated() {
+            if let zone = zoneAbbreviations[String(word)] { parsed.zone = zone; continue }
+            let pieces = word.split(separator: ":")
+            if pieces.count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]), hour < 24, minute < 60 {
+                parsed.hour = hour
+                parsed.minute = minute
+                let next = words.dropFirst(3 + offset + 1).first?.lowercased()
+                if next == "pm" && hour < 12 { parsed.hour = hour + 12 }
+                if next == "am" && hour == 12 { parsed.hour = 0 }
+            }
+        }
+        return parsed
+    }
+
+    /// "Sept." → "sept": a word as `ExtractionLexicon.months` spells it.
+    static func monthKey(_ word: Substring) -> String {
+        String(word.lowercased().filter { $0 != "." })
+    }
+
+    /// "2024-03-12 14:35:20": an ISO date with its time, as Xinhua pages print them.
+    private static func isoStamp(_ words: [Substring]) -> Parsed? {
+        guard let dateAt = words.firstIndex(where: { $0.count == 10 && $0.filter({ $0 == "-" }).count == 2 && $0.first?.isNumber == true }),
+              let day = CalendarDay(iso: String(words[dateAt])) else { return nil }
+        var parsed = Parsed(day: day)
+        if dateAt + 1 < words.count, let time = clock([words[dateAt + 1]]) {
+            parsed.hour = time.hour
+            parsed.minute = time.minute
+            parsed.second = time.second
+        }
+        return parsed
+    }
+
+    /// A clock time among words: "4:37 PM MST", "14:35:20".
+    private static func clock(_ words: [Substring]) -> (hour: Int, minute: Int, second: Int, zone: String?)? {
+        var result: (hour: Int, minute: Int, second: Int, zone: String?)?
+        for (offset, word) in words.enumerated() {
+            let pieces = word.split(separator: ":")
+            if pieces.count >= 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]), hour < 24, minute < 60 {
+                var value = (hour: hour, minute: minute, second: pieces.count > 2 ? Int(pieces[2]) ?? 0 : 0, zone: String?.none)
+                let next = offset + 1 < words.count ? words[offset + 1].lowercased() : ""
+                if next == "pm" && hour < 12 { value.hour += 12 }
+                if next == "am" && hour == 12 { value.hour = 0 }
+                result = value
+            } else if let zone = zoneAbbreviations[String(word)], result != nil {
+                result?.zone = zone
+            }
+        }
+        return result
+    }
+
+    /// The UTC instant of a local time in an IANA zone, as "2024-04-13T12:10:00Z".
+    static func utcTimestamp(_ parsed: Parsed, zone: String) -> String? {
+        guard let hour = parsed.hour, let minute = parsed.minute, let timeZone = TimeZone(identifier: zone) else { return nil }
+        let local = parsed.day.dayNumber * 86_400 + hour * 3_600 + minute * 60 + parsed.second
+        let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
+        let utc = local - offset
+        let day = CalendarDay(dayNumber: utc >= 0 ? utc / 86_400 : (utc - 86_399) / 86_400)
+        let seconds = utc - day.dayNumber * 86_400
+        return "\(day.iso)T\(CalendarDay.pad(seconds / 3_600, 2)):\(CalendarDay.pad(seconds % 3_600 / 60, 2)):\(CalendarDay.pad(seconds % 60, 2))Z"
+    }
+}

@@ -1,0 +1,60 @@
+import WireModel
+
+/// Quotes with their speakers: `"…," Kim said`, `said X`, `X said … "…"`, and "he"/"she" for the
+/// person named last before the quote.
+struct QuoteExtractor {
+    let text: TokenText
+    /// Byte offset of each person mention, with the person's name, in text order.
+    let people: [(offset: Int, name: String, end: Int)]
+
+    func quotes() -> [Quote] {
+        var quotes: [Quote] = []
+        let tokens = text.tokens
+        var open: Int?
+        for index in tokens.indices where !tokens[index].isWord && tokens[index].mark == UInt8(ascii: "\"") {
+            guard let start = open else { open = index; continue }
+            open = nil
+            guard index > start + 1 else { continue }
+            var content = text.string((start + 1)..<index)
+            while let last = content.last, last == "," || last == " " { content.removeLast() }
+            guard !content.isEmpty else { continue }
+            quotes.append(Quote(text: content, speaker: speaker(openAt: start, closeAt: index)))
+            if tokens[index].flags.contains(.paragraphEnd) { open = nil }
+        }
+        return quotes
+    }
+
+    private func speaker(openAt start: Int, closeAt close: Int) -> String? {
+        let sentence = text.sentence(around: close)
+        let afterStart = text.tokens[close].end
+        let sentenceEnd = text.tokens[sentence.upperBound - 1].end
+        // A person named after the quote, in its sentence.
+        let next = firstPerson(atOrAfter: afterStart)
+        if next < people.count, people[next].offset < sentenceEnd {
+            return people[next].name
+        }
+        let pronoun = ((close + 1)..<max(close + 1, min(close + 4, sentence.upperBound))).contains { text.isWord($0, "he") || text.isWord($0, "she") }
+        let quoteStart = text.tokens[start].start
+        let sentenceStart = min(text.tokens[sentence.lowerBound].start, quoteStart)
+        // The last person named before the quote (people are in text order and do not overlap).
+        let before = firstPerson(atOrAfter: quoteStart) - 1
+        if !pronoun, before >= 0, people[before].offset >= sentenceStart, people[before].end <= quoteStart {
+            return people[before].name
+        }
+        if pronoun || (min(sentence.lowerBound, start)..<start).contains(where: { text.isWord($0, "he") || text.isWord($0, "she") }) {
+            return before >= 0 && people[before].end <= quoteStart ? people[before].name : nil
+        }
+        return nil
+    }
+
+    /// The index of the first person mention starting at or after a byte offset (binary search).
+    private func firstPerson(atOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = people.count
+        while low < high {
+            let middle = (low + high) / 2
+            if people[middle].offset < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import WireGazetteer
+import WireModel
+
+/// Fills an item's structured fields from its cleaned copy and the furniture `clean` recorded.
+///
+/// Every field comes from something the copy says; a field it does not give stays nil or empty.
+public struct StoryExtractor: Sendable {
+    public var options: ExtractOptions
+    let gazetteer: Gazetteer
+
+    public init(options: ExtractOptions = ExtractOptions(), gazetteer: Gazetteer = .shared) {
+        self.options = options
+        self.gazetteer = gazetteer
+    }
+
+    public func extract(_ input: Item) -> Item {
+        var item = input
+        let body = item.body ?? ""
+        var firstParagraph = Self.firstLine(body)
+        var datelineOffset = 0
+        // An editor's note ("(Corrects name …)") or a short line the cleaner kept may stand above the
+        // dateline.
+        if firstParagraph.hasPrefix("(") || (firstParagraph.utf8.count <= 80 && DatelineParser.parse(firstParagraph) == nil),
+           let rest = body.utf8.firstIndex(of: 0x0A) {
+            var next = body.utf8.index(after: rest)
+            while next < body.utf8.endIndex, body.utf8[next] == 0x0A { next = body.utf8.index(after: next) }
+            let second = Self.firstLine(String(body[next...]))
+            if DatelineParser.parse(second) != nil {
+                datelineOffset = body.utf8.distance(from: body.utf8.startIndex, to: next)
+                firstParagraph = second
+            }
+        }
+        var agencyEvidence = AgencyEvidence()
+        if options.byline { readFurniture(&item, &agencyEvidence) }
+        var datelineParsed: DatelineParser.Parsed?
+        if options.dateline, let parsed = DatelineParser.parse(firstParagraph) {
+            datelineParsed = parsed
+            if let agency = parsed.agency { agencyEvidence.dateline = agency }
+        }
+        if options.byline {
+            readSignOffs(&item, body: body, &agencyEvidence)
+            item.agency = item.agency ?? agencyEvidence.best(gazetteer)
+        }
+        if options.captions { readCaptions(&item, &agencyEvidence) }
+        if options.byline, item.agency == nil { item.agency = agencyEvidence.best(gazetteer) }
+        var anchor: CalendarDay?
+        if options.publishedTime { anchor = readPublished(&item) }
+        if options.headline { readHeadline(&item) }
+        // The dateline is read already: its place and agency are no story entities of their own.
+        let datelineBytes = datelineParsed?.length ?? 0
+        var storyBody = body
+        if datelineBytes > 0 {
+            let bytes = Array(body.utf8)
+            storyBody = String(decoding: bytes[..<datelineOffset] + bytes[(datelineOffset + datelineBytes)...], as: UTF8.self)
+        }
+        let text = TokenText(captionAndBodyText(item, body: storyBody) + headlineParagraph(item))
+        if options.headline, item.headline == nil { ledeHeadline(&item, text: text, bodyBytes: storyBody.utf8.count) }
+        if let parsed = datelineParsed {
+            let date = datelineDate(parsed, anchor: anchor, item: item, text: text, ledeOffset: datelineOffset)
+            item.dateline = Dateline(place: parsed.place, date: date?.iso)
+            if options.publishedTime, item.publishedAt == nil, let date {
+                item.publishedAt = date.iso
+                item.publishedRaw = item.publishedRaw ?? String(firstParagraph.utf8.prefix(parsed.length)).map(Self.trimmingSpaces)
+            }
+            anchor = anchor ?? date
+        }
+        if anchor == nil, let published = item.publishedAt { anchor = CalendarDay(iso: published) }
+        if options.byline, let agency = item.agency, datelineParsed?.agency == agency,
+           gazetteer.lookup(agency).allSatisfy({ $0.kind != .agency }), item.furniture.contains(where: { $0.kind == "site-name" && $0.text == agency }) {
+            // "(Steppe Business Review)" in the dateline of its own site: the publisher, not an agency.
+            item.agency = nil
+        }
+        if options.wordCount {
+            // Words of the body: the story text's tokens before the captions, plus the dateline's.
+            let bodyEnd = storyBody.utf8.count
+            let storyWords = text.tokens.lazy.filter { $0.isWord && $0.start < bodyEnd }.count
+            let datelineWords = Self.wordCount(firstParagraph.utf8.prefix(datelineBytes))
+            item.wordCount = storyWords + datelineWords
+        }
+        if options.entities || options.quotes {
+            let runs = EntityRecognizer(text: text, gazetteer: gazetteer).recognize()
+            var collector = EntityCollector()
+            if let place = datelineParsed?.place, options.entities { addDatelinePlace(place, to: &collector) }
+            let agencyID = item.agency.flatMap { gazetteer.lookup($0).first { $0.kind == .agency }?.id }
+            // The agency that filed the story is its source, not one of its entities.
+            for run in runs where agencyID == nil || run.entry?.id != agencyID { collector.add(run, in: text) }
+            let entities = collector.entities()
+            if options.entities { item.entities = entities }
+            if options.quotes { item.quotes = quotes(text, runs: runs, entities: entities) }
+        }
+        if options.dates {
+            var dates = DateExpressionParser(text: text, anchor: anchor).mentions()
+            if let parsed = datelineParsed, let month = parsed.month, let day = parsed.day, let value = item.dateline?.date {
+                let name = DatelineParser.monthNames[month - 1]
+                dates.insert(DateMention(text: "\(name) \(day)", value: value), at: 0)
+            }
+            item.dates = dates
+        }
+        return item
+    }
+
+    /// Words in a few bytes of text: runs of letters and digits (for the dateline's words).
+    static func wordCount(_ bytes: some Sequence<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            let wordByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0xC0 || (inWord && byte >= 0x80)
+            if wordByte && !inWord { count += 1 }
+            inWord = wordByte
+        }
+        return count
+    }
+
+    /// The text without spaces at either end.
+    static func trimmingSpaces(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 }), let last = utf8.lastIndex(where: { $0 != 0x20 }) else { return "" }
+        return String(text[first...last])
+    }
+
+    /// The text up to the first line break.
+    static func firstLine(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let newline = utf8.firstIndex(of: 0x0A) else { return text }
+        return String(text[..<newline])
+    }
+
+    /// A headline from the copy or the feed is read for names too, when it is written in sentence case
+    /// (a title-case headline would make every word a name).
+    private func headlineParagraph(_ item: Item) -> String {
+        guard let headline = item.headline, item.headlineSource != "lede" else { return "" }
+        let words = headline.split(separator: " ")
+        let capitalised = words.filter { $0.first?.isUppercase ?? false }.count
+        guard words.count >= 3, capitalised * 10 <= words.count * 6 else { return "" }
+        return "\n\n" + headline
+    }
+
+    /// Captions are read for entities and dates too; they are the story's photos.
+    private func captionAndBodyText(_ item: Item, body: String) -> String {
+        guard !item.captions.isEmpty else { return body }
+        return body + "\n\n" + item.captions.map(\.text).joined(separator: "\n\n")
+    }
+
+    private func addDatelinePlace(_ place: String, to collector: inout EntityCollector) {
+        let city = place.split(separator: ",").first.map { Self.trimmingSpaces(String($0)) } ?? place
+        let entry = gazetteer.lookup(city).first { $0.kind.isPlace }
+        let surface = entry == nil ? BylineParser.titleCased(city) : city
+        collector.add(kind: .place, surface: surface, entry: entry)
+    }
+
+    private func quotes(_ text: TokenText, runs: [NameRun], entities: Entities) -> [Quote] {
+        var nameOfMention: [String: String] = [:]
+        for person in entities.people { for mention in person.mentions { nameOfMention[mention] = person.name } }
+        let people = runs.filter { $0.kind == .person }.compactMap { run -> (offset: Int, name: String, end: Int)? in
+            let surface = text.string(run.range)
+            guard let name = nameOfMention[surface] else { return nil }
+            return (text.tokens[run.range.lowerBound].start, name, text.tokens[run.range.upperBound - 1].end)
+        }
+        return QuoteExtractor(text: text, people: people).quotes()
+    }
+}

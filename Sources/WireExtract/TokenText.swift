@@ -1,0 +1,126 @@
+import WireGazetteer
+
+/// A text with its tokens: turns token ranges back into strings and keys.
+struct TokenText: Sendable {
+    let bytes: [UInt8]
+    let tokens: [Token]
+    /// Each token's closed-class memberships (empty for punctuation and open-class words).
+    let classes: [WordClass]
+    /// Month or weekday number per token, else 0.
+    let numbers: [UInt8]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        tokens = Tokenizer.tokenize(bytes)
+        var classes = [WordClass](repeating: [], count: tokens.count)
+        var numbers = [UInt8](repeating: 0, count: tokens.count)
+        let table = LexiconTable.shared
+        for index in tokens.indices where tokens[index].isWord && tokens[index].length <= LexiconTable.maxWordLength {
+            if let entry = table.lookup(bytes, tokens[index].start, tokens[index].end) {
+                classes[index] = entry.classes
+                numbers[index] = entry.number
+            }
+        }
+        self.classes = classes
+        self.numbers = numbers
+    }
+
+    /// True when token `index` exists, is a word, and belongs to `wordClass`.
+    @inline(__always) func has(_ index: Int, _ wordClass: WordClass) -> Bool {
+        index >= 0 && index < classes.count && classes[index].contains(wordClass)
+    }
+
+    /// True when token `index` belongs to any of the classes.
+    @inline(__always) func hasAny(_ index: Int, _ wordClasses: WordClass) -> Bool {
+        index >= 0 && index < classes.count && !classes[index].isDisjoint(with: wordClasses)
+    }
+
+    /// The text from the first token of the range to the end of the last, as written.
+    func string(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return String(decoding: bytes[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
+    }
+
+    func string(_ index: Int) -> String { string(index..<(index + 1)) }
+
+    /// One token in lower case, ASCII only folded; cheap enough for every word.
+    func lower(_ index: Int) -> String {
+        let token = tokens[index]
+        var out = [UInt8]()
+        out.reserveCapacity(token.length)
+        for byte in bytes[token.start..<token.end] {
+            out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when token `index` is a word equal to `word` (lower-case ASCII) ignoring case.
+    func isWord(_ index: Int, _ word: StaticString) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].isWord else { return false }
+        let token = tokens[index]
+        guard token.length == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { expected in
+            for offset in 0..<token.length where bytes[token.start + offset] | 0x20 != expected[offset] { return false }
+            return true
+        }
+    }
+
+    /// True when token `index` is the punctuation mark `mark`.
+    func isMark(_ index: Int, _ mark: Character) -> Bool {
+        guard index >= 0, index < tokens.count, !tokens[index].isWord, let ascii = mark.asciiValue else { return false }
+        return tokens[index].mark == ascii
+    }
+
+    /// The name key of a token range (`NameNormalizer.key` without title stripping), built from bytes.
+    func key(_ range: Range<Int>) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(32)
+        for index in range {
+            let token = tokens[index]
+            if !token.isWord {
+                if token.mark == UInt8(ascii: "s") { out.append(UInt8(ascii: "s")) } // "People's" → "peoples"
+                continue
+            }
+            if !out.isEmpty { out.append(0x20) }
+            for byte in bytes[token.start..<token.end] {
+                if byte >= 0x80 { return NameNormalizer.literalKey(string(range)) }
+                switch byte {
+                case 0x41...0x5A: out.append(byte | 0x20)
+                case 0x2E, 0x27: continue
+                case 0x2D, 0x26: out.append(0x20)
+                default: out.append(byte)
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A 64-bit hash of the range's words, lower-cased (ASCII), for set membership inside one story.
+    func hashKey(_ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range where tokens[index].isWord {
+            for position in tokens[index].start..<tokens[index].end {
+                let byte = bytes[position]
+                if byte == 0x2E || byte == 0x27 { continue }
+                hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+            }
+            hash = (hash ^ 0x20) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    /// The longest stretch a sentence is taken to run either side of a token: copy without full stops
+    /// must not make every lookup walk the whole story.
+    static let sentenceReach = 200
+
+    /// The sentence around token `index`: back to its start, on to the next one's, within reach.
+    func sentence(around index: Int) -> Range<Int> {
+        var start = index
+        let lowest = max(0, index - Self.sentenceReach)
+        while start > lowest, !tokens[start].flags.contains(.sentenceStart) { start -= 1 }
+        var end = index + 1
+        let highest = min(tokens.count, index + Self.sentenceReach)
+        while end < highest, !tokens[end].flags.contains(.sentenceStart) { end += 1 }
+        return start..<end
+    }
+}

@@ -1,0 +1,67 @@
+/// Countries, demonyms, major cities, international organisations and news agencies, looked up by the
+/// normalised key of a name (`NameNormalizer.key`).
+///
+/// Built once from the generated tables; shared by `extract`, `dedupe` and `enrich`. Short all-capital
+/// forms ("US", "WHO", "AU") are kept apart and match only when written in capitals, so that "us" or
+/// "who" in prose never becomes a country or an agency.
+public final class Gazetteer: Sendable {
+    /// The shipped data, parsed on first use.
+    public static let shared = Gazetteer(
+        countries: GazetteerTables.countries, cities: GazetteerTables.cities, regions: GazetteerTables.regions,
+        organizations: GazetteerTables.organizations)
+
+    private let byKey: [String: [GazetteerEntry]]
+    /// `NameNormalizer.wordHash` of every name's first word: a scan can skip a word no name starts with
+    /// without building a key.
+    private let firstWords: Set<UInt64>
+    private let byAcronym: [String: [GazetteerEntry]]
+    /// The most words any name has: how far a longest-match scan needs to look ahead.
+    public let maxNameWords: Int
+
+    init(countries: String, cities: String, regions: String, organizations: String) {
+        var builder = GazetteerBuilder()
+        for row in Self.rows(countries) { builder.addCountry(row) }
+        for row in Self.rows(cities) { builder.addCity(row) }
+        for row in Self.rows(regions) { builder.addRegion(row) }
+        for row in Self.rows(organizations) { builder.addOrganization(row) }
+        byKey = builder.byKey
+        byAcronym = builder.byAcronym
+        firstWords = Set(builder.byKey.keys.compactMap { key in key.split(separator: " ").first.map { NameNormalizer.wordHash($0.utf8) } })
+        maxNameWords = builder.maxNameWords
+    }
+
+    /// Entries for a name as written (capitals matter only for short all-capital forms).
+    public func lookup(_ surface: String) -> [GazetteerEntry] {
+        if let acronym = byAcronym[surface.filter { $0 != "." }] { return acronym }
+        return byKey[NameNormalizer.literalKey(surface)] ?? []
+    }
+
+    /// False when no name in the gazetteer starts with the word of this hash (see `NameNormalizer.wordHash`).
+    public func mayStartName(wordHash: UInt64) -> Bool {
+        firstWords.contains(wordHash)
+    }
+
+    /// Entries for an already normalised key; all-capital short forms are not reachable this way.
+    public func entries(forKey key: String) -> [GazetteerEntry] {
+        byKey[key] ?? []
+    }
+
+    /// "US", "WHO", "U.N.": a short form in capitals, which matches only as written.
+    public static func isShortCapitalForm(_ surface: some StringProtocol) -> Bool {
+        GazetteerBuilder.isAcronymForm(surface)
+    }
+
+    /// The first entry of a kind, for a name as written.
+    public func first(_ surface: String, kind: GazetteerEntry.Kind) -> GazetteerEntry? {
+        lookup(surface).first { $0.kind == kind }
+    }
+
+    /// The country entry for an ISO alpha-2 code.
+    public func country(code: String) -> GazetteerEntry? {
+        byKey["iso3166:" + code.lowercased()]?.first
+    }
+
+    private static func rows(_ table: String) -> [[Substring]] {
+        table.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    }
+}

@@ -1,0 +1,89 @@
+/// Identifies the language of a text as an ISO 639-1 code, offline, in the manner of whatlang: the
+/// writing system first (Hangul is Korean, kana Japanese, Han alone Chinese, Greek Greek, …), then, for
+/// scripts several languages share (Latin, Cyrillic, Arabic), the language whose n-gram profile makes
+/// the text likeliest (bigrams and trigrams within words, lingua's probabilities, naive Bayes).
+///
+/// Statistics need text: a line shorter than a sentence gets `nil` unless its script alone decides.
+public struct LanguageIdentifier: Sendable {
+    /// The identifier with the shipped profiles, built once on first use.
+    public static let shared = LanguageIdentifier()
+
+    /// Fewest letters and words a text needs before the trigram profiles may judge it.
+    public static let minimumLetters = 20
+    public static let minimumWords = 3
+
+    private let table: TrigramTable
+    private let letters = LetterTable()
+    private let candidates: [WritingScript: [Int]]
+
+    public init() {
+        table = TrigramTable(profiles: TrigramProfiles.all)
+        var candidates: [WritingScript: [Int]] = [:]
+        for (column, code) in table.languages.enumerated() {
+            candidates[Self.script(of: code), default: []].append(column)
+        }
+        self.candidates = candidates
+    }
+
+    /// Every code `identify` can return.
+    public var supportedLanguages: [String] {
+        (table.languages + WritingScript.allCases.compactMap(\.soleLanguage)).sorted()
+    }
+
+    /// The text's language, or nil when it is too short to judge or in a script this identifier lacks.
+    public func identify(_ text: String) -> String? {
+        let tally = ScriptTally(text, letters: letters)
+        guard let script = tally.decidingScript else { return nil }
+        if let language = script.soleLanguage { return language }
+        guard tally.letterCount >= Self.minimumLetters, tally.wordCount >= Self.minimumWords,
+              let columns = candidates[script], !columns.isEmpty
+        else { return nil }
+        return bestLanguage(for: text, among: columns)
+    }
+
+    private func bestLanguage(for text: String, among columns: [Int]) -> String? {
+        var totals = [Float](repeating: 0, count: table.languages.count)
+        var seen = 0
+        // The last two letters of the current word; 0 when the word has fewer.
+        var previous: (UInt32, UInt32) = (0, 0)
+        for scalar in text.unicodeScalars {
+            switch letters.kind(scalar) {
+            case .letter(let letter):
+                if previous.1 != 0 {
+                    add(TrigramTable.key(0, previous.1, letter), floors: table.bigramFloors, columns, &totals)
+                    seen += 1
+                }
+                if previous.0 != 0 {
+                    add(TrigramTable.key(previous.0, previous.1, letter), floors: table.trigramFloors, columns, &totals)
+                }
+                previous = (previous.1, letter)
+            case .skipped:
+                // Vowel signs, viramas and joiners: lingua's models count letters only, within the word.
+                continue
+            case .boundary:
+                previous = (0, 0)
+            }
+        }
+        guard seen > 0 else { return nil }
+        let best = columns.min { totals[$0] < totals[$1] }
+        return best.map { table.languages[$0] }
+    }
+
+    private func add(_ key: UInt64, floors: [Float], _ columns: [Int], _ totals: inout [Float]) {
+        if let row = table.rows[key] {
+            let base = row * table.languages.count
+            for column in columns { totals[column] += table.costs[base + column] }
+        } else {
+            for column in columns { totals[column] += floors[column] }
+        }
+    }
+
+    /// The script a profiled language is written in (its profile's letters say so).
+    private static func script(of code: String) -> WritingScript {
+        switch code {
+        case "ru", "uk", "bg", "mk", "sr", "be", "kk", "mn": .cyrillic
+        case "ar", "fa", "ur": .arabic
+        default: .latin
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import WireDedupe
+
+/// The dedupe stage's table: one row per decided item still inside the window.
+extension SQLiteStateStore: DedupeStateStore {
+    static func registerDedupeMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v2-dedupe-items") { db in
+            try db.create(table: "dedupe_items") { t in
+                t.primaryKey("seq", .integer)
+                t.column("item_id", .text).notNull().unique()
+                t.column("body_hash", .integer).notNull()
+                t.column("guid_hash", .integer).notNull()
+                t.column("version", .integer).notNull()
+                t.column("event_time", .integer).notNull()
+                t.column("membership", .integer).notNull()
+                t.column("signature", .blob)
+                t.column("status", .text).notNull()
+                t.column("duplicate_of", .text)
+                t.column("similarity", .double)
+                t.column("story_id", .text).notNull()
+                t.column("story_seq", .integer).notNull()
+                t.column("salient_terms", .blob)
+            }
+        }
+    }
+
+    public func loadDedupeRecords() throws -> [DedupeRecord] {
+        try dbQueue.read { db in
+            let rows = try Row.fetchCursor(
+                db, sql: """
+                    SELECT seq, body_hash, guid_hash, version, event_time, membership, signature, story_seq, salient_terms
+                    FROM dedupe_items ORDER BY seq
+                    """)
+            var records: [DedupeRecord] = []
+            while let row = try rows.next() {
+                let bytes: [UInt8]? = (row["signature"] as Data?).map { Array($0) }
+                records.append(DedupeRecord(
+                    sequence: UInt32(truncatingIfNeeded: row["seq"] as Int64),
+                    bodyHash: UInt64(bitPattern: row["body_hash"]), guidHash: UInt64(bitPattern: row["guid_hash"]),
+                    version: Int32(clamping: row["version"] as Int64), eventTime: row["event_time"],
+                    signature: bytes.flatMap { MinHashSignature(storedBytes: $0) },
+                    membership: DedupeRecord.Membership(rawValue: UInt8(truncatingIfNeeded: row["membership"] as Int64) & 0x7F),
+                    storySequence: UInt32(truncatingIfNeeded: row["story_seq"] as Int64),
+                    salientTerms: Self.terms((row["salient_terms"] as Data?) ?? Data()),
+                    timeIsReceived: (row["membership"] as Int64) & Self.receivedTimeFlag != 0))
+            }
+            return records
+        }
+    }
+
+    public func dedupeEntry(itemID: String) throws -> DedupeEntry? {
+        try dbQueue.read { db in
+            try Row.fetchOne(db, sql: "\(Self.entryColumns) WHERE item_id = ?", arguments: [itemID]).flatMap(Self.entry)
+        }
+    }
+
+    public func dedupeEntry(sequence: UInt32) throws -> DedupeEntry? {
+        try dbQueue.read { db in
+            try Row.fetchOne(db, sql: "\(Self.entryColumns) WHERE seq = ?", arguments: [Int64(sequence)]).flatMap(Self.entry)
+        }
+    }
+
+    /// Kept in the membership column's top bit: the record's time is an arrival time.
+    private static let receivedTimeFlag: Int64 = 0x80
+
+    private static let entryColumns = "SELECT seq, item_id, status, duplicate_of, similarity, story_id, story_seq FROM dedupe_items"
+
+    /// Salient terms are stored as little-endian UInt32s, 4 bytes each.
+    private static func terms(_ data: Data) -> [UInt32] {
+        let bytes = [UInt8](data)
+        return stride(from: 0, to: bytes.count - bytes.count % 4, by: 4).map { start in
+            UInt32(bytes[start]) | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2]) << 16 | UInt32(bytes[start + 3]) << 24
+        }
+    }
+
+    private static func blob(_ terms: [UInt32]) -> Data {
+        var data = Data(capacity: terms.count * 4)
+        for term in terms {
+            for shift in stride(from: 0, to: 32, by: 8) { data.append(UInt8(truncatingIfNeeded: term >> UInt32(shift))) }
+        }
+        return data
+    }
+
+    private static func entry(_ row: Row) -> DedupeEntry? {
+        guard let status = DedupeStatus(rawValue: row["status"] ?? "") else { return nil }
+        return DedupeEntry(
+            sequence: UInt32(truncatingIfNeeded: row["seq"] as Int64), itemID: row["item_id"], status: status,
+            duplicateOf: row["duplicate_of"], similarity: row["similarity"], storyID: row["story_id"],
+            storySequence: UInt32(truncatingIfNeeded: row["story_seq"] as Int64))
+    }
+
+    public func saveDedupe(_ entry: DedupeEntry, record: DedupeRecord, forgetBelow: UInt32?) throws {
+        try dbQueue.write { db in
+            if let forgetBelow {
+                try db.execute(sql: "DELETE FROM dedupe_items WHERE seq < ?", arguments: [Int64(forgetBelow)])
+            }
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO dedupe_items (seq, item_id, body_hash, guid_hash, version, event_time,
+                        membership, signature, status, duplicate_of, similarity, story_id, story_seq, salient_terms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    Int64(record.sequence), entry.itemID, Int64(bitPattern: record.bodyHash), Int64(bitPattern: record.guidHash),
+                    Int64(record.version), record.eventTime,
+                    Int64(record.membership.rawValue) | (record.timeIsReceived ? Self.receivedTimeFlag : 0),
+                    record.signature.map { Data($0.bins) }, entry.status.rawValue, entry.duplicateOf, entry.similarity,
+                    entry.storyID, Int64(entry.storySequence), Self.blob(record.salientTerms),
+                ])
+        }
+    }
+}
