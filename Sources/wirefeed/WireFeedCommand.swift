@@ -1,13 +1,14 @@
 import ArgumentParser
 import LibXML
 import Logging
+import WireRuntime
 
 @main
 struct WireFeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wirefeed",
         abstract: "Turns news wire copy into clean, structured, de-duplicated NDJSON.",
-        version: "0.1.0 (libxml2 \(LibXML.version))",
+        version: "\(WireFeedVersion.number) (libxml2 \(LibXML.version))",
         subcommands: [RunCommand.self, CheckCommand.self, ProcessCommand.self, ReplayCommand.self, SchemaCommand.self]
     )
 }

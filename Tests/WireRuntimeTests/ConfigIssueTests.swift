@@ -67,7 +67,7 @@ import Testing
 
     @Test func unknownTopLevelKeyAndMissingSinks() {
         #expect(issues(#"{"stages": [], "sink": []}"#) == [
-            "sink: unknown key; expected one of $schema, state_dir, node, state, sources, stages, sinks, dead_letter, http",
+            "sink: unknown key; expected one of $schema, state_dir, node, state, sources, stages, sinks, dead_letter, poller, http",
             "sinks: required",
         ])
     }
@@ -109,7 +109,7 @@ import Testing
 
     @Test func oddKeysAreQuotedInPaths() {
         #expect(issues(#"{\#(stdoutSink), "foo bar": 1, "$schema": 2}"#) == [
-            #"["foo bar"]: unknown key; expected one of $schema, state_dir, node, state, sources, stages, sinks, dead_letter, http"#,
+            #"["foo bar"]: unknown key; expected one of $schema, state_dir, node, state, sources, stages, sinks, dead_letter, poller, http"#,
             #"["$schema"]: expected a string, got a number"#,
         ])
     }

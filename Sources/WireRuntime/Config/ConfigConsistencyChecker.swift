@@ -21,6 +21,7 @@ struct ConfigConsistencyChecker {
         checker.checkFileSinkPaths()
         checker.checkRoutes()
         checker.checkState()
+        checker.checkFeedIntervals()
         return checker.issues
     }
 
@@ -159,6 +160,29 @@ struct ConfigConsistencyChecker {
             issues.add("required when type is postgres", at: "state.url", offset: state.endOffset - 1)
         } else if type != "postgres", let url = state["url"] {
             issues.add("only used when type is postgres", at: "state.url", offset: url.offset)
+        }
+    }
+}
+
+extension ConfigConsistencyChecker {
+    /// A feed's interval must lie within its bounds, or the bounds would silently override it.
+    fileprivate mutating func checkFeedIntervals() {
+        for (path, source) in elements(of: "sources") where source["type"]?.string == "feed" {
+            // Written values, else the spec's defaults; a wrong type is the validator's to report.
+            func duration(_ key: String) -> Duration? {
+                if let written = source[key] { return written.string.flatMap { try? DurationParser.parse($0) } }
+                guard case .defaulted(.string(let text))? = ConfigSpec.feedSourceObject.key(key)?.requirement else { return nil }
+                return try? DurationParser.parse(text)
+            }
+            guard let interval = duration("interval"), let minimum = duration("min_interval"),
+                  let maximum = duration("max_interval") else { continue }
+            if minimum > maximum {
+                issues.add("min_interval is longer than max_interval", at: ConfigJSONPath.member(path, "min_interval"),
+                           offset: source["min_interval"]?.offset ?? source.offset)
+            } else if interval < minimum || interval > maximum {
+                issues.add("interval must lie between min_interval and max_interval",
+                           at: ConfigJSONPath.member(path, "interval"), offset: source["interval"]?.offset ?? source.offset)
+            }
         }
     }
 }

@@ -23,6 +23,8 @@ extension ConfigSpec {
                     doc: "Where items are written. Sink names are unique. Without a route stage every item goes to every sink."),
                 Key("dead_letter", .object(deadLetterObject), .optional,
                     doc: "The file that receives items a stage rejected, with the reason; absent means state_dir/dead-letter.ndjson, capped at 64 MiB."),
+                Key("poller", .object(pollerObject), .optional,
+                    doc: "Settings shared by the feed sources; absent means the defaults below."),
                 Key("http", .object(httpObject), .optional,
                     doc: "The loopback HTTP listener for metrics and health; absent means no listener."),
             ]
@@ -67,11 +69,44 @@ extension ConfigSpec {
             Key("name", .string(.text), .required, doc: "The source's name, recorded in every item's source.name."),
             Key("type", .tag, .required, doc: "feed"),
             Key("url", .string(.httpURL), .required, doc: "The feed's http or https URL."),
-            Key("interval", .string(.duration), .defaulted(.string("5m")), doc: "Time between polls."),
-            Key("timeout", .string(.duration), .defaulted(.string("30s")), doc: "Longest one poll may take."),
+            Key("interval", .string(.duration), .defaulted(.string("5m")),
+                doc: "Usual time between polls; the server's Cache-Control max-age or Expires may lengthen it, within min_interval and max_interval."),
+            Key("timeout", .string(.duration), .defaulted(.string("30s")),
+                doc: "Longest one poll may take, connection, redirects and body included."),
             Key("headers", .stringMap, .defaulted(.object([:])), doc: "Extra HTTP request headers, name to value."),
             Key("time_zone", .string(.timeZone), .optional,
                 doc: "IANA zone assumed for times the feed gives without one; absent means UTC."),
+            Key("min_interval", .string(.duration), .defaulted(.string("1m")),
+                doc: "Shortest time between polls, whatever the server asks (Retry-After included)."),
+            Key("max_interval", .string(.duration), .defaulted(.string("6h")),
+                doc: "Longest time between polls: the cap of the error backoff and of the server's cache hints. Failing feeds are retried at least this often, forever."),
+            Key("jitter_percent", .integer(minimum: 0), .defaulted(.integer(10)),
+                doc: "Each delay is moved at random by up to this share of it, so feeds do not poll in step."),
+            Key("max_body_size", .integer(minimum: 1), .defaulted(.integer(sixteenMebibytes)),
+                doc: "A response body (after decompression) larger than this many bytes aborts the poll."),
+            Key("max_redirects", .integer(minimum: 0), .defaulted(.integer(5)),
+                doc: "Redirects followed in one poll; a loop or more than this is an error. A permanent redirect is logged with its new URL."),
+            Key("silence_factor", .integer(minimum: 0), .defaulted(.integer(4)),
+                doc: "Alarm when a feed that usually updates brings nothing new for this many times its usual gap; 0 turns the alarm off."),
+        ]
+    )
+
+    static let sixteenMebibytes = 16_777_216
+
+    static let pollerObject = Object(
+        title: "feed poller",
+        doc: "Settings shared by every feed source.",
+        keys: [
+            Key("connect_timeout", .string(.duration), .defaulted(.string("10s")),
+                doc: "Longest a TCP (and TLS) connection may take to open."),
+            Key("max_per_host", .integer(minimum: 1), .defaulted(.integer(2)),
+                doc: "Polls in flight at once to one host, so a newsroom's many feeds on one site stay polite."),
+            Key("max_concurrent", .integer(minimum: 1), .defaulted(.integer(64)),
+                doc: "Polls in flight at once in all."),
+            Key("user_agent", .string(.text), .optional,
+                doc: "The User-Agent header; absent means WireFeed/VERSION with the project's URL."),
+            Key("seen_retention", .string(.duration), .defaulted(.string("30d")),
+                doc: "How long an item that left its feed is remembered as seen."),
         ]
     )
 

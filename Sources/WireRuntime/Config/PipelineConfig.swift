@@ -15,11 +15,13 @@ public struct PipelineConfig: Sendable, Equatable {
     public var sinks: [SinkConfig]
     public var deadLetter: SinkConfig?
     public var http: HTTPConfig?
+    /// Shared feed-poller settings (the `poller` key, defaults when absent).
+    public var poller: PollerConfig
 
     public init(
         path: String? = nil, stateDir: String, node: String? = nil, state: StateConfig = .embedded, sources: [SourceConfig] = [],
         stages: [StageConfig] = [], sinks: [SinkConfig] = [], deadLetter: SinkConfig? = nil,
-        http: HTTPConfig? = nil
+        http: HTTPConfig? = nil, poller: PollerConfig = PollerConfig()
     ) {
         self.path = path
         self.stateDir = stateDir
@@ -30,6 +32,7 @@ public struct PipelineConfig: Sendable, Equatable {
         self.sinks = sinks
         self.deadLetter = deadLetter
         self.http = http
+        self.poller = poller
     }
 }
 

@@ -34,7 +34,9 @@ struct PipelineConfigBuilder {
             deadLetter: try reader.child("dead_letter", ConfigSpec.deadLetterObject).map(builder.deadLetter),
             http: try reader.child("http", ConfigSpec.httpObject).map { http throws(ConfigError) in
                 HTTPConfig(listen: try http.required(http.string("listen"), "listen"))
-            }
+            },
+            poller: try builder.poller(reader.child("poller", ConfigSpec.pollerObject)
+                ?? builder.reader(ConfigJSON(value: .object([]), offset: 0, endOffset: 0), ConfigSpec.pollerObject, at: "poller"))
         )
     }
 
@@ -71,7 +73,13 @@ struct PipelineConfigBuilder {
                 interval: try fields.required(fields.duration("interval"), "interval"),
                 timeout: try fields.required(fields.duration("timeout"), "timeout"),
                 headers: fields.stringMap("headers") ?? [:],
-                timeZone: timeZone
+                timeZone: timeZone,
+                minInterval: try fields.required(fields.duration("min_interval"), "min_interval"),
+                maxInterval: try fields.required(fields.duration("max_interval"), "max_interval"),
+                jitterPercent: try fields.required(fields.integer("jitter_percent"), "jitter_percent"),
+                maxBodyBytes: try fields.required(fields.integer("max_body_size"), "max_body_size"),
+                maxRedirects: try fields.required(fields.integer("max_redirects"), "max_redirects"),
+                silenceFactor: try fields.required(fields.integer("silence_factor"), "silence_factor")
             ))
         }
         let inbox = try fields.required(fields.path("path"), "path")
@@ -83,6 +91,16 @@ struct PipelineConfigBuilder {
             timeZone: timeZone,
             maxFileBytes: try fields.required(fields.integer("max_file_size"), "max_file_size")
         ))
+    }
+
+    private func poller(_ fields: ConfigObjectReader) throws(ConfigError) -> PollerConfig {
+        PollerConfig(
+            connectTimeout: try fields.required(fields.duration("connect_timeout"), "connect_timeout"),
+            maxPerHost: try fields.required(fields.integer("max_per_host"), "max_per_host"),
+            maxConcurrent: try fields.required(fields.integer("max_concurrent"), "max_concurrent"),
+            userAgent: fields.string("user_agent"),
+            seenRetention: try fields.required(fields.duration("seen_retention"), "seen_retention")
+        )
     }
 
     // MARK: stages

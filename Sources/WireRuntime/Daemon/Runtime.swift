@@ -10,6 +10,8 @@ public final class Runtime: @unchecked Sendable {
     public let config: PipelineConfig
     public let pipeline: QueuedPipeline
     public let sources: [InboxSource]
+    /// The feed sources; nil when the config has none.
+    public let feeds: FeedPoller?
     private let sinks: [any Sink]
     private let deadLetter: any Sink
     private let logger: Logger
@@ -24,12 +26,6 @@ public final class Runtime: @unchecked Sendable {
     /// Everything the config asks for that this build cannot do, as `check` prints it.
     public static func unsupported(in config: PipelineConfig) -> [String] {
         var problems = StageFactory.unavailable(in: config.stages).map(\.description)
-        for (index, source) in config.sources.enumerated() {
-            if case .feed(let feed) = source {
-                problems.append(
-                    "sources[\(index)]: feed source \"\(feed.name)\" needs the feed poller, which is not in this build")
-            }
-        }
         if case .postgres = config.state {
             problems.append("state: the PostgreSQL state store (scale-out) is not in this build; remove the key")
         }
@@ -76,7 +72,27 @@ public final class Runtime: @unchecked Sendable {
                 config: inbox, node: node, pipeline: pipeline, ledger: ledger, read: read,
                 logger: logger.with(source: inbox.name))
         }
+        feeds = try Self.makeFeedPoller(config: config, node: node, pipeline: pipeline, ledger: ledger, read: read, logger: logger)
     }
+
+    private static func makeFeedPoller(
+        config: PipelineConfig, node: String, pipeline: QueuedPipeline, ledger: any InboxLedger,
+        read: @escaping ReadFunction, logger: Logger
+    ) throws -> FeedPoller? {
+        let feeds = config.sources.compactMap { source -> FeedSourceConfig? in
+            if case .feed(let feed) = source { feed } else { nil }
+        }
+        guard !feeds.isEmpty else { return nil }
+        guard let feedLedger = ledger as? any FeedLedger else {
+            throw BuildError(description: "feed sources need a state store that remembers feeds")
+        }
+        return FeedPoller(
+            feeds: feeds, settings: config.poller, node: node, pipeline: pipeline, ledger: feedLedger, read: read,
+            logger: logger)
+    }
+
+    /// Every feed's health (empty without feed sources).
+    public var feedHealth: [FeedHealth] { feeds?.health.snapshot ?? [] }
 
     /// Where failures go when the config names no dead-letter file: under the state folder, capped,
     /// so that nothing is ever lost silently.
@@ -96,6 +112,7 @@ public final class Runtime: @unchecked Sendable {
     public func start() throws {
         embargoReleaser?.start()
         for source in sources { try source.start() }
+        feeds?.start()
     }
 
     /// Stops taking inputs, waits for the items in flight to be durable, closes the sinks.
@@ -103,9 +120,11 @@ public final class Runtime: @unchecked Sendable {
     public func stop(timeout: Duration) -> Bool {
         for source in sources { source.stop() }
         embargoReleaser?.stop()
+        feeds?.stop()
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         let drained = pipeline.drain(timeout: .now() + seconds)
         for source in sources { source.finishSettledFiles() }
+        feeds?.finish()
         pipeline.close()
         return drained
     }
@@ -116,9 +135,14 @@ public final class Runtime: @unchecked Sendable {
     /// `snapshot` as one line: what is watched, what is done, what waits, what failed.
     public func statusLine(_ s: PipelineProgress.Snapshot) -> String {
         let held = (try? embargoShelf?.count()).flatMap { $0 } ?? 0
-        return "watching \(sources.count) inbox(es); \(s.inputsDone) files done, \(s.inputsFailed) retried; "
+        let line = "watching \(sources.count) inbox(es); \(s.inputsDone) files done, \(s.inputsFailed) retried; "
             + "\(s.itemsWritten) lines written, \(s.deadLettered) dead-lettered, \(s.sinkFailures) sink errors; "
             + "backlog \(s.inputsInFlight) file(s), \(s.inFlight) item(s); \(held) under embargo"
+        let health = feedHealth
+        guard !health.isEmpty else { return line }
+        let failing = health.filter { $0.consecutiveErrors > 0 }.count
+        let silent = health.filter(\.silent).count
+        return line + "; \(health.count) feed(s), \(failing) failing, \(silent) silent"
     }
 }
 

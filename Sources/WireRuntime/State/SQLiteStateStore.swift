@@ -7,7 +7,7 @@ import GRDB
 /// tables that later issues add (dedupe index, story clusters, feed validators).
 public final class SQLiteStateStore: InboxLedger, @unchecked Sendable {
     public let path: String
-    /// Shared with the tables other concepts keep in the same file (`EmbargoShelf`).
+    /// Shared with the tables other concepts keep in the same file (`EmbargoShelf`, the feed tables).
     let dbQueue: DatabaseQueue
 
     public init(directory: String) throws {
@@ -46,6 +46,30 @@ public final class SQLiteStateStore: InboxLedger, @unchecked Sendable {
             }
         }
         registerDedupeMigrations(&migrator)
+        migrator.registerMigration("v2-feeds") { db in
+            // One row per feed source: the validators of its last durable response and what the
+            // silence alarm has learnt.
+            try db.create(table: "feed_state") { t in
+                t.primaryKey("source", .text)
+                t.column("url", .text).notNull()
+                t.column("etag", .text)
+                t.column("last_modified", .text)
+                t.column("body_hash", .text)
+                t.column("last_new_item_at", .double)
+                t.column("usual_gap", .double)
+                t.column("gap_count", .integer).notNull().defaults(to: 0)
+                t.column("updated_at", .text).notNull()
+            }
+            // Items already emitted, per feed, with the hash of the version emitted.
+            try db.create(table: "feed_seen", options: [.withoutRowID]) { t in
+                t.column("source", .text).notNull()
+                t.column("item_key", .text).notNull()
+                t.column("content_hash", .text).notNull()
+                t.column("first_seen", .double).notNull()
+                t.column("last_seen", .double).notNull()
+                t.primaryKey(["source", "item_key"])
+            }
+        }
         return migrator
     }
 
