@@ -1,7 +1,7 @@
-/// The daemon's version and home page, for the feed poller's User-Agent and `--version`.
+/// The daemon's version, for the feed poller's User-Agent and `--version`.
 public enum WireFeedVersion {
     public static let number = "0.1.0"
-    public static let homePage = "https://github.com/wirefeed/wirefeed"
-    /// What feed servers see: who polls them, and where to read about it.
-    public static let userAgent = "WireFeed/\(number) (+\(homePage))"
+    /// What feed servers see by default. The project has no public home page to point at yet, so a
+    /// newsroom adds its own contact with `poller.user_agent` (publishers ask pollers for one).
+    public static let userAgent = "WireFeed/\(number) (news wire feed poller)"
 }
