@@ -20,8 +20,9 @@ public enum NameNormalizer {
     ]
 
     /// FNV-1a of one word's bytes, ASCII letters lower-cased, full stops and apostrophes skipped: the
-    /// same for "N." and "n", "People's" and "peoples".
-    public static func wordHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    /// same for "N." and "n", "People's" and "peoples". Inlinable so that callers in other modules get
+    /// it specialised for their byte collection (the generic version cost more than the hashing).
+    @inlinable public static func wordHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes where byte != 0x2E && byte != 0x27 {
             hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
