@@ -23,13 +23,33 @@ struct BylineParser {
                 break
             }
         }
-        let names = words.joined(separator: " ")
-            .replacingOccurrences(of: " and ", with: ", ").split(separator: ",")
+        let names = Self.commaForAnd(words.joined(separator: " ")).split(separator: ",")
             .map { $0.trimming(" ") }
             .filter { !$0.isEmpty && !isRole($0) }
             .map { titleCased($0) }
         guard !names.isEmpty || found != nil else { return nil }
         return Parsed(people: names, agency: found)
+    }
+
+    /// " and " → ", " (`replacingOccurrences`), on bytes for ASCII text: Foundation's search cost more
+    /// than the rest of the byline.
+    static func commaForAnd(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.replacingOccurrences(of: " and ", with: ", ") }
+        let bytes = Array(text.utf8)
+        let pattern = Array(" and ".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if index + pattern.count <= bytes.count, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                out.append(contentsOf: ", ".utf8)
+                index += pattern.count
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// "Reporter: Ni Putu Sari" → "Ni Putu Sari": a short label before a colon.

@@ -40,6 +40,7 @@ public enum NameNormalizer {
 
     /// Like `key`, but keeps titles: for organisations, whose names are made of such words.
     public static func literalKey(_ name: some StringProtocol) -> String {
+        if let key = asciiLiteralKey(name) { return key }
         var words = foldedWords(name)
         if words.first == "the", words.count > 1 { words.removeFirst() }
         return words.joined(separator: " ")
@@ -78,6 +79,48 @@ public enum NameNormalizer {
         }
         if !current.isEmpty { words.append(current) }
         return words
+    }
+
+    /// `literalKey` for ASCII names in one pass over the bytes, without a `String` per word (every
+    /// gazetteer lookup makes one); nil when a byte is not ASCII.
+    private static func asciiLiteralKey(_ name: some StringProtocol) -> String? {
+        var text = String(name)
+        return text.withUTF8 { bytes -> String? in
+            var end = bytes.count
+            for byte in bytes where byte >= 0x80 { return nil }
+            if end >= 2, bytes[end - 1] | 0x20 == UInt8(ascii: "s"), bytes[end - 2] == UInt8(ascii: "'") {
+                end -= 2
+            } else if end >= 1, bytes[end - 1] == UInt8(ascii: "'") {
+                end -= 1
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(end)
+            var inWord = false
+            var words = 0
+            var firstWordLength = 0
+            for byte in bytes[0..<end] {
+                switch byte {
+                case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
+                    if !inWord {
+                        if words > 0 { out.append(0x20) }
+                        words += 1
+                        inWord = true
+                    }
+                    out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                case 0x2E, 0x27:
+                    continue
+                default:
+                    if inWord, words == 1 { firstWordLength = out.count }
+                    inWord = false
+                }
+            }
+            if inWord, words == 1 { firstWordLength = out.count }
+            // A leading "the" goes when other words follow.
+            if words > 1, firstWordLength == 3, out[0] == 0x74, out[1] == 0x68, out[2] == 0x65 {
+                return String(decoding: out[4...], as: UTF8.self)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// `foldedWords` for ASCII names, byte by byte; nil when a byte is not ASCII.
