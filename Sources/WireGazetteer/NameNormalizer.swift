@@ -150,7 +150,13 @@ public enum NameNormalizer {
     /// Lower case, diacritics removed, typographic apostrophes made plain.
     static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        let plain = text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+        // Typographic apostrophes (E2 80 98/99) are rare: look for their bytes before asking Foundation.
+        let bytes = Array(text.utf8)
+        let hasCurlyQuote = bytes.indices.contains { index in
+            index + 2 < bytes.count && bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x98 || bytes[index + 2] == 0x99)
+        }
+        let plain = hasCurlyQuote
+            ? text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'") : text
         return plain.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
     }
 }
