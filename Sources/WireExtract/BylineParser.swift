@@ -62,7 +62,23 @@ struct BylineParser {
     static func isRole(_ part: String) -> Bool {
         let lower = part.lowercased()
         return ["reporter", "writer", "correspondent", "staff", "editor", "columnist", "contributor", "photographer"]
-            .contains { lower.contains($0) } || part.first.map { !$0.isUppercase } ?? true
+            .contains { contains(lower, $0) } || part.first.map { !$0.isUppercase } ?? true
+    }
+
+    /// `text.contains(needle)`, searched on bytes when the text is ASCII (Foundation's search cost
+    /// more than the rest of the byline); other text keeps Foundation's comparison.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(needle) }
+        return firstOffset(of: Array(needle.utf8), in: Array(text.utf8)) != nil
+    }
+
+    /// The byte offset of the first occurrence of `pattern` in `bytes`.
+    static func firstOffset(of pattern: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
+            if bytes[start..<(start + pattern.count)].elementsEqual(pattern) { return start }
+        }
+        return nil
     }
 
     /// Parts of Western compound given names, capitalised after the hyphen ("Jean-Paul"); other

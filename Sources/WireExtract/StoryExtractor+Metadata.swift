@@ -21,7 +21,7 @@ extension StoryExtractor {
             case "related":
                 guard options.related else { continue }
                 var headline = piece.text
-                if let bar = headline.range(of: "| "), headline.distance(from: headline.startIndex, to: bar.lowerBound) < 20 {
+                if let bar = Self.range(of: "| ", in: headline), headline.distance(from: headline.startIndex, to: bar.lowerBound) < 20 {
                     headline = String(headline[bar.upperBound...])
                 }
                 item.related.append(RelatedLink(headline: headline.trimming(" ")))
@@ -210,6 +210,14 @@ extension StoryExtractor {
             }
         }
         return nil
+    }
+
+    /// `text.range(of: needle)`, searched on bytes when the text is ASCII.
+    static func range(of needle: String, in text: String) -> Range<String.Index>? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: needle) }
+        guard let offset = BylineParser.firstOffset(of: Array(needle.utf8), in: Array(text.utf8)) else { return nil }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
     }
 
     private func agencyNamed(in text: String) -> String? {
