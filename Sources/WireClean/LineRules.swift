@@ -335,10 +335,11 @@ extension Unicode.GeneralCategory {
 }
 
 extension StringProtocol {
-    /// Without the given characters at either end. ASCII sets are trimmed on UTF-8 bytes; others by
-    /// scalar.
+    /// Without the given characters at either end. ASCII sets, and any set on ASCII text (where each
+    /// byte is a scalar and only the set's ASCII members can match), are trimmed on UTF-8 bytes;
+    /// others by scalar.
     func trimmingCharacters(in set: String) -> String {
-        if set.utf8.allSatisfy({ $0 < 0x80 }) {
+        if set.utf8.allSatisfy({ $0 < 0x80 }) || utf8.allSatisfy({ $0 < 0x80 }) {
             let bytes = utf8
             var start: String.Index?
             var end = bytes.startIndex

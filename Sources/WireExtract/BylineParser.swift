@@ -24,13 +24,33 @@ struct BylineParser {
                 break
             }
         }
-        let names = words.joined(separator: " ")
-            .replacingOccurrences(of: " and ", with: ", ").split(separator: ",")
+        let names = Self.commaForAnd(words.joined(separator: " ")).split(separator: ",")
             .map { $0.trimming(" ") }
             .filter { !$0.isEmpty && !isRole($0) }
             .map { titleCased($0) }
         guard !names.isEmpty || found != nil else { return nil }
         return Parsed(people: names, agency: found)
+    }
+
+    /// " and " → ", " (`replacingOccurrences`), on bytes for ASCII text: Foundation's search cost more
+    /// than the rest of the byline.
+    static func commaForAnd(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.replacingOccurrences(of: " and ", with: ", ") }
+        let bytes = Array(text.utf8)
+        let pattern = Array(" and ".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if index + pattern.count <= bytes.count, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                out.append(contentsOf: ", ".utf8)
+                index += pattern.count
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// "Reporter: Ni Putu Sari" → "Ni Putu Sari": a short label before a colon.
@@ -43,7 +63,23 @@ struct BylineParser {
     static func isRole(_ part: String) -> Bool {
         let lower = part.lowercased()
         return ["reporter", "writer", "correspondent", "staff", "editor", "columnist", "contributor", "photographer"]
-            .contains { lower.contains($0) } || part.first.map { !$0.isUppercase } ?? true
+            .contains { contains(lower, $0) } || part.first.map { !$0.isUppercase } ?? true
+    }
+
+    /// `text.contains(needle)`, searched on bytes when the text is ASCII (Foundation's search cost
+    /// more than the rest of the byline); other text keeps Foundation's comparison.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(needle) }
+        return firstOffset(of: Array(needle.utf8), in: Array(text.utf8)) != nil
+    }
+
+    /// The byte offset of the first occurrence of `pattern` in `bytes`.
+    static func firstOffset(of pattern: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
+            if bytes[start..<(start + pattern.count)].elementsEqual(pattern) { return start }
+        }
+        return nil
     }
 
     /// Parts of Western compound given names, capitalised after the hyphen ("Jean-Paul"); other

@@ -23,7 +23,7 @@ struct EntityCollector {
         }
         // The common case, keyed from the tokens' bytes without re-reading the string.
         var key = text.key(run.range)
-        if kind == .person, key.utf8.contains(0x20) { key = key.split(separator: " ").sorted().joined(separator: " ") }
+        if kind == .person, key.utf8.contains(0x20) { key = Self.sortedWords(key) }
         if kind == .organization { key = Self.organizationKey(key) }
         if kind == .place, run.range.count > 1, text.isWord(run.range.upperBound - 1, "province") || text.isWord(run.range.upperBound - 1, "prefecture") {
             key = text.key(run.range.lowerBound..<(run.range.upperBound - 1))
@@ -57,7 +57,7 @@ struct EntityCollector {
     /// is "Hainan".
     static func key(_ kind: EntityKind, _ name: String) -> String {
         switch kind {
-        case .person: return NameNormalizer.key(name).split(separator: " ").sorted().joined(separator: " ")
+        case .person: return sortedWords(NameNormalizer.key(name))
         case .place:
             var words = NameNormalizer.literalKey(name).split(separator: " ")
             if words.count > 1, let last = words.last, ExtractionLexicon.droppedPlaceHeads.contains(String(last)) { words.removeLast() }
@@ -77,7 +77,7 @@ struct EntityCollector {
         for (position, slot) in slots.enumerated() where slot.key.utf8.contains(0x20) {
             switch slot.kind {
             case .person:
-                for word in slot.key.split(separator: " ") where fullNameOfWord[word] == nil { fullNameOfWord[word] = position }
+                for word in Self.words(slot.key) where fullNameOfWord[word] == nil { fullNameOfWord[word] = position }
             case .organization:
                 let initials = Self.initials(slot.key)
                 if organizationOfInitials[initials] == nil { organizationOfInitials[initials] = position }
@@ -126,7 +126,35 @@ struct EntityCollector {
 
     /// "india meteorological department" → "imd"; connectors ("of", "for the") do not count.
     static func initials(_ key: String) -> String {
-        String(key.split(separator: " ").filter { !ExtractionLexicon.nameConnectors.contains(String($0)) }.compactMap(\.first))
+        guard isASCII(key) else {
+            return String(key.split(separator: " ").filter { !ExtractionLexicon.nameConnectors.contains(String($0)) }.compactMap(\.first))
+        }
+        // ASCII keys: each word's first byte, without a `String` per word.
+        var letters: [UInt8] = []
+        for word in key.utf8.split(separator: 0x20) where !connectorWords.contains(where: { $0.elementsEqual(word) }) {
+            if let first = word.first { letters.append(first) }
+        }
+        return String(decoding: letters, as: UTF8.self)
+    }
+
+    /// The words of a key in byte order, joined by single spaces ("kim jong un" → "jong kim un").
+    /// ASCII keys sort on bytes, which is the order `String` comparison gives them.
+    static func sortedWords(_ key: String) -> String {
+        guard isASCII(key) else { return key.split(separator: " ").sorted().joined(separator: " ") }
+        return words(key).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: " ")
+    }
+
+    /// The space-separated words of a key; `split(separator:)` on its bytes for ASCII keys (splitting
+    /// on `Character`s cost more than all the rest of collecting).
+    static func words(_ key: String) -> [Substring] {
+        guard isASCII(key) else { return key.split(separator: " ") }
+        return key.utf8.split(separator: 0x20).map { key[$0.startIndex..<$0.endIndex] }
+    }
+
+    private static let connectorWords: [[UInt8]] = ExtractionLexicon.nameConnectors.map { Array($0.utf8) }
+
+    private static func isASCII(_ key: String) -> Bool {
+        key.utf8.allSatisfy { $0 < 0x80 }
     }
 
 }

@@ -241,9 +241,9 @@ struct EntityRecognizer {
            !gazetteer.mayStartName(wordHash: NameNormalizer.wordHash(text.bytes[first.start..<first.end])) {
             return nil
         }
-        if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps) || text.tokens[range.lowerBound].length <= 5 {
-            let surface = text.string(range)
-            if Gazetteer.isShortCapitalForm(surface) { return gazetteer.lookup(surface).first }
+        if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps) || text.tokens[range.lowerBound].length <= 5,
+           text.isShortCapitalForm(range.lowerBound) {
+            return gazetteer.lookup(text.string(range)).first
         }
         return gazetteer.entries(forKey: text.key(range)).first
     }

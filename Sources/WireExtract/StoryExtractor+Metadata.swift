@@ -21,7 +21,7 @@ extension StoryExtractor {
             case "related":
                 guard options.related else { continue }
                 var headline = piece.text
-                if let bar = headline.range(of: "| "), headline.distance(from: headline.startIndex, to: bar.lowerBound) < 20 {
+                if let bar = Self.range(of: "| ", in: headline), headline.distance(from: headline.startIndex, to: bar.lowerBound) < 20 {
                     headline = String(headline[bar.upperBound...])
                 }
                 item.related.append(RelatedLink(headline: headline.trimming(" ")))
@@ -114,7 +114,7 @@ extension StoryExtractor {
                 item.updatedAt = stamp
             }
             // "Published : … Updated : …" on one line carries both stamps.
-            if label == "published", item.updatedAt == nil, let updated = piece.text.range(of: "Updated", options: .caseInsensitive),
+            if label == "published", item.updatedAt == nil, let updated = Self.rangeIgnoringCase(of: "updated", in: piece.text),
                let parsedUpdate = PublishedTimeParser.parse(String(piece.text[updated.upperBound...])) {
                 item.updatedAt = PublishedTimeParser.utcTimestamp(parsedUpdate, zone: parsedUpdate.zone ?? zone) ?? parsedUpdate.day.iso
             }
@@ -189,6 +189,35 @@ extension StoryExtractor {
             }
         }
         return CalendarDay.valid(year: received.year, month: month, day: day)
+    }
+
+    /// `text.range(of: needle, options: .caseInsensitive)` for a lower-case ASCII needle; ASCII text is
+    /// searched on its bytes (Foundation's search cost more than the rest of reading the stamp).
+    static func rangeIgnoringCase(of needle: String, in text: String) -> Range<String.Index>? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: needle, options: .caseInsensitive) }
+        let pattern = Array(needle.utf8)
+        let bytes = Array(text.utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        for start in 0...(bytes.count - pattern.count) {
+            var matched = true
+            for offset in 0..<pattern.count {
+                let byte = bytes[start + offset]
+                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != pattern[offset] { matched = false; break }
+            }
+            if matched {
+                let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+                return lower..<text.utf8.index(lower, offsetBy: pattern.count)
+            }
+        }
+        return nil
+    }
+
+    /// `text.range(of: needle)`, searched on bytes when the text is ASCII.
+    static func range(of needle: String, in text: String) -> Range<String.Index>? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: needle) }
+        guard let offset = BylineParser.firstOffset(of: Array(needle.utf8), in: Array(text.utf8)) else { return nil }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
     }
 
     private func agencyNamed(in text: String) -> String? {

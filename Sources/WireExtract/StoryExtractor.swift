@@ -139,10 +139,28 @@ public struct StoryExtractor: Sendable {
     /// (a title-case headline would make every word a name).
     private func headlineParagraph(_ item: Item) -> String {
         guard let headline = item.headline, item.headlineSource != "lede" else { return "" }
-        let words = headline.split(separator: " ")
-        let capitalised = words.filter { $0.first?.isUppercase ?? false }.count
-        guard words.count >= 3, capitalised * 10 <= words.count * 6 else { return "" }
+        let counts = Self.capitalisedWords(headline)
+        guard counts.words >= 3, counts.capitalised * 10 <= counts.words * 6 else { return "" }
         return "\n\n" + headline
+    }
+
+    /// Words (split at spaces) and how many start with a capital; on bytes for ASCII text.
+    static func capitalisedWords(_ text: String) -> (words: Int, capitalised: Int) {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let words = text.split(separator: " ")
+            return (words.count, words.filter { $0.first?.isUppercase ?? false }.count)
+        }
+        var words = 0
+        var capitalised = 0
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            if previous == 0x20, byte != 0x20 {
+                words += 1
+                if byte >= 0x41 && byte <= 0x5A { capitalised += 1 }
+            }
+            previous = byte
+        }
+        return (words, capitalised)
     }
 
     /// Captions are read for entities and dates too; they are the story's photos.

@@ -3,12 +3,12 @@
 extension StringProtocol {
     /// The text without the given characters at either end (compared as Unicode scalars).
     func trimming(_ characters: String) -> String {
-        let unwanted = Set(characters.unicodeScalars)
+        // `characters` is a handful of scalars: a linear search beats building a set per call.
+        let unwanted = characters.unicodeScalars
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !unwanted.contains($0) }),
               let last = scalars.lastIndex(where: { !unwanted.contains($0) }) else { return "" }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[first...last])
-        return String(out)
+        // Scalar boundaries are UTF-8 boundaries: the kept bytes decode to exactly the kept scalars.
+        return String(decoding: utf8[first..<scalars.index(after: last)], as: UTF8.self)
     }
 }

@@ -54,6 +54,24 @@ struct TokenText: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `Gazetteer.isShortCapitalForm` of one token ("US", "U.N.", "G20"), decided on its bytes when they
+    /// are ASCII: no `String` for the many short capitalised words that are no such form.
+    func isShortCapitalForm(_ index: Int) -> Bool {
+        let token = tokens[index]
+        var letters = 0
+        for byte in bytes[token.start..<token.end] {
+            if byte >= 0x80 { return Gazetteer.isShortCapitalForm(string(index)) }
+            if byte == 0x2E || byte == 0x2D { continue }
+            guard (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) else {
+                // Lower-case letters and other marks are neither capitals nor digits; only a later
+                // non-ASCII byte could change the answer through the general path.
+                return bytes[token.start..<token.end].contains { $0 >= 0x80 } ? Gazetteer.isShortCapitalForm(string(index)) : false
+            }
+            letters += 1
+        }
+        return letters >= 1 && letters <= 5
+    }
+
     /// True when token `index` is a word equal to `word` (lower-case ASCII) ignoring case.
     func isWord(_ index: Int, _ word: StaticString) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].isWord else { return false }

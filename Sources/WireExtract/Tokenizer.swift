@@ -179,15 +179,27 @@ struct Tokenizer {
         return Token(start: index, end: end, flags: [], mark: byte < 0x80 ? byte : 0xFF)
     }
 
+    /// The abbreviations as bytes, for a comparison that builds no `String` per sentence end.
+    private static let abbreviationBytes: [[UInt8]] = abbreviations.map { Array($0.utf8) }
+
+    /// Whether the word is one of `abbreviations`, any case. Non-ASCII words keep `lowercased()`.
+    private static func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Token) -> Bool {
+        let slice = bytes[word.start..<word.end]
+        guard slice.allSatisfy({ $0 < 0x80 }) else {
+            return abbreviations.contains(String(decoding: slice, as: UTF8.self).lowercased())
+        }
+        return abbreviationBytes.contains { candidate in
+            candidate.count == slice.count
+                && zip(candidate, slice).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+        }
+    }
+
     private static func endsSentence(_ token: Token, tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let mark = token.mark
         guard mark == UInt8(ascii: ".") || mark == UInt8(ascii: "?") || mark == UInt8(ascii: "!") else { return false }
         guard mark == UInt8(ascii: "."), let previous = tokens.last, previous.isWord else { return true }
         if previous.length == 1 && previous.isCapitalised { return false }
-        if previous.length <= 5 {
-            let word = String(decoding: bytes[previous.start..<previous.end], as: UTF8.self).lowercased()
-            if abbreviations.contains(word) { return false }
-        }
+        if previous.length <= 5, isAbbreviation(bytes, previous) { return false }
         return true
     }
 }

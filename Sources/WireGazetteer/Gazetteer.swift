@@ -32,8 +32,20 @@ public final class Gazetteer: Sendable {
 
     /// Entries for a name as written (capitals matter only for short all-capital forms).
     public func lookup(_ surface: String) -> [GazetteerEntry] {
-        if let acronym = byAcronym[surface.filter { $0 != "." }] { return acronym }
+        if Self.mayBeAcronymKey(surface), let acronym = byAcronym[surface.filter { $0 != "." }] { return acronym }
         return byKey[NameNormalizer.literalKey(surface)] ?? []
+    }
+
+    /// False when `surface` minus its full stops cannot be an acronym key (capitals, digits, hyphens):
+    /// decided on ASCII bytes, so most lookups build no filtered copy. Non-ASCII text may be one.
+    private static func mayBeAcronymKey(_ surface: String) -> Bool {
+        for byte in surface.utf8 {
+            if byte >= 0x80 { return true }
+            let capital = byte >= 0x41 && byte <= 0x5A
+            let digit = byte >= 0x30 && byte <= 0x39
+            if !capital, !digit, byte != 0x2E, byte != 0x2D { return false }
+        }
+        return true
     }
 
     /// False when no name in the gazetteer starts with the word of this hash (see `NameNormalizer.wordHash`).
@@ -47,7 +59,7 @@ public final class Gazetteer: Sendable {
     }
 
     /// "US", "WHO", "U.N.": a short form in capitals, which matches only as written.
-    public static func isShortCapitalForm(_ surface: some StringProtocol) -> Bool {
+    @inlinable public static func isShortCapitalForm(_ surface: some StringProtocol) -> Bool {
         GazetteerBuilder.isAcronymForm(surface)
     }
 

@@ -1,11 +1,25 @@
 /// Turns the generated table rows into the gazetteer's two indexes.
-struct GazetteerBuilder {
+@usableFromInline struct GazetteerBuilder {
     var byKey: [String: [GazetteerEntry]] = [:]
     var byAcronym: [String: [GazetteerEntry]] = [:]
     var maxNameWords = 1
 
     /// "US", "WHO", "U.N.": short forms written in capitals, matched only as written.
-    static func isAcronymForm(_ surface: some StringProtocol) -> Bool {
+    @inlinable static func isAcronymForm(_ surface: some StringProtocol) -> Bool {
+        // ASCII text on its bytes: capitals and digits, full stops and hyphens not counted.
+        var letters = 0
+        for byte in surface.utf8 {
+            if byte >= 0x80 { return isAcronymForm(characters: surface) }
+            if byte == 0x2E || byte == 0x2D { continue }
+            guard (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) else {
+                return surface.utf8.contains { $0 >= 0x80 } ? isAcronymForm(characters: surface) : false
+            }
+            letters += 1
+        }
+        return letters >= 1 && letters <= 5
+    }
+
+    @usableFromInline static func isAcronymForm(characters surface: some StringProtocol) -> Bool {
         let letters = surface.filter { $0 != "." && $0 != "-" }
         return !letters.isEmpty && letters.count <= 5 && letters.allSatisfy { $0.isUppercase || $0.isNumber }
     }

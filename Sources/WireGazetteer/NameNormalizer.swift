@@ -20,8 +20,9 @@ public enum NameNormalizer {
     ]
 
     /// FNV-1a of one word's bytes, ASCII letters lower-cased, full stops and apostrophes skipped: the
-    /// same for "N." and "n", "People's" and "peoples".
-    public static func wordHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    /// same for "N." and "n", "People's" and "peoples". Inlinable so that callers in other modules get
+    /// it specialised for their byte collection (the generic version cost more than the hashing).
+    @inlinable public static func wordHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes where byte != 0x2E && byte != 0x27 {
             hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
@@ -39,6 +40,7 @@ public enum NameNormalizer {
 
     /// Like `key`, but keeps titles: for organisations, whose names are made of such words.
     public static func literalKey(_ name: some StringProtocol) -> String {
+        if let key = asciiLiteralKey(name) { return key }
         var words = foldedWords(name)
         if words.first == "the", words.count > 1 { words.removeFirst() }
         return words.joined(separator: " ")
@@ -79,6 +81,48 @@ public enum NameNormalizer {
         return words
     }
 
+    /// `literalKey` for ASCII names in one pass over the bytes, without a `String` per word (every
+    /// gazetteer lookup makes one); nil when a byte is not ASCII.
+    private static func asciiLiteralKey(_ name: some StringProtocol) -> String? {
+        var text = String(name)
+        return text.withUTF8 { bytes -> String? in
+            var end = bytes.count
+            for byte in bytes where byte >= 0x80 { return nil }
+            if end >= 2, bytes[end - 1] | 0x20 == UInt8(ascii: "s"), bytes[end - 2] == UInt8(ascii: "'") {
+                end -= 2
+            } else if end >= 1, bytes[end - 1] == UInt8(ascii: "'") {
+                end -= 1
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(end)
+            var inWord = false
+            var words = 0
+            var firstWordLength = 0
+            for byte in bytes[0..<end] {
+                switch byte {
+                case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
+                    if !inWord {
+                        if words > 0 { out.append(0x20) }
+                        words += 1
+                        inWord = true
+                    }
+                    out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                case 0x2E, 0x27:
+                    continue
+                default:
+                    if inWord, words == 1 { firstWordLength = out.count }
+                    inWord = false
+                }
+            }
+            if inWord, words == 1 { firstWordLength = out.count }
+            // A leading "the" goes when other words follow.
+            if words > 1, firstWordLength == 3, out[0] == 0x74, out[1] == 0x68, out[2] == 0x65 {
+                return String(decoding: out[4...], as: UTF8.self)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     /// `foldedWords` for ASCII names, byte by byte; nil when a byte is not ASCII.
     private static func asciiWords(_ name: some StringProtocol) -> [String]? {
         var words: [String] = []
@@ -106,7 +150,13 @@ public enum NameNormalizer {
     /// Lower case, diacritics removed, typographic apostrophes made plain.
     static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        let plain = text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+        // Typographic apostrophes (E2 80 98/99) are rare: look for their bytes before asking Foundation.
+        let bytes = Array(text.utf8)
+        let hasCurlyQuote = bytes.indices.contains { index in
+            index + 2 < bytes.count && bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x98 || bytes[index + 2] == 0x99)
+        }
+        let plain = hasCurlyQuote
+            ? text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'") : text
         return plain.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
     }
 }

@@ -52,6 +52,13 @@ func threadCPUSeconds() -> Double {
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
+// EXTRACT_DUMP=FILE writes the output as NDJSON and stops: to check a change keeps behaviour.
+if let dump = ProcessInfo.processInfo.environment["EXTRACT_DUMP"] {
+    var out: [UInt8] = []
+    for item in items { out += extractor.extract(item).ndjsonLine() }
+    _ = FileManager.default.createFile(atPath: dump, contents: Data(out))
+    exit(0)
+}
 let cpuStart = threadCPUSeconds()
 let start = DispatchTime.now().uptimeNanoseconds
 for _ in 0..<rounds {

@@ -48,6 +48,17 @@ do {
     let cleaner = StoryCleaner(options: options)
     let extractor: StoryExtractor? = ProcessInfo.processInfo.environment["BENCH_EXTRACT"] == "1" ? StoryExtractor() : nil
     var kept = 0
+    // BENCH_DUMP=FILE writes one round's output as NDJSON and stops: to check a change keeps behaviour.
+    if let dump = ProcessInfo.processInfo.environment["BENCH_DUMP"] {
+        var out: [UInt8] = []
+        for var item in stories {
+            cleaner.clean(&item)
+            if let extractor { item = extractor.extract(item) }
+            out += item.ndjsonLine()
+        }
+        try Data(out).write(to: URL(fileURLWithPath: dump))
+        exit(0)
+    }
     for var item in stories { cleaner.clean(&item); kept += item.body?.utf8.count ?? 0 }  // warm-up
     let clock = ContinuousClock()
     let cpuStart = threadCPUSeconds()
