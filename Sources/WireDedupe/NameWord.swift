@@ -22,11 +22,12 @@ struct NameWord {
     /// "of", "&", "de", "al": lower-case words that may sit inside a name.
     var connector: Bool
 
-    /// Words (letters, digits, inner apostrophes, inner full stops as in "U.S"; any non-ASCII byte counts
-    /// as a letter). A hyphen between two words joins them like a space, so "Choe Ryong-hae" and "Choe
-    /// Ryong Hae" read alike.
+    /// Words that may be part of a name (letters, digits, inner apostrophes, inner full stops as in
+    /// "U.S"; any non-ASCII byte counts as a letter); lower-case prose words only break runs. A hyphen
+    /// between two words joins them like a space, so "Choe Ryong-hae" and "Choe Ryong Hae" read alike.
     static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [NameWord] {
         var words: [NameWord] = []
+        words.reserveCapacity(bytes.count / 24)
         var index = 0
         var sentenceStart = true
         var onlySpaceSince = false
@@ -64,12 +65,20 @@ struct NameWord {
             if bareEnd - start > 2, bytes[bareEnd - 2] == UInt8(ascii: "'"), bytes[bareEnd - 1] | 0x20 == UInt8(ascii: "s") { bareEnd -= 2 }
             while bareEnd > start, bytes[bareEnd - 1] == UInt8(ascii: "'") { bareEnd -= 1 }
             let slice = UnsafeBufferPointer(rebasing: bytes[start..<bareEnd])
+            let shape = shape(slice)
+            let connector = isConnector(slice)
+            // Most words are lower-case prose: they matter only as the end of a name, so they are not
+            // kept (nor hashed) unless they can sit inside one ("of", or "hae" of "Ryong-hae").
+            if shape == .lower, !connector, start == 0 || bytes[start - 1] != UInt8(ascii: "-") {
+                sentenceStart = false
+                onlySpaceSince = false
+                continue
+            }
             let bareHash = hash(slice)
             words.append(NameWord(
                 start: start, end: index, bareEnd: bareEnd, hash: bareHash,
                 innerHash: bareEnd == index ? bareHash : hash(UnsafeBufferPointer(rebasing: bytes[start..<index])),
-                shape: shape(slice), sentenceStart: sentenceStart,
-                joinedToPrevious: onlySpaceSince, connector: isConnector(slice)))
+                shape: shape, sentenceStart: sentenceStart, joinedToPrevious: onlySpaceSince, connector: connector))
             sentenceStart = false
             onlySpaceSince = true
         }

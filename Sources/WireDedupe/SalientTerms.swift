@@ -14,21 +14,22 @@ public enum SalientTerms {
     /// At most this many terms per text are kept: those the text uses most and the corpus least.
     public static let maximumTerms = 24
 
-    /// Each distinct term with how often the text uses it, most used first (ties by term). A country
-    /// counts once however often it is named: it is where a story happens, and many stories happen
-    /// there, so repeating it says little about which event this is. Terms' two low bits are 0 (the
+    /// Each distinct term with how often the text uses it, most used first (ties by term). A known
+    /// place (country, city, region) counts once however often it is named: it is where a story
+    /// happens, and many stories happen there (one agency's daily market and weather briefs name their
+    /// city again and again), so repeating it says little about which event this is. Terms' two low bits are 0 (the
     /// story index keeps a use class there).
     public static func terms(of text: String) -> [(term: UInt32, count: Int)] {
         var text = text
-        let (read, countries) = text.withUTF8 { bytes in
+        let (read, places) = text.withUTF8 { bytes in
             var reader = Reader(bytes: bytes, gazetteer: Gazetteer.shared)
-            return (reader.read(), reader.countries)
+            return (reader.read(), reader.places)
         }
         let all = read.sorted()
         var counted: [(term: UInt32, count: Int)] = []
         for term in all {
             if term == counted.last?.term {
-                if !countries.contains(term) { counted[counted.count - 1].count += 1 }
+                if !places.contains(term) { counted[counted.count - 1].count += 1 }
             } else {
                 counted.append((term, 1))
             }
@@ -73,7 +74,7 @@ public enum SalientTerms {
         let gazetteer: Gazetteer
         let words: [NameWord]
         var terms: [UInt32] = []
-        var countries: Set<UInt32> = []
+        var places: Set<UInt32> = []
         /// Words of longer names ("Leji" of "Zhao Leji"), and names used alone ("Zhao"): a name's word
         /// is a term only when the text also uses it alone, as copy does with surnames; otherwise it
         /// would only repeat the whole name's term and crowd out other names.
@@ -169,12 +170,11 @@ public enum SalientTerms {
         private mutating func emit(_ entry: GazetteerEntry) {
             let term = SalientTerms.entityTerm(id: entry.id)
             terms.append(term)
-            if entry.kind == .country {
-                countries.insert(term)
-            } else if entry.kind == .city || entry.kind == .region, let code = entry.countryCode {
+            if entry.kind.isPlace { places.insert(term) }
+            if entry.kind == .city || entry.kind == .region, let code = entry.countryCode {
                 let country = SalientTerms.entityTerm(id: "iso3166:" + code)
                 terms.append(country)
-                countries.insert(country)
+                places.insert(country)
             }
         }
 

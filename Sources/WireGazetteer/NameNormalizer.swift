@@ -21,6 +21,7 @@ public enum NameNormalizer {
 
     /// FNV-1a of one word's bytes, ASCII letters lower-cased, full stops and apostrophes skipped: the
     /// same for "N." and "n", "People's" and "peoples".
+    @inlinable  // called per word by dedupe's name reader: specialised, not a generic call per byte
     public static func wordHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes where byte != 0x2E && byte != 0x27 {
