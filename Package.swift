@@ -33,8 +33,9 @@ let package = Package(
         .target(name: "WireLanguage", exclude: ["LICENSE-lingua"]),
         .target(name: "WireReaders", dependencies: ["WireModel", "WireText", "LibXML"]),
         .target(name: "WireClean", dependencies: ["WireModel", "WireText", "LibXML"]),
-        // Exact and near-duplicate detection and story clusters over text; knows nothing of items, stages or state.
-        .target(name: "WireDedupe"),
+        // Exact and near-duplicate detection and story clusters over text (names through the shared gazetteer);
+        // knows nothing of items, stages or state.
+        .target(name: "WireDedupe", dependencies: ["WireGazetteer"]),
         .target(
             name: "WireRuntime",
             dependencies: [
@@ -62,7 +63,7 @@ let package = Package(
         .executableTarget(name: "stage-bench", dependencies: ["WireClean", "WireExtract", "WireReaders", "WireModel"]),
         // Measurement driver (not shipped): dedupe decisions over a texts.jsonl, and index cost.
         .executableTarget(name: "dedupe-bench", dependencies: ["WireDedupe"]),
-        .testTarget(name: "WireDedupeTests", dependencies: ["WireDedupe"]),
+        .testTarget(name: "WireDedupeTests", dependencies: ["WireDedupe", "WireGazetteer"]),
         .testTarget(name: "WireModelTests", dependencies: ["WireModel"]),
         .testTarget(name: "WireReadersTests", dependencies: ["WireReaders", "WireModel", "LibXML"]),
         .testTarget(name: "WireGazetteerTests", dependencies: ["WireGazetteer"]),

@@ -3,7 +3,8 @@
 #   Scripts/dedupe-eval.sh [ITEMS]            ITEMS defaults to 10000
 # Environment: SHARED (default: ../shared beside the repository), DEDUPE_EVAL_DIR (scratch space,
 # default /tmp/wirefeed-dedupe-eval; the corpus is generated there, never in the repository),
-# THRESHOLD (near-duplicate Jaccard, default the engine's).
+# THRESHOLD (near-duplicate Jaccard, default the engine's), DATASKETCH=0 to skip the datasketch
+# MinHash-LSH peer (run beside ours with the peers' neardup_minhash.py; pip-installed when missing).
 # MODE=process scores the whole path instead (readers → configured stages → NDJSON) by running
 # `wirefeed process` over the corpus folders (feeds, then wire) with STAGES (a JSON stage list,
 # default dedupe alone) and a fresh state folder; MODE=bench (default) runs the dedupe core alone
@@ -43,7 +44,24 @@ else
     (cd "$ROOT" && swift build -c release --product dedupe-bench 2>&1 | tail -1)
     "$ROOT/.build/release/dedupe-bench" eval "$TEXTS" "$DECISIONS" ${THRESHOLD:+--threshold "$THRESHOLD"}
 fi
-"$PY" "$SHARED/bench/peers/score_dedupe.py" "$CORPUS" "$DECISIONS" --texts "$TEXTS"
+"$PY" "$SHARED/bench/peers/score_dedupe.py" "$CORPUS" "$DECISIONS" --texts "$TEXTS" --json > "$WORK/score-ours-$ITEMS.json"
+
+# datasketch MinHash-LSH on the same texts, run by the peers' own script (PEERS.md); DATASKETCH=0 skips it.
+PEER_SCORE=
+if [ "${DATASKETCH:-1}" != 0 ]; then
+    DPY=
+    for candidate in python3 /usr/bin/python3; do
+        if "$candidate" -c 'import datasketch' 2>/dev/null; then DPY=$candidate; break; fi
+    done
+    if [ -z "$DPY" ]; then
+        python3 -m pip install --quiet "datasketch==2.0.0" >&2 && DPY=python3
+    fi
+    PEER_DECISIONS=$WORK/datasketch-$ITEMS.tsv
+    [ -f "$PEER_DECISIONS" ] || "$DPY" "$SHARED/bench/peers/neardup_minhash.py" "$TEXTS" "$PEER_DECISIONS"
+    "$PY" "$SHARED/bench/peers/score_dedupe.py" "$CORPUS" "$PEER_DECISIONS" --texts "$TEXTS" --json > "$WORK/score-datasketch-$ITEMS.json"
+    PEER_SCORE=$WORK/score-datasketch-$ITEMS.json
+fi
+"$PY" "$ROOT/Scripts/dedupe-score-table.py" "$WORK/score-ours-$ITEMS.json" $PEER_SCORE
 
 # Story clusters: pairwise precision/recall/F1 against the labels' events.
 if [ "${MODE:-bench}" = process ]; then

@@ -1,0 +1,123 @@
+import WireGazetteer
+
+/// One word of a text as the salient-name reader sees it: where it is, its normalised hash, and the
+/// clues a name reader needs (capitals, sentence start, what joins it to the word before).
+struct NameWord {
+    enum Shape { case capitalised, allCapitals, lower }
+
+    /// Byte range in the text; `bareEnd` leaves out a trailing possessive ("Korea's").
+    var start: Int
+    var end: Int
+    var bareEnd: Int
+    /// `NameNormalizer.wordHash` of the word without its possessive (lower-case, full stops and
+    /// apostrophes skipped), over the word's `NameNormalizer.key` when it is not ASCII, so "Türkiye"
+    /// and "Turkiye" agree.
+    var hash: UInt64
+    /// The same with the possessive kept, as a name's inner word ("Supreme People's Assembly") is keyed.
+    var innerHash: UInt64
+    var shape: Shape
+    var sentenceStart: Bool
+    /// Only a space, or a hyphen ("Ryong-hae"), between this word and the previous one.
+    var joinedToPrevious: Bool
+    /// "of", "&", "de", "al": lower-case words that may sit inside a name.
+    var connector: Bool
+
+    /// Words that may be part of a name (letters, digits, inner apostrophes, inner full stops as in
+    /// "U.S"; any non-ASCII byte counts as a letter); lower-case prose words only break runs. A hyphen
+    /// between two words joins them like a space, so "Choe Ryong-hae" and "Choe Ryong Hae" read alike.
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [NameWord] {
+        var words: [NameWord] = []
+        words.reserveCapacity(bytes.count / 24)
+        var index = 0
+        var sentenceStart = true
+        var onlySpaceSince = false
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            guard isWordByte(byte) || byte == UInt8(ascii: "&") else {
+                let hyphenJoin = byte == UInt8(ascii: "-") && index > 0 && index + 1 < count
+                    && isWordByte(bytes[index - 1]) && isWordByte(bytes[index + 1])
+                // "N. Korea": the full stop of an initial neither ends a sentence nor breaks a name.
+                let initial = byte == UInt8(ascii: ".") && words.last.map { $0.end == index && $0.end - $0.start == 1 && $0.shape == .capitalised } == true
+                if !hyphenJoin, !initial {
+                    if endsSentence(byte) { sentenceStart = true }
+                    if byte != UInt8(ascii: " ") { onlySpaceSince = false }
+                }
+                index += 1
+                continue
+            }
+            let start = index
+            if byte == UInt8(ascii: "&") {
+                index += 1
+            } else {
+                while index < count {
+                    let next = bytes[index]
+                    if isWordByte(next) || next == UInt8(ascii: "'") {
+                        index += 1
+                    } else if next == UInt8(ascii: "."), index + 1 < count, isLetter(bytes[index + 1]) {
+                        index += 1
+                    } else {
+                        break
+                    }
+                }
+            }
+            var bareEnd = index
+            if bareEnd - start > 2, bytes[bareEnd - 2] == UInt8(ascii: "'"), bytes[bareEnd - 1] | 0x20 == UInt8(ascii: "s") { bareEnd -= 2 }
+            while bareEnd > start, bytes[bareEnd - 1] == UInt8(ascii: "'") { bareEnd -= 1 }
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<bareEnd])
+            let shape = shape(slice)
+            let connector = isConnector(slice)
+            // Most words are lower-case prose: they matter only as the end of a name, so they are not
+            // kept (nor hashed) unless they can sit inside one ("of", or "hae" of "Ryong-hae").
+            if shape == .lower, !connector, start == 0 || bytes[start - 1] != UInt8(ascii: "-") {
+                sentenceStart = false
+                onlySpaceSince = false
+                continue
+            }
+            let bareHash = hash(slice)
+            words.append(NameWord(
+                start: start, end: index, bareEnd: bareEnd, hash: bareHash,
+                innerHash: bareEnd == index ? bareHash : hash(UnsafeBufferPointer(rebasing: bytes[start..<index])),
+                shape: shape, sentenceStart: sentenceStart, joinedToPrevious: onlySpaceSince, connector: connector))
+            sentenceStart = false
+            onlySpaceSince = true
+        }
+        return words
+    }
+
+    private static func hash(_ slice: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard slice.contains(where: { $0 >= 0x80 }) else { return NameNormalizer.wordHash(slice) }
+        return NameNormalizer.wordHash(NameNormalizer.key(String(decoding: slice, as: UTF8.self)).utf8)
+    }
+
+    private static func shape(_ slice: UnsafeBufferPointer<UInt8>) -> Shape {
+        guard let first = slice.first, first &- 0x41 < 26 else { return .lower }
+        let hasLower = slice.contains { $0 &- 0x61 < 26 }
+        return hasLower || slice.count == 1 ? .capitalised : .allCapitals
+    }
+
+    private static func isConnector(_ slice: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch slice.count {
+        case 1: return slice[0] == UInt8(ascii: "&")
+        case 2: return (slice[0] == UInt8(ascii: "o") && slice[1] == UInt8(ascii: "f"))
+            || (slice[0] == UInt8(ascii: "d") && slice[1] == UInt8(ascii: "e"))
+            || (slice[0] == UInt8(ascii: "a") && slice[1] == UInt8(ascii: "l"))
+        default: return false
+        }
+    }
+
+    private static func endsSentence(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == 0x0A
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "-")
+    }
+
+    @inline(__always)
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || byte &- 0x41 < 26 || byte &- 0x61 < 26
+    }
+
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || byte &- 0x30 < 10
+    }
+}
