@@ -55,7 +55,7 @@ let package = Package(
         // Measurement driver for Scripts/extract-throughput.sh; not installed.
         .executableTarget(name: "extract-throughput", dependencies: ["WireExtract", "WireModel"]),
         // Throughput of the text stages on the eval corpus (Scripts/bench-clean.sh runs it in release).
-        .executableTarget(name: "stage-bench", dependencies: ["WireClean", "WireExtract", "WireReaders", "WireModel"]),
+        .executableTarget(name: "stage-bench", dependencies: ["WireClean", "WireExtract", "WireEnrich", "WireGazetteer", "WireLanguage", "WireReaders", "WireModel"]),
         // Measurement driver (not shipped): dedupe decisions over a texts.jsonl, and index cost.
         .executableTarget(name: "dedupe-bench", dependencies: ["WireDedupe"]),
         .testTarget(name: "WireDedupeTests", dependencies: ["WireDedupe"]),
