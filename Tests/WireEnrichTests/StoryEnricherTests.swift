@@ -39,7 +39,6 @@ import WireModel
             dateline: Dateline(place: "SEOUL"))
         let result = enricher.enrich(story)
         #expect(Set(result.countries) == ["KR", "KP", "CN"])
-        #expect(result.countries.first == "KP")
     }
 
     @Test func languageFromBodyAndNilWhenTooShort() {
