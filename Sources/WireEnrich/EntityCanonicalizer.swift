@@ -29,7 +29,7 @@ public struct EntityCanonicalizer: Sendable {
 
     func person(_ entity: Entity) -> Entity {
         var entity = entity
-        entity.name = NameNormalizer.strippingTitles(entity.name)
+        entity.name = NameNormalizer.strippingTitles(Self.trimmed(entity.name))
         if entity.id == nil {
             let letters = NameNormalizer.key(entity.name).filter { $0 != " " }
             if !letters.isEmpty { entity.id = "person:" + letters }
@@ -69,6 +69,13 @@ public struct EntityCanonicalizer: Sendable {
         entity.id = entry.id
         entity.name = entry.name
         entity.country = entity.country ?? entry.countryCode
+    }
+
+    /// Without stray punctuation at either end (". Lee Sung-jun" from a sentence break read as part of the name).
+    static func trimmed(_ name: String) -> String {
+        let kept = name.drop { !($0.isLetter || $0.isNumber) }
+        guard let last = kept.lastIndex(where: { $0.isLetter || $0.isNumber }) else { return "" }
+        return String(kept[...last])
     }
 
     static func hyphenated(_ prefix: String, _ key: String) -> String? {

@@ -17,7 +17,7 @@ struct PlaceScanner: Sendable {
                 continue
             }
             var matched = 1
-            for length in stride(from: min(gazetteer.maxNameWords, words.count - index), through: 1, by: -1) {
+            for length in stride(from: nameRunLength(words, from: index), through: 1, by: -1) {
                 let surface = words[index..<(index + length)].joined(separator: " ")
                 if let entry = gazetteer.lookup(surface).first(where: { $0.kind.isPlace }), let code = entry.countryCode {
                     codes.append(code)
@@ -28,6 +28,18 @@ struct PlaceScanner: Sendable {
             index += matched
         }
         return codes
+    }
+
+    /// How many words from `start` could form one name: capitalised words and the joining words
+    /// names hold ("Bosnia and Herzegovina", "Republic of Korea"), at most the gazetteer's longest.
+    private func nameRunLength(_ words: [Substring], from start: Int) -> Int {
+        var length = 1
+        while length < gazetteer.maxNameWords, start + length < words.count {
+            let word = words[start + length]
+            guard word.first?.isUppercase ?? false || word == "of" || word == "and" || word == "the" else { break }
+            length += 1
+        }
+        return length
     }
 
     /// Words split at spaces and between capitalised halves of a hyphenated pair ("China-DPRK"); outer

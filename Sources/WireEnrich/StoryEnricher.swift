@@ -13,7 +13,7 @@ public struct StoryEnricher: Sendable {
     private let topics: TopicClassifier
     private let language: LanguageIdentifier
     /// How much of the body language identification reads: the lead tells, the rest only costs.
-    static let languageSampleCharacters = 1_200
+    static let languageSampleCharacters = 600
 
     public init(gazetteer: Gazetteer = .shared, language: LanguageIdentifier = .shared, topics: MediaTopicTable = .shared) {
         entities = EntityCanonicalizer(gazetteer: gazetteer)

@@ -95,12 +95,16 @@ public struct TopicClassifier: Sendable {
     }
 }
 
-/// Lower-case words of running text for rule matching: letters, digits, hyphens and apostrophes.
+/// Lower-case words of running text for rule matching: runs of ASCII letters, digits, hyphens and
+/// apostrophes (the rules are ASCII; other characters separate), a possessive "'s" dropped.
 enum TopicText {
     static func words(_ text: some StringProtocol) -> [Substring] {
-        let lowered = text.lowercased()
-        return lowered[...].split { character in
-            !(character.isLetter || character.isNumber || character == "-" || character == "'")
-        }.map { word in word.hasSuffix("'s") ? word.dropLast(2) : word }
+        let lowered = Substring(text.lowercased())
+        return lowered.utf8.split { byte in
+            !((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x27)
+        }.map { slice in
+            let word = Substring(slice)
+            return word.hasSuffix("'s") ? word.dropLast(2) : word
+        }
     }
 }

@@ -31,6 +31,13 @@ import WireModel
         #expect(result.map(\.mentions) == [["President Xi Jinping", "Xi"], ["Zhao Leji", "Zhao"]])
     }
 
+    @Test func strayPunctuationLeavesTheName() {
+        let result = canonicalizer.canonical(Entities(people: [Entity(name: ". Lee Sung-jun", mentions: [". Lee Sung-jun"])]))
+        #expect(result.people.first?.name == "Lee Sung-jun")
+        #expect(result.people.first?.id == "person:leesungjun")
+        #expect(EntityCanonicalizer.trimmed("...") == "")
+    }
+
     @Test func aSurnameTwoPeopleShareStaysApart() {
         let people = [
             Entity(name: "Kim Jong Un", mentions: ["Kim Jong Un"]),
