@@ -20,7 +20,7 @@ enum TopicRules {
 20000148	3	earthquake|flood|floods|flooding|drought|wildfire|wildfires|tsunami|typhoon|hurricane|cyclone|landslide|evacuation|evacuated|evacuation order|disaster
 20000143	3	crash|crashed|collision|collided|derailed|plane crash|accident|capsized
 20000139	1.5	killed|killing|injured|injuring|rescue|rescuers|emergency|hospital
-20000344	2	economy|economic|gdp|inflation|growth|recession|exports|imports|spending|household spending|consumer|prices|demand|investment|invest|yen|billion|million|percent|%
+20000344	2	economy|economic|gdp|inflation|growth|recession|exports|imports|spending|household spending|consumer|prices|demand|investment|invest|yen|billion|million|percent
 20000350	3	central bank|interest rates|interest rate|rate cut|base rate|monetary policy|bank of korea|bank of japan
 20000170	2.5	company|companies|firm|group|profit|profits|revenue|sales|shares|stock|investors|forecast|outlook|quarter|full-year|chief executive|ceo|startup|series b|funding round|acquire|acquisition|buy|deal|merger|jobs|job cuts|plant|factory|chipmaker|supplier|miner|operators|fintech|exchange
 20000337	2	port|ports|container|containers|freight|shipping|rail|railway|railways|trains|train|subway|airport|runway|airline|flights|barge|barges|cargo|passenger|trips|transport|logistics|throughput
