@@ -7,7 +7,8 @@ import WireReaders
 // Measures `clean` on the eval corpus repeated to a target size: the stories are read once (not
 // timed), then cleaned round after round on one thread. Story text counts the bytes clean consumes
 // (`content_html`, else `body`). Usage: [BENCH_EXTRACT=1] stage-bench [CORPUS_DIR] [MEGABYTES];
-// with BENCH_EXTRACT=1 each cleaned story also goes through `extract`: the two text stages together.
+// with BENCH_EXTRACT=1 each cleaned story also goes through `extract`: the two text stages together;
+// with BENCH_ENRICH=1 only `enrich` is timed, on stories cleaned and extracted beforehand (EnrichBench).
 let arguments = CommandLine.arguments
 let directory = arguments.count > 1 ? arguments[1] : "Fixtures/eval/stories"
 let targetBytes = (arguments.count > 2 ? Int(arguments[2]) : nil).map { $0 << 20 } ?? 50 << 20
@@ -40,6 +41,10 @@ do {
         exit(1)
     }
     let rounds = max(1, targetBytes / roundBytes)
+    if ProcessInfo.processInfo.environment["BENCH_ENRICH"] == "1" {
+        EnrichBench.run(stories: stories, rounds: rounds, roundBytes: roundBytes)
+        exit(0)
+    }
     // BENCH_RULES_OFF=sign_offs,captions switches rule families off, to see what each costs.
     var options = CleanOptions()
     for name in (ProcessInfo.processInfo.environment["BENCH_RULES_OFF"] ?? "").split(separator: ",") {

@@ -125,7 +125,7 @@ import Testing
     @Test func theShippedPipelineLoads() throws {
         let root = ConfigTestSupport.repositoryRoot
         let config = try ConfigLoader.load(path: root + "/pipeline.json")
-        #expect(ConfigLoader.describe(config) == "ok: 1 source, 3 stages (clean, dedupe, extract), 1 sink")
+        #expect(ConfigLoader.describe(config) == "ok: 1 source, 4 stages (clean, dedupe, extract, enrich), 1 sink")
         #expect(config.stateDir == root + "/var/state")
         #expect(config.sources == [.inbox(InboxSourceConfig(
             name: "wires", path: root + "/var/inbox", done: root + "/var/done", failed: root + "/var/failed"

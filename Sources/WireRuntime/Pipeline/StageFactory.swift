@@ -14,7 +14,7 @@ public enum StageFactory {
     }
 
     /// Stage types this build implements.
-    public static let available: Set<String> = ["clean", "dedupe", "extract", "route"]
+    public static let available: Set<String> = ["clean", "dedupe", "extract", "enrich", "route"]
 
     /// - Parameter state: the state store stages with memory (dedupe) persist to; nil keeps it in memory.
     public static func make(_ configs: [StageConfig], state: (any DedupeStateStore)? = nil) throws(Unavailable) -> [any Stage] {
@@ -26,8 +26,8 @@ public enum StageFactory {
             case .clean(let clean): stages.append(CleanStage(config: clean))
             case .extract(let options): stages.append(ExtractStage(config: options))
             case .dedupe(let dedupe): stages.append(DedupeStage(config: dedupe, store: state))
+            case .enrich: stages.append(EnrichStage())
             case .route(let route): stages.append(RouteStage(config: route))
-            default: break
             }
         }
         return stages

@@ -1,0 +1,150 @@
+import WireGazetteer
+import WireModel
+
+/// One canonical name and a stable `id` per entity across the spellings of a story.
+///
+/// Known names take the gazetteer's id and name (`iso3166:KP`, `geonames:1871859`,
+/// `org:korean-central-news-agency`, reached from "KCNA" as from the full name). Others get an id made
+/// from their normalised key (`NameNormalizer`), so the same name gets the same id in every story and
+/// after a restart: people `person:` plus the key's letters run together, so that hyphens, spaces and
+/// case ("Choe Ryong-hae", "Choe Ryong Hae", "CHOE RYONG HAE") do not matter; places `place:` and
+/// organisations `org:` plus the key's words joined by hyphens, as the gazetteer writes its own.
+/// Entities that end up with one id merge, mentions kept; a surname alone merges into the one full
+/// name it ends or starts, and an acronym into the organisation whose initials it is.
+public struct EntityCanonicalizer: Sendable {
+    private let gazetteer: Gazetteer
+
+    public init(gazetteer: Gazetteer = .shared) {
+        self.gazetteer = gazetteer
+    }
+
+    public func canonical(_ entities: Entities) -> Entities {
+        Entities(
+            people: mergeSurnames(merge(entities.people.map(person))),
+            places: merge(entities.places.map(place)),
+            organizations: mergeAcronyms(merge(entities.organizations.map(organization))))
+    }
+
+    // MARK: - Ids
+
+    func person(_ entity: Entity) -> Entity {
+        var entity = entity
+        entity.name = NameNormalizer.strippingTitles(Self.trimmed(entity.name))
+        if entity.id == nil {
+            let letters = NameNormalizer.key(entity.name).filter { $0 != " " }
+            if !letters.isEmpty { entity.id = "person:" + letters }
+        }
+        return entity
+    }
+
+    func place(_ entity: Entity) -> Entity {
+        var entity = entity
+        if let entry = known(entity, where: { $0.isPlace }) {
+            adopt(entry, into: &entity)
+        } else if entity.id == nil {
+            entity.id = Self.hyphenated("place:", NameNormalizer.literalKey(entity.name))
+        }
+        return entity
+    }
+
+    func organization(_ entity: Entity) -> Entity {
+        var entity = entity
+        if let entry = known(entity, where: { !$0.isPlace }) {
+            adopt(entry, into: &entity)
+        } else if entity.id == nil {
+            entity.id = Self.hyphenated("org:", NameNormalizer.literalKey(entity.name))
+        }
+        return entity
+    }
+
+    /// The gazetteer's entry for the entity's id, name or any mention.
+    private func known(_ entity: Entity, where kind: (GazetteerEntry.Kind) -> Bool) -> GazetteerEntry? {
+        for surface in [entity.name] + entity.mentions {
+            if let entry = gazetteer.lookup(surface).first(where: { kind($0.kind) }) { return entry }
+        }
+        return nil
+    }
+
+    private func adopt(_ entry: GazetteerEntry, into entity: inout Entity) {
+        entity.id = entry.id
+        entity.name = entry.name
+        entity.country = entity.country ?? entry.countryCode
+    }
+
+    /// Without stray punctuation at either end (". Lee Sung-jun" from a sentence break read as part of the name).
+    static func trimmed(_ name: String) -> String {
+        let kept = name.drop { !($0.isLetter || $0.isNumber) }
+        guard let last = kept.lastIndex(where: { $0.isLetter || $0.isNumber }) else { return "" }
+        return String(kept[...last])
+    }
+
+    static func hyphenated(_ prefix: String, _ key: String) -> String? {
+        key.isEmpty ? nil : prefix + key.replacingOccurrences(of: " ", with: "-")
+    }
+
+    // MARK: - Merging
+
+    /// Entities sharing an id become the first of them, with every mention.
+    func merge(_ entities: [Entity]) -> [Entity] {
+        var result: [Entity] = []
+        var position: [String: Int] = [:]
+        for entity in entities {
+            guard let id = entity.id, let at = position[id] else {
+                if let id = entity.id { position[id] = result.count }
+                result.append(entity)
+                continue
+            }
+            absorb(entity, into: &result[at])
+        }
+        return result
+    }
+
+    /// "Zhao" alone joins "Zhao Leji" when exactly one full name in the story starts or ends with it.
+    func mergeSurnames(_ people: [Entity]) -> [Entity] {
+        merge(people, into: { single, others in
+            guard !single.name.contains(" ") else { return nil }
+            let word = NameNormalizer.key(single.name)
+            let holders = others.indices.filter { index in
+                let words = NameNormalizer.key(others[index].name).split(separator: " ")
+                return words.count > 1 && (words.first == Substring(word) || words.last == Substring(word))
+            }
+            return holders.count == 1 ? holders[0] : nil
+        })
+    }
+
+    /// "KCNA" joins "Korean Central News Agency" when its letters are the name's initials.
+    func mergeAcronyms(_ organizations: [Entity]) -> [Entity] {
+        merge(organizations, into: { single, others in
+            let letters = single.name.filter { $0 != "." }
+            guard letters.count >= 2, letters.allSatisfy({ $0.isUppercase }) else { return nil }
+            let holders = others.indices.filter { Self.initials(others[$0].name) == letters }
+            return holders.count == 1 ? holders[0] : nil
+        })
+    }
+
+    private func merge(_ entities: [Entity], into target: (Entity, [Entity]) -> Int?) -> [Entity] {
+        var result = entities
+        var dropped = Set<Int>()
+        for index in entities.indices {
+            var others = entities
+            others[index] = Entity(name: "")
+            guard let at = target(entities[index], others), !dropped.contains(at) else { continue }
+            absorb(entities[index], into: &result[at])
+            dropped.insert(index)
+        }
+        return result.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+    }
+
+    private func absorb(_ entity: Entity, into target: inout Entity) {
+        for mention in entity.mentions where !target.mentions.contains(mention) { target.mentions.append(mention) }
+        target.country = target.country ?? entity.country
+    }
+
+    /// Capitals of the significant words: "Korean Central News Agency" → "KCNA".
+    static func initials(_ name: String) -> String {
+        let minor: Set<String> = ["of", "the", "and", "for", "on", "in", "de", "la"]
+        return String(name.split(whereSeparator: { $0 == " " || $0 == "-" })
+            .filter { !minor.contains($0.lowercased()) }
+            .compactMap { $0.first?.uppercased().first })
+    }
+}

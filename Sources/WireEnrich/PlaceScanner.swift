@@ -1,0 +1,73 @@
+import WireGazetteer
+
+/// Finds the places a text names — countries, demonyms ("North Korean"), cities ("Pyongyang") — by
+/// longest match against the gazetteer over capitalised words, and yields their ISO alpha-2 codes.
+struct PlaceScanner: Sendable {
+    let gazetteer: Gazetteer
+
+    /// The country code of every place named, in order, once per mention.
+    func countryCodes(in text: Substring) -> [String] {
+        let words = Self.words(text)
+        var codes: [String] = []
+        var index = 0
+        while index < words.count {
+            guard let first = words[index].first, first.isUppercase,
+                  gazetteer.mayStartName(wordHash: NameNormalizer.wordHash(words[index].utf8)) else {
+                index += 1
+                continue
+            }
+            var matched = 1
+            for length in stride(from: nameRunLength(words, from: index), through: 1, by: -1) {
+                let surface = words[index..<(index + length)].joined(separator: " ")
+                if let entry = gazetteer.lookup(surface).first(where: { $0.kind.isPlace }), let code = entry.countryCode {
+                    codes.append(code)
+                    matched = length
+                    break
+                }
+            }
+            index += matched
+        }
+        return codes
+    }
+
+    /// How many words from `start` could form one name: capitalised words and the joining words
+    /// names hold ("Bosnia and Herzegovina", "Republic of Korea"), at most the gazetteer's longest.
+    private func nameRunLength(_ words: [Substring], from start: Int) -> Int {
+        var length = 1
+        while length < gazetteer.maxNameWords, start + length < words.count {
+            let word = words[start + length]
+            guard word.first?.isUppercase ?? false || word == "of" || word == "and" || word == "the" else { break }
+            length += 1
+        }
+        return length
+    }
+
+    /// Words split at spaces and between capitalised halves of a hyphenated pair ("China-DPRK"); outer
+    /// punctuation trimmed, the full stop of an abbreviation ("N.", "U.S.") kept.
+    static func words(_ text: Substring) -> [Substring] {
+        var words: [Substring] = []
+        for raw in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+            for part in splitCompound(raw) {
+                let word = trim(part)
+                if !word.isEmpty { words.append(word) }
+            }
+        }
+        return words
+    }
+
+    private static func splitCompound(_ word: Substring) -> [Substring] {
+        let parts = word.split(separator: "-")
+        guard parts.count > 1, parts.allSatisfy({ $0.first?.isUppercase ?? false }) else { return [word] }
+        return parts
+    }
+
+    private static func trim(_ word: Substring) -> Substring {
+        var word = word.drop { !($0.isLetter || $0.isNumber) }
+        while let last = word.last, !(last.isLetter || last.isNumber) {
+            // "N." and "U.S." keep their full stop; a sentence's last word loses it.
+            if last == ".", word.dropLast().contains(".") || word.count == 2 { break }
+            word = word.dropLast()
+        }
+        return word
+    }
+}

@@ -1,0 +1,110 @@
+import WireModel
+
+/// IPTC Media Topics for a story by weighted keyword rules (`TopicRules`) and entity rules.
+///
+/// Each phrase found adds its weight to its code, more in the headline and lead than deep in the copy;
+/// scores roll up to the top level, the best top level wins (a close second joins it), and the story
+/// gets the winner's path from the top level down to its best-scored code. Every story gets at least
+/// one top-level code: with no rule firing it is `society`.
+public struct TopicClassifier: Sendable {
+    private struct Rule: Sendable {
+        var words: [Substring]
+        var code: String
+        var weight: Double
+    }
+
+    /// Rules by their phrase's first word.
+    private let rules: [Substring: [Rule]]
+    private let table: MediaTopicTable
+    static let fallback = "14000000"
+
+    public init(table: MediaTopicTable = .shared) {
+        self.table = table
+        var rules: [Substring: [Rule]] = [:]
+        for line in TopicRules.table.split(separator: "\n") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 3, let weight = Double(fields[1]), table.label(String(fields[0])) != nil else { continue }
+            for phrase in fields[2].split(separator: "|") {
+                let words = TopicText.words(phrase)
+                guard let first = words.first else { continue }
+                rules[first, default: []].append(Rule(words: words, code: String(fields[0]), weight: weight))
+            }
+        }
+        self.rules = rules
+    }
+
+    /// The story's topics, most relevant first, each top level before the codes under it.
+    public func topics(headline: String?, paragraphs: [Substring], entities: Entities?, countries: [String]) -> [Topic] {
+        var scores: [String: Double] = [:]
+        if let headline { score(TopicText.words(headline), weight: 3, into: &scores) }
+        for (position, paragraph) in paragraphs.enumerated() {
+            score(TopicText.words(paragraph), weight: position == 0 ? 2 : (position < 4 ? 1 : 0.6), into: &scores)
+        }
+        scoreEntities(entities, countries: countries, into: &scores)
+        return choose(scores)
+    }
+
+    private func score(_ words: [Substring], weight: Double, into scores: inout [String: Double]) {
+        var index = 0
+        while index < words.count {
+            var advance = 1
+            for rule in rules[words[index]] ?? [] where rule.words.count >= advance {
+                guard index + rule.words.count <= words.count,
+                      zip(rule.words, words[index...]).allSatisfy({ $0 == $1 }) else { continue }
+                scores[rule.code, default: 0] += rule.weight * weight
+                advance = max(advance, rule.words.count)
+            }
+            index += advance
+        }
+    }
+
+    /// Entity rules: two or more countries with a politics signal are foreign affairs; companies are business.
+    private func scoreEntities(_ entities: Entities?, countries: [String], into scores: inout [String: Double]) {
+        if countries.count >= 2, (scores["20000638"] ?? 0) + (scores["20000639"] ?? 0) > 0 {
+            scores["20000638", default: 0] += 2
+        }
+        guard let entities else { return }
+        let companies = entities.organizations.filter { organization in
+            let last = organization.name.split(separator: " ").last.map { $0.lowercased().filter { $0 != "." } } ?? ""
+            return ["corp", "co", "inc", "ltd", "plc", "group", "bank", "energy", "holdings"].contains(last)
+        }
+        if !companies.isEmpty { scores["20000170", default: 0] += 2 }
+    }
+
+    private func choose(_ scores: [String: Double]) -> [Topic] {
+        var byTop: [String: Double] = [:]
+        for (code, score) in scores {
+            if let top = table.topLevel(code) { byTop[top, default: 0] += score }
+        }
+        let ranked = byTop.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        guard let best = ranked.first else { return [topic(Self.fallback)] }
+        var chosen = [best.key]
+        if ranked.count > 1, ranked[1].value >= best.value * 0.6 { chosen.append(ranked[1].key) }
+        var topics: [Topic] = []
+        for top in chosen {
+            let under = scores.filter { table.topLevel($0.key) == top && $0.key != top }
+            let deepest = under.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+            let path = deepest.map { table.path($0) } ?? [top]
+            topics.append(contentsOf: path.map(topic))
+        }
+        return topics
+    }
+
+    private func topic(_ code: String) -> Topic {
+        Topic(code: "medtop:" + code, label: table.label(code))
+    }
+}
+
+/// Lower-case words of running text for rule matching: runs of ASCII letters, digits, hyphens and
+/// apostrophes (the rules are ASCII; other characters separate), a possessive "'s" dropped.
+enum TopicText {
+    static func words(_ text: some StringProtocol) -> [Substring] {
+        let lowered = Substring(text.lowercased())
+        return lowered.utf8.split { byte in
+            !((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x27)
+        }.map { slice in
+            let word = Substring(slice)
+            return word.hasSuffix("'s") ? word.dropLast(2) : word
+        }
+    }
+}
