@@ -1,4 +1,4 @@
-/// `{"name", "type": "file"|"stdout", "path"?, "fsync_interval"?, "max_size"?, "keep"?}`.
+/// `{"name", "type": "file"|"stdout", "path"?, "fsync_interval"?, "max_size"?, "rotate_every"?, "keep"?}`.
 public struct SinkConfig: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable, CaseIterable {
         case file, stdout
@@ -14,10 +14,12 @@ public struct SinkConfig: Sendable, Equatable {
     public var maxBytes: Int?
     /// Rotated files kept (`path.1` … `path.N`).
     public var keep: Int
+    /// Rotate when a write falls in a later clock period of this length than the file's lines; nil never.
+    public var rotateEvery: Duration?
 
     public init(
         name: String, kind: Kind, path: String? = nil, fsyncInterval: Duration = .milliseconds(200),
-        maxBytes: Int? = nil, keep: Int = 5
+        maxBytes: Int? = nil, keep: Int = 5, rotateEvery: Duration? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -25,5 +27,6 @@ public struct SinkConfig: Sendable, Equatable {
         self.fsyncInterval = fsyncInterval
         self.maxBytes = maxBytes
         self.keep = keep
+        self.rotateEvery = rotateEvery
     }
 }

@@ -54,14 +54,14 @@ public final class QueuedPipeline: @unchecked Sendable {
     /// Submits one item; blocks while the first stage is full.
     public func submit(_ item: Item, ticket: InputTicket) {
         ticket.add(1)
-        progress.itemIn()
+        progress.itemIn(source: item.source.name)
         entry?(Envelope(item: item, ticket: ticket))
     }
 
     /// Writes a dead-letter line for part of an input that never became an item (a reader's issue).
     public func deadLetter(_ input: DeadLetterInput, ticket: InputTicket) {
         ticket.add(1)
-        progress.itemIn()
+        progress.itemIn(source: input.source.name)
         delivery.deadLetter(input, ticket: ticket)
     }
 
