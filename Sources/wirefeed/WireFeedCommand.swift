@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LibXML
 import Logging
 import WireRuntime
@@ -39,7 +40,8 @@ struct LoggingOptions: ParsableArguments {
                 handler.logLevel = level
                 return handler
             }
-            var handler = JSONLineLogHandler(label: label)
+            let journal = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil
+            var handler = JSONLineLogHandler(label: label, syslogPrefix: journal)
             handler.logLevel = level
             return handler
         }

@@ -34,6 +34,16 @@ import Testing
         #expect(lines.all.first?.contains(#""item":"x1""#) == true)
     }
 
+    @Test func underJournaldEachLineStartsWithItsSyslogPriority() {
+        let lines = LineCollector()
+        let handler = JSONLineLogHandler(label: "t", syslogPrefix: true, write: { lines.add($0) })
+        let logger = Logger(label: "t") { _ in handler }
+        logger.error("sink cannot write")
+        logger.info("running")
+        #expect(lines.all.first?.hasPrefix(#"<3>{"#) == true)
+        #expect(lines.all.last?.hasPrefix(#"<6>{"#) == true)
+    }
+
     private static func sampleStatus(failing: String? = nil) -> DaemonStatus {
         let window = DaemonStatus.Window(lastMinute: 2, lastHour: 9, total: 40)
         return DaemonStatus(

@@ -13,12 +13,19 @@ public struct JSONLineLogHandler: LogHandler {
     public var metadataProvider: Logger.MetadataProvider?
     private let label: String
     private let write: @Sendable (String) -> Void
+    /// Starts each line with its syslog priority (`<3>` for error), which journald strips and files the line
+    /// under, so `journalctl -p err` works; on when stderr is the journal (`JOURNAL_STREAM` is set).
+    private let syslogPrefix: Bool
 
     /// The keys the handler itself writes; metadata by these names is prefixed `meta_` instead of clobbering them.
     static let reservedKeys: Set<String> = ["time", "level", "label", "message"]
 
-    public init(label: String, write: @escaping @Sendable (String) -> Void = JSONLineLogHandler.standardError) {
+    public init(
+        label: String, syslogPrefix: Bool = false,
+        write: @escaping @Sendable (String) -> Void = JSONLineLogHandler.standardError
+    ) {
         self.label = label
+        self.syslogPrefix = syslogPrefix
         self.write = write
     }
 
@@ -31,8 +38,20 @@ public struct JSONLineLogHandler: LogHandler {
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
-        write(Self.line(
-            time: Date(), level: event.level, label: label, message: "\(event.message)", metadata: merged))
+        let line = Self.line(time: Date(), level: event.level, label: label, message: "\(event.message)", metadata: merged)
+        write(syslogPrefix ? "<\(Self.syslogPriority(event.level))>" + line : line)
+    }
+
+    /// The syslog priority journald files a line of `level` under.
+    static func syslogPriority(_ level: Logger.Level) -> Int {
+        switch level {
+        case .trace, .debug: 7
+        case .info: 6
+        case .notice: 5
+        case .warning: 4
+        case .error: 3
+        case .critical: 2
+        }
     }
 
     /// One log line, newline included.
