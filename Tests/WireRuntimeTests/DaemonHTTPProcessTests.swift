@@ -64,6 +64,14 @@ import Testing
         #expect(plain.output.contains("wires"))
         #expect(!plain.output.contains("\u{1B}["), "piped output must carry no colour codes")
 
+        // A reload swaps the pipeline, not the listener, and the totals carry on.
+        kill(daemon.processIdentifier, SIGHUP)
+        #expect(eventually(within: 30) {
+            (try? String(contentsOfFile: ws.log, encoding: .utf8))?.contains(#""message":"reloaded""#) == true
+        })
+        #expect(ws.get("/health")?.status == 200)
+        #expect(ws.get("/metrics")?.body.contains(#"wirefeed_items_in_total{source="wires"} 3"#) == true)
+
         daemon.terminate()
         daemon.waitUntilExit()
         #expect(daemon.terminationStatus == 0)

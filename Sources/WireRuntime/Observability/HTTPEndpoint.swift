@@ -32,12 +32,16 @@ public final class HTTPEndpoint: @unchecked Sendable {
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { _ in started.finish(nil) },
             logger: logger)
+        let logger = self.logger
         task = Task.detached {
             do {
                 // No graceful-shutdown signals: the daemon takes its signals with sigwait.
                 try await app.runService(gracefulShutdownSignals: [])
             } catch {
-                started.finish("\(error)")
+                // Before it ran this is the start's failure; after, the pipeline goes on without its endpoints.
+                if !started.finish("\(error)") {
+                    logger.error("http listener stopped; metrics and health are gone until a restart", metadata: ["error": "\(error)"])
+                }
             }
         }
         guard let outcome = started.wait(timeout: timeout) else {
@@ -89,13 +93,16 @@ public final class HTTPEndpoint: @unchecked Sendable {
         private let semaphore = DispatchSemaphore(value: 0)
         private var outcome: String??
 
-        func finish(_ failure: String?) {
+        /// Records the first outcome; false when one was recorded already.
+        @discardableResult
+        func finish(_ failure: String?) -> Bool {
             let first = lock.withLock {
                 guard outcome == nil else { return false }
                 outcome = .some(failure)
                 return true
             }
             if first { semaphore.signal() }
+            return first
         }
 
         func wait(timeout: DispatchTimeInterval) -> String?? {
