@@ -31,6 +31,9 @@ struct RunCommand: ParsableCommand {
         let logger = logging.makeLogger()
         // A stdout sink read by a pipe that closes must fail its writes, not kill the daemon.
         signal(SIGPIPE, SIG_IGN)
+        // Past RLIMIT_FSIZE a write must fail with EFBIG (the sink stops acknowledging and retries), not
+        // kill the daemon: a size limit is one way a disk is "full".
+        signal(SIGXFSZ, SIG_IGN)
         LibXML.initialize()
         let daemon = Daemon(
             configPath: config, logger: logger, drainTimeout: .seconds(drainTimeout), stallLimit: .seconds(stallLimit))

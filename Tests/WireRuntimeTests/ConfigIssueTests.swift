@@ -54,7 +54,7 @@ import Testing
 
     @Test func unknownKeyThenTheKeyItMisspelt() {
         #expect(issues(#"{"sinks": [{"name": "all", "type": "file", "pth": "out.ndjson"}]}"#) == [
-            "sinks[0].pth: unknown key; expected one of name, type, path, fsync_interval, max_size, keep, when_full",
+            "sinks[0].pth: unknown key; expected one of name, type, path, fsync_interval, max_size, keep, rotate_every, when_full",
             "sinks[0].path: required for a file sink",
         ])
     }

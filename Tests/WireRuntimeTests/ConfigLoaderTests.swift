@@ -160,7 +160,7 @@ import Testing
             #"sources[1].interval: "5 minutes" is not a duration; expected a number followed by ms, s, m, h or d, e.g. "90s", "5m", "72h""#,
             #"stages[0].type: unknown stage "shred"; expected one of clean, dedupe, extract, enrich, route"#,
             #"stages[1].window: "0h" is not a positive duration; expected a number followed by ms, s, m, h or d, e.g. "90s", "5m", "72h""#,
-            "sinks[0].pth: unknown key; expected one of name, type, path, fsync_interval, max_size, keep, when_full",
+            "sinks[0].pth: unknown key; expected one of name, type, path, fsync_interval, max_size, keep, rotate_every, when_full",
             "sinks[0].path: required for a file sink",
             "sinks[2].path: required for a file sink",
             #"http.listen: "localhost" is not host:port; expected e.g. "127.0.0.1:9464" or "[::1]:9464""#,

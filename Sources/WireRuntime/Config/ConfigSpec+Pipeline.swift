@@ -234,6 +234,8 @@ extension ConfigSpec {
             doc: "Longest a written line waits for fsync before it is acknowledged."),
         Key("max_size", .integer(minimum: 1), .optional, doc: "Rotate before the file passes this many bytes; absent means never."),
         Key("keep", .integer(minimum: 0), .defaulted(.integer(5)), doc: "Rotated files kept, as path.1 … path.N."),
+        Key("rotate_every", .string(.duration), .optional,
+            doc: "Also rotate when a write falls in a later clock period of this length (\"1h\": hourly files, UTC); absent means never."),
     ]
 
     static let fileSinkObject = Object(
@@ -276,6 +278,7 @@ extension ConfigSpec {
             Key("max_size", .integer(minimum: 1), .defaulted(.integer(sixtyFourMebibytes)),
                 doc: "Rotate before the file passes this many bytes."),
             fileSinkKeys[3],
+            fileSinkKeys[4],
         ]
     )
 
@@ -284,7 +287,8 @@ extension ConfigSpec {
     static let httpObject = Object(
         title: "HTTP listener",
         doc: "Prometheus metrics at /metrics and a health check at /health.",
-        keys: [Key("listen", .string(.hostPort), .required, doc: "host:port to bind; keep it on loopback.")]
+        keys: [Key("listen", .string(.hostPort), .required,
+                   doc: "host:port to bind, e.g. \"127.0.0.1:9464\"; keep it on loopback. Also serves /status for `wirefeed status`.")]
     )
 
     static let stateObject = Object(

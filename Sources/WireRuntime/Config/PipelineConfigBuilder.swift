@@ -234,7 +234,8 @@ struct PipelineConfigBuilder {
             path: try fields.required(fields.path("path"), "path"),
             fsyncInterval: try fields.required(fields.duration("fsync_interval"), "fsync_interval"),
             maxBytes: fields.integer("max_size"),
-            keep: try fields.required(fields.integer("keep"), "keep")
+            keep: try fields.required(fields.integer("keep"), "keep"),
+            rotateEvery: fields.duration("rotate_every")
         )
     }
 

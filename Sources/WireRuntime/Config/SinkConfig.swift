@@ -1,4 +1,4 @@
-/// `{"name", "type": "file"|"stdout", "path"?, "fsync_interval"?, "max_size"?, "keep"?}`.
+/// `{"name", "type": "file"|"stdout", "path"?, "fsync_interval"?, "max_size"?, "rotate_every"?, "keep"?}`.
 public struct SinkConfig: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable, CaseIterable {
         case file, stdout
@@ -16,10 +16,12 @@ public struct SinkConfig: Sendable, Equatable {
     public var keep: Int
     /// What happens when the sink's own queue is full (`when_full`).
     public var whenFull: SinkQueuePolicy = .block
+    /// Rotate when a write falls in a later clock period of this length than the file's lines; nil never.
+    public var rotateEvery: Duration?
 
     public init(
         name: String, kind: Kind, path: String? = nil, fsyncInterval: Duration = .milliseconds(200),
-        maxBytes: Int? = nil, keep: Int = 5
+        maxBytes: Int? = nil, keep: Int = 5, rotateEvery: Duration? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -27,5 +29,6 @@ public struct SinkConfig: Sendable, Equatable {
         self.fsyncInterval = fsyncInterval
         self.maxBytes = maxBytes
         self.keep = keep
+        self.rotateEvery = rotateEvery
     }
 }

@@ -33,6 +33,13 @@ public final class Daemon: @unchecked Sendable {
     // Touched only on `control`.
     private var ledger: SQLiteStateStore?
     private var watchdog: SystemdWatchdog?
+    /// What `/metrics`, `/health` and `/status` read; one per process, like `progress`.
+    public private(set) lazy var observer = DaemonObserver(progress: progress, stallLimit: stallLimit) { [weak self] in
+        self?.runtime
+    }
+    private var endpoint: HTTPEndpoint?
+    /// The listen address the endpoint bound at start; a reload cannot move it.
+    private var boundListen: String?
 
     /// The signals the daemon acts on.
     static let handledSignals: [Int32] = [SIGTERM, SIGINT, SIGHUP]
@@ -50,6 +57,8 @@ public final class Daemon: @unchecked Sendable {
         self.drainTimeout = drainTimeout
         self.stallLimit = stallLimit
         self.notifier = notifier
+        // Made here, before any thread can ask for it: a lazy property is not safe to race on.
+        _ = observer
     }
 
     /// Loads the config and starts; throws when the first config is unusable (nothing to fall back on).
@@ -57,6 +66,8 @@ public final class Daemon: @unchecked Sendable {
     /// Call `blockSignals()` before, and `runSignalLoop()` after: a signal sent during startup waits,
     /// blocked, and is handled once READY=1 is out.
     public func start() throws {
+        // Before any stage makes its latency timer, so the timers report to Prometheus.
+        ProcessMetrics.bootstrap()
         try control.sync { try startFirstRuntime() }
     }
 
@@ -128,9 +139,24 @@ public final class Daemon: @unchecked Sendable {
             throw error
         }
         replaceRuntime(runtime)
+        try startEndpoint(runtime.config.http)
         startWatchdog()
         notifier.ready(status: runtime.statusLine)
         logger.info("wirefeed running", metadata: ["config": "\(configPath)", "state": "\(runtime.config.stateDir)"])
+    }
+
+    private func startEndpoint(_ http: HTTPConfig?) throws {
+        observer.history.start()
+        guard let http else { return }
+        let endpoint = HTTPEndpoint(observer: observer, logger: logger)
+        do {
+            try endpoint.start(listen: http.listen)
+        } catch {
+            notifier.status("cannot start: \(error)")
+            throw error
+        }
+        self.endpoint = endpoint
+        boundListen = http.listen
     }
 
     private func startWatchdog() {
@@ -175,7 +201,14 @@ public final class Daemon: @unchecked Sendable {
             logger.error("reload refused; keeping the running config", metadata: ["error": "\(error)"])
             return "reload refused, old config kept: \(error)"
         }
+        if config.http?.listen != boundListen {
+            logger.warning(
+                "reload: http.listen changed; the listener stays where it is until the daemon restarts",
+                metadata: ["listening": "\(boundListen ?? "none")", "configured": "\(config.http?.listen ?? "none")"])
+        }
         let old = runtime
+        observer.draining = true
+        defer { observer.draining = false }
         if let old, !old.stop(timeout: drainTimeout) {
             logger.warning("reload: drain timed out; unfinished files stay in the inbox and are picked up again")
         }
@@ -208,6 +241,7 @@ public final class Daemon: @unchecked Sendable {
     private func stopAndExit() {
         // The watchdog stops first so that nothing follows STOPPING=1 but the exit.
         watchdog?.stop()
+        observer.draining = true
         let runtime = self.runtime
         notifier.stopping(status: "stopping: draining \(runtime?.pipeline.progress.snapshot.inFlight ?? 0) item(s) in flight")
         logger.info("stopping: draining items in flight")

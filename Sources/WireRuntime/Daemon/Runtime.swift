@@ -29,9 +29,6 @@ public final class Runtime: @unchecked Sendable {
         if case .postgres = config.state {
             problems.append("state: the PostgreSQL state store (scale-out) is not in this build; remove the key")
         }
-        if config.http != nil {
-            problems.append("http: the HTTP listener (metrics, health) is not in this build; remove the key")
-        }
         return problems
     }
 

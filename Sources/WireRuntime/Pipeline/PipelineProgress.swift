@@ -27,6 +27,16 @@ public final class PipelineProgress: @unchecked Sendable {
         public var hops: [String: HopActivity] = [:]
         /// Each sink's reason for its last failed write or fsync, absent once a write succeeds again.
         public var failingSinks: [String: String] = [:]
+        /// Items submitted per source name.
+        public var sourceItems: [String: Int] = [:]
+        /// Wall-clock seconds since 1970 of each source's last item.
+        public var sourceLastItem: [String: Double] = [:]
+        /// Records acknowledged per sink (the dead-letter sink included, by its name).
+        public var sinkWritten: [String: Int] = [:]
+        /// Records a sink failed to write, per sink.
+        public var sinkFailed: [String: Int] = [:]
+        /// Dedupe decisions per `dedupe.status` (unique, duplicate, near_duplicate, update).
+        public var dedupeDecisions: [String: Int] = [:]
         /// Items submitted but not yet settled.
         public var inFlight: Int { itemsIn - itemsWritten - itemsDropped - deadLettered - sinkFailures }
         /// Inputs (files) read whose items are not all settled yet.
@@ -47,7 +57,17 @@ public final class PipelineProgress: @unchecked Sendable {
         }
     }
 
-    func itemIn() { lock.withLock { state.itemsIn += 1 } }
+    func itemIn(source: String) {
+        let now = Date().timeIntervalSince1970
+        lock.withLock {
+            state.itemsIn += 1
+            state.sourceItems[source, default: 0] += 1
+            state.sourceLastItem[source] = now
+        }
+    }
+
+    /// The dedupe stage decided `status` for one item.
+    func dedupeDecided(_ status: String) { lock.withLock { state.dedupeDecisions[status, default: 0] += 1 } }
     func inputOpened() { lock.withLock { state.inputsOpened += 1 } }
     func inputSettled(success: Bool) {
         lock.withLock { if success { state.inputsDone += 1 } else { state.inputsFailed += 1 } }
@@ -104,8 +124,10 @@ public final class PipelineProgress: @unchecked Sendable {
             Self.leave(hop, at: now, in: &state)
             if case .failed(let reason) = outcome {
                 state.failingSinks[sink] = reason
+                state.sinkFailed[sink, default: 0] += 1
             } else {
                 state.failingSinks[sink] = nil
+                state.sinkWritten[sink, default: 0] += 1
             }
             if deadLetter {
                 state.deadLettered += 1

@@ -67,21 +67,21 @@ public final class QueuedPipeline: @unchecked Sendable {
     /// Submits one item; blocks while the first stage is full.
     public func submit(_ item: Item, ticket: InputTicket) {
         ticket.add(1)
-        progress.itemIn()
+        progress.itemIn(source: item.source.name)
         entry?(Envelope(item: item, ticket: ticket))
     }
 
     /// Hands an item that was routed earlier (an embargoed one, now released) straight to its sinks.
     public func deliverRouted(_ item: Item, ticket: InputTicket) {
         ticket.add(1)
-        progress.itemIn()
+        progress.itemIn(source: item.source.name)
         delivery.deliver(Envelope(item: item, ticket: ticket))
     }
 
     /// Writes a dead-letter line for part of an input that never became an item (a reader's issue).
     public func deadLetter(_ input: DeadLetterInput, ticket: InputTicket) {
         ticket.add(1)
-        progress.itemIn()
+        progress.itemIn(source: input.source.name)
         delivery.deadLetter(input, ticket: ticket)
     }
 

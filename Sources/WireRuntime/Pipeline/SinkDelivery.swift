@@ -76,7 +76,8 @@ final class SinkDelivery: @unchecked Sendable {
         logger.warning(
             "dead-lettered",
             metadata: ["stage": "\(input.failure.stage)", "reason": "\(input.failure.reason)",
-                       "detail": "\(input.failure.detail)", "source": "\(input.source.name)"])
+                       "detail": "\(input.failure.detail)", "source": "\(input.source.name)",
+                       "item": "\(input.item?.id ?? "none")"])
         let record = encodeDeadLetter(input)
         let progress = self.progress
         let name = deadLetterSink.name

@@ -1,4 +1,5 @@
 import Dispatch
+import Metrics
 import WireModel
 
 /// One stage on its own serial queue behind a bounded hand-off.
@@ -15,6 +16,10 @@ final class StageRunner: @unchecked Sendable {
     private let progress: PipelineProgress
     /// This stage's key in the progress hops, for the watchdog's stall check.
     private let hop: String
+    /// Time per item in this stage (a Prometheus histogram once metrics are bootstrapped).
+    private let latency: Metrics.Timer
+    /// Only the dedupe stage decides `dedupe.status`; its outputs are counted per status.
+    private let countsDedupe: Bool
 
     init(
         stage: any Stage, capacity: Int, progress: PipelineProgress,
@@ -28,6 +33,8 @@ final class StageRunner: @unchecked Sendable {
         self.deadLetter = deadLetter
         self.progress = progress
         self.hop = "stage \(stage.name)"
+        self.latency = Metrics.Timer(label: MetricNames.stageDuration, dimensions: [("stage", stage.name)])
+        self.countsDedupe = stage is DedupeStage
     }
 
     func submit(_ envelope: Envelope) {
@@ -41,9 +48,15 @@ final class StageRunner: @unchecked Sendable {
     }
 
     private func run(_ envelope: Envelope) {
-        switch StageStep.apply(stage, to: envelope.item) {
+        let started = MonotonicClock.nanoseconds()
+        let result = StageStep.apply(stage, to: envelope.item)
+        latency.recordNanoseconds(Int64(clamping: MonotonicClock.nanoseconds() &- started))
+        switch result {
         case .success(let outputs):
             progress.stageDone(stage.name, hop: hop)
+            if countsDedupe {
+                for output in outputs { progress.dedupeDecided(output.dedupe?.status ?? "none") }
+            }
             if outputs.isEmpty {
                 envelope.ticket.dropped()
                 return

@@ -1,5 +1,8 @@
 import Dispatch
 import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Appends NDJSON lines to a file that newsrooms `tail -F`, fsync'd on a cadence, rotated by size, and
 /// reconciled on open so that `kill -9` at any instant leaves no line missing, none twice and none torn.
@@ -47,6 +50,10 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
     public let maxBytes: Int?
     /// Rotated files kept (`path.1` … `path.keep`); zero deletes the file instead of rotating it.
     public let keep: Int
+    /// Rotate when a write falls in a later period of this many seconds (periods aligned to the Unix
+    /// epoch, so "1h" gives files per clock hour in UTC) than the file's lines; nil never rotates by time.
+    /// A quiet file rotates at its next write, not on the boundary.
+    public let rotateEverySeconds: Int64?
     /// Records that may wait for their callbacks before `write` blocks.
     public let capacity: Int
     public let reconcileByteBudget: Int
@@ -71,6 +78,8 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
     private var isSyncTimerArmed = false
     private var recentIDs: RecentIDWindow
     private var lastReconcile: FileSinkReconcileReport?
+    /// The time period the current file's lines belong to (see `rotateEverySeconds`); nil when it is empty.
+    private var currentPeriod: Int64?
     private var isClosed = false
     /// The last failure logged at error level, so that a disk that stays full logs once, not per batch.
     private var lastLoggedFailure: String?
@@ -97,7 +106,7 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
     /// not on a Swift-concurrency thread.
     public init(
         name: String, path: String, fsyncInterval: Duration = .milliseconds(200), maxBytes: Int? = nil,
-        keep: Int = 5, capacity: Int = NDJSONFileSink.defaultCapacity,
+        keep: Int = 5, rotateEvery: Duration? = nil, capacity: Int = NDJSONFileSink.defaultCapacity,
         reconcileByteBudget: Int = NDJSONFileSink.defaultReconcileByteBudget,
         reconcileLineBudget: Int = NDJSONFileSink.defaultReconcileLineBudget, logger: Logger
     ) {
@@ -106,6 +115,7 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
         self.fsyncInterval = fsyncInterval
         self.maxBytes = maxBytes.map { max(1, $0) }
         self.keep = max(0, keep)
+        self.rotateEverySeconds = rotateEvery.map { max(1, $0.components.seconds) }
         self.capacity = max(1, capacity)
         self.reconcileByteBudget = max(0, reconcileByteBudget)
         self.reconcileLineBudget = max(0, reconcileLineBudget)
@@ -231,6 +241,13 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
             fail(batch[...], reason: reason)
             return
         }
+        let period = rotateEverySeconds.map { Int64(time(nil)) / $0 }
+        // The file is complete and fsync'd (rotate syncs first) before the next period's file opens.
+        if let period, isRegularFile, fileSize > 0, currentPeriod != period, !rotate() {
+            fail(batch[...], reason: lastFailureReason)
+            return
+        }
+        defer { if fileSize > 0 { currentPeriod = period } }
         var chunk: [UInt8] = []
         var chunkLines: [(id: String?, bytes: Int)] = []
         var chunkIDSet: Set<String> = []
@@ -368,6 +385,7 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
         guard fd < 0 else { return nil }
         do {
             try openAndReconcile()
+            currentPeriod = fileSize > 0 ? modificationPeriod() : nil
             if lastLoggedFailure != nil {
                 logger.info("file sink writable again")
                 lastLoggedFailure = nil
@@ -450,6 +468,14 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
             readFD, size: whole, byteBudget: byteBudget, lineBudget: lineBudget, path: rotated)
     }
 
+    /// The time period of the open file's last write (its mtime), for rotation by time.
+    private func modificationPeriod() -> Int64? {
+        guard let every = rotateEverySeconds else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        return Int64(info.st_mtim.tv_sec) / every
+    }
+
     private func rotatedPath(_ generation: Int) -> String { "\(path).\(generation)" }
 
     /// fsyncs and closes the file, shifts `path.N` up by one (dropping the oldest), renames the file to
@@ -478,6 +504,7 @@ public final class NDJSONFileSink: Sink, @unchecked Sendable {
                 throw error
             }
             fd = newFD
+            currentPeriod = nil
             totals.rotations += 1
             logger.info("file sink rotated", metadata: ["keep": "\(keep)"])
             return true

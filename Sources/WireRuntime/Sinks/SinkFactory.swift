@@ -27,7 +27,7 @@ public enum SinkFactory {
             }
             return NDJSONFileSink(
                 name: config.name, path: path, fsyncInterval: config.fsyncInterval, maxBytes: config.maxBytes,
-                keep: config.keep, logger: logger)
+                keep: config.keep, rotateEvery: config.rotateEvery, logger: logger)
         }
     }
 }
