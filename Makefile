@@ -16,7 +16,7 @@ BIN     ?= .build/release/wirefeed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libxml2-dev libsqlite3-dev pkg-config
 
-.PHONY: all deps build release run test check schema eval bench-clean clean eval-dedupe bench-dedupe-index install install-files uninstall
+.PHONY: all deps build release run test check schema eval bench-clean clean eval-dedupe bench-dedupe-index bench bench-latency install install-files uninstall
 
 all: build
 
@@ -107,3 +107,14 @@ eval-dedupe:
 # Dedupe index cost: µs per lookup+insert and bytes per stored item up to 1M stored items.
 bench-dedupe-index:
 	Scripts/dedupe-index-bench.sh $(or $(ITEMS),1000000)
+
+# Our feed-only ingest and end-to-end pipeline timed beside the peers of ../shared/bench in one run, on a
+# generated corpus cached under BENCH_DIR (default /tmp/wirefeed-bench; ITEMS=100000 for the full run);
+# prints one table with each ratio, its goal and pass/miss. Not part of `test`.
+bench: deps
+	ITEMS=$(or $(ITEMS),10000) Scripts/bench/run.sh
+
+# Drop-to-line latency: the daemon running, files renamed into its inbox at RATE/s for SECONDS
+# (default 100/s for 30 s); p50/p99/max from rename to the line readable in the sink.
+bench-latency: deps
+	Scripts/bench/latency.sh

@@ -38,13 +38,15 @@ struct ProcessCommand: ParsableCommand {
             node: ProcessInfo.processInfo.hostName)
         let (files, missing) = ProcessRunner.expand(inputs)
         let showProgress = StandardStreams.standardErrorIsTerminal
+        let output = BufferedStandardOutput()
         var summary = runner.run(
             files: files,
-            emit: { StandardStreams.write($0.ndjsonLine()) },
+            emit: { output.append($0.ndjsonLine()) },
             deadLetter: { StandardStreams.write(Runtime.deadLetterLine($0).line, to: 2) },
             progress: showProgress ? { index, total, path in
                 StandardStreams.write(Array("\r\u{1B}[K[\(index + 1)/\(total)] \(path)".utf8), to: 2)
             } : nil)
+        output.flush()
         if showProgress { StandardStreams.write(Array("\r\u{1B}[K".utf8), to: 2) }
         summary.failed.insert(contentsOf: missing, at: 0)
         for failure in summary.failed { printError("failed: \(failure.path): \(failure.reason)") }

@@ -20,6 +20,7 @@ public final class RouteStage: Stage, @unchecked Sendable {  // `shelf` is guard
     }
 
     private let rules: Result<[CompiledRule], RouteMatcher.BadPattern>
+    private let view: RouteItemView
     private let defaultSinks: [String]
     private let holdEmbargoes: Bool
     private let now: @Sendable () -> Date
@@ -28,7 +29,9 @@ public final class RouteStage: Stage, @unchecked Sendable {  // `shelf` is guard
 
     /// - Parameter now: the clock schedules are read against (tests pass a fixed one).
     public init(config: RouteStageConfig, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.rules = Result { () throws(RouteMatcher.BadPattern) in try Self.compile(config.rules) }
+        let rules = Result { () throws(RouteMatcher.BadPattern) in try Self.compile(config.rules) }
+        self.rules = rules
+        self.view = RouteItemView((try? rules.get())?.map(\.matcher) ?? [])
         self.defaultSinks = config.defaultSinks
         self.holdEmbargoes = config.holdEmbargoes
         self.now = now
@@ -64,7 +67,7 @@ public final class RouteStage: Stage, @unchecked Sendable {  // `shelf` is guard
         }
         let json: ConfigJSON
         do {
-            json = try ConfigJSONParser.parse(item.ndjsonLine())
+            json = try ConfigJSONParser.parse(view.slimmed(item).ndjsonLine())
         } catch {
             throw StageFailure(stage: name, reason: "unreadable-item", detail: "the item's own JSON did not parse: \(error)")
         }

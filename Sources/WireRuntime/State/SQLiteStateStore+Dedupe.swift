@@ -51,13 +51,14 @@ extension SQLiteStateStore: DedupeStateStore {
 
     public func dedupeEntry(itemID: String) throws -> DedupeEntry? {
         try dbQueue.read { db in
-            try Row.fetchOne(db, sql: "\(Self.entryColumns) WHERE item_id = ?", arguments: [itemID]).flatMap(Self.entry)
+            // Cached statements: one lookup or insert per item, so preparing the SQL each time showed in profiles.
+            try Row.fetchOne(db.cachedStatement(sql: Self.entryByItemID), arguments: [itemID]).flatMap(Self.entry)
         }
     }
 
     public func dedupeEntry(sequence: UInt32) throws -> DedupeEntry? {
         try dbQueue.read { db in
-            try Row.fetchOne(db, sql: "\(Self.entryColumns) WHERE seq = ?", arguments: [Int64(sequence)]).flatMap(Self.entry)
+            try Row.fetchOne(db.cachedStatement(sql: Self.entryBySequence), arguments: [Int64(sequence)]).flatMap(Self.entry)
         }
     }
 
@@ -65,6 +66,13 @@ extension SQLiteStateStore: DedupeStateStore {
     private static let receivedTimeFlag: Int64 = 0x80
 
     private static let entryColumns = "SELECT seq, item_id, status, duplicate_of, similarity, story_id, story_seq FROM dedupe_items"
+    private static let entryByItemID = "\(entryColumns) WHERE item_id = ?"
+    private static let entryBySequence = "\(entryColumns) WHERE seq = ?"
+    private static let insertEntry = """
+        INSERT OR REPLACE INTO dedupe_items (seq, item_id, body_hash, guid_hash, version, event_time,
+            membership, signature, status, duplicate_of, similarity, story_id, story_seq, salient_terms)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
 
     /// Salient terms are stored as little-endian UInt32s, 4 bytes each.
     private static func terms(_ data: Data) -> [UInt32] {
@@ -95,12 +103,7 @@ extension SQLiteStateStore: DedupeStateStore {
             if let forgetBelow {
                 try db.execute(sql: "DELETE FROM dedupe_items WHERE seq < ?", arguments: [Int64(forgetBelow)])
             }
-            try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO dedupe_items (seq, item_id, body_hash, guid_hash, version, event_time,
-                        membership, signature, status, duplicate_of, similarity, story_id, story_seq, salient_terms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+            try db.cachedStatement(sql: Self.insertEntry).execute(
                 arguments: [
                     Int64(record.sequence), entry.itemID, Int64(bitPattern: record.bodyHash), Int64(bitPattern: record.guidHash),
                     Int64(record.version), record.eventTime,
