@@ -91,25 +91,12 @@ public enum HTMLBlockText {
     }
 
     public static func blocks(fromHTML html: String) -> [Block] {
-        var bytes = Array(html.utf8)
-        guard !bytes.isEmpty else { return [] }
-        LibXML.initialize()
-        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
-        let count = Int32(clamping: bytes.count)
-        let doc = bytes.withUnsafeMutableBufferPointer { buffer -> htmlDocPtr? in
-            guard let base = buffer.baseAddress else { return nil }
-            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                // Swift strings are UTF-8, whatever the page's <meta charset> claims.
-                htmlReadMemory(chars, count, nil, "UTF-8", Int32(bitPattern: options))
-            }
-        }
-        guard let doc else { return [] }
-        defer { xmlFreeDoc(doc) }
-        var walker = Walker()
-        walker.walk(doc.pointee.children)
-        walker.flush()
-        return walker.out
+        HTMLDocumentReader.withDocument(html) { doc in
+            var walker = Walker()
+            walker.walk(doc.pointee.children)
+            walker.flush()
+            return walker.out
+        } ?? []
     }
 
     private struct Walker {

@@ -26,25 +26,11 @@ public enum HTMLDocumentTree {
 
     public static func parse(_ html: String, limits: Limits = Limits()) -> Parsed {
         var parsed = Parsed(document: MarkupNode(name: XMLElementName(localName: "#document")), truncated: false)
-        var bytes = Array(html.utf8)
-        guard !bytes.isEmpty else { return parsed }
-        LibXML.initialize()
-        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
-        let count = Int32(clamping: bytes.count)
-        let doc = bytes.withUnsafeMutableBufferPointer { buffer -> htmlDocPtr? in
-            guard let base = buffer.baseAddress else { return nil }
-            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                // The caller hands over a Swift string, so the bytes are UTF-8 whatever the page's
-                // <meta charset> claims.
-                htmlReadMemory(chars, count, nil, "UTF-8", Int32(bitPattern: options))
-            }
+        HTMLDocumentReader.withDocument(html) { doc in
+            var builder = Builder(limits: limits)
+            parsed.document.content = builder.contents(of: doc.pointee.children, depth: 1)
+            parsed.truncated = builder.truncated
         }
-        guard let doc else { return parsed }
-        defer { xmlFreeDoc(doc) }
-        var builder = Builder(limits: limits)
-        parsed.document.content = builder.contents(of: doc.pointee.children, depth: 1)
-        parsed.truncated = builder.truncated
         return parsed
     }
 

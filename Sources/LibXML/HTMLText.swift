@@ -14,21 +14,10 @@ public enum HTMLText {
     ]
 
     public static func text(fromHTML html: String) -> String {
-        var bytes = Array(html.utf8)
-        guard !bytes.isEmpty else { return "" }
-        LibXML.initialize()
-        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
-        let count = Int32(clamping: bytes.count)
-        let doc = bytes.withUnsafeMutableBufferPointer { buffer -> htmlDocPtr? in
-            guard let base = buffer.baseAddress else { return nil }
-            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                // Always say UTF-8: Swift strings are UTF-8, and libxml2's guess is not reliable.
-                htmlReadMemory(chars, count, nil, "UTF-8", Int32(bitPattern: options))
-            }
-        }
-        guard let doc else { return "" }
-        defer { xmlFreeDoc(doc) }
+        HTMLDocumentReader.withDocument(html, text(of:)) ?? ""
+    }
+
+    private static func text(of doc: htmlDocPtr) -> String {
         var out = ""
         // An explicit stack rather than recursion: nesting depth comes from the input.
         var stack: [(node: xmlNodePtr, leaving: Bool)] = []
