@@ -99,6 +99,23 @@ import Testing
         #expect(text.contains(#"wirefeed_items_in_total{source="exporter-test-source"} 3"#))
     }
 
+    @Test func feedHealthAndHeldEmbargoesAreGauges() throws {
+        ProcessMetrics.bootstrap()
+        let exporter = ProgressMetricsExporter()
+        var feed = FeedHealth(name: "exporter-test-feed", url: "http://127.0.0.1:1/feed.xml")
+        feed.consecutiveErrors = 3
+        feed.itemsEmitted = 12
+        feed.silent = true
+        feed.lastSuccessAt = "2026-11-29T06:00:00Z"
+        exporter.export(feeds: [feed], embargoHeld: 2)
+        let text = ProcessMetrics.registry.emitToString()
+        #expect(text.contains(#"wirefeed_feed_consecutive_errors{feed="exporter-test-feed"} 3"#))
+        #expect(text.contains(#"wirefeed_feed_items_emitted{feed="exporter-test-feed"} 12"#))
+        #expect(text.contains(#"wirefeed_feed_silent{feed="exporter-test-feed"} 1"#))
+        #expect(text.contains(#"wirefeed_feed_last_success_timestamp_seconds{feed="exporter-test-feed"} 1795932000"#))
+        #expect(text.contains("wirefeed_embargo_held_items 2"))
+    }
+
     @Test func listenAddressesSplitIntoHostAndPort() throws {
         let v4 = try HTTPEndpoint.split("127.0.0.1:9464")
         #expect(v4.0 == "127.0.0.1" && v4.1 == 9464)

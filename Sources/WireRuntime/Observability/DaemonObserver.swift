@@ -46,6 +46,10 @@ public final class DaemonObserver: @unchecked Sendable {
     public func metricsText() -> [UInt8] {
         let snapshot = progress.snapshot
         exporter.export(snapshot, health: health(snapshot), draining: draining)
+        if let runtime = currentRuntime() {
+            let held = runtime.embargoShelf.flatMap { try? $0.count() }
+            exporter.export(feeds: runtime.feedHealth, embargoHeld: held)
+        }
         return ProcessMetrics.registry.emitToBuffer()
     }
 

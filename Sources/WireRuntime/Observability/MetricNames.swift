@@ -16,4 +16,9 @@ public enum MetricNames {
     public static let sourceLastItem = "wirefeed_source_last_item_timestamp_seconds"
     public static let healthy = "wirefeed_healthy"
     public static let draining = "wirefeed_draining"
+    public static let feedConsecutiveErrors = "wirefeed_feed_consecutive_errors"
+    public static let feedItemsEmitted = "wirefeed_feed_items_emitted"
+    public static let feedSilent = "wirefeed_feed_silent"
+    public static let feedLastSuccess = "wirefeed_feed_last_success_timestamp_seconds"
+    public static let embargoHeld = "wirefeed_embargo_held_items"
 }

@@ -53,6 +53,27 @@ final class ProgressMetricsExporter: @unchecked Sendable {
         Gauge(label: MetricNames.draining).record(draining ? 1 : 0)
     }
 
+    /// Per-feed health and held embargoes: state the running generation keeps outside the pipeline's
+    /// counters, so read at scrape time like the gauges.
+    func export(feeds: [FeedHealth], embargoHeld: Int?) {
+        lock.withLock {
+            for feed in feeds {
+                let dimensions = [("feed", feed.name)]
+                Gauge(label: MetricNames.feedConsecutiveErrors, dimensions: dimensions).record(feed.consecutiveErrors)
+                Gauge(label: MetricNames.feedItemsEmitted, dimensions: dimensions).record(feed.itemsEmitted)
+                Gauge(label: MetricNames.feedSilent, dimensions: dimensions).record(feed.silent ? 1 : 0)
+                if let success = feed.lastSuccessAt.flatMap(Self.epochSeconds) {
+                    Gauge(label: MetricNames.feedLastSuccess, dimensions: dimensions).record(success)
+                }
+            }
+            if let embargoHeld { Gauge(label: MetricNames.embargoHeld).record(embargoHeld) }
+        }
+    }
+
+    private static func epochSeconds(_ timestamp: String) -> Int? {
+        ISO8601DateFormatter().date(from: timestamp).map { Int($0.timeIntervalSince1970) }
+    }
+
     /// Adds to counter `name` what `total` gained since the last scrape.
     private func add(_ name: String, _ labelName: String? = nil, _ labelValue: String = "", total: Int) {
         let dimensions = labelName.map { [($0, labelValue)] } ?? []
