@@ -75,6 +75,8 @@ final class FeedDocumentHandler: SAXEventHandler {
     private var feedTitle: String?
     private var feedLanguage: String?
     private var channelLink: String?
+    /// RSS `<ttl>`: minutes the channel may be cached, when a positive whole number.
+    private var ttlMinutes: Int?
     /// Atom feed-level author: entries without their own inherit it (RFC 4287 §4.2.1).
     private var feedAuthor: String?
     private var draft: Draft?
@@ -274,7 +276,7 @@ final class FeedDocumentHandler: SAXEventHandler {
             if item.byline == nil, format == .atom { item.byline = feedAuthor }
             return item
         }
-        return ReadResult(items: finished, issues: issues)
+        return ReadResult(items: finished, issues: issues, ttl: ttlMinutes.map { .seconds(Int64($0) * 60) })
     }
 
     var sawRoot: Bool { format != nil }
@@ -393,6 +395,11 @@ final class FeedDocumentHandler: SAXEventHandler {
             }
         case ("language", true, _), ("language", _, FeedNamespace.dc?):
             if feedLanguage == nil { feedLanguage = nonEmpty(field.text.trimmingWhitespace()) }
+        case ("ttl", true, _) where format == .rss:
+            // Minutes; junk, zero, negative or absurd (over a year) values say nothing.
+            if ttlMinutes == nil, let minutes = Int(field.text.trimmingWhitespace()), (1...525_600).contains(minutes) {
+                ttlMinutes = minutes
+            }
         default:
             break
         }

@@ -32,10 +32,14 @@ public struct ReadContext: Sendable {
 public struct ReadResult: Sendable {
     public var items: [Item]
     public var issues: [ReadIssue]
+    /// How long the document says it may be cached before it is fetched again (RSS `<ttl>`, given in
+    /// minutes); nil when it says nothing usable. Feed-level: it belongs to no item and is not written out.
+    public var ttl: Duration?
 
-    public init(items: [Item], issues: [ReadIssue] = []) {
+    public init(items: [Item], issues: [ReadIssue] = [], ttl: Duration? = nil) {
         self.items = items
         self.issues = issues
+        self.ttl = ttl
     }
 }
 

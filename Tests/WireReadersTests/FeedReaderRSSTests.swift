@@ -262,3 +262,44 @@ import WireModel
         #expect(item.body == item.summary)
     }
 }
+
+// MARK: - <ttl>
+
+extension FeedReaderRSSTests {
+    private func channel(ttl: String?) -> [UInt8] {
+        let ttlElement = ttl.map { "<ttl>\($0)</ttl>" } ?? ""
+        return Array("""
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>\(ttlElement)
+            <item><title>One</title><guid>g1</guid></item></channel></rss>
+            """.utf8)
+    }
+
+    @Test func channelTTLIsExposedInMinutesAndKeptOutOfItems() throws {
+        let result = try reader.read(channel(ttl: " 45 "), context: Fixtures.context())
+        #expect(result.ttl == .seconds(45 * 60))
+        let item = try #require(result.items.first)
+        #expect(item.feed == FeedInfo(title: "Desk", language: nil))
+        #expect(!String(decoding: item.ndjsonLine(), as: UTF8.self).contains("ttl"))
+    }
+
+    @Test func junkZeroNegativeOrMissingTTLIsIgnored() throws {
+        for junk in ["abc", "-5", "0", "", "12.5", "99999999999999999999"] {
+            let result = try reader.read(channel(ttl: junk), context: Fixtures.context())
+            #expect(result.ttl == nil, "ttl \(junk)")
+            #expect(result.items.count == 1)
+        }
+        #expect(try reader.read(channel(ttl: nil), context: Fixtures.context()).ttl == nil)
+    }
+
+    @Test func itemLevelOrAtomTTLIsNotTheChannels() throws {
+        let inItem = Array("""
+            <rss version="2.0"><channel><item><title>One</title><ttl>30</ttl></item></channel></rss>
+            """.utf8)
+        #expect(try reader.read(inItem, context: Fixtures.context()).ttl == nil)
+        let atom = Array("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><ttl>30</ttl>
+            <entry><title>E</title><id>e1</id></entry></feed>
+            """.utf8)
+        #expect(try reader.read(atom, context: Fixtures.context()).ttl == nil)
+    }
+}

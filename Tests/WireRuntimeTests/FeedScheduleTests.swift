@@ -75,4 +75,26 @@ import Testing
         #expect(Set(firsts).count > 90)
         #expect(schedule(jitter: 0).firstDelay(using: &random) == 0)
     }
+    /// The feed's `<ttl>` goes the way of `max-age`: through the hints, the longer one winning, into
+    /// the same `.fresh` rule and its bounds.
+    @Test func feedTTLDelaysTheNextPollLikeMaxAgeWithinTheBounds() {
+        var random = SeededGenerator(state: 7)
+        let s = schedule()
+        func delay(maxAge: Int64?, ttlMinutes: Int64?) -> Double {
+            let hints = HTTPCacheHints(freshFor: maxAge.map { .seconds($0) }, retryAfter: nil)
+            let freshFor = hints.honouring(ttl: ttlMinutes.map { .seconds($0 * 60) }).freshFor
+            return s.delay(after: .fresh(freshFor: freshFor), using: &random)
+        }
+        #expect(delay(maxAge: nil, ttlMinutes: 30) == 1800)
+        // Shorter than the interval: the interval still holds.
+        #expect(delay(maxAge: nil, ttlMinutes: 2) == 300)
+        // Beyond max_interval: capped.
+        #expect(delay(maxAge: nil, ttlMinutes: 24 * 60) == 6 * 3600)
+        // With a Cache-Control max-age the longer of the two wins.
+        #expect(delay(maxAge: 3600, ttlMinutes: 20) == 3600)
+        #expect(delay(maxAge: 3600, ttlMinutes: 120) == 7200)
+        #expect(delay(maxAge: 3600, ttlMinutes: nil) == 3600)
+        #expect(delay(maxAge: nil, ttlMinutes: nil) == 300)
+        #expect(HTTPCacheHints().honouring(ttl: .zero) == HTTPCacheHints())
+    }
 }

@@ -16,6 +16,8 @@ struct FeedIngest: Sendable {
         var seenCount = 0
         var memory: FeedMemory
         var silence: SilenceWatch
+        /// The feed's own `<ttl>`, if it gave one.
+        var ttl: Duration?
         var emitted: Int { new + updated }
     }
 
@@ -67,7 +69,8 @@ struct FeedIngest: Sendable {
         let fresh = keys.indices.filter { known[keys[$0]] != hashes[$0] }
         let new = fresh.filter { known[keys[$0]] == nil }.count
         let summary = Summary(
-            new: new, updated: fresh.count - new, total: result.items.count, memory: memory, silence: silence)
+            new: new, updated: fresh.count - new, total: result.items.count, memory: memory, silence: silence,
+            ttl: result.ttl)
         let seen = zip(keys, hashes).map { SeenFeedItem(key: $0, contentHash: $1) }
         let ticket = shared.pipeline.makeTicket(label: "\(config.name) \(response.finalURL)") { [self] outcome in
             shared.intake.async { settle(outcome, summary: summary, seen: seen, finish: finish) }

@@ -9,7 +9,7 @@
 /// - every delay stays within `min_interval … max_interval`.
 struct FeedSchedule: Sendable, Equatable {
     enum Outcome: Sendable, Equatable {
-        /// 200 or 304; `freshFor` is the server's cache hint, if any.
+        /// 200 or 304; `freshFor` is the server's cache hint or the feed's `<ttl>` (the longer), if any.
         case fresh(freshFor: Duration?)
         /// The `consecutiveErrors`-th error in a row (1 for the first); `retryAfter` from a 429/503.
         case failed(consecutiveErrors: Int, retryAfter: Duration?)

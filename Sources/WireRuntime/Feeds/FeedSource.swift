@@ -22,6 +22,8 @@ final class FeedSource: @unchecked Sendable {
     private var silence = SilenceWatch()
     private var consecutiveErrors = 0
     private var reportedMove: String?
+    /// The `<ttl>` of the last body read: it holds while the server answers "not modified".
+    private var ttl: Duration?
 
     init(config: FeedSourceConfig, node: String, shared: FeedPollerContext, logger: Logger) {
         self.config = config
@@ -119,6 +121,7 @@ extension FeedSource {
             case .committed(let summary):
                 memory = summary.memory
                 silence = summary.silence
+                ttl = summary.ttl
                 return .ingested(summary, hints)
             case .failed(let reason):
                 return .failed(reason, retryAfter: nil)
@@ -150,7 +153,7 @@ extension FeedSource {
         case .notModified(let hints, let status):
             recovered(status: "\(status)", at: stamp)
             checkSilence(at: now.timeIntervalSince1970)
-            return .fresh(freshFor: hints.freshFor)
+            return .fresh(freshFor: hints.honouring(ttl: ttl).freshFor)
         case .ingested(let summary, let hints):
             recovered(status: "200", at: stamp)
             shared.board.update(config.name, url: config.url) { health in
@@ -165,7 +168,7 @@ extension FeedSource {
                 ])
             }
             checkSilence(at: now.timeIntervalSince1970)
-            return .fresh(freshFor: hints.freshFor)
+            return .fresh(freshFor: hints.honouring(ttl: ttl).freshFor)
         case .failed(let reason, let retryAfter):
             consecutiveErrors += 1
             let errors = consecutiveErrors

@@ -33,6 +33,15 @@ struct HTTPCacheHints: Sendable, Equatable {
         return hints
     }
 
+    /// The hints with a feed's own lifetime (RSS `<ttl>`) taken like `max-age`: the longer wins, and
+    /// the schedule keeps the result within the feed's `min_interval … max_interval`.
+    func honouring(ttl: Duration?) -> HTTPCacheHints {
+        guard let ttl, ttl > .zero else { return self }
+        var hints = self
+        hints.freshFor = max(freshFor ?? .zero, ttl)
+        return hints
+    }
+
     /// `max-age=N` from a Cache-Control value; `no-store`/`no-cache` mean no freshness at all.
     static func maxAge(in control: String) -> Int64? {
         var maxAge: Int64?
