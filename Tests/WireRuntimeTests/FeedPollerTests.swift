@@ -28,6 +28,34 @@ import Testing
         try await h.finish()
     }
 
+    @Test func notModifiedWithNewValidatorsUpdatesThemAndKeepsTheOmittedOne() async throws {
+        let h = try FeedTestHarness()
+        try h.server.script("/world.xml", [
+            ["body": TestFeeds.rss([TestFeeds.portStory]), "etag": "\"w1\"", "last_modified": "Sat, 13 Apr 2024 12:10:00 GMT"],
+            ["status": 304, "headers": ["ETag": "\"w2\"", "Last-Modified": "Sat, 13 Apr 2024 12:20:00 GMT"]],
+            // Only a new ETag: the stored Last-Modified stays.
+            ["status": 304, "headers": ["ETag": "\"w3\""]],
+        ])
+        try h.start([FeedTestHarness.feed("world", url: h.server.url("/world.xml"))])
+        try #require(await h.until { h.server.requests("/world.xml").count >= 5 })
+        try await h.stop()
+        let requests = h.server.requests("/world.xml")
+        #expect(requests[1].headers["if-none-match"] == "\"w1\"")
+        #expect(requests[1].headers["if-modified-since"] == "Sat, 13 Apr 2024 12:10:00 GMT")
+        #expect(requests[2].headers["if-none-match"] == "\"w2\"")
+        #expect(requests[2].headers["if-modified-since"] == "Sat, 13 Apr 2024 12:20:00 GMT")
+        #expect(requests[3].headers["if-none-match"] == "\"w3\"")
+        #expect(requests[3].headers["if-modified-since"] == "Sat, 13 Apr 2024 12:20:00 GMT")
+        // Committed, not only remembered: a restart asks with them too.
+        let memory = try #require(try h.store.feedMemory(source: "world"))
+        #expect(memory.etag == "\"w3\"")
+        #expect(memory.lastModified == "Sat, 13 Apr 2024 12:20:00 GMT")
+        #expect(memory.bodyHash != nil)
+        #expect(try h.store.seenCount(source: "world") == 1)
+        #expect(h.headlines == [TestFeeds.portStory.title])
+        try await h.finish()
+    }
+
     @Test func changedFeedEmitsOnlyNewAndUpdatedItems() async throws {
         let h = try FeedTestHarness()
         var edited = TestFeeds.ferryStory

@@ -108,6 +108,7 @@ extension FeedSource {
         let hints = HTTPCacheHints.parse(header: response.header, now: Date().timeIntervalSince1970)
         switch response.status {
         case 304:
+            await refreshValidators(from: response)
             return .notModified(hints, status: 304)
         case 200:
             let bodyHash = ItemID.contentHash(response.body)
@@ -131,6 +132,33 @@ extension FeedSource {
         default:
             return .failed("HTTP \(response.status)", retryAfter: nil)
         }
+    }
+
+    /// A 304 may carry new validators (RFC 9111 §4.3.4); it emits no items, so they are committed at
+    /// once and the next poll asks with them. A validator the 304 leaves out is kept.
+    private func refreshValidators(from response: FeedResponse) async {
+        var updated = memory
+        if let etag = response.header("etag") { updated.etag = etag }
+        if let lastModified = response.header("last-modified") { updated.lastModified = lastModified }
+        guard updated != memory else { return }
+        let refreshed = updated
+        let name = config.name
+        let ledger = shared.ledger
+        let failure: String? = await shared.onIntake {
+            do {
+                // No items and nothing forgotten: only the feed's memory row changes.
+                try ledger.commitPoll(
+                    source: name, memory: refreshed, items: [], at: Date().timeIntervalSince1970, forgetBefore: 0)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        if let failure {
+            logger.warning("could not store the validators of a 304", metadata: ["error": "\(failure)"])
+            return
+        }
+        memory = refreshed
     }
 
     private func reportMove(_ target: String?) {
