@@ -11,9 +11,7 @@ import WireModel
     static let receivedAt = "2026-11-29T00:00:00Z"
 
     @Test func scoresTheLabelledCorpus() throws {
-        let stories = EvalStory.load()
-        // The corpus ships with the repository: an empty load is a broken checkout, not a skip.
-        #expect(stories.count >= 30, "Fixtures/eval/stories holds \(stories.count) labelled stories")
+        let stories = Self.corpus()
         guard !stories.isEmpty else { return }
         let extractor = StoryExtractor()
         var score = EvalScore()
@@ -28,23 +26,13 @@ import WireModel
             print("of which the stories written after the rules (labels' \"holdout\": true):")
             print(holdout.table())
         }
-        if ProcessInfo.processInfo.environment["WIREFEED_EVAL_VERBOSE"] != nil {
-            print(score.misses.joined(separator: "\n"))
-        }
-        // The issue's bars, over the whole corpus (Fixtures/eval/README.md gives the labelling policy).
-        #expect(score.f1(EvalScore.kinds) >= 0.85)
-        for field in ["headline", "agency", "dateline", "published_at"] {
-            #expect(score.percent(field) >= 97, "\(field): \(score.percent(field)) %")
-        }
-        #expect(score.datesLabelled > 0 && score.datesRight == score.datesLabelled, "dates: \(score.datesRight)/\(score.datesLabelled)")
+        Self.expectTheIssuesBars(score)
     }
 
     /// The same corpus end to end: the source file through the reader, `clean`, then `extract`, held to
     /// the same bars, so that a furniture line clean keeps or a headline it misses shows here too.
     @Test func scoresTheCorpusThroughClean() throws {
-        let stories = EvalStory.load()
-        // The corpus ships with the repository: an empty load is a broken checkout, not a skip.
-        #expect(stories.count >= 30, "Fixtures/eval/stories holds \(stories.count) labelled stories")
+        let stories = Self.corpus()
         guard !stories.isEmpty else { return }
         let cleaner = StoryCleaner()
         let extractor = StoryExtractor()
@@ -56,6 +44,18 @@ import WireModel
         }
         print("end to end (reader → clean → extract):")
         print(score.table())
+        Self.expectTheIssuesBars(score)
+    }
+
+    /// The labelled corpus; it ships with the repository, so an empty load is a broken checkout, not a skip.
+    static func corpus() -> [EvalStory] {
+        let stories = EvalStory.load()
+        #expect(stories.count >= 30, "Fixtures/eval/stories holds \(stories.count) labelled stories")
+        return stories
+    }
+
+    /// The issue's bars over the whole corpus (Fixtures/eval/README.md gives the labelling policy).
+    static func expectTheIssuesBars(_ score: EvalScore) {
         if ProcessInfo.processInfo.environment["WIREFEED_EVAL_VERBOSE"] != nil {
             print(score.misses.joined(separator: "\n"))
         }
@@ -63,6 +63,7 @@ import WireModel
         for field in ["headline", "agency", "dateline", "published_at"] {
             #expect(score.percent(field) >= 97, "\(field): \(score.percent(field)) %")
         }
-        #expect(score.datesLabelled > 0 && score.datesRight == score.datesLabelled, "dates: \(score.datesRight)/\(score.datesLabelled)")
+        #expect(score.datesLabelled > 0 && score.datesRight == score.datesLabelled,
+                "dates: \(score.datesRight)/\(score.datesLabelled)")
     }
 }
