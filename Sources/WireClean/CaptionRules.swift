@@ -58,7 +58,7 @@ enum CaptionRules {
             guard let range = text.lastRange(ofASCII: marker) else { continue }
             let credit = text[range.upperBound...]
             let caption = String(text[..<range.lowerBound])
-            guard credit.splitASCII().count <= 5, !credit.hasSuffix("."), LineShape(caption).endsLikeSentence else { continue }
+            guard credit.splitASCII().count <= 5, !credit.hasSuffix("."), LineShape.endsLikeSentence(caption) else { continue }
             return (caption, String(credit))
         }
         return nil
@@ -67,7 +67,7 @@ enum CaptionRules {
     /// The credit in a trailing "(…)" or "[…]" after a finished sentence, or nil.
     static func trailingCredit(_ text: String) -> String? {
         guard let split = splitCredit(text) else { return nil }
-        return LineShape(split.text).endsLikeSentence ? split.credit : nil
+        return LineShape.endsLikeSentence(split.text) ? split.credit : nil
     }
 
     /// Caption text and its trailing credit, when it has one.

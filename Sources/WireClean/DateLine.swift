@@ -10,6 +10,7 @@ struct DateLine {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
     ]
+    private static let monthInitials: Set<UInt8> = Set("adfjmnos".utf8)
     private static let dateWords: Set<String> = [
         "am", "pm", "a.m.", "p.m.", "kst", "jst", "gmt", "utc", "ist", "cst", "edt", "est", "cet", "cest", "bst", "hkt",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -18,6 +19,9 @@ struct DateLine {
 
     /// The month a word names, as written ("Apr." → "apr"), or nil.
     static func monthPrefix(_ word: String) -> String? {
+        // Every month starts with one of a, d, f, j, m, n, o, s: other words stop at their first letter.
+        guard let letter = word.utf8.first(where: { $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: ",") }),
+              Self.monthInitials.contains(letter | 0x20), letter < 0x80 else { return nil }
         let bare = word.lowercased().trimmingCharacters(in: ".,")
         return months.contains(bare) ? bare : nil
     }

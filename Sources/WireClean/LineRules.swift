@@ -178,7 +178,7 @@ enum LineRules {
 
     /// A reporter's address standing alone ("yoonsh@yna.co.kr", "Contact: desk@example.com").
     static func contact(_ shape: LineShape) -> Bool {
-        guard shape.words <= 4, shape.bytes <= 120 else { return false }
+        guard shape.words <= 4, shape.bytes <= 120, shape.text.utf8.contains(UInt8(ascii: "@")) else { return false }
         return shape.text.splitASCII().contains { word in
             guard let at = word.firstIndex(of: "@"), at != word.startIndex else { return false }
             return word[at...].utf8.contains(UInt8(ascii: "."))
@@ -238,7 +238,9 @@ enum LineRules {
 
     /// Only punctuation ("___", "* * *", "----").
     static func separator(_ shape: LineShape) -> Bool {
-        guard shape.bytes <= 80, !shape.text.isEmpty else { return false }
+        guard shape.bytes <= 80, let first = shape.text.utf8.first else { return false }
+        // An ASCII letter or digit is neither punctuation nor a symbol: most lines stop here.
+        if (first | 0x20) &- 0x61 < 26 || first &- 0x30 < 10 { return false }
         return shape.text.unicodeScalars.allSatisfy { $0 == " " || $0.properties.generalCategory.isPunctuationOrSymbol }
     }
 
@@ -273,8 +275,10 @@ enum LineRules {
         return promoWords.contains { shape.text.containsIgnoringCase($0) }
     }
 
+    private static let tagPrefixes: PrefixList = ["tags:", "topics:", "keywords:", "filed under:", "tags |"]
+
     static func tags(_ shape: LineShape) -> Bool {
-        shape.words <= 30 && shape.text.firstPrefixIgnoringCase(["tags:", "topics:", "keywords:", "filed under:", "tags |"]) != nil
+        shape.words <= 30 && shape.text.firstPrefixIgnoringCase(tagPrefixes) != nil
     }
 
     private static let disclaimerPhrases = [
@@ -340,13 +344,21 @@ extension StringProtocol {
     /// others by scalar.
     func trimmingCharacters(in set: String) -> String {
         if set.utf8.allSatisfy({ $0 < 0x80 }) || utf8.allSatisfy({ $0 < 0x80 }) {
+            // The set's ASCII members as a 128-bit mask: a byte test per byte instead of a search.
+            var mask = (low: UInt64(0), high: UInt64(0))
+            for byte in set.utf8 where byte < 0x80 {
+                if byte < 64 { mask.low |= 1 << byte } else { mask.high |= 1 << (byte - 64) }
+            }
+            func isMember(_ byte: UInt8) -> Bool {
+                byte < 64 ? mask.low & (1 << byte) != 0 : byte < 128 && mask.high & (1 << (byte - 64)) != 0
+            }
             let bytes = utf8
             var start: String.Index?
             var end = bytes.startIndex
             var index = bytes.startIndex
             while index != bytes.endIndex {
                 let next = bytes.index(after: index)
-                if !set.utf8.contains(bytes[index]) {
+                if !isMember(bytes[index]) {
                     if start == nil { start = index }
                     end = next
                 }

@@ -15,6 +15,9 @@ struct LineShape {
     let lower: String
     static let lowerWordLimit = 8
 
+    /// Ends like a sentence: `.`, `!`, `?`, or a closing quote or bracket after one.
+    let endsLikeSentence: Bool
+
     init(_ text: String) {
         self.text = text
         var copy = text
@@ -22,6 +25,7 @@ struct LineShape {
         var digit = false, hasLower = false, ascii = true
         var last: UInt8 = 0
         var bytesCount = 0
+        var ends = false
         copy.withUTF8 { bytes in
             for byte in bytes {
                 if byte == 0x20 { words += 1 }
@@ -31,6 +35,7 @@ struct LineShape {
             }
             last = bytes.last ?? 0
             bytesCount = bytes.count
+            ends = Self.endsLikeSentence(bytes)
         }
         self.words = words
         self.bytes = bytesCount
@@ -38,22 +43,69 @@ struct LineShape {
         self.hasLowercase = hasLower
         self.isASCII = ascii
         self.lastByte = last
-        if words > Self.lowerWordLimit {
-            lower = ""
-        } else if ascii {
-            lower = String(decoding: text.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
-        } else {
-            lower = text.lowercased()
+        self.endsLikeSentence = ends
+        lower = words > Self.lowerWordLimit ? "" : Self.lowerCased(text, ascii: ascii)
+    }
+
+    /// The text lower-cased. Only ASCII letters are folded on bytes: every list the rules compare
+    /// `lower` with is ASCII (or caseless signs such as "•"), and a non-ASCII letter lower-cases to
+    /// another non-ASCII letter, so it matches no entry either way; the one exception, the Kelvin
+    /// sign (to "k"), takes `lowercased()`.
+    private static func lowerCased(_ text: String, ascii: Bool) -> String {
+        let utf8 = text.utf8
+        if !ascii, containsKelvinSign(utf8) { return text.lowercased() }
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var count = 0
+            for byte in utf8 {
+                buffer[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                count += 1
+            }
+            return count
         }
     }
 
-    /// Ends like a sentence: `.`, `!`, `?`, or a closing quote or bracket after one.
-    var endsLikeSentence: Bool {
-        let tail = text.unicodeScalars.suffix(3)
-        for scalar in tail.reversed() {
-            switch scalar {
-            case ".", "!", "?", "…", "。", "！", "？": return true
-            case "\"", "'", "”", "’", ")", "»": continue
+    /// U+212A KELVIN SIGN, E2 84 AA in UTF-8.
+    private static func containsKelvinSign(_ utf8: String.UTF8View) -> Bool {
+        var state = 0
+        for byte in utf8 {
+            switch (state, byte) {
+            case (_, 0xE2): state = 1
+            case (1, 0x84): state = 2
+            case (2, 0xAA): return true
+            default: state = 0
+            }
+        }
+        return false
+    }
+
+    /// `endsLikeSentence` for any text, without the rest of a shape.
+    static func endsLikeSentence(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { endsLikeSentence($0) }
+    }
+
+    /// The last three scalars, read backwards on UTF-8: a sentence mark, possibly after closing
+    /// quotes or brackets.
+    private static func endsLikeSentence(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = bytes.count
+        for _ in 0..<3 {
+            guard end > 0 else { return false }
+            var start = end - 1
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            let length = end - start
+            let lead = bytes[start]
+            if length == 1 {
+                switch lead {
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return true
+                case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"): end = start; continue
+                default: return false
+                }
+            }
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[start + offset] & 0x3F) }
+            switch value {
+            case 0x2026, 0x3002, 0xFF01, 0xFF1F: return true  // … 。 ！ ？
+            case 0x201D, 0x2019, 0xBB: end = start  // ” ’ »
             default: return false
             }
         }
@@ -73,6 +125,12 @@ struct LineShape {
         switch lastByte {
         case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"): return false
         default: break
+        }
+        guard let byte = text.utf8.first else { return false }
+        if byte < 0x80 {
+            // An ASCII first letter: a capital, a digit, or an opening quote or bracket.
+            return byte &- 0x41 < 26 || byte &- 0x30 < 10 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+                || byte == UInt8(ascii: "(")
         }
         guard let first = text.unicodeScalars.first else { return false }
         return first.properties.isUppercase || first.properties.numericType != nil

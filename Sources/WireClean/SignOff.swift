@@ -67,7 +67,7 @@ enum SignOff {
 
     private static func finish(_ text: String, at cut: String.Index, signOff: Substring) -> (story: String, signOff: String)? {
         let story = text[..<cut].withoutTrailingSpaces
-        guard LineShape(story).endsLikeSentence else { return nil }
+        guard LineShape.endsLikeSentence(story) else { return nil }
         return (story, String(signOff).trimmingCharacters(in: " "))
     }
 }

@@ -14,8 +14,10 @@ enum SiteNames {
     ///   elsewhere only a name the item's metadata gives counts.
     static func isSiteName(_ shape: LineShape, known: [String], standalone: Bool) -> Bool {
         guard shape.words <= 6, shape.bytes <= 60 else { return false }
-        let key = comparable(shape.text)
-        if known.contains(where: { comparable($0) == key }) { return true }
+        if !known.isEmpty {
+            let key = comparable(shape.text)
+            if known.contains(where: { comparable($0) == key }) { return true }
+        }
         guard standalone else { return false }
         if isDomain(shape.text) { return true }
         guard !shape.hasDigit, shape.lastByte != UInt8(ascii: "."), shape.text.first?.isUppercase == true else { return false }
