@@ -96,14 +96,35 @@ enum LineRules {
         guard let first = words.first, first.first?.isUppercase == true else { return false }
         var previousThe = false
         for word in words {
-            let bare = word.trimmingCharacters(in: ",;")
-            guard let letter = bare.first else { continue }
-            if previousThe, !letter.isUppercase { return false }
-            previousThe = bare.lowercased() == "the"
-            if letter.isUppercase || previousThe || bylineConnectors.contains(bare.lowercased()) { continue }
+            let bare: Substring
+            let capital: Bool
+            if let trimmed = asciiTrimmed(word) {
+                // ASCII: every byte is a character, so the tests run on bytes.
+                guard let letter = trimmed.utf8.first else { continue }
+                bare = trimmed
+                capital = letter &- 0x41 < 26
+            } else {
+                bare = Substring(word.trimmingCharacters(in: ",;"))
+                guard let letter = bare.first else { continue }
+                capital = letter.isUppercase
+            }
+            if previousThe, !capital { return false }
+            previousThe = bare.utf8.count == 3 && bare.lowercased() == "the"
+            if capital || previousThe || bylineConnectors.contains(bare.lowercased()) { continue }
             return false
         }
         return !previousThe
+    }
+
+    /// The word without its leading and trailing "," and ";" when it is ASCII without CR; nil otherwise.
+    private static func asciiTrimmed(_ word: Substring) -> Substring? {
+        let bytes = word.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") }
+        guard let start = bytes.firstIndex(where: { !isTrimmed($0) }), let last = bytes.lastIndex(where: { !isTrimmed($0) }) else {
+            return word[word.endIndex...]
+        }
+        return word[start...last]
     }
 
     // MARK: publication lines
@@ -161,17 +182,17 @@ enum LineRules {
         "contributed to this article.", "contributed to this report", "contributed reporting to this story.",
     ]
 
-    /// The last words of `creditSuffixes`: a paragraph ending otherwise needs no suffix comparison.
-    private static let creditLastWords: Set<String> = ["report.", "story.", "reporting.", "article.", "report"]
+    /// The last words of `creditSuffixes`, after the space before them: a paragraph ending otherwise
+    /// needs no case-blind suffix comparison.
+    private static let creditLastWords = [" report.", " story.", " reporting.", " article.", " report"]
 
     static func credit(_ shape: LineShape) -> Bool {
         guard shape.words <= 60 else { return false }
-        let opensWithBracket = shape.text.hasPrefix("(") || shape.text.hasPrefix("[")
+        let opensWithBracket = shape.text.startsWithCharacter("(") || shape.text.startsWithCharacter("[")
         let text = opensWithBracket ? String(shape.text.dropFirst()) : shape.text
         if text.firstPrefixIgnoringCase(creditPrefixes) != nil { return true }
         guard shape.words <= 40, shape.lastByte == UInt8(ascii: ".") || shape.lastByte == UInt8(ascii: "t"),
-              let lastSpace = shape.text.utf8.lastIndex(of: 0x20),
-              creditLastWords.contains(String(shape.text[shape.text.index(after: lastSpace)...]))
+              creditLastWords.contains(where: { shape.text.hasByteSuffix($0) })
         else { return false }
         return creditSuffixes.contains { shape.text.hasSuffixIgnoringCase($0) }
     }
@@ -248,7 +269,7 @@ enum LineRules {
 
     static func copyright(_ shape: LineShape) -> Bool {
         guard shape.words <= 30 else { return false }
-        if shape.text.hasPrefix("©") || shape.text.hasPrefixIgnoringCase("(c) ") || shape.text.hasPrefixIgnoringCase("copyright ") {
+        if shape.text.startsWithCharacter("©") || shape.text.hasPrefixIgnoringCase("(c) ") || shape.text.hasPrefixIgnoringCase("copyright ") {
             return true
         }
         // "… All rights reserved." closes the line when it is not the whole of it.
@@ -288,7 +309,7 @@ enum LineRules {
 
     static func disclaimer(_ shape: LineShape) -> Bool {
         guard shape.words <= 50 else { return false }
-        let wrapped = shape.text.hasPrefix("(") && shape.text.hasSuffix(")")
+        let wrapped = shape.text.startsWithCharacter("(") && shape.text.endsWithCharacter(")")
         guard wrapped || shape.text.hasPrefixIgnoringCase("disclaimer") else { return false }
         return disclaimerPhrases.contains { shape.text.containsIgnoringCase($0) }
     }

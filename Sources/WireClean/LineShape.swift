@@ -54,13 +54,15 @@ struct LineShape {
     private static func lowerCased(_ text: String, ascii: Bool) -> String {
         let utf8 = text.utf8
         if !ascii, containsKelvinSign(utf8) { return text.lowercased() }
-        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
-            var count = 0
-            for byte in utf8 {
-                buffer[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                count += 1
+        var copy = text
+        return copy.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                return bytes.count
             }
-            return count
         }
     }
 
@@ -213,5 +215,40 @@ extension String {
             }
             return false
         }
+    }
+}
+
+extension String {
+    /// `hasPrefix(character)` for a one-scalar character without a canonical decomposition ("(",
+    /// "©"), decided on bytes: only a non-ASCII scalar after it could extend it into a longer
+    /// character, and then `hasPrefix` decides.
+    func startsWithCharacter(_ character: String) -> Bool {
+        var mine = utf8.makeIterator()
+        for wanted in character.utf8 {
+            guard mine.next() == wanted else { return false }
+        }
+        guard let next = mine.next() else { return true }
+        return next < 0x80 ? true : hasPrefix(character)
+    }
+
+    /// `hasSuffix(character)` for a one-scalar character without a canonical decomposition (")"),
+    /// decided on bytes when an ASCII scalar other than CR stands before it (no ASCII scalar joins
+    /// the character after it); otherwise `hasSuffix` decides.
+    func endsWithCharacter(_ character: String) -> Bool {
+        var mine = utf8.reversed().makeIterator()
+        for wanted in character.utf8.reversed() {
+            guard mine.next() == wanted else { return false }
+        }
+        guard let previous = mine.next() else { return true }
+        return previous < 0x80 && previous != 0x0D ? true : hasSuffix(character)
+    }
+
+    /// Whether the UTF-8 bytes end with those of `suffix` (no Unicode equivalence: for ASCII suffixes
+    /// that begin with a space, which always starts a character, this is `hasSuffix`).
+    func hasByteSuffix(_ suffix: String) -> Bool {
+        let mine = utf8
+        let theirs = suffix.utf8
+        guard mine.count >= theirs.count else { return false }
+        return mine.reversed().starts(with: theirs.reversed())
     }
 }

@@ -3,12 +3,38 @@ enum SignOff {
     /// A credit that names an agency or desk: one to four words, each capitalised or an acronym,
     /// joined by spaces, `/` or `-` ("Yonhap", "AP", "KCNA/Kyodo", "Xinhua News Agency").
     static func isAgencyLike(_ text: Substring) -> Bool {
+        if let verdict = asciiAgencyLike(text) { return verdict }
         let words = text.splitASCII(" /")
         guard (1...4).contains(words.count), text.count <= 40 else { return false }
         return words.allSatisfy { word in
             guard let first = word.first, first.isUppercase else { return false }
             return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." || $0 == "&" || $0 == "'" }
         }
+    }
+
+    /// `isAgencyLike` on bytes for ASCII text without CR (where every byte is one character), or nil.
+    private static func asciiAgencyLike(_ text: Substring) -> Bool? {
+        var words = 0
+        var wordStart = true
+        var count = 0
+        for byte in text.utf8 {
+            guard byte < 0x80, byte != 0x0D else { return nil }
+            count += 1
+            if byte == 0x20 || byte == UInt8(ascii: "/") {
+                wordStart = true
+                continue
+            }
+            let letter = (byte | 0x20) &- 0x61 < 26
+            if wordStart {
+                // Each word opens with a capital.
+                guard byte &- 0x41 < 26 else { return false }
+                words += 1
+                wordStart = false
+            } else if !letter, byte != UInt8(ascii: "-"), byte != UInt8(ascii: "."), byte != UInt8(ascii: "&"), byte != UInt8(ascii: "'") {
+                return false
+            }
+        }
+        return (1...4).contains(words) && count <= 40
     }
 
     /// AFP-style desk initials: lower-case groups joined by `/` or `-`, with at least one `/`
@@ -48,14 +74,15 @@ enum SignOff {
             }
             return finish(text, at: lastSpace, signOff: lastWord)
         }
-        if text.hasSuffix(")") || text.hasSuffix("]") {
-            let open: Character = text.hasSuffix(")") ? "(" : "["
+        if text.endsWithCharacter(")") || text.endsWithCharacter("]") {
+            let open: Character = text.endsWithCharacter(")") ? "(" : "["
             guard let start = text.lastIndex(of: open) else { return nil }
             let inner = text[text.index(after: start)..<text.index(before: text.endIndex)]
             guard isAgencyLike(inner) else { return nil }
             return finish(text, at: start, signOff: text[start...])
         }
         // "… the ministry said. — AFP"
+        guard containsDash(text) else { return nil }
         for dash in [" — ", " -- ", " – "] {
             guard let range = text.lastRange(ofASCII: dash) else { continue }
             let agency = text[range.upperBound...]
@@ -63,6 +90,24 @@ enum SignOff {
             return finish(text, at: range.lowerBound, signOff: text[text.index(after: range.lowerBound)...])
         }
         return nil
+    }
+
+    /// Whether the text holds "--", "—" or "–" anywhere: one pass, instead of a backward search for
+    /// each dash through paragraphs that have none.
+    private static func containsDash(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var index = 0
+            while index + 1 < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-") { return true }
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94 {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     private static func finish(_ text: String, at cut: String.Index, signOff: Substring) -> (story: String, signOff: String)? {
