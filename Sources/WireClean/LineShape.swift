@@ -246,9 +246,12 @@ extension String {
     /// Whether the UTF-8 bytes end with those of `suffix` (no Unicode equivalence: for ASCII suffixes
     /// that begin with a space, which always starts a character, this is `hasSuffix`).
     func hasByteSuffix(_ suffix: String) -> Bool {
-        let mine = utf8
-        let theirs = suffix.utf8
-        guard mine.count >= theirs.count else { return false }
-        return mine.reversed().starts(with: theirs.reversed())
+        var mine = self
+        var theirs = suffix
+        return mine.withUTF8 { bytes in
+            theirs.withUTF8 { tail in
+                bytes.count >= tail.count && UnsafeBufferPointer(rebasing: bytes[(bytes.count - tail.count)...]).elementsEqual(tail)
+            }
+        }
     }
 }

@@ -106,6 +106,12 @@ enum ParagraphSplitter {
                 index += 1
                 continue
             }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                // A no-break space (`&nbsp;`): white space, which NFC leaves as it is.
+                pendingSpace = !out.isEmpty
+                index += 2
+                continue
+            }
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
             guard index + length <= bytes.count, isStable(bytes, at: index, length: length) else {
                 return TextNormalizer.inline(String(decoding: bytes, as: UTF8.self))
@@ -156,7 +162,8 @@ enum ParagraphSplitter {
         }
         switch value {
         case 0xA1...0xAC, 0xAE...0x24F: return true
-        case 0x2010...0x2015, 0x2018...0x201F, 0x2020...0x2022, 0x2026, 0x2030, 0x2032, 0x2033, 0x20AC, 0x2122: return true
+        case 0x2010...0x2015, 0x2018...0x201F, 0x2020...0x2022, 0x2026, 0x2030, 0x2032, 0x2033, 0x2039, 0x203A, 0x20AC, 0x2122:
+            return true
         case 0x3001...0x3003, 0x300C...0x300F, 0x3041...0x3096, 0x309B...0x30FF: return true
         case 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF5E: return true
         default: return false

@@ -7,7 +7,9 @@ enum WritingScript: Int, CaseIterable {
         let v = scalar.value
         switch v {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: self = .latin
-        case 0x80...0xBF: return nil
+        // Other ASCII, Latin-1 signs, general punctuation and currency signs: no letters there, and
+        // deciding them here saves the Unicode property look-up below (most scalars of a line).
+        case 0x00...0x7F, 0x80...0xBF, 0x2000...0x206F, 0x20A0...0x20CF: return nil
         case 0x370...0x3FF: self = .greek
         case 0x400...0x52F: self = .cyrillic
         case 0x590...0x5FF: self = .hebrew
