@@ -44,16 +44,14 @@ enum HTMLEventReader {
         ctxt.pointee.sax.pointee = makeHandler()
         // State travels through `_private`: libxml2 passes the parser context as the callbacks' argument.
         ctxt.pointee._private = Unmanaged.passUnretained(state).toOpaque()
+        // The bytes are a Swift string's, so UTF-8 whatever a `<meta charset>` claims: IGNORE_ENC keeps
+        // libxml2 from switching on such a hint, and declaring UTF-8 without installing a converter
+        // lets it read the buffer as it is instead of copying it through a UTF-8 → UTF-8 converter.
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
         htmlCtxtUseOptions(ctxt, Int32(bitPattern: options))
-        // As `htmlReadMemory(…, "UTF-8", …)` does: an explicit encoding, so a `<meta charset>` is ignored.
-        if let utf8 = xmlFindCharEncodingHandler("UTF-8") {
-            xmlSwitchToEncoding(ctxt, utf8)
-            if let input = ctxt.pointee.input, input.pointee.encoding == nil {
-                input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
-            }
-        }
+        // UTF-8 declared without a converter (a byte-order mark is skipped, as the converter does).
+        xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
         htmlParseDocument(ctxt)
         return true
     }

@@ -18,6 +18,26 @@ import Testing
         #expect(blocks.map(\.text) == ["one\ntwo\n\nthree"])
     }
 
+    @Test func textIsReadAsUTF8WhateverThePageDeclares() {
+        let html = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Crème brûlée — “Seoul”</p></body></html>"
+        #expect(HTMLBlockText.blocks(fromHTML: html).map(\.text) == ["Crème brûlée — “Seoul”"])
+    }
+
+    @Test func byteOrderMarkIsNotText() {
+        #expect(HTMLBlockText.blocks(fromHTML: "\u{FEFF}<p>Hello</p>").map(\.text) == ["Hello"])
+    }
+
+    @Test func whiteSpaceBetweenElementsIsKeptAsParsed() {
+        // The newline after <br> is a text run of its own: with the <br> it makes a blank line.
+        let blocks = HTMLBlockText.blocks(fromHTML: "<p>one<br>\n<a href=\"#\">two</a> <b>three</b></p>")
+        #expect(blocks.map(\.text) == ["one\n\ntwo three"])
+    }
+
+    @Test func skippedElementsHideEverythingInside() {
+        let html = "<div>kept<noscript><p>hidden <b>deep</b></p></noscript> too</div><svg><text>drawn</text></svg><p>last</p>"
+        #expect(HTMLBlockText.blocks(fromHTML: html).map(\.text) == ["kept too", "last"])
+    }
+
     @Test func emptyInputHasNoBlocks() {
         #expect(HTMLBlockText.blocks(fromHTML: "").isEmpty)
     }
