@@ -5,7 +5,7 @@ enum LineRules {
 
     /// Words page tools are made of. A line made only of these, with at least one `widgetMarkers`
     /// word, is a widget: story sentences always carry other words.
-    private static let widgetWords: Set<String> = [
+    static let widgetWords: Set<String> = [
         "share", "shares", "sharing", "on", "this", "article", "story", "page", "via", "copy", "copied", "link",
         "links", "url", "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "email", "e-mail", "mail",
         "print", "tweet", "kakaotalk", "kakao", "story", "naver", "band", "line", "reddit", "pinterest", "weibo",
@@ -14,7 +14,7 @@ enum LineRules {
         "minute", "minutes", "audio", "gift", "zoom", "in", "out", "increase", "decrease", "reset", "clipboard",
         "copy-link", "sns", "send", "top", "back", "subscribe", "print-friendly", "version", "|", "/", "•", "·",
     ]
-    private static let widgetMarkers: Set<String> = [
+    static let widgetMarkers: Set<String> = [
         "share", "copied", "link", "facebook", "twitter", "linkedin", "whatsapp", "telegram", "print", "tweet",
         "kakaotalk", "reddit", "pinterest", "weibo", "wechat", "listen", "bookmark", "font", "email", "e-mail",
         "clipboard", "copy-link", "sns", "a+", "a-",
@@ -23,20 +23,30 @@ enum LineRules {
     static func shareWidget(_ shape: LineShape) -> Bool {
         guard shape.words <= LineShape.lowerWordLimit, shape.bytes <= 90 else { return false }
         if isReadingTime(shape) { return true }
-        // Every word must be a widget word: most short story lines fail on the first one.
-        let lower = shape.lower
-        if let space = lower.utf8.firstIndex(of: 0x20) {
-            let first = String(lower[..<space])
-            let bare = first.trimmingCharacters(in: "•·|:!.,()[]")
-            if !bare.isEmpty, !bare.allSatisfy(\.isNumber), !widgetWords.contains(first), !widgetWords.contains(bare) { return false }
+        var lower = shape.lower
+        return lower.withUTF8 { isWidgetLine($0) }
+    }
+
+    /// Every word a widget word (after trimming `•·|:!.,()[]`; numbers pass), and one of them a
+    /// marker: decided on the lower-cased line's bytes, most short story lines on their first word.
+    private static func isWidgetLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let space = bytes.firstIndex(of: 0x20) {
+            let first = UnsafeBufferPointer(rebasing: bytes[..<space])
+            let bare = WidgetWord.trimmed(first)
+            if !bare.isEmpty, !WidgetWord.isNumber(bare), !WidgetWord.isWidget(first), !WidgetWord.isWidget(bare) { return false }
         }
         var marker = false
-        // Every word must be a widget word: most short story lines fail on the first one.
-        for raw in shape.lower.splitASCII() {
-            let word = widgetWords.contains(String(raw)) ? String(raw) : raw.trimmingCharacters(in: "•·|:!.,()[]")
-            if word.isEmpty || word.allSatisfy(\.isNumber) { continue }
-            guard widgetWords.contains(word) else { return false }
-            if widgetMarkers.contains(word) { marker = true }
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            defer { start = end + 1 }
+            guard end > start else { continue }
+            let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let word = WidgetWord.isWidget(raw) ? raw : WidgetWord.trimmed(raw)
+            if word.isEmpty || WidgetWord.isNumber(word) { continue }
+            guard WidgetWord.isWidget(word) else { return false }
+            if WidgetWord.isMarker(word) { marker = true }
         }
         return marker
     }
