@@ -35,8 +35,10 @@ enum CaptionRules {
            shape.words <= 40 || trailingCredit(shape.text) != nil {
             return true
         }
-        if trailingPhotoCredit(shape.text) != nil { return true }
-        guard let credit = trailingCredit(shape.text) else { return false }
+        // A photo credit ends in a letter, a bracketed credit in ")" or "]": most paragraphs end otherwise.
+        let last = shape.lastByte
+        if (last | 0x20) &- 0x61 < 26, trailingPhotoCredit(shape.text) != nil { return true }
+        guard last == UInt8(ascii: ")") || last == UInt8(ascii: "]"), let credit = trailingCredit(shape.text) else { return false }
         if hasPositionMarker(shape.text) { return true }
         if credit.utf8.contains(UInt8(ascii: "/")) || photoCreditWords.contains(where: { credit.containsIgnoringCase($0) }) { return true }
         // A mid-story paragraph closed by "(Agency)" is a caption: story paragraphs never end that way.
@@ -87,6 +89,7 @@ enum CaptionRules {
 
     /// "(L)", "(far R)", "(2nd from L)", "(left)", "(front row, C)".
     static func hasPositionMarker(_ text: String) -> Bool {
+        if let verdict = asciiPositionMarker(text) { return verdict }
         var searchFrom = text.startIndex
         while let open = text[searchFrom...].firstIndex(of: "(") {
             guard let close = text[open...].firstIndex(of: ")") else { return false }
@@ -95,5 +98,23 @@ enum CaptionRules {
             searchFrom = text.index(after: close)
         }
         return false
+    }
+
+    /// `hasPositionMarker` on bytes for ASCII text without CR (every byte one character), or nil.
+    private static func asciiPositionMarker(_ text: String) -> Bool? {
+        var copy = text
+        return copy.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            var index = 0
+            while index < bytes.count {
+                guard let open = bytes[index...].firstIndex(of: UInt8(ascii: "(")) else { return false }
+                guard let close = bytes[open...].firstIndex(of: UInt8(ascii: ")")) else { return false }
+                let inner = String(decoding: bytes[(open + 1)..<close].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+                let words = inner.splitASCII(" ,")
+                if !words.isEmpty, words.count <= 5, words.allSatisfy({ positionWords.contains(String($0)) }) { return true }
+                index = close + 1
+            }
+            return false
+        }
     }
 }

@@ -47,10 +47,17 @@ struct CleaningPass {
         let body = story.map(\.text).joined(separator: "\n\n")
         return CleanedStory(
             body: body.isEmpty ? nil : body,
-            furniture: removed.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.furniture),
-            captions: captions.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.caption),
+            furniture: Self.inOrder(removed, order: { $0.order }, entry: { $0.furniture }),
+            captions: Self.inOrder(captions, order: { $0.order }, entry: { $0.caption }),
             headline: headline
         )
+    }
+
+    /// Entries by block order, ties in the order they were recorded (a stable sort); most stories
+    /// record them in order already, and then nothing is sorted.
+    private static func inOrder<Element, Entry>(_ entries: [Element], order: (Element) -> Int, entry: (Element) -> Entry) -> [Entry] {
+        if zip(entries, entries.dropFirst()).allSatisfy({ order($0) <= order($1) }) { return entries.map(entry) }
+        return entries.enumerated().sorted { (order($0.element), $0.offset) < (order($1.element), $1.offset) }.map { entry($0.element) }
     }
 
     // MARK: first pass

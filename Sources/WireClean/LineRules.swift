@@ -194,15 +194,16 @@ enum LineRules {
 
     /// The last words of `creditSuffixes`, after the space before them: a paragraph ending otherwise
     /// needs no case-blind suffix comparison.
-    private static let creditLastWords = [" report.", " story.", " reporting.", " article.", " report"]
+    private static let creditLastWords: [[UInt8]] = [" report.", " story.", " reporting.", " article.", " report"].map { Array($0.utf8) }
 
     static func credit(_ shape: LineShape) -> Bool {
         guard shape.words <= 60 else { return false }
-        let opensWithBracket = shape.text.startsWithCharacter("(") || shape.text.startsWithCharacter("[")
+        let opensWithBracket = (shape.firstByte == UInt8(ascii: "(") || shape.firstByte == UInt8(ascii: "["))
+            && (shape.text.startsWithCharacter("(") || shape.text.startsWithCharacter("["))
         let text = opensWithBracket ? String(shape.text.dropFirst()) : shape.text
         if text.firstPrefixIgnoringCase(creditPrefixes) != nil { return true }
         guard shape.words <= 40, shape.lastByte == UInt8(ascii: ".") || shape.lastByte == UInt8(ascii: "t"),
-              creditLastWords.contains(where: { shape.text.hasByteSuffix($0) })
+              shape.text.hasAnyByteSuffix(creditLastWords)
         else { return false }
         return creditSuffixes.contains { shape.text.hasSuffixIgnoringCase($0) }
     }
@@ -319,7 +320,8 @@ enum LineRules {
 
     static func disclaimer(_ shape: LineShape) -> Bool {
         guard shape.words <= 50 else { return false }
-        let wrapped = shape.text.startsWithCharacter("(") && shape.text.endsWithCharacter(")")
+        let wrapped = shape.firstByte == UInt8(ascii: "(") && shape.lastByte == UInt8(ascii: ")")
+            && shape.text.startsWithCharacter("(") && shape.text.endsWithCharacter(")")
         guard wrapped || shape.text.hasPrefixIgnoringCase("disclaimer") else { return false }
         return disclaimerPhrases.contains { shape.text.containsIgnoringCase($0) }
     }

@@ -8,7 +8,8 @@ struct LineShape {
     let hasDigit: Bool
     let hasLowercase: Bool
     let isASCII: Bool
-    /// The last byte, or 0 for empty text.
+    /// The first and last bytes, or 0 for empty text.
+    let firstByte: UInt8
     let lastByte: UInt8
     /// The text lower-cased, for lines of at most `lowerWordLimit` words (the only ones whose rules
     /// compare whole lines); empty for longer ones.
@@ -23,6 +24,7 @@ struct LineShape {
         var copy = text
         var words = text.isEmpty ? 0 : 1
         var digit = false, hasLower = false, ascii = true
+        var first: UInt8 = 0
         var last: UInt8 = 0
         var bytesCount = 0
         var ends = false
@@ -33,6 +35,7 @@ struct LineShape {
                 else if byte &- 0x61 < 26 { hasLower = true }
                 else if byte >= 0x80 { ascii = false }
             }
+            first = bytes.first ?? 0
             last = bytes.last ?? 0
             bytesCount = bytes.count
             ends = Self.endsLikeSentence(bytes)
@@ -42,6 +45,7 @@ struct LineShape {
         self.hasDigit = digit
         self.hasLowercase = hasLower
         self.isASCII = ascii
+        self.firstByte = first
         self.lastByte = last
         self.endsLikeSentence = ends
         lower = words > Self.lowerWordLimit ? "" : Self.lowerCased(text, ascii: ascii)
@@ -241,6 +245,16 @@ extension String {
         }
         guard let previous = mine.next() else { return true }
         return previous < 0x80 && previous != 0x0D ? true : hasSuffix(character)
+    }
+
+    /// Whether the UTF-8 bytes end with those of one of `suffixes` (see `hasByteSuffix`).
+    func hasAnyByteSuffix(_ suffixes: [[UInt8]]) -> Bool {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            suffixes.contains { suffix in
+                bytes.count >= suffix.count && UnsafeBufferPointer(rebasing: bytes[(bytes.count - suffix.count)...]).elementsEqual(suffix)
+            }
+        }
     }
 
     /// Whether the UTF-8 bytes end with those of `suffix` (no Unicode equivalence: for ASCII suffixes

@@ -41,6 +41,10 @@ enum ParagraphSplitter {
                                 simple = false  // a second line: its break folds to a space
                             }
                         }
+                        // The rest of the word: printable ASCII other than the space changes nothing.
+                        position += 1
+                        while position < bytes.count, bytes[position] &- 0x21 < 0x5E { position += 1 }
+                        continue
                     }
                     position += 1
                     continue
