@@ -72,7 +72,7 @@ enum LineRules {
     /// and names.
     static func labelledName(_ shape: LineShape) -> FurnitureKind? {
         guard shape.words >= 2, shape.words <= 10, shape.lastByte != UInt8(ascii: "."),
-              let colon = shape.text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+              let colon = shape.text.firstByteIndex(of: UInt8(ascii: ":")) else { return nil }
         let label = String(shape.text[..<colon]).lowercased()
         let names = shape.text[shape.text.index(after: colon)...].splitASCII()
         guard !names.isEmpty, namesOnly(names[...]) else { return nil }
@@ -94,7 +94,7 @@ enum LineRules {
             return namesOnly(shape.text.splitASCII().dropFirst())
         }
         // "Jane Doe, Staff reporter": a name, a comma, a role.
-        guard shape.words <= 8, let comma = shape.text.utf8.firstIndex(of: UInt8(ascii: ",")) else { return false }
+        guard shape.words <= 8, let comma = shape.text.firstByteIndex(of: UInt8(ascii: ",")) else { return false }
         let name = shape.text[..<comma].splitASCII()
         let role = String(shape.text[shape.text.index(after: comma)...])
         guard (2...4).contains(name.count), namesOnly(name[...]), shape.words <= 8 else { return false }
@@ -280,11 +280,19 @@ enum LineRules {
 
     static func copyright(_ shape: LineShape) -> Bool {
         guard shape.words <= 30 else { return false }
-        if shape.text.startsWithCharacter("©") || shape.text.hasPrefixIgnoringCase("(c) ") || shape.text.hasPrefixIgnoringCase("copyright ") {
-            return true
+        // Each test needs its first or last byte: "©" starts with C2, the rest as written.
+        switch shape.firstByte {
+        case 0xC2: if shape.text.startsWithCharacter("©") { return true }
+        case UInt8(ascii: "("): if shape.text.hasPrefixIgnoringCase("(c) ") { return true }
+        case UInt8(ascii: "c"), UInt8(ascii: "C"): if shape.text.hasPrefixIgnoringCase("copyright ") { return true }
+        default: break
         }
         // "… All rights reserved." closes the line when it is not the whole of it.
-        return shape.text.hasSuffixIgnoringCase("all rights reserved.") || shape.text.hasSuffixIgnoringCase("all rights reserved")
+        switch shape.lastByte {
+        case UInt8(ascii: "."): return shape.text.hasSuffixIgnoringCase("all rights reserved.")
+        case UInt8(ascii: "d"), UInt8(ascii: "D"): return shape.text.hasSuffixIgnoringCase("all rights reserved")
+        default: return false
+        }
     }
 
     private static let advertisements: Set<String> = [

@@ -223,6 +223,14 @@ extension String {
 }
 
 extension String {
+    /// The index of the first occurrence of an ASCII byte, found on the contiguous UTF-8 buffer (the
+    /// generic `utf8.firstIndex(of:)` walks the view index by index).
+    func firstByteIndex(of byte: UInt8) -> String.Index? {
+        var copy = self
+        guard let offset = copy.withUTF8({ $0.firstIndex(of: byte) }) else { return nil }
+        return utf8.index(utf8.startIndex, offsetBy: offset)
+    }
+
     /// `hasPrefix(character)` for a one-scalar character without a canonical decomposition ("(",
     /// "©"), decided on bytes: only a non-ASCII scalar after it could extend it into a longer
     /// character, and then `hasPrefix` decides.

@@ -56,6 +56,19 @@ extension StringProtocol {
     /// ASCII separators, which never fall inside a multi-byte scalar.
     func splitASCII(_ separators: StaticString = " ") -> [SubSequence] {
         let set = UnsafeBufferPointer(start: separators.utf8Start, count: separators.utf8CodeUnitCount)
+        // Native strings: scan the contiguous bytes, then cut by offsets (O(1) on UTF-8 storage).
+        let base = utf8.startIndex
+        let fast: [SubSequence]? = utf8.withContiguousStorageIfAvailable { bytes in
+            var pieces: [SubSequence] = []
+            var start = 0
+            for index in bytes.indices where set.contains(bytes[index]) {
+                if start != index { pieces.append(self[utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: index)]) }
+                start = index + 1
+            }
+            if start != bytes.count { pieces.append(self[utf8.index(base, offsetBy: start)..<utf8.endIndex]) }
+            return pieces
+        }
+        if let fast { return fast }
         var pieces: [SubSequence] = []
         var start = utf8.startIndex
         var index = start

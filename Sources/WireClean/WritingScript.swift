@@ -24,17 +24,27 @@ enum WritingScript: Int, CaseIterable {
         }
     }
 
-    /// Letters per script in `text`; ASCII bytes are counted without decoding.
+    /// Letters per script in `text`, read on its UTF-8 bytes: ASCII letters are counted without
+    /// decoding, other scalars decoded in place.
     static func counts(_ text: String, into counts: inout [Int]) {
-        var ascii = true
-        for byte in text.utf8 {
-            if byte >= 0x80 { ascii = false; break }
-            if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { counts[WritingScript.latin.rawValue] += 1 }
-        }
-        guard !ascii else { return }
-        counts[WritingScript.latin.rawValue] = 0
-        for scalar in text.unicodeScalars {
-            if let script = WritingScript(letter: scalar) { counts[script.rawValue] += 1 }
+        var copy = text
+        copy.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if (byte | 0x20) &- 0x61 < 26 { counts[WritingScript.latin.rawValue] += 1 }
+                    index += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < bytes.count {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                }
+                index += length
+                if let scalar = Unicode.Scalar(value), let script = WritingScript(letter: scalar) { counts[script.rawValue] += 1 }
+            }
         }
     }
 }
