@@ -29,12 +29,22 @@ struct LineShape {
         var bytesCount = 0
         var ends = false
         copy.withUTF8 { bytes in
+            // Branch-free: each byte is at most one of space, digit, lower-case letter or non-ASCII,
+            // so four independent tests give what an if-else chain would, at a few instructions a byte.
+            var spaces = 0
+            var digits: UInt8 = 0
+            var lowers: UInt8 = 0
+            var highBits: UInt8 = 0
             for byte in bytes {
-                if byte == 0x20 { words += 1 }
-                else if byte &- 0x30 < 10 { digit = true }
-                else if byte &- 0x61 < 26 { hasLower = true }
-                else if byte >= 0x80 { ascii = false }
+                spaces &+= byte == 0x20 ? 1 : 0
+                digits |= byte &- 0x30 < 10 ? 1 : 0
+                lowers |= byte &- 0x61 < 26 ? 1 : 0
+                highBits |= byte
             }
+            words += spaces
+            digit = digits != 0
+            hasLower = lowers != 0
+            ascii = highBits < 0x80
             first = bytes.first ?? 0
             last = bytes.last ?? 0
             bytesCount = bytes.count
