@@ -30,7 +30,7 @@ public enum HTMLBlockText {
 
     /// An element name of at most 16 bytes packed into two integers: roles are found without making
     /// a `String` per element (that allocation was most of the walk).
-    private struct NameKey: Hashable {
+    private struct NameKey: Hashable, Comparable {
         var low: UInt64
         var high: UInt64
 
@@ -42,6 +42,8 @@ public enum HTMLBlockText {
                 if offset < 8 { low |= UInt64(byte) << (8 * offset) } else { high |= UInt64(byte) << (8 * (offset - 8)) }
             }
         }
+
+        static func < (a: NameKey, b: NameKey) -> Bool { (a.low, a.high) < (b.low, b.high) }
 
         /// The name at a C string, or nil when it is longer than any name with a role.
         init?(_ name: UnsafePointer<xmlChar>) {
@@ -86,56 +88,96 @@ public enum HTMLBlockText {
         return roles
     }()
 
+    /// `roles` as parallel arrays sorted by key: a binary search over a few dozen integers costs less
+    /// than hashing the key for the dictionary, and the walk looks up every element.
+    private static let roleTable: (keys: [NameKey], roles: [ElementRole]) = {
+        let sorted = roles.sorted { $0.key < $1.key }
+        return (sorted.map(\.key), sorted.map(\.value))
+    }()
+
     private static func role(_ name: UnsafePointer<xmlChar>) -> ElementRole? {
         guard let key = NameKey(name) else { return nil }
-        return roles[key]
+        let table = roleTable
+        var low = 0
+        var high = table.keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if table.keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < table.keys.count && table.keys[low] == key ? table.roles[low] : nil
     }
 
     public static func blocks(fromHTML html: String) -> [Block] {
         let walker = Walker()
         guard HTMLEventReader.parse(html, into: walker) else { return [] }
-        walker.flush()
-        return walker.out
+        walker.state.flush()
+        return walker.state.out
     }
 
     /// Builds the paragraphs from the parser's events, in one pass and without a tree.
     private final class Walker: HTMLEventSink {
+        /// All mutable state in one value: one exclusivity check per event instead of one per field.
+        var state = WalkState()
+
+        func startElement(_ name: UnsafePointer<xmlChar>) {
+            if state.skippedDepth > 0 {
+                state.skippedDepth += 1
+                return
+            }
+            state.start(HTMLBlockText.role(name))
+        }
+
+        func endElement(_ name: UnsafePointer<xmlChar>) {
+            state.end()
+        }
+
+        func text(_ bytes: UnsafePointer<xmlChar>, count: Int) {
+            state.text(UnsafeBufferPointer(start: bytes, count: count))
+        }
+    }
+
+    private struct WalkState {
         var out: [Block] = []
         /// The paragraph so far, as UTF-8: one `String` per paragraph, not one per text run.
         var buffer: [UInt8] = []
         var bufferContainer = Container.body
-        /// The container of each open element (skipped ones excepted), innermost last.
-        var containers: [Container] = []
+        /// Each open element (skipped ones excepted), innermost last: its container, and whether it
+        /// is a block (its end closes the paragraph).
+        var open: [(container: Container, block: Bool)] = []
         /// Open elements inside a skipped one (script, style, …), counting it: nothing there is text.
         var skippedDepth = 0
 
-        func startElement(_ name: UnsafePointer<xmlChar>) {
-            if skippedDepth > 0 { skippedDepth += 1; return }
-            let role = HTMLBlockText.role(name)
-            if role?.skipped == true { skippedDepth = 1; return }
-            let container = containers.last ?? .body
+        mutating func start(_ role: ElementRole?) {
+            if role?.skipped == true {
+                skippedDepth = 1
+                return
+            }
+            let container = open.last?.container ?? .body
             if buffer.isEmpty { bufferContainer = container }
             if role?.lineBreak == true { buffer.append(0x0A) }
             if role?.cell == true { buffer.append(0x20) }
             var inner = container
             if container == .body, let kind = role?.container { inner = kind }
-            if role?.block == true { flush() }
-            containers.append(inner)
+            let block = role?.block == true
+            if block { flush() }
+            open.append((inner, block))
         }
 
-        func endElement(_ name: UnsafePointer<xmlChar>) {
-            if skippedDepth > 0 { skippedDepth -= 1; return }
-            if !containers.isEmpty { containers.removeLast() }
-            if HTMLBlockText.role(name)?.block == true { flush() }
+        mutating func end() {
+            if skippedDepth > 0 {
+                skippedDepth -= 1
+                return
+            }
+            if open.popLast()?.block == true { flush() }
         }
 
-        func text(_ bytes: UnsafePointer<xmlChar>, count: Int) {
+        mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard skippedDepth == 0 else { return }
-            if buffer.isEmpty { bufferContainer = containers.last ?? .body }
-            buffer.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+            if buffer.isEmpty { bufferContainer = open.last?.container ?? .body }
+            buffer.append(contentsOf: bytes)
         }
 
-        func flush() {
+        mutating func flush() {
             guard !buffer.isEmpty else { return }
             out.append(Block(text: String(decoding: buffer, as: UTF8.self), container: bufferContainer))
             buffer.removeAll(keepingCapacity: true)
