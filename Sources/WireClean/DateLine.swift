@@ -45,6 +45,7 @@ struct DateLine {
 
     /// "21:10", "09:45", "5:10pm", "14:35:20".
     private static func isClock(_ word: String) -> Bool {
+        guard word.utf8.contains(UInt8(ascii: ":")) else { return false }
         var bytes = Array(word.utf8)
         if bytes.count > 2, let last = bytes.last, (last | 0x20) == UInt8(ascii: "m"),
            [UInt8(ascii: "a"), UInt8(ascii: "p")].contains(bytes[bytes.count - 2] | 0x20) {
@@ -57,6 +58,7 @@ struct DateLine {
 
     /// "2024-04-13", "13/04/2024", "2024.04.13".
     private static func isNumericDate(_ word: String) -> Bool {
+        guard word.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") }) else { return false }
         let parts = word.splitASCII("-/.")
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return false }
         return parts.contains { $0.count == 4 }

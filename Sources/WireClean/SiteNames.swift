@@ -20,11 +20,25 @@ enum SiteNames {
         }
         guard standalone else { return false }
         if isDomain(shape.text) { return true }
-        guard !shape.hasDigit, shape.lastByte != UInt8(ascii: "."), shape.text.first?.isUppercase == true else { return false }
+        guard !shape.hasDigit, shape.lastByte != UInt8(ascii: "."), shape.text.first?.isUppercase == true,
+              isMastheadWord(lastWordAfterSpace(shape.text)) else { return false }
         let words = shape.text.splitASCII()
         let capitalised = words.allSatisfy { word in word.first?.isUppercase == true || ["of", "the", "and", "&"].contains(word) }
         guard capitalised, words.count <= 4, let last = words.last else { return false }
         return mastheadWords.contains(last.lowercased())
+    }
+
+    /// The text after its last space (all of it without one): the last of `splitASCII()`'s words
+    /// when that is not empty, checked first because it turns most lines away.
+    private static func lastWordAfterSpace(_ text: String) -> Substring {
+        var copy = text
+        let offset = copy.withUTF8 { bytes in bytes.lastIndex(of: 0x20).map { $0 + 1 } ?? 0 }
+        return text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)...]
+    }
+
+    /// A masthead's last word; an empty word (a trailing space) is left to the full test.
+    private static func isMastheadWord(_ word: Substring) -> Bool {
+        word.isEmpty || mastheadWords.contains(word.lowercased())
     }
 
     private static func comparable(_ name: String) -> String {
