@@ -83,6 +83,21 @@ struct TokenText: Sendable {
         }
     }
 
+    /// True when token `index` is a word whose bytes, ASCII folded to lower case, are `word`'s: the
+    /// comparison `lower(index) == word` makes, without building a `String`.
+    func isWord(_ index: Int, equalTo word: String) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].isWord else { return false }
+        let token = tokens[index]
+        guard token.length == word.utf8.count else { return false }
+        var position = token.start
+        for expected in word.utf8 {
+            let byte = bytes[position]
+            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+            position += 1
+        }
+        return true
+    }
+
     /// True when token `index` is the punctuation mark `mark`.
     func isMark(_ index: Int, _ mark: Character) -> Bool {
         guard index >= 0, index < tokens.count, !tokens[index].isWord, let ascii = mark.asciiValue else { return false }
