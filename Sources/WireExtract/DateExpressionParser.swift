@@ -40,7 +40,7 @@ struct DateExpressionParser {
     private func match(at index: Int) -> Match? {
         let token = text.tokens[index]
         if let decade = decadeExpression(at: index) { return decade }
-        if token.isCapitalised, let holiday = holidayExpression(at: index) { return holiday }
+        if token.isCapitalised, text.has(index, .holidayStart), let holiday = holidayExpression(at: index) { return holiday }
         if text.isWord(index, "the") || text.isWord(index, "a") || text.isWord(index, "within"), let period = periodPhrase(at: index) {
             let start = leadingPreposition(index, allowed: [.datePreposition])
             return Match(range: start..<period.range.upperBound, value: period.value)

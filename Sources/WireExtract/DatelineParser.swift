@@ -20,7 +20,8 @@ struct DatelineParser {
     static let monthNames = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 
     static func parse(_ paragraph: String) -> Parsed? {
-        let bytes = Array(paragraph.utf8.prefix(160))
+        // Copied from the contiguous UTF-8 when there is one: `prefix` on the view copies byte by byte.
+        let bytes = paragraph.utf8.withContiguousStorageIfAvailable { Array($0.prefix(160)) } ?? Array(paragraph.utf8.prefix(160))
         guard let first = bytes.first, first >= 0x41, first <= 0x5A else { return nil }
         if let open = bytes.firstIndex(of: UInt8(ascii: "(")), open <= maxHeadBytes,
            let close = bytes[open...].firstIndex(of: UInt8(ascii: ")")), close - open <= 40 {

@@ -23,7 +23,7 @@ struct EntityCollector {
         }
         // The common case, keyed from the tokens' bytes without re-reading the string.
         var key = text.key(run.range)
-        if kind == .person, key.utf8.contains(0x20) { key = Self.sortedWords(key) }
+        if kind == .person, Self.hasSpace(key) { key = Self.sortedWords(key) }
         if kind == .organization { key = Self.organizationKey(key) }
         if kind == .place, run.range.count > 1, text.isWord(run.range.upperBound - 1, "province") || text.isWord(run.range.upperBound - 1, "prefecture") {
             key = text.key(run.range.lowerBound..<(run.range.upperBound - 1))
@@ -71,13 +71,15 @@ struct EntityCollector {
     func entities() -> Entities {
         var entities = found
         var dropped = [Bool](repeating: false, count: found.count)
+        let spaced = slots.map { Self.hasSpace($0.key) }
         // Each word of a full name, and each long organisation's initials, point at its first holder.
-        var fullNameOfWord: [Substring: Int] = [:]
+        // Words are keyed by a 64-bit hash of their bytes: no `Substring` per word.
+        var fullNameOfWord: [UInt64: Int] = Dictionary(minimumCapacity: slots.count * 2)
         var organizationOfInitials: [String: Int] = [:]
-        for (position, slot) in slots.enumerated() where slot.key.utf8.contains(0x20) {
+        for (position, slot) in slots.enumerated() where spaced[position] {
             switch slot.kind {
             case .person:
-                for word in Self.words(slot.key) where fullNameOfWord[word] == nil { fullNameOfWord[word] = position }
+                for word in Self.wordHashes(slot.key) where fullNameOfWord[word] == nil { fullNameOfWord[word] = position }
             case .organization:
                 let initials = Self.initials(slot.key)
                 if organizationOfInitials[initials] == nil { organizationOfInitials[initials] = position }
@@ -85,11 +87,11 @@ struct EntityCollector {
                 continue
             }
         }
-        for (position, slot) in slots.enumerated() where !slot.key.utf8.contains(0x20) {
+        for (position, slot) in slots.enumerated() where !spaced[position] {
             let target: Int?
             switch slot.kind {
             case .person:
-                target = fullNameOfWord[Substring(slot.key)]
+                target = fullNameOfWord[Self.byteHash(slot.key.utf8)]
             case .organization:
                 guard slot.key.utf8.count >= 2, found[position].mentions.allSatisfy({ $0.allSatisfy { $0.isUppercase || $0 == "." } }) else { continue }
                 target = organizationOfInitials[slot.key]
@@ -116,7 +118,7 @@ struct EntityCollector {
     /// "mikawa seiki co" and "mikawa seiki" are one company: corporate suffixes do not count.
     static func organizationKey(_ key: String) -> String {
         guard let lastSpace = key.utf8.lastIndex(of: 0x20),
-              ["co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "nv"].contains(String(key[key.index(after: lastSpace)...])) else { return key }
+              isCorporateSuffix(key.utf8[key.utf8.index(after: lastSpace)...]) else { return key }
         var words = key.split(separator: " ")
         while words.count > 1, let last = words.last, ["co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "nv"].contains(String(last)) {
             words.removeLast()
@@ -130,9 +132,10 @@ struct EntityCollector {
             return String(key.split(separator: " ").filter { !ExtractionLexicon.nameConnectors.contains(String($0)) }.compactMap(\.first))
         }
         // ASCII keys: each word's first byte, without a `String` per word.
+        let bytes = Array(key.utf8)
         var letters: [UInt8] = []
-        for word in key.utf8.split(separator: 0x20) where !connectorWords.contains(where: { $0.elementsEqual(word) }) {
-            if let first = word.first { letters.append(first) }
+        for word in wordRanges(bytes) where !isConnector(bytes[word]) {
+            letters.append(bytes[word.lowerBound])
         }
         return String(decoding: letters, as: UTF8.self)
     }
@@ -141,17 +144,58 @@ struct EntityCollector {
     /// ASCII keys sort on bytes, which is the order `String` comparison gives them.
     static func sortedWords(_ key: String) -> String {
         guard isASCII(key) else { return key.split(separator: " ").sorted().joined(separator: " ") }
-        return words(key).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: " ")
+        let bytes = Array(key.utf8)
+        let words = wordRanges(bytes).sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for word in words {
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: bytes[word])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The space-separated words of a key; `split(separator:)` on its bytes for ASCII keys (splitting
-    /// on `Character`s cost more than all the rest of collecting).
-    static func words(_ key: String) -> [Substring] {
-        guard isASCII(key) else { return key.split(separator: " ") }
-        return key.utf8.split(separator: 0x20).map { key[$0.startIndex..<$0.endIndex] }
+    /// `byteHash` of each space-separated word of a key.
+    static func wordHashes(_ key: String) -> [UInt64] {
+        let bytes = Array(key.utf8)
+        return wordRanges(bytes).map { byteHash(bytes[$0]) }
+    }
+
+    /// The non-empty runs of bytes between spaces.
+    private static func wordRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+            if index > start { ranges.append(start..<index) }
+            start = index + 1
+        }
+        return ranges
+    }
+
+    /// FNV-1a of the bytes as they are: equal words, equal hashes; distinct words collide with a
+    /// chance of one in 2^64.
+    static func byteHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 
     private static let connectorWords: [[UInt8]] = ExtractionLexicon.nameConnectors.map { Array($0.utf8) }
+    private static let corporateSuffixes: [[UInt8]] = ["co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "nv"].map { Array($0.utf8) }
+
+    private static func isConnector(_ word: ArraySlice<UInt8>) -> Bool {
+        connectorWords.contains { $0.count == word.count && $0.elementsEqual(word) }
+    }
+
+    private static func isCorporateSuffix(_ word: Substring.UTF8View) -> Bool {
+        let count = word.count
+        return corporateSuffixes.contains { $0.count == count && $0.elementsEqual(word) }
+    }
+
+    /// True when the key holds a space, read on its contiguous bytes when it has them.
+    static func hasSpace(_ key: String) -> Bool {
+        key.utf8.withContiguousStorageIfAvailable { $0.contains(0x20) } ?? key.utf8.contains(0x20)
+    }
 
     private static func isASCII(_ key: String) -> Bool {
         key.utf8.allSatisfy { $0 < 0x80 }

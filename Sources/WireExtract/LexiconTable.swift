@@ -52,6 +52,7 @@ struct LexiconTable: Sendable {
         add(DateExpressionParser.countedNouns, .countedNoun)
         add(["last", "this", "next"], .relative)
         add(["today", "yesterday", "tomorrow"], .dayWord)
+        add(DateExpressionParser.fixedHolidays.compactMap(\.words.first), .holidayStart)
         add(ExtractionLexicon.organizationNouns, .organizationNoun)
         add(ExtractionLexicon.placeKindNouns, .placeKindNoun)
         add(ExtractionLexicon.nameParticles, .nameParticle)

@@ -18,23 +18,26 @@ public struct StoryExtractor: Sendable {
         var item = input
         let body = item.body ?? ""
         var firstParagraph = Self.firstLine(body)
+        // Parsed once: the dateline is read from whichever of the first two lines holds it.
+        var firstDateline = DatelineParser.parse(firstParagraph)
         var datelineOffset = 0
         // An editor's note ("(Corrects name …)") or a short line the cleaner kept may stand above the
         // dateline.
-        if firstParagraph.hasPrefix("(") || (firstParagraph.utf8.count <= 80 && DatelineParser.parse(firstParagraph) == nil),
+        if firstParagraph.hasPrefix("(") || (firstParagraph.utf8.count <= 80 && firstDateline == nil),
            let rest = body.utf8.firstIndex(of: 0x0A) {
             var next = body.utf8.index(after: rest)
             while next < body.utf8.endIndex, body.utf8[next] == 0x0A { next = body.utf8.index(after: next) }
             let second = Self.firstLine(String(body[next...]))
-            if DatelineParser.parse(second) != nil {
+            if let parsed = DatelineParser.parse(second) {
                 datelineOffset = body.utf8.distance(from: body.utf8.startIndex, to: next)
                 firstParagraph = second
+                firstDateline = parsed
             }
         }
         var agencyEvidence = AgencyEvidence()
         if options.byline { readFurniture(&item, &agencyEvidence) }
         var datelineParsed: DatelineParser.Parsed?
-        if options.dateline, let parsed = DatelineParser.parse(firstParagraph) {
+        if options.dateline, let parsed = firstDateline {
             datelineParsed = parsed
             if let agency = parsed.agency { agencyEvidence.dateline = agency }
         }
@@ -131,6 +134,12 @@ public struct StoryExtractor: Sendable {
     /// The text up to the first line break.
     static func firstLine(_ text: String) -> String {
         let utf8 = text.utf8
+        // On the contiguous bytes when there are some: the generic search on the view is slow.
+        let found = utf8.withContiguousStorageIfAvailable { buffer -> Int? in buffer.firstIndex(of: 0x0A) }
+        if let found {
+            guard let offset = found else { return text }
+            return String(text[..<utf8.index(utf8.startIndex, offsetBy: offset)])
+        }
         guard let newline = utf8.firstIndex(of: 0x0A) else { return text }
         return String(text[..<newline])
     }

@@ -73,7 +73,7 @@ struct TokenText: Sendable {
     }
 
     /// True when token `index` is a word equal to `word` (lower-case ASCII) ignoring case.
-    func isWord(_ index: Int, _ word: StaticString) -> Bool {
+    @inline(__always) func isWord(_ index: Int, _ word: StaticString) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].isWord else { return false }
         let token = tokens[index]
         guard token.length == word.utf8CodeUnitCount else { return false }
