@@ -18,10 +18,33 @@ struct CalendarDay: Sendable, Equatable, Comparable {
 
     /// "2024-04-13"-style, the first ten characters of an ISO 8601 timestamp.
     init?(iso: String) {
+        if let day = Self.fromDigits(iso) {
+            self = day
+            return
+        }
         let parts = iso.prefix(10).split(separator: "-")
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               let valid = Self.valid(year: year, month: month, day: day) else { return nil }
         self = valid
+    }
+
+    /// "YYYY-MM-DD…" read on its bytes, the form nearly every stamp has (splitting `Character`s cost
+    /// more than the rest of extracting the dateline); nil when the text is any other shape, for
+    /// the general reading. The byte after the day must be ASCII, so that it is no combining mark
+    /// that `prefix(10)` would have kept with the day's last digit.
+    private static func fromDigits(_ iso: String) -> CalendarDay? {
+        iso.utf8.withContiguousStorageIfAvailable { bytes -> CalendarDay? in
+            guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes.count == 10 || bytes[10] < 0x80 else { return nil }
+            var fields = [0, 0, 0]
+            for (field, range) in [0..<4, 5..<7, 8..<10].enumerated() {
+                for index in range {
+                    let digit = Int(bytes[index]) - 0x30
+                    guard digit >= 0 && digit <= 9 else { return nil }
+                    fields[field] = fields[field] * 10 + digit
+                }
+            }
+            return valid(year: fields[0], month: fields[1], day: fields[2])
+        } ?? nil
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

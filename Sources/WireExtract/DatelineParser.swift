@@ -71,10 +71,27 @@ struct DatelineParser {
         }
         parsed.place = parts.joined(separator: ", ")
         // A place is capitalised words; a sentence before a parenthesis is not a dateline.
-        let words = parsed.place.split(separator: " ")
-        guard !words.isEmpty, words.count <= 5,
-              words.allSatisfy({ $0.first.map { $0.isUppercase } ?? false }) else { return nil }
+        guard isCapitalisedWords(parsed.place, atMost: 5) else { return nil }
         return parsed
+    }
+
+    /// One to `limit` words (split at spaces), each starting with an upper-case letter; on bytes when
+    /// the text is ASCII.
+    private static func isCapitalisedWords(_ text: String, atMost limit: Int) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let words = text.split(separator: " ")
+            return !words.isEmpty && words.count <= limit && words.allSatisfy({ $0.first.map { $0.isUppercase } ?? false })
+        }
+        var words = 0
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            if previous == 0x20, byte != 0x20 {
+                words += 1
+                guard byte >= 0x41 && byte <= 0x5A, words <= limit else { return false }
+            }
+            previous = byte
+        }
+        return words > 0
     }
 
     /// The head's text without spaces or commas at either end.
@@ -106,6 +123,15 @@ struct DatelineParser {
     }
 
     static func monthDay(_ text: String) -> (month: Int, day: Int)? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the words and the month's key from the bytes, without splitting `Character`s.
+            let words = text.utf8.split(separator: 0x20)
+            guard words.count == 2, let first = words.first, let last = words.last else { return nil }
+            let key = String(decoding: first.lazy.filter { $0 != 0x2E }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            guard let month = ExtractionLexicon.months[key], let day = Int(String(decoding: last, as: UTF8.self)),
+                  (1...31).contains(day) else { return nil }
+            return (month, day)
+        }
         let words = text.split(separator: " ")
         guard words.count == 2, let month = ExtractionLexicon.months[words[0].lowercased().filter { $0 != "." }],
               let day = Int(words[1]), (1...31).contains(day) else { return nil }

@@ -179,7 +179,8 @@ public struct StoryExtractor: Sendable {
     }
 
     private func addDatelinePlace(_ place: String, to collector: inout EntityCollector) {
-        let city = place.split(separator: ",").first.map { Self.trimmingSpaces(String($0)) } ?? place
+        // The part before the first comma ("PENICHE, Portugal" → "PENICHE"), found on bytes.
+        let city = place.utf8.firstIndex(of: 0x2C).map { Self.trimmingSpaces(String(place[..<$0])) } ?? Self.trimmingSpaces(place)
         let entry = gazetteer.lookup(city).first { $0.kind.isPlace }
         let surface = entry == nil ? BylineParser.titleCased(city) : city
         collector.add(kind: .place, surface: surface, entry: entry)
