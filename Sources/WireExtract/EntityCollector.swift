@@ -12,7 +12,12 @@ struct EntityCollector {
     /// Entities in order of first mention, with their kinds and keys; `index` finds one by slot.
     private var found: [Entity] = []
     private var slots: [Slot] = []
-    private var index: [Slot: Int] = [:]
+    private var index: [Slot: Int]
+
+    init() {
+        // A story names a few dozen entities: sized once instead of regrown as they arrive.
+        index = Dictionary(minimumCapacity: 48)
+    }
 
     mutating func add(_ run: NameRun, in text: TokenText) {
         guard let kind = run.kind else { return }

@@ -77,8 +77,9 @@ extension EntityRecognizer {
     /// The same name again, or part of a person's name seen elsewhere in the story ("Baek", "Choe").
     private func resolveFromMemory(_ runs: inout [NameRun]) {
         guard runs.contains(where: { isOpen($0) }) else { return }
-        var known: [UInt64: EntityKind] = [:]
-        var personParts: Set<UInt64> = []
+        // Sized once: growing them run by run cost more than the lookups.
+        var known: [UInt64: EntityKind] = Dictionary(minimumCapacity: runs.count)
+        var personParts: Set<UInt64> = Set(minimumCapacity: runs.count * 2)
         var organizations: [(initials: String, kind: EntityKind)] = []
         for run in runs {
             guard let kind = run.kind else { continue }

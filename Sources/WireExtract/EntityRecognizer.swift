@@ -62,7 +62,7 @@ struct EntityRecognizer {
             }
             var range = index..<end
             range = joinConnectors(range, &end)
-            runs.append(contentsOf: trimmed(range))
+            if let kept = trimmed(range) { runs.append(kept) }
             index = end
         }
         return runs
@@ -121,7 +121,7 @@ struct EntityRecognizer {
     }
 
     /// Drops a sentence-initial function word ("The", "In") and a leading title-less "The".
-    private func trimmed(_ range: Range<Int>) -> [Range<Int>] {
+    private func trimmed(_ range: Range<Int>) -> Range<Int>? {
         var lower = range.lowerBound
         while lower < range.upperBound, text.has(lower, .functionWord),
               !(text.tokens[lower].flags.contains(.allCaps) && text.tokens[lower].length > 1),
@@ -129,7 +129,7 @@ struct EntityRecognizer {
               !isPartOfKnownName(lower..<range.upperBound) {
             lower += 1
         }
-        return lower < range.upperBound ? [lower..<range.upperBound] : []
+        return lower < range.upperBound ? lower..<range.upperBound : nil
     }
 
     private func isPartOfKnownName(_ range: Range<Int>) -> Bool {

@@ -99,9 +99,10 @@ struct TokenText: Sendable {
     }
 
     /// True when token `index` is the punctuation mark `mark`.
-    func isMark(_ index: Int, _ mark: Character) -> Bool {
-        guard index >= 0, index < tokens.count, !tokens[index].isWord, let ascii = mark.asciiValue else { return false }
-        return tokens[index].mark == ascii
+    /// A scalar, not a `Character`: reading a `Character`'s ASCII value cost more than the test.
+    @inline(__always) func isMark(_ index: Int, _ mark: Unicode.Scalar) -> Bool {
+        guard index >= 0, index < tokens.count, !tokens[index].isWord, mark.isASCII else { return false }
+        return tokens[index].mark == UInt8(truncatingIfNeeded: mark.value)
     }
 
     /// The name key of a token range (`NameNormalizer.key` without title stripping), built from bytes.
