@@ -111,7 +111,7 @@ struct DatelineParser {
         while index < bytes.count {
             if bytes[index] == 0x2C, index + 1 < bytes.count, bytes[index + 1] == 0x20 {
                 parts.append(String(decoding: current, as: UTF8.self))
-                current.removeAll()
+                current.removeAll(keepingCapacity: true)
                 index += 2
                 continue
             }
@@ -125,11 +125,13 @@ struct DatelineParser {
     static func monthDay(_ text: String) -> (month: Int, day: Int)? {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: the words and the month's key from the bytes, without splitting `Character`s.
-            let words = text.utf8.split(separator: 0x20)
+            let bytes = Array(text.utf8)
+            let words = bytes.split(separator: 0x20)
             guard words.count == 2, let first = words.first, let last = words.last else { return nil }
-            let key = String(decoding: first.lazy.filter { $0 != 0x2E }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            guard let month = ExtractionLexicon.months[key], let day = Int(String(decoding: last, as: UTF8.self)),
-                  (1...31).contains(day) else { return nil }
+            var key: [UInt8] = []
+            for byte in first where byte != 0x2E { key.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            guard let month = ExtractionLexicon.months[String(decoding: key, as: UTF8.self)],
+                  let day = Int(String(decoding: last, as: UTF8.self)), (1...31).contains(day) else { return nil }
             return (month, day)
         }
         let words = text.split(separator: " ")

@@ -74,26 +74,29 @@ struct LexiconTable: Sendable {
 
     /// The classes of `bytes[start..<end]`, compared case-insensitively (ASCII).
     func lookup(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Entry? {
+        bytes.withUnsafeBufferPointer { lookup($0, start, end) }
+    }
+
+    /// `lookup` on a text's raw bytes, for a caller that scans many words of it.
+    func lookup(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Entry? {
         let length = end - start
         guard length > 0, length <= Self.maxWordLength,
-              lengthsByFirstByte[Int(Self.lower(bytes[start]))] & (1 << UInt32(length)) != 0 else { return nil }
-        return bytes.withUnsafeBufferPointer { text in
-            keyBytes.withUnsafeBufferPointer { keys in
-                var slot = Self.hash(text, start, end) & mask
-                while true {
-                    let index = Int(slots[slot])
-                    if index < 0 { return nil }
-                    let keyStart = Int(keyStarts[index])
-                    if Int(keyStarts[index + 1]) - keyStart == length {
-                        var equal = true
-                        for offset in 0..<length where Self.lower(text[start + offset]) != keys[keyStart + offset] {
-                            equal = false
-                            break
-                        }
-                        if equal { return entries[index] }
+              lengthsByFirstByte[Int(Self.lower(text[start]))] & (1 << UInt32(length)) != 0 else { return nil }
+        return keyBytes.withUnsafeBufferPointer { keys in
+            var slot = Self.hash(text, start, end) & mask
+            while true {
+                let index = Int(slots[slot])
+                if index < 0 { return nil }
+                let keyStart = Int(keyStarts[index])
+                if Int(keyStarts[index + 1]) - keyStart == length {
+                    var equal = true
+                    for offset in 0..<length where Self.lower(text[start + offset]) != keys[keyStart + offset] {
+                        equal = false
+                        break
                     }
-                    slot = (slot + 1) & mask
+                    if equal { return entries[index] }
                 }
+                slot = (slot + 1) & mask
             }
         }
     }

@@ -15,10 +15,13 @@ struct TokenText: Sendable {
         var classes = [WordClass](repeating: [], count: tokens.count)
         var numbers = [UInt8](repeating: 0, count: tokens.count)
         let table = LexiconTable.shared
-        for index in tokens.indices where tokens[index].isWord && tokens[index].length <= LexiconTable.maxWordLength {
-            if let entry = table.lookup(bytes, tokens[index].start, tokens[index].end) {
-                classes[index] = entry.classes
-                numbers[index] = entry.number
+        let tokens = tokens
+        bytes.withUnsafeBufferPointer { text in
+            for index in tokens.indices where tokens[index].isWord && tokens[index].length <= LexiconTable.maxWordLength {
+                if let entry = table.lookup(text, tokens[index].start, tokens[index].end) {
+                    classes[index] = entry.classes
+                    numbers[index] = entry.number
+                }
             }
         }
         self.classes = classes
@@ -109,23 +112,29 @@ struct TokenText: Sendable {
     func key(_ range: Range<Int>) -> String {
         var out = [UInt8]()
         out.reserveCapacity(32)
-        for index in range {
-            let token = tokens[index]
-            if !token.isWord {
-                if token.mark == UInt8(ascii: "s") { out.append(UInt8(ascii: "s")) } // "People's" → "peoples"
-                continue
-            }
-            if !out.isEmpty { out.append(0x20) }
-            for byte in bytes[token.start..<token.end] {
-                if byte >= 0x80 { return NameNormalizer.literalKey(string(range)) }
-                switch byte {
-                case 0x41...0x5A: out.append(byte | 0x20)
-                case 0x2E, 0x27: continue
-                case 0x2D, 0x26: out.append(0x20)
-                default: out.append(byte)
+        // On the raw bytes: iterating array slices retained and released the text per token.
+        let ascii = bytes.withUnsafeBufferPointer { text -> Bool in
+            for index in range {
+                let token = tokens[index]
+                if !token.isWord {
+                    if token.mark == UInt8(ascii: "s") { out.append(UInt8(ascii: "s")) } // "People's" → "peoples"
+                    continue
+                }
+                if !out.isEmpty { out.append(0x20) }
+                for position in token.start..<token.end {
+                    let byte = text[position]
+                    if byte >= 0x80 { return false }
+                    switch byte {
+                    case 0x41...0x5A: out.append(byte | 0x20)
+                    case 0x2E, 0x27: continue
+                    case 0x2D, 0x26: out.append(0x20)
+                    default: out.append(byte)
+                    }
                 }
             }
+            return true
         }
+        guard ascii else { return NameNormalizer.literalKey(string(range)) }
         return String(decoding: out, as: UTF8.self)
     }
 
