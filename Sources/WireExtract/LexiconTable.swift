@@ -106,7 +106,7 @@ struct LexiconTable: Sendable {
     }
 
     /// FNV-1a over the lower-cased bytes.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in start..<end {
             hash = (hash ^ UInt64(lower(bytes[index]))) &* 0x100_0000_01b3
