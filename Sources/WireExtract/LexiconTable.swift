@@ -15,9 +15,10 @@ struct LexiconTable: Sendable {
     private var keyStarts: [Int32] = [0]
     private var entries: [Entry] = []
     private var slots: [Int32]
-    /// Bit n set for a first byte when some word of length n starts with it: most words are refused
-    /// before hashing.
-    private var lengthsByFirstByte = [UInt32](repeating: 0, count: 256)
+    /// Bit n set for a pair of first bytes when some word of length n starts with them (each byte's low
+    /// five bits, which tell ASCII letters apart whatever their case; a one-letter word pairs its
+    /// letter with 0): most words are refused before hashing.
+    private var lengthsByOpening = [UInt32](repeating: 0, count: 1024)
     private let mask: Int
     static let maxWordLength = 16
 
@@ -68,7 +69,7 @@ struct LexiconTable: Sendable {
             keyBytes.append(contentsOf: bytes)
             keyStarts.append(Int32(keyBytes.count))
             entries.append(entry)
-            lengthsByFirstByte[Int(bytes[0])] |= 1 << UInt32(bytes.count)
+            lengthsByOpening[Self.opening(bytes[0], bytes.count > 1 ? bytes[1] : 0)] |= 1 << UInt32(bytes.count)
         }
     }
 
@@ -81,7 +82,7 @@ struct LexiconTable: Sendable {
     func lookup(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Entry? {
         let length = end - start
         guard length > 0, length <= Self.maxWordLength,
-              lengthsByFirstByte[Int(Self.lower(text[start]))] & (1 << UInt32(length)) != 0 else { return nil }
+              lengthsByOpening[Self.opening(text[start], length > 1 ? text[start + 1] : 0)] & (1 << UInt32(length)) != 0 else { return nil }
         return keyBytes.withUnsafeBufferPointer { keys in
             var slot = Self.hash(text, start, end) & mask
             while true {
@@ -99,6 +100,10 @@ struct LexiconTable: Sendable {
                 slot = (slot + 1) & mask
             }
         }
+    }
+
+    @inline(__always) private static func opening(_ first: UInt8, _ second: UInt8) -> Int {
+        Int(first & 0x1F) << 5 | Int(second & 0x1F)
     }
 
     @inline(__always) private static func lower(_ byte: UInt8) -> UInt8 {
