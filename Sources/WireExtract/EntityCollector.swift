@@ -139,8 +139,10 @@ struct EntityCollector {
         // ASCII keys: each word's first byte, without a `String` per word.
         let bytes = Array(key.utf8)
         var letters: [UInt8] = []
-        for word in wordRanges(bytes) where !isConnector(bytes[word]) {
-            letters.append(bytes[word.lowerBound])
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+            if index > start, !isConnector(bytes, start..<index) { letters.append(bytes[start]) }
+            start = index + 1
         }
         return String(decoding: letters, as: UTF8.self)
     }
@@ -162,8 +164,21 @@ struct EntityCollector {
 
     /// `byteHash` of each space-separated word of a key.
     static func wordHashes(_ key: String) -> [UInt64] {
-        let bytes = Array(key.utf8)
-        return wordRanges(bytes).map { byteHash(bytes[$0]) }
+        var hashes: [UInt64] = []
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        for byte in key.utf8 {
+            if byte == 0x20 {
+                if inWord { hashes.append(hash) }
+                hash = 0xcbf2_9ce4_8422_2325
+                inWord = false
+            } else {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                inWord = true
+            }
+        }
+        if inWord { hashes.append(hash) }
+        return hashes
     }
 
     /// The non-empty runs of bytes between spaces.
@@ -188,8 +203,19 @@ struct EntityCollector {
     private static let connectorWords: [[UInt8]] = ExtractionLexicon.nameConnectors.map { Array($0.utf8) }
     private static let corporateSuffixes: [[UInt8]] = ["co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "nv"].map { Array($0.utf8) }
 
-    private static func isConnector(_ word: ArraySlice<UInt8>) -> Bool {
-        connectorWords.contains { $0.count == word.count && $0.elementsEqual(word) }
+    private static let longestConnector = connectorWords.map(\.count).max() ?? 0
+
+    private static func isConnector(_ bytes: [UInt8], _ word: Range<Int>) -> Bool {
+        guard word.count <= longestConnector else { return false }
+        for connector in connectorWords where connector.count == word.count {
+            var equal = true
+            for offset in 0..<connector.count where connector[offset] != bytes[word.lowerBound + offset] {
+                equal = false
+                break
+            }
+            if equal { return true }
+        }
+        return false
     }
 
     private static func isCorporateSuffix(_ word: Substring.UTF8View) -> Bool {
