@@ -135,7 +135,7 @@ struct EntityRecognizer {
     }
 
     private func isPartOfKnownName(_ range: Range<Int>) -> Bool {
-        !gazetteer.entries(forKey: text.key(range)).isEmpty
+        !entries(range).isEmpty
     }
 
     // MARK: typing without context of the story
@@ -258,7 +258,13 @@ struct EntityRecognizer {
            text.isShortCapitalForm(range.lowerBound) {
             return gazetteer.lookup(text.string(range)).first
         }
-        return gazetteer.entries(forKey: text.key(range)).first
+        return entries(range).first
+    }
+
+    /// The gazetteer's entries for the range's key, by its hash when the text is ASCII: no key string.
+    private func entries(_ range: Range<Int>) -> [GazetteerEntry] {
+        if let hash = text.keyHash(range) { return gazetteer.entries(forKeyHash: hash) }
+        return gazetteer.entries(forKey: text.key(range))
     }
 
     private func typed(_ range: Range<Int>, _ entry: GazetteerEntry) -> NameRun {

@@ -138,6 +138,39 @@ struct TokenText: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `Gazetteer.keyHash` of `key(range)`, computed from the tokens' bytes without building the key;
+    /// nil when a byte is not ASCII (the key then needs `NameNormalizer`'s folding).
+    func keyHash(_ range: Range<Int>) -> UInt64? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var empty = true
+        @inline(__always) func add(_ byte: UInt8) {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            empty = false
+        }
+        let ascii = bytes.withUnsafeBufferPointer { text -> Bool in
+            for index in range {
+                let token = tokens[index]
+                if !token.isWord {
+                    if token.mark == UInt8(ascii: "s") { add(UInt8(ascii: "s")) }
+                    continue
+                }
+                if !empty { add(0x20) }
+                for position in token.start..<token.end {
+                    let byte = text[position]
+                    if byte >= 0x80 { return false }
+                    switch byte {
+                    case 0x41...0x5A: add(byte | 0x20)
+                    case 0x2E, 0x27: continue
+                    case 0x2D, 0x26: add(0x20)
+                    default: add(byte)
+                    }
+                }
+            }
+            return true
+        }
+        return ascii ? hash : nil
+    }
+
     /// A 64-bit hash of the range's words, lower-cased (ASCII), for set membership inside one story.
     func hashKey(_ range: Range<Int>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -11,6 +11,7 @@ public final class Gazetteer: Sendable {
         organizations: GazetteerTables.organizations)
 
     private let byKey: [String: [GazetteerEntry]]
+    private let byKeyHash: KeyHashTable
     /// `NameNormalizer.wordHash` of every name's first word: a scan can skip a word no name starts with
     /// without building a key.
     private let firstWords: Set<UInt64>
@@ -25,6 +26,7 @@ public final class Gazetteer: Sendable {
         for row in Self.rows(regions) { builder.addRegion(row) }
         for row in Self.rows(organizations) { builder.addOrganization(row) }
         byKey = builder.byKey
+        byKeyHash = KeyHashTable(builder.byKey)
         byAcronym = builder.byAcronym
         firstWords = Set(builder.byKey.keys.compactMap { key in key.split(separator: " ").first.map { NameNormalizer.wordHash($0.utf8) } })
         maxNameWords = builder.maxNameWords
@@ -56,6 +58,18 @@ public final class Gazetteer: Sendable {
     /// Entries for an already normalised key; all-capital short forms are not reachable this way.
     public func entries(forKey key: String) -> [GazetteerEntry] {
         byKey[key] ?? []
+    }
+
+    /// `entries(forKey:)` for the key whose UTF-8 bytes hash to `keyHash` (`Gazetteer.keyHash`).
+    public func entries(forKeyHash keyHash: UInt64) -> [GazetteerEntry] {
+        byKeyHash.entries(forHash: keyHash)
+    }
+
+    /// The hash `entries(forKeyHash:)` takes: FNV-1a of the key's UTF-8 bytes.
+    @inlinable public static func keyHash(_ keyBytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in keyBytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 
     /// "US", "WHO", "U.N.": a short form in capitals, which matches only as written.
