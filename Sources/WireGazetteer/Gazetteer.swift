@@ -34,7 +34,7 @@ public final class Gazetteer: Sendable {
 
     /// Entries for a name as written (capitals matter only for short all-capital forms).
     public func lookup(_ surface: String) -> [GazetteerEntry] {
-        if Self.mayBeAcronymKey(surface), let acronym = byAcronym[surface.filter { $0 != "." }] { return acronym }
+        if Self.mayBeAcronymKey(surface), let acronym = byAcronym[Self.withoutFullStops(surface)] { return acronym }
         return byKey[NameNormalizer.literalKey(surface)] ?? []
     }
 
@@ -48,6 +48,15 @@ public final class Gazetteer: Sendable {
             if !capital, !digit, byte != 0x2E, byte != 0x2D { return false }
         }
         return true
+    }
+
+    /// The surface without its full stops ("U.N." → "UN"): on bytes for ASCII text, and without a copy
+    /// when there is none; by `Character` otherwise, where a full stop may carry a combining mark.
+    private static func withoutFullStops(_ surface: String) -> String {
+        let utf8 = surface.utf8
+        guard utf8.contains(0x2E) else { return surface }
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return surface.filter { $0 != "." } }
+        return String(decoding: utf8.filter { $0 != 0x2E }, as: UTF8.self)
     }
 
     /// False when no name in the gazetteer starts with the word of this hash (see `NameNormalizer.wordHash`).
