@@ -86,8 +86,27 @@ struct CalendarDay: Sendable, Equatable, Comparable {
 
     func adding(days: Int) -> CalendarDay { CalendarDay(dayNumber: dayNumber + days) }
 
-    var iso: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
-    var isoMonth: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))" }
+    var iso: String {
+        guard let bytes = digits(withDay: true) else { return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    var isoMonth: String {
+        guard let bytes = digits(withDay: false) else { return "\(Self.pad(year, 4))-\(Self.pad(month, 2))" }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// "YYYY-MM[-DD]" as bytes when every field fits its width (the case of every real date): string
+    /// interpolation cost more than resolving the date.
+    private func digits(withDay: Bool) -> [UInt8]? {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return nil }
+        var bytes: [UInt8] = [
+            UInt8(0x30 + year / 1000), UInt8(0x30 + year / 100 % 10), UInt8(0x30 + year / 10 % 10), UInt8(0x30 + year % 10),
+            0x2D, UInt8(0x30 + month / 10), UInt8(0x30 + month % 10),
+        ]
+        if withDay { bytes += [0x2D, UInt8(0x30 + day / 10), UInt8(0x30 + day % 10)] }
+        return bytes
+    }
 
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
