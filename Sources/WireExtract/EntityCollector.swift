@@ -122,8 +122,12 @@ struct EntityCollector {
 
     /// "mikawa seiki co" and "mikawa seiki" are one company: corporate suffixes do not count.
     static func organizationKey(_ key: String) -> String {
-        guard let lastSpace = key.utf8.lastIndex(of: 0x20),
-              isCorporateSuffix(key.utf8[key.utf8.index(after: lastSpace)...]) else { return key }
+        // Nearly no key ends in a suffix: its last word is checked on the contiguous bytes first.
+        let endsInSuffix = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let lastSpace = bytes.lastIndex(of: 0x20) else { return false }
+            return isCorporateSuffix(UnsafeBufferPointer(rebasing: bytes[(lastSpace + 1)...]))
+        } ?? (key.utf8.lastIndex(of: 0x20).map { isCorporateSuffix(Array(key.utf8[key.utf8.index(after: $0)...])) } ?? false)
+        guard endsInSuffix else { return key }
         var words = key.split(separator: " ")
         while words.count > 1, let last = words.last, ["co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "nv"].contains(String(last)) {
             words.removeLast()
@@ -152,6 +156,12 @@ struct EntityCollector {
     static func sortedWords(_ key: String) -> String {
         guard isASCII(key) else { return key.split(separator: " ").sorted().joined(separator: " ") }
         let bytes = Array(key.utf8)
+        // Two words, the common case: one comparison, no sort.
+        if let space = bytes.firstIndex(of: 0x20), space > 0, space + 1 < bytes.count, bytes[(space + 1)...].allSatisfy({ $0 != 0x20 }) {
+            let first = bytes[..<space], second = bytes[(space + 1)...]
+            guard second.lexicographicallyPrecedes(first) else { return key }
+            return String(decoding: second + [0x20] + first, as: UTF8.self)
+        }
         let words = wordRanges(bytes).sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -218,7 +228,7 @@ struct EntityCollector {
         return false
     }
 
-    private static func isCorporateSuffix(_ word: Substring.UTF8View) -> Bool {
+    private static func isCorporateSuffix(_ word: some Collection<UInt8>) -> Bool {
         let count = word.count
         return corporateSuffixes.contains { $0.count == count && $0.elementsEqual(word) }
     }
