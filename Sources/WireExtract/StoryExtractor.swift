@@ -187,6 +187,13 @@ public struct StoryExtractor: Sendable {
     }
 
     private func quotes(_ text: TokenText, runs: [NameRun], entities: Entities) -> [Quote] {
+        // A quote needs a pair of quotation marks: a story without one skips indexing its speakers.
+        var marks = 0
+        for token in text.tokens where !token.isWord && token.mark == UInt8(ascii: "\"") {
+            marks += 1
+            if marks == 2 { break }
+        }
+        guard marks == 2 else { return [] }
         var nameOfMention: [String: String] = [:]
         for person in entities.people { for mention in person.mentions { nameOfMention[mention] = person.name } }
         let people = runs.filter { $0.kind == .person }.compactMap { run -> (offset: Int, name: String, end: Int)? in
