@@ -125,13 +125,21 @@ struct DatelineParser {
     static func monthDay(_ text: String) -> (month: Int, day: Int)? {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: the words and the month's key from the bytes, without splitting `Character`s.
-            let bytes = Array(text.utf8)
-            let words = bytes.split(separator: 0x20)
-            guard words.count == 2, let first = words.first, let last = words.last else { return nil }
+            // Two words between spaces: the month (full stops dropped, lower case) and the day.
             var key: [UInt8] = []
-            for byte in first where byte != 0x2E { key.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
-            guard let month = ExtractionLexicon.months[String(decoding: key, as: UTF8.self)],
-                  let day = Int(String(decoding: last, as: UTF8.self)), (1...31).contains(day) else { return nil }
+            var dayBytes: [UInt8] = []
+            var words = 0
+            var previous: UInt8 = 0x20
+            for byte in text.utf8 {
+                if byte != 0x20 {
+                    if previous == 0x20 { words += 1 }
+                    if words == 1, byte != 0x2E { key.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                    if words == 2 { dayBytes.append(byte) }
+                }
+                previous = byte
+            }
+            guard words == 2, let month = ExtractionLexicon.months[String(decoding: key, as: UTF8.self)],
+                  let day = Int(String(decoding: dayBytes, as: UTF8.self)), (1...31).contains(day) else { return nil }
             return (month, day)
         }
         let words = text.split(separator: " ")
