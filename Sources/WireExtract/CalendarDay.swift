@@ -18,10 +18,33 @@ struct CalendarDay: Sendable, Equatable, Comparable {
 
     /// "2024-04-13"-style, the first ten characters of an ISO 8601 timestamp.
     init?(iso: String) {
+        if let day = Self.fromDigits(iso) {
+            self = day
+            return
+        }
         let parts = iso.prefix(10).split(separator: "-")
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               let valid = Self.valid(year: year, month: month, day: day) else { return nil }
         self = valid
+    }
+
+    /// "YYYY-MM-DD…" read on its bytes, the form nearly every stamp has (splitting `Character`s cost
+    /// more than the rest of extracting the dateline); nil when the text is any other shape, for
+    /// the general reading. The byte after the day must be ASCII, so that it is no combining mark
+    /// that `prefix(10)` would have kept with the day's last digit.
+    private static func fromDigits(_ iso: String) -> CalendarDay? {
+        iso.utf8.withContiguousStorageIfAvailable { bytes -> CalendarDay? in
+            guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes.count == 10 || bytes[10] < 0x80 else { return nil }
+            var fields = [0, 0, 0]
+            for (field, range) in [0..<4, 5..<7, 8..<10].enumerated() {
+                for index in range {
+                    let digit = Int(bytes[index]) - 0x30
+                    guard digit >= 0 && digit <= 9 else { return nil }
+                    fields[field] = fields[field] * 10 + digit
+                }
+            }
+            return valid(year: fields[0], month: fields[1], day: fields[2])
+        } ?? nil
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -63,8 +86,27 @@ struct CalendarDay: Sendable, Equatable, Comparable {
 
     func adding(days: Int) -> CalendarDay { CalendarDay(dayNumber: dayNumber + days) }
 
-    var iso: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
-    var isoMonth: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))" }
+    var iso: String {
+        guard let bytes = digits(withDay: true) else { return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    var isoMonth: String {
+        guard let bytes = digits(withDay: false) else { return "\(Self.pad(year, 4))-\(Self.pad(month, 2))" }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// "YYYY-MM[-DD]" as bytes when every field fits its width (the case of every real date): string
+    /// interpolation cost more than resolving the date.
+    private func digits(withDay: Bool) -> [UInt8]? {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return nil }
+        var bytes: [UInt8] = [
+            UInt8(0x30 + year / 1000), UInt8(0x30 + year / 100 % 10), UInt8(0x30 + year / 10 % 10), UInt8(0x30 + year % 10),
+            0x2D, UInt8(0x30 + month / 10), UInt8(0x30 + month % 10),
+        ]
+        if withDay { bytes += [0x2D, UInt8(0x30 + day / 10), UInt8(0x30 + day % 10)] }
+        return bytes
+    }
 
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)

@@ -41,8 +41,9 @@ extension DateExpressionParser {
     private func isDecade(_ index: Int) -> Bool {
         let token = text.tokens[index]
         guard token.isWord, token.length == 5 else { return false }
-        let word = Array(text.lower(index).utf8)
-        return word[0...2].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && word[3] == 0x30 && word[4] == UInt8(ascii: "s")
+        let word = text.bytes[token.start..<token.end]
+        return word.prefix(3).allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && word[token.start + 3] == 0x30
+            && (word[token.start + 4] | 0x20) == UInt8(ascii: "s")
     }
 
     private func matches(_ words: [String], at index: Int) -> Bool {
@@ -51,7 +52,7 @@ extension DateExpressionParser {
             let position = index + offset
             if word == "'s" {
                 guard text.isMark(position, "s") else { return false }
-            } else if !text.tokens[position].isWord || text.lower(position) != word {
+            } else if !text.isWord(position, equalTo: word) {
                 return false
             }
         }

@@ -60,7 +60,7 @@ extension DateExpressionParser {
 
     private func isPeriodUnit(_ index: Int) -> Bool {
         ["days", "weeks", "months", "years", "day", "week", "month", "year"].contains { unit in
-            text.tokens[index].isWord && text.tokens[index].length == unit.utf8.count && text.lower(index) == unit
+            text.isWord(index, equalTo: unit)
         }
     }
 

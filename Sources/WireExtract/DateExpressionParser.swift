@@ -37,10 +37,19 @@ struct DateExpressionParser {
         var value: String?
     }
 
+    /// The classes one of whose words every date expression but a year or a "the/a/within" phrase
+    /// starts with.
+    private static let startingClasses: WordClass = [.holidayStart, .month, .weekday, .relative, .qualifier, .dayWord]
+
     private func match(at index: Int) -> Match? {
         let token = text.tokens[index]
+        // Most words start no date: refuse them before trying each rule.
+        if text.classes[index].isDisjoint(with: Self.startingClasses), !token.flags.contains(.number),
+           !text.isWord(index, "the"), !text.isWord(index, "a"), !text.isWord(index, "within") {
+            return nil
+        }
         if let decade = decadeExpression(at: index) { return decade }
-        if token.isCapitalised, let holiday = holidayExpression(at: index) { return holiday }
+        if token.isCapitalised, text.has(index, .holidayStart), let holiday = holidayExpression(at: index) { return holiday }
         if text.isWord(index, "the") || text.isWord(index, "a") || text.isWord(index, "within"), let period = periodPhrase(at: index) {
             let start = leadingPreposition(index, allowed: [.datePreposition])
             return Match(range: start..<period.range.upperBound, value: period.value)

@@ -20,7 +20,8 @@ struct DatelineParser {
     static let monthNames = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 
     static func parse(_ paragraph: String) -> Parsed? {
-        let bytes = Array(paragraph.utf8.prefix(160))
+        // Copied from the contiguous UTF-8 when there is one: `prefix` on the view copies byte by byte.
+        let bytes = paragraph.utf8.withContiguousStorageIfAvailable { Array($0.prefix(160)) } ?? Array(paragraph.utf8.prefix(160))
         guard let first = bytes.first, first >= 0x41, first <= 0x5A else { return nil }
         if let open = bytes.firstIndex(of: UInt8(ascii: "(")), open <= maxHeadBytes,
            let close = bytes[open...].firstIndex(of: UInt8(ascii: ")")), close - open <= 40 {
@@ -70,10 +71,27 @@ struct DatelineParser {
         }
         parsed.place = parts.joined(separator: ", ")
         // A place is capitalised words; a sentence before a parenthesis is not a dateline.
-        let words = parsed.place.split(separator: " ")
-        guard !words.isEmpty, words.count <= 5,
-              words.allSatisfy({ $0.first.map { $0.isUppercase } ?? false }) else { return nil }
+        guard isCapitalisedWords(parsed.place, atMost: 5) else { return nil }
         return parsed
+    }
+
+    /// One to `limit` words (split at spaces), each starting with an upper-case letter; on bytes when
+    /// the text is ASCII.
+    private static func isCapitalisedWords(_ text: String, atMost limit: Int) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let words = text.split(separator: " ")
+            return !words.isEmpty && words.count <= limit && words.allSatisfy({ $0.first.map { $0.isUppercase } ?? false })
+        }
+        var words = 0
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            if previous == 0x20, byte != 0x20 {
+                words += 1
+                guard byte >= 0x41 && byte <= 0x5A, words <= limit else { return false }
+            }
+            previous = byte
+        }
+        return words > 0
     }
 
     /// The head's text without spaces or commas at either end.
@@ -93,7 +111,7 @@ struct DatelineParser {
         while index < bytes.count {
             if bytes[index] == 0x2C, index + 1 < bytes.count, bytes[index + 1] == 0x20 {
                 parts.append(String(decoding: current, as: UTF8.self))
-                current.removeAll()
+                current.removeAll(keepingCapacity: true)
                 index += 2
                 continue
             }
@@ -105,6 +123,25 @@ struct DatelineParser {
     }
 
     static func monthDay(_ text: String) -> (month: Int, day: Int)? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the words and the month's key from the bytes, without splitting `Character`s.
+            // Two words between spaces: the month (full stops dropped, lower case) and the day.
+            var key: [UInt8] = []
+            var dayBytes: [UInt8] = []
+            var words = 0
+            var previous: UInt8 = 0x20
+            for byte in text.utf8 {
+                if byte != 0x20 {
+                    if previous == 0x20 { words += 1 }
+                    if words == 1, byte != 0x2E { key.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                    if words == 2 { dayBytes.append(byte) }
+                }
+                previous = byte
+            }
+            guard words == 2, let month = ExtractionLexicon.months[String(decoding: key, as: UTF8.self)],
+                  let day = Int(String(decoding: dayBytes, as: UTF8.self)), (1...31).contains(day) else { return nil }
+            return (month, day)
+        }
         let words = text.split(separator: " ")
         guard words.count == 2, let month = ExtractionLexicon.months[words[0].lowercased().filter { $0 != "." }],
               let day = Int(words[1]), (1...31).contains(day) else { return nil }

@@ -12,7 +12,12 @@ struct EntityCollector {
     /// Entities in order of first mention, with their kinds and keys; `index` finds one by slot.
     private var found: [Entity] = []
     private var slots: [Slot] = []
-    private var index: [Slot: Int] = [:]
+    private var index: [Slot: Int]
+
+    init() {
+        // A story names a few dozen entities: sized once instead of regrown as they arrive.
+        index = Dictionary(minimumCapacity: 48)
+    }
 
     mutating func add(_ run: NameRun, in text: TokenText) {
         guard let kind = run.kind else { return }
@@ -23,7 +28,7 @@ struct EntityCollector {
         }
         // The common case, keyed from the tokens' bytes without re-reading the string.
         var key = text.key(run.range)
-        if kind == .person, key.utf8.contains(0x20) { key = Self.sortedWords(key) }
+        if kind == .person, Self.hasSpace(key) { key = Self.sortedWords(key) }
         if kind == .organization { key = Self.organizationKey(key) }
         if kind == .place, run.range.count > 1, text.isWord(run.range.upperBound - 1, "province") || text.isWord(run.range.upperBound - 1, "prefecture") {
             key = text.key(run.range.lowerBound..<(run.range.upperBound - 1))
@@ -71,13 +76,15 @@ struct EntityCollector {
     func entities() -> Entities {
         var entities = found
         var dropped = [Bool](repeating: false, count: found.count)
+        let spaced = slots.map { Self.hasSpace($0.key) }
         // Each word of a full name, and each long organisation's initials, point at its first holder.
-        var fullNameOfWord: [Substring: Int] = [:]
+        // Words are keyed by a 64-bit hash of their bytes: no `Substring` per word.
+        var fullNameOfWord: [UInt64: Int] = Dictionary(minimumCapacity: slots.count * 2)
         var organizationOfInitials: [String: Int] = [:]
-        for (position, slot) in slots.enumerated() where slot.key.utf8.contains(0x20) {
+        for (position, slot) in slots.enumerated() where spaced[position] {
             switch slot.kind {
             case .person:
-                for word in Self.words(slot.key) where fullNameOfWord[word] == nil { fullNameOfWord[word] = position }
+                for word in Self.wordHashes(slot.key) where fullNameOfWord[word] == nil { fullNameOfWord[word] = position }
             case .organization:
                 let initials = Self.initials(slot.key)
                 if organizationOfInitials[initials] == nil { organizationOfInitials[initials] = position }
@@ -85,11 +92,11 @@ struct EntityCollector {
                 continue
             }
         }
-        for (position, slot) in slots.enumerated() where !slot.key.utf8.contains(0x20) {
+        for (position, slot) in slots.enumerated() where !spaced[position] {
             let target: Int?
             switch slot.kind {
             case .person:
-                target = fullNameOfWord[Substring(slot.key)]
+                target = fullNameOfWord[Self.byteHash(slot.key.utf8)]
             case .organization:
                 guard slot.key.utf8.count >= 2, found[position].mentions.allSatisfy({ $0.allSatisfy { $0.isUppercase || $0 == "." } }) else { continue }
                 target = organizationOfInitials[slot.key]
@@ -115,8 +122,12 @@ struct EntityCollector {
 
     /// "mikawa seiki co" and "mikawa seiki" are one company: corporate suffixes do not count.
     static func organizationKey(_ key: String) -> String {
-        guard let lastSpace = key.utf8.lastIndex(of: 0x20),
-              ["co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "nv"].contains(String(key[key.index(after: lastSpace)...])) else { return key }
+        // Nearly no key ends in a suffix: its last word is checked on the contiguous bytes first.
+        let endsInSuffix = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let lastSpace = bytes.lastIndex(of: 0x20) else { return false }
+            return isCorporateSuffix(UnsafeBufferPointer(rebasing: bytes[(lastSpace + 1)...]))
+        } ?? (key.utf8.lastIndex(of: 0x20).map { isCorporateSuffix(Array(key.utf8[key.utf8.index(after: $0)...])) } ?? false)
+        guard endsInSuffix else { return key }
         var words = key.split(separator: " ")
         while words.count > 1, let last = words.last, ["co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "nv"].contains(String(last)) {
             words.removeLast()
@@ -130,9 +141,12 @@ struct EntityCollector {
             return String(key.split(separator: " ").filter { !ExtractionLexicon.nameConnectors.contains(String($0)) }.compactMap(\.first))
         }
         // ASCII keys: each word's first byte, without a `String` per word.
+        let bytes = Array(key.utf8)
         var letters: [UInt8] = []
-        for word in key.utf8.split(separator: 0x20) where !connectorWords.contains(where: { $0.elementsEqual(word) }) {
-            if let first = word.first { letters.append(first) }
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+            if index > start, !isConnector(bytes, start..<index) { letters.append(bytes[start]) }
+            start = index + 1
         }
         return String(decoding: letters, as: UTF8.self)
     }
@@ -141,17 +155,88 @@ struct EntityCollector {
     /// ASCII keys sort on bytes, which is the order `String` comparison gives them.
     static func sortedWords(_ key: String) -> String {
         guard isASCII(key) else { return key.split(separator: " ").sorted().joined(separator: " ") }
-        return words(key).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: " ")
+        let bytes = Array(key.utf8)
+        // Two words, the common case: one comparison, no sort.
+        if let space = bytes.firstIndex(of: 0x20), space > 0, space + 1 < bytes.count, bytes[(space + 1)...].allSatisfy({ $0 != 0x20 }) {
+            let first = bytes[..<space], second = bytes[(space + 1)...]
+            guard second.lexicographicallyPrecedes(first) else { return key }
+            return String(decoding: second + [0x20] + first, as: UTF8.self)
+        }
+        let words = wordRanges(bytes).sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for word in words {
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: bytes[word])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The space-separated words of a key; `split(separator:)` on its bytes for ASCII keys (splitting
-    /// on `Character`s cost more than all the rest of collecting).
-    static func words(_ key: String) -> [Substring] {
-        guard isASCII(key) else { return key.split(separator: " ") }
-        return key.utf8.split(separator: 0x20).map { key[$0.startIndex..<$0.endIndex] }
+    /// `byteHash` of each space-separated word of a key.
+    static func wordHashes(_ key: String) -> [UInt64] {
+        var hashes: [UInt64] = []
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        for byte in key.utf8 {
+            if byte == 0x20 {
+                if inWord { hashes.append(hash) }
+                hash = 0xcbf2_9ce4_8422_2325
+                inWord = false
+            } else {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                inWord = true
+            }
+        }
+        if inWord { hashes.append(hash) }
+        return hashes
+    }
+
+    /// The non-empty runs of bytes between spaces.
+    private static func wordRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+            if index > start { ranges.append(start..<index) }
+            start = index + 1
+        }
+        return ranges
+    }
+
+    /// FNV-1a of the bytes as they are: equal words, equal hashes; distinct words collide with a
+    /// chance of one in 2^64.
+    static func byteHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 
     private static let connectorWords: [[UInt8]] = ExtractionLexicon.nameConnectors.map { Array($0.utf8) }
+    private static let corporateSuffixes: [[UInt8]] = ["co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "nv"].map { Array($0.utf8) }
+
+    private static let longestConnector = connectorWords.map(\.count).max() ?? 0
+
+    private static func isConnector(_ bytes: [UInt8], _ word: Range<Int>) -> Bool {
+        guard word.count <= longestConnector else { return false }
+        for connector in connectorWords where connector.count == word.count {
+            var equal = true
+            for offset in 0..<connector.count where connector[offset] != bytes[word.lowerBound + offset] {
+                equal = false
+                break
+            }
+            if equal { return true }
+        }
+        return false
+    }
+
+    private static func isCorporateSuffix(_ word: some Collection<UInt8>) -> Bool {
+        let count = word.count
+        return corporateSuffixes.contains { $0.count == count && $0.elementsEqual(word) }
+    }
+
+    /// True when the key holds a space, read on its contiguous bytes when it has them.
+    static func hasSpace(_ key: String) -> Bool {
+        key.utf8.withContiguousStorageIfAvailable { $0.contains(0x20) } ?? key.utf8.contains(0x20)
+    }
 
     private static func isASCII(_ key: String) -> Bool {
         key.utf8.allSatisfy { $0 < 0x80 }

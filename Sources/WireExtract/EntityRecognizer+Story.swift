@@ -77,18 +77,21 @@ extension EntityRecognizer {
     /// The same name again, or part of a person's name seen elsewhere in the story ("Baek", "Choe").
     private func resolveFromMemory(_ runs: inout [NameRun]) {
         guard runs.contains(where: { isOpen($0) }) else { return }
-        var known: [UInt64: EntityKind] = [:]
-        var personParts: Set<UInt64> = []
+        // Sized once: growing them run by run cost more than the lookups.
+        var known: [UInt64: EntityKind] = Dictionary(minimumCapacity: runs.count)
+        var personParts: Set<UInt64> = Set(minimumCapacity: runs.count * 2)
         var organizations: [(initials: String, kind: EntityKind)] = []
-        for run in runs {
-            guard let kind = run.kind else { continue }
-            known[text.hashKey(run.range)] = kind
+        // By position: iterating the runs themselves copied each one.
+        for position in runs.indices {
+            guard let kind = runs[position].kind else { continue }
+            let range = runs[position].range
+            known[text.hashKey(range)] = kind
             if kind == .person {
-                for index in run.range where text.tokens[index].isWord && text.tokens[index].length > 1 {
+                for index in range where text.tokens[index].isWord && text.tokens[index].length > 1 {
                     personParts.insert(text.hashKey(index..<(index + 1)))
                 }
-            } else if kind == .organization, run.range.count >= 2 {
-                organizations.append((initials(run.range), kind))
+            } else if kind == .organization, range.count >= 2 {
+                organizations.append((initials(range), kind))
             }
         }
         for index in runs.indices where isOpen(runs[index]) {

@@ -11,7 +11,9 @@ struct EntityRecognizer {
 
     func recognize() -> [NameRun] {
         let (ranges, holders) = splittingPortfolios(candidateRuns())
-        var runs = ranges.flatMap { classifyStrong($0) }
+        var runs: [NameRun] = []
+        runs.reserveCapacity(ranges.count + 8)
+        for range in ranges { classifyStrong(range, into: &runs) }
         if !holders.isEmpty {
             runs += holders.map { NameRun(range: $0, kind: .person, strong: true) }
             runs.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -62,7 +64,7 @@ struct EntityRecognizer {
             }
             var range = index..<end
             range = joinConnectors(range, &end)
-            runs.append(contentsOf: trimmed(range))
+            if let kept = trimmed(range) { runs.append(kept) }
             index = end
         }
         return runs
@@ -121,7 +123,7 @@ struct EntityRecognizer {
     }
 
     /// Drops a sentence-initial function word ("The", "In") and a leading title-less "The".
-    private func trimmed(_ range: Range<Int>) -> [Range<Int>] {
+    private func trimmed(_ range: Range<Int>) -> Range<Int>? {
         var lower = range.lowerBound
         while lower < range.upperBound, text.has(lower, .functionWord),
               !(text.tokens[lower].flags.contains(.allCaps) && text.tokens[lower].length > 1),
@@ -129,49 +131,62 @@ struct EntityRecognizer {
               !isPartOfKnownName(lower..<range.upperBound) {
             lower += 1
         }
-        return lower < range.upperBound ? [lower..<range.upperBound] : []
+        return lower < range.upperBound ? lower..<range.upperBound : nil
     }
 
     private func isPartOfKnownName(_ range: Range<Int>) -> Bool {
-        !gazetteer.entries(forKey: text.key(range)).isEmpty
+        !entries(range).isEmpty
     }
 
     // MARK: typing without context of the story
 
-    func classifyStrong(_ range: Range<Int>) -> [NameRun] {
-        if let entry = lookup(range) { return [typed(range, entry)] }
+    /// The runs `range` makes, appended to `runs` (one array for the story, not one per candidate).
+    func classifyStrong(_ range: Range<Int>, into runs: inout [NameRun]) {
+        if let entry = lookup(range) {
+            runs.append(typed(range, entry))
+            return
+        }
         // "Bank of Korea Gov": the title belongs to the name after it, not to the body.
         if range.count >= 2, text.has(range.upperBound - 1, .personTitle), !text.has(range.upperBound - 1, .organizationHead),
            !text.has(range.upperBound - 2, .personTitle) {
-            return classifyStrong(range.lowerBound..<(range.upperBound - 1))
+            classifyStrong(range.lowerBound..<(range.upperBound - 1), into: &runs)
+            return
         }
+        let titled = titleSplit(range)
         // "Bank of Korea Gov. Rhee Chang-yong": an office holder named after the body's name.
-        if let split = titleSplit(range), split.prefix.count >= 2, !text.has(range.upperBound - 1, .organizationHead),
+        if let split = titled, split.prefix.count >= 2, !text.has(range.upperBound - 1, .organizationHead),
            text.has(split.prefix.upperBound - 1, .organizationHead) || lookup(split.prefix) != nil {
-            var runs = classifyStrong(split.prefix)
+            classifyStrong(split.prefix, into: &runs)
             runs.append(NameRun(range: split.name, kind: .person, strong: true))
-            return runs
+            return
         }
         if text.isWord(range.lowerBound, "bank") || text.isWord(range.lowerBound, "university"), range.count >= 2 {
-            return [NameRun(range: range, kind: .organization, strong: true)]
+            runs.append(NameRun(range: range, kind: .organization, strong: true))
+            return
         }
         let last = range.upperBound - 1
         let hasTitle = range.dropLast().contains { text.has($0, .personTitle) }
         if isJoinedOrganization(range) || (text.has(last, .organizationHead) && range.count > 1 && !hasTitleBeforeName(range)) {
-            return [NameRun(range: range, kind: .organization, strong: true)]
+            runs.append(NameRun(range: range, kind: .organization, strong: true))
+            return
         }
         if text.has(last, .placeHead) && range.count > 1 && !hasTitle {
             // "Hainan Province" is Hainan: the gazetteer knows it without the head word.
             let upper = text.isWord(last, "province") || text.isWord(last, "prefecture") ? range.upperBound - 1 : range.upperBound
-            return [NameRun(range: range, kind: .place, entry: lookup(range.lowerBound..<upper), strong: true)]
+            runs.append(NameRun(range: range, kind: .place, entry: lookup(range.lowerBound..<upper), strong: true))
+            return
         }
-        if let split = titleSplit(range) {
+        if let split = titled {
             // What stands before the title ("IMD", "North Korean") is kept only when something typed it.
-            var runs = split.prefix.isEmpty ? [] : classifyStrong(split.prefix).filter { $0.kind != nil || $0.entry != nil || isAcronymRun($0.range) }
+            if !split.prefix.isEmpty {
+                var prefixRuns: [NameRun] = []
+                classifyStrong(split.prefix, into: &prefixRuns)
+                runs.append(contentsOf: prefixRuns.filter { $0.kind != nil || $0.entry != nil || isAcronymRun($0.range) })
+            }
             runs.append(NameRun(range: split.name, kind: .person, strong: true))
-            return runs
+            return
         }
-        return longestKnownSpans(range)
+        longestKnownSpans(range, into: &runs)
     }
 
     /// "Department of Commerce", "Council for the Exploration of the Sea": joined at an organisation head.
@@ -208,8 +223,7 @@ struct EntityRecognizer {
 
     /// Known names inside a longer run ("Japan" in "Japan Coast Guard" never gets here; "Hanoi" in
     /// "Hanoi Vietnamese" does), the rest kept as untyped runs for the story pass.
-    private func longestKnownSpans(_ range: Range<Int>) -> [NameRun] {
-        var runs: [NameRun] = []
+    private func longestKnownSpans(_ range: Range<Int>, into runs: inout [NameRun]) {
         var index = range.lowerBound
         var pending = index
         while index < range.upperBound {
@@ -230,7 +244,6 @@ struct EntityRecognizer {
             if !matched { index += 1 }
         }
         if pending < range.upperBound { runs.append(NameRun(range: pending..<range.upperBound)) }
-        return runs
     }
 
     func lookup(_ range: Range<Int>) -> GazetteerEntry? {
@@ -245,7 +258,13 @@ struct EntityRecognizer {
            text.isShortCapitalForm(range.lowerBound) {
             return gazetteer.lookup(text.string(range)).first
         }
-        return gazetteer.entries(forKey: text.key(range)).first
+        return entries(range).first
+    }
+
+    /// The gazetteer's entries for the range's key, by its hash when the text is ASCII: no key string.
+    private func entries(_ range: Range<Int>) -> [GazetteerEntry] {
+        if let hash = text.keyHash(range) { return gazetteer.entries(forKeyHash: hash) }
+        return gazetteer.entries(forKey: text.key(range))
     }
 
     private func typed(_ range: Range<Int>, _ entry: GazetteerEntry) -> NameRun {

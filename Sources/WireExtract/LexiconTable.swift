@@ -1,6 +1,6 @@
-/// Every word of `ExtractionLexicon` with its classes, in an open-addressing table probed with the
-/// token's bytes, lower-cased on the fly: no `String` per token, which is what keeps extraction at
-/// byte speed.
+/// Every word of `ExtractionLexicon` with its classes, in an open-addressing table probed with a
+/// 64-bit hash of the token's bytes, lower-cased on the fly: no `String` per token, which is what
+/// keeps extraction at byte speed.
 struct LexiconTable: Sendable {
     struct Entry: Sendable {
         var classes: WordClass
@@ -10,14 +10,17 @@ struct LexiconTable: Sendable {
 
     static let shared = LexiconTable()
 
-    /// Every word's bytes, one after another; `keyStarts[i]..<keyStarts[i + 1]` is word i.
-    private var keyBytes: [UInt8] = []
-    private var keyStarts: [Int32] = [0]
+    /// Each word's length in bytes, by entry.
+    private var lengths: [UInt8] = []
     private var entries: [Entry] = []
     private var slots: [Int32]
-    /// Bit n set for a first byte when some word of length n starts with it: most words are refused
-    /// before hashing.
-    private var lengthsByFirstByte = [UInt32](repeating: 0, count: 256)
+    /// The 64-bit hash of each slot's word: a probe compares it and the length instead of the bytes
+    /// (two words of one length share a hash with a chance of one in 2^64).
+    private var slotHashes: [UInt64]
+    /// Bit n set for a pair of first bytes when some word of length n starts with them (each byte's low
+    /// five bits, which tell ASCII letters apart whatever their case; a one-letter word pairs its
+    /// letter with 0): most words are refused before hashing.
+    private var lengthsByOpening = [UInt32](repeating: 0, count: 1024)
     private let mask: Int
     static let maxWordLength = 16
 
@@ -52,6 +55,7 @@ struct LexiconTable: Sendable {
         add(DateExpressionParser.countedNouns, .countedNoun)
         add(["last", "this", "next"], .relative)
         add(["today", "yesterday", "tomorrow"], .dayWord)
+        add(DateExpressionParser.fixedHolidays.compactMap(\.words.first), .holidayStart)
         add(ExtractionLexicon.organizationNouns, .organizationNoun)
         add(ExtractionLexicon.placeKindNouns, .placeKindNoun)
         add(ExtractionLexicon.nameParticles, .nameParticle)
@@ -59,42 +63,42 @@ struct LexiconTable: Sendable {
         while size < words.count * 4 { size <<= 1 }
         mask = size - 1
         slots = Array(repeating: -1, count: size)
+        slotHashes = Array(repeating: 0, count: size)
         for (word, entry) in words where word.utf8.count <= Self.maxWordLength {
             let bytes = Array(word.utf8)
-            var slot = bytes.withUnsafeBufferPointer { Self.hash($0, 0, bytes.count) } & mask
+            let hash = bytes.withUnsafeBufferPointer { Self.hash($0, 0, bytes.count) }
+            var slot = Self.slot(hash) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(entries.count)
-            keyBytes.append(contentsOf: bytes)
-            keyStarts.append(Int32(keyBytes.count))
+            slotHashes[slot] = hash
+            lengths.append(UInt8(bytes.count))
             entries.append(entry)
-            lengthsByFirstByte[Int(bytes[0])] |= 1 << UInt32(bytes.count)
+            lengthsByOpening[Self.opening(bytes[0], bytes.count > 1 ? bytes[1] : 0)] |= 1 << UInt32(bytes.count)
         }
     }
 
     /// The classes of `bytes[start..<end]`, compared case-insensitively (ASCII).
     func lookup(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Entry? {
+        bytes.withUnsafeBufferPointer { lookup($0, start, end) }
+    }
+
+    /// `lookup` on a text's raw bytes, for a caller that scans many words of it.
+    func lookup(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Entry? {
         let length = end - start
         guard length > 0, length <= Self.maxWordLength,
-              lengthsByFirstByte[Int(Self.lower(bytes[start]))] & (1 << UInt32(length)) != 0 else { return nil }
-        return bytes.withUnsafeBufferPointer { text in
-            keyBytes.withUnsafeBufferPointer { keys in
-                var slot = Self.hash(text, start, end) & mask
-                while true {
-                    let index = Int(slots[slot])
-                    if index < 0 { return nil }
-                    let keyStart = Int(keyStarts[index])
-                    if Int(keyStarts[index + 1]) - keyStart == length {
-                        var equal = true
-                        for offset in 0..<length where Self.lower(text[start + offset]) != keys[keyStart + offset] {
-                            equal = false
-                            break
-                        }
-                        if equal { return entries[index] }
-                    }
-                    slot = (slot + 1) & mask
-                }
-            }
+              lengthsByOpening[Self.opening(text[start], length > 1 ? text[start + 1] : 0)] & (1 << UInt32(length)) != 0 else { return nil }
+        let hash = Self.hash(text, start, end)
+        var slot = Self.slot(hash) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { return nil }
+            if slotHashes[slot] == hash, Int(lengths[index]) == length { return entries[index] }
+            slot = (slot + 1) & mask
         }
+    }
+
+    @inline(__always) private static func opening(_ first: UInt8, _ second: UInt8) -> Int {
+        Int(first & 0x1F) << 5 | Int(second & 0x1F)
     }
 
     @inline(__always) private static func lower(_ byte: UInt8) -> UInt8 {
@@ -102,11 +106,15 @@ struct LexiconTable: Sendable {
     }
 
     /// FNV-1a over the lower-cased bytes.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in start..<end {
             hash = (hash ^ UInt64(lower(bytes[index]))) &* 0x100_0000_01b3
         }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        return hash
+    }
+
+    @inline(__always) private static func slot(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }

@@ -18,23 +18,26 @@ public struct StoryExtractor: Sendable {
         var item = input
         let body = item.body ?? ""
         var firstParagraph = Self.firstLine(body)
+        // Parsed once: the dateline is read from whichever of the first two lines holds it.
+        var firstDateline = DatelineParser.parse(firstParagraph)
         var datelineOffset = 0
         // An editor's note ("(Corrects name …)") or a short line the cleaner kept may stand above the
         // dateline.
-        if firstParagraph.hasPrefix("(") || (firstParagraph.utf8.count <= 80 && DatelineParser.parse(firstParagraph) == nil),
+        if firstParagraph.hasPrefix("(") || (firstParagraph.utf8.count <= 80 && firstDateline == nil),
            let rest = body.utf8.firstIndex(of: 0x0A) {
             var next = body.utf8.index(after: rest)
             while next < body.utf8.endIndex, body.utf8[next] == 0x0A { next = body.utf8.index(after: next) }
             let second = Self.firstLine(String(body[next...]))
-            if DatelineParser.parse(second) != nil {
+            if let parsed = DatelineParser.parse(second) {
                 datelineOffset = body.utf8.distance(from: body.utf8.startIndex, to: next)
                 firstParagraph = second
+                firstDateline = parsed
             }
         }
         var agencyEvidence = AgencyEvidence()
         if options.byline { readFurniture(&item, &agencyEvidence) }
         var datelineParsed: DatelineParser.Parsed?
-        if options.dateline, let parsed = DatelineParser.parse(firstParagraph) {
+        if options.dateline, let parsed = firstDateline {
             datelineParsed = parsed
             if let agency = parsed.agency { agencyEvidence.dateline = agency }
         }
@@ -131,6 +134,12 @@ public struct StoryExtractor: Sendable {
     /// The text up to the first line break.
     static func firstLine(_ text: String) -> String {
         let utf8 = text.utf8
+        // On the contiguous bytes when there are some: the generic search on the view is slow.
+        let found = utf8.withContiguousStorageIfAvailable { buffer -> Int? in buffer.firstIndex(of: 0x0A) }
+        if let found {
+            guard let offset = found else { return text }
+            return String(text[..<utf8.index(utf8.startIndex, offsetBy: offset)])
+        }
         guard let newline = utf8.firstIndex(of: 0x0A) else { return text }
         return String(text[..<newline])
     }
@@ -170,13 +179,21 @@ public struct StoryExtractor: Sendable {
     }
 
     private func addDatelinePlace(_ place: String, to collector: inout EntityCollector) {
-        let city = place.split(separator: ",").first.map { Self.trimmingSpaces(String($0)) } ?? place
+        // The part before the first comma ("PENICHE, Portugal" → "PENICHE"), found on bytes.
+        let city = place.utf8.firstIndex(of: 0x2C).map { Self.trimmingSpaces(String(place[..<$0])) } ?? Self.trimmingSpaces(place)
         let entry = gazetteer.lookup(city).first { $0.kind.isPlace }
         let surface = entry == nil ? BylineParser.titleCased(city) : city
         collector.add(kind: .place, surface: surface, entry: entry)
     }
 
     private func quotes(_ text: TokenText, runs: [NameRun], entities: Entities) -> [Quote] {
+        // A quote needs a pair of quotation marks: a story without one skips indexing its speakers.
+        var marks = 0
+        for token in text.tokens where !token.isWord && token.mark == UInt8(ascii: "\"") {
+            marks += 1
+            if marks == 2 { break }
+        }
+        guard marks == 2 else { return [] }
         var nameOfMention: [String: String] = [:]
         for person in entities.people { for mention in person.mentions { nameOfMention[mention] = person.name } }
         let people = runs.filter { $0.kind == .person }.compactMap { run -> (offset: Int, name: String, end: Int)? in

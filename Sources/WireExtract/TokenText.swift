@@ -15,10 +15,13 @@ struct TokenText: Sendable {
         var classes = [WordClass](repeating: [], count: tokens.count)
         var numbers = [UInt8](repeating: 0, count: tokens.count)
         let table = LexiconTable.shared
-        for index in tokens.indices where tokens[index].isWord && tokens[index].length <= LexiconTable.maxWordLength {
-            if let entry = table.lookup(bytes, tokens[index].start, tokens[index].end) {
-                classes[index] = entry.classes
-                numbers[index] = entry.number
+        let tokens = tokens
+        bytes.withUnsafeBufferPointer { text in
+            for index in tokens.indices where tokens[index].isWord && tokens[index].length <= LexiconTable.maxWordLength {
+                if let entry = table.lookup(text, tokens[index].start, tokens[index].end) {
+                    classes[index] = entry.classes
+                    numbers[index] = entry.number
+                }
             }
         }
         self.classes = classes
@@ -73,7 +76,7 @@ struct TokenText: Sendable {
     }
 
     /// True when token `index` is a word equal to `word` (lower-case ASCII) ignoring case.
-    func isWord(_ index: Int, _ word: StaticString) -> Bool {
+    @inline(__always) func isWord(_ index: Int, _ word: StaticString) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].isWord else { return false }
         let token = tokens[index]
         guard token.length == word.utf8CodeUnitCount else { return false }
@@ -83,34 +86,89 @@ struct TokenText: Sendable {
         }
     }
 
+    /// True when token `index` is a word whose bytes, ASCII folded to lower case, are `word`'s: the
+    /// comparison `lower(index) == word` makes, without building a `String`.
+    func isWord(_ index: Int, equalTo word: String) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].isWord else { return false }
+        let token = tokens[index]
+        guard token.length == word.utf8.count else { return false }
+        var position = token.start
+        for expected in word.utf8 {
+            let byte = bytes[position]
+            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+            position += 1
+        }
+        return true
+    }
+
     /// True when token `index` is the punctuation mark `mark`.
-    func isMark(_ index: Int, _ mark: Character) -> Bool {
-        guard index >= 0, index < tokens.count, !tokens[index].isWord, let ascii = mark.asciiValue else { return false }
-        return tokens[index].mark == ascii
+    /// A scalar, not a `Character`: reading a `Character`'s ASCII value cost more than the test.
+    @inline(__always) func isMark(_ index: Int, _ mark: Unicode.Scalar) -> Bool {
+        guard index >= 0, index < tokens.count, !tokens[index].isWord, mark.isASCII else { return false }
+        return tokens[index].mark == UInt8(truncatingIfNeeded: mark.value)
     }
 
     /// The name key of a token range (`NameNormalizer.key` without title stripping), built from bytes.
     func key(_ range: Range<Int>) -> String {
         var out = [UInt8]()
         out.reserveCapacity(32)
-        for index in range {
-            let token = tokens[index]
-            if !token.isWord {
-                if token.mark == UInt8(ascii: "s") { out.append(UInt8(ascii: "s")) } // "People's" → "peoples"
-                continue
-            }
-            if !out.isEmpty { out.append(0x20) }
-            for byte in bytes[token.start..<token.end] {
-                if byte >= 0x80 { return NameNormalizer.literalKey(string(range)) }
-                switch byte {
-                case 0x41...0x5A: out.append(byte | 0x20)
-                case 0x2E, 0x27: continue
-                case 0x2D, 0x26: out.append(0x20)
-                default: out.append(byte)
+        // On the raw bytes: iterating array slices retained and released the text per token.
+        let ascii = bytes.withUnsafeBufferPointer { text -> Bool in
+            for index in range {
+                let token = tokens[index]
+                if !token.isWord {
+                    if token.mark == UInt8(ascii: "s") { out.append(UInt8(ascii: "s")) } // "People's" → "peoples"
+                    continue
+                }
+                if !out.isEmpty { out.append(0x20) }
+                for position in token.start..<token.end {
+                    let byte = text[position]
+                    if byte >= 0x80 { return false }
+                    switch byte {
+                    case 0x41...0x5A: out.append(byte | 0x20)
+                    case 0x2E, 0x27: continue
+                    case 0x2D, 0x26: out.append(0x20)
+                    default: out.append(byte)
+                    }
                 }
             }
+            return true
         }
+        guard ascii else { return NameNormalizer.literalKey(string(range)) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `Gazetteer.keyHash` of `key(range)`, computed from the tokens' bytes without building the key;
+    /// nil when a byte is not ASCII (the key then needs `NameNormalizer`'s folding).
+    func keyHash(_ range: Range<Int>) -> UInt64? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var empty = true
+        @inline(__always) func add(_ byte: UInt8) {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            empty = false
+        }
+        let ascii = bytes.withUnsafeBufferPointer { text -> Bool in
+            for index in range {
+                let token = tokens[index]
+                if !token.isWord {
+                    if token.mark == UInt8(ascii: "s") { add(UInt8(ascii: "s")) }
+                    continue
+                }
+                if !empty { add(0x20) }
+                for position in token.start..<token.end {
+                    let byte = text[position]
+                    if byte >= 0x80 { return false }
+                    switch byte {
+                    case 0x41...0x5A: add(byte | 0x20)
+                    case 0x2E, 0x27: continue
+                    case 0x2D, 0x26: add(0x20)
+                    default: add(byte)
+                    }
+                }
+            }
+            return true
+        }
+        return ascii ? hash : nil
     }
 
     /// A 64-bit hash of the range's words, lower-cased (ASCII), for set membership inside one story.

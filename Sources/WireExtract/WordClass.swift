@@ -26,4 +26,6 @@ struct WordClass: OptionSet, Sendable {
     static let organizationNoun = WordClass(rawValue: 1 << 20)
     static let placeKindNoun = WordClass(rawValue: 1 << 21)
     static let nameParticle = WordClass(rawValue: 1 << 22)
+    /// The first word of a fixed holiday ("Christmas", "New"): the only words the holiday rules try.
+    static let holidayStart = WordClass(rawValue: 1 << 23)
 }

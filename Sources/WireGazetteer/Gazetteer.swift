@@ -11,6 +11,7 @@ public final class Gazetteer: Sendable {
         organizations: GazetteerTables.organizations)
 
     private let byKey: [String: [GazetteerEntry]]
+    private let byKeyHash: KeyHashTable
     /// `NameNormalizer.wordHash` of every name's first word: a scan can skip a word no name starts with
     /// without building a key.
     private let firstWords: Set<UInt64>
@@ -25,6 +26,7 @@ public final class Gazetteer: Sendable {
         for row in Self.rows(regions) { builder.addRegion(row) }
         for row in Self.rows(organizations) { builder.addOrganization(row) }
         byKey = builder.byKey
+        byKeyHash = KeyHashTable(builder.byKey)
         byAcronym = builder.byAcronym
         firstWords = Set(builder.byKey.keys.compactMap { key in key.split(separator: " ").first.map { NameNormalizer.wordHash($0.utf8) } })
         maxNameWords = builder.maxNameWords
@@ -32,7 +34,7 @@ public final class Gazetteer: Sendable {
 
     /// Entries for a name as written (capitals matter only for short all-capital forms).
     public func lookup(_ surface: String) -> [GazetteerEntry] {
-        if Self.mayBeAcronymKey(surface), let acronym = byAcronym[surface.filter { $0 != "." }] { return acronym }
+        if Self.mayBeAcronymKey(surface), let acronym = byAcronym[Self.withoutFullStops(surface)] { return acronym }
         return byKey[NameNormalizer.literalKey(surface)] ?? []
     }
 
@@ -48,6 +50,15 @@ public final class Gazetteer: Sendable {
         return true
     }
 
+    /// The surface without its full stops ("U.N." → "UN"): on bytes for ASCII text, and without a copy
+    /// when there is none; by `Character` otherwise, where a full stop may carry a combining mark.
+    private static func withoutFullStops(_ surface: String) -> String {
+        let utf8 = surface.utf8
+        guard utf8.contains(0x2E) else { return surface }
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return surface.filter { $0 != "." } }
+        return String(decoding: utf8.filter { $0 != 0x2E }, as: UTF8.self)
+    }
+
     /// False when no name in the gazetteer starts with the word of this hash (see `NameNormalizer.wordHash`).
     public func mayStartName(wordHash: UInt64) -> Bool {
         firstWords.contains(wordHash)
@@ -56,6 +67,18 @@ public final class Gazetteer: Sendable {
     /// Entries for an already normalised key; all-capital short forms are not reachable this way.
     public func entries(forKey key: String) -> [GazetteerEntry] {
         byKey[key] ?? []
+    }
+
+    /// `entries(forKey:)` for the key whose UTF-8 bytes hash to `keyHash` (`Gazetteer.keyHash`).
+    public func entries(forKeyHash keyHash: UInt64) -> [GazetteerEntry] {
+        byKeyHash.entries(forHash: keyHash)
+    }
+
+    /// The hash `entries(forKeyHash:)` takes: FNV-1a of the key's UTF-8 bytes.
+    @inlinable public static func keyHash(_ keyBytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in keyBytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 
     /// "US", "WHO", "U.N.": a short form in capitals, which matches only as written.

@@ -1,5 +1,8 @@
 /// What a gazetteer knows about one name.
-public struct GazetteerEntry: Sendable, Hashable {
+///
+/// A class, immutable: extraction copies entries with every name run it weighs, and one reference
+/// costs a single retain where a struct of four strings cost four.
+public final class GazetteerEntry: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case country, city, region, organization, agency
 
@@ -28,6 +31,21 @@ public struct GazetteerEntry: Sendable, Hashable {
         self.countryCode = countryCode
         self.shortName = shortName
         self.isDemonym = isDemonym
+    }
+
+    /// Equal by content, as the struct this was: two entries built alike are the same entry.
+    public static func == (left: GazetteerEntry, right: GazetteerEntry) -> Bool {
+        left === right || (left.kind == right.kind && left.name == right.name && left.id == right.id
+            && left.countryCode == right.countryCode && left.shortName == right.shortName && left.isDemonym == right.isDemonym)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(name)
+        hasher.combine(id)
+        hasher.combine(countryCode)
+        hasher.combine(shortName)
+        hasher.combine(isDemonym)
     }
 
     /// The same entry reached through an adjective.

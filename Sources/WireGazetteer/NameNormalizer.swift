@@ -41,6 +41,7 @@ public enum NameNormalizer {
     /// Like `key`, but keeps titles: for organisations, whose names are made of such words.
     public static func literalKey(_ name: some StringProtocol) -> String {
         if let key = asciiLiteralKey(name) { return key }
+        if let plain = latin1Folded(name), let key = asciiLiteralKey(plain) { return key }
         var words = foldedWords(name)
         if words.first == "the", words.count > 1 { words.removeFirst() }
         return words.joined(separator: " ")
@@ -63,6 +64,7 @@ public enum NameNormalizer {
     /// a trailing possessive goes.
     static func foldedWords(_ name: some StringProtocol) -> [String] {
         if let ascii = asciiWords(name) { return ascii }
+        if let plain = latin1Folded(name), let ascii = asciiWords(plain) { return ascii }
         var folded = fold(String(name))
         if folded.hasSuffix("'s") { folded.removeLast(2) } else if folded.hasSuffix("'") { folded.removeLast() }
         var words: [String] = []
@@ -145,6 +147,31 @@ public enum NameNormalizer {
         }
         if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
+    }
+
+    /// The ASCII letter each precomposed Latin-1 letter U+00C0…U+00FF folds to (diacritics and case
+    /// away), indexed by its second UTF-8 byte minus 0x80; 0 for the letters `fold` keeps as they are
+    /// (Æ Ð Ø Þ ß æ ð ø þ) and for × and ÷.
+    static let latin1Folds: [UInt8] = Array("aaaaaa-ceeeeiiii-nooooo--uuuuy--aaaaaa-ceeeeiiii-nooooo--uuuuy-y".utf8).map { $0 == 0x2D ? 0 : $0 }
+
+    /// The name with its Latin-1 accented letters folded to ASCII ("Lourenço" → "Lourenco"), which is
+    /// what `fold` makes of them after lower-casing, without Foundation's folding (tens of thousands
+    /// of instructions a name); nil when any other non-ASCII character is in it.
+    static func latin1Folded(_ name: some StringProtocol) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var iterator = name.utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte < 0x80 {
+                out.append(byte)
+                continue
+            }
+            guard byte == 0xC3, let second = iterator.next(), second >= 0x80, second <= 0xBF else { return nil }
+            let folded = latin1Folds[Int(second - 0x80)]
+            guard folded != 0 else { return nil }
+            out.append(folded)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Lower case, diacritics removed, typographic apostrophes made plain.

@@ -22,4 +22,10 @@ import Testing
         #expect(CalendarDay(iso: "2024-04-13T12:10:00Z")?.iso == "2024-04-13")
         #expect(CalendarDay(iso: "not a date") == nil)
     }
+
+    @Test func isoWritesEveryFieldAtItsWidth() {
+        #expect(CalendarDay(year: 987, month: 3, day: 5).iso == "0987-03-05")
+        #expect(CalendarDay(year: 2019, month: 6, day: 1).isoMonth == "2019-06")
+        #expect(CalendarDay(year: 12345, month: 11, day: 30).iso == "12345-11-30")
+    }
 }

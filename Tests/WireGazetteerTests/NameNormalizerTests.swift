@@ -20,4 +20,20 @@ import Testing
     @Test func aLoneTitleIsKept() {
         #expect(NameNormalizer.key("President") == "president")
     }
+
+    /// The byte table for Latin-1 letters must fold each one exactly as Foundation's folding does, at
+    /// the start, inside and at the end of a word, in either case; letters it does not list (Ø, …) are
+    /// left to Foundation.
+    @Test func latin1FastFoldingAgreesWithFoundation() {
+        for value in UInt32(0xC0)...UInt32(0xFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let letter = String(Character(scalar))
+            for name in [letter + "ster", "Ma" + letter + "a", "Al " + letter, "B" + letter + "'s Bay"] {
+                guard let fast = NameNormalizer.latin1Folded(name) else { continue }
+                #expect(fast.lowercased() == NameNormalizer.fold(name), "\(name)")
+            }
+        }
+        #expect(NameNormalizer.literalKey("São Tomé") == "sao tome")
+        #expect(NameNormalizer.latin1Folded("Søren") == nil)
+    }
 }
