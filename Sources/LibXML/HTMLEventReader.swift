@@ -47,8 +47,7 @@ enum HTMLEventReader {
         // The bytes are a Swift string's, so UTF-8 whatever a `<meta charset>` claims: IGNORE_ENC keeps
         // libxml2 from switching on such a hint, and declaring UTF-8 without installing a converter
         // lets it read the buffer as it is instead of copying it through a UTF-8 → UTF-8 converter.
-        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+        let options = HTMLDocumentReader.parserOptions | HTML_PARSE_IGNORE_ENC.rawValue
         htmlCtxtUseOptions(ctxt, Int32(bitPattern: options))
         // UTF-8 declared without a converter (a byte-order mark is skipped, as the converter does).
         xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
