@@ -99,6 +99,9 @@ public struct StoryClusterIndex: Sendable {
             }
         }
         var best: (story: UInt32, score: Double)?
+        var bestPosition = Int.max
+        // Equal scores go to the earliest item, so the choice does not follow the dictionary's per-process
+        // hash order (the same input must get the same story in every run).
         for (position, count) in shared where count >= minimumSharedTerms {
             let entry = entries[position - offset]
             var otherWeight = 0.0
@@ -111,7 +114,11 @@ public struct StoryClusterIndex: Sendable {
                 }
             }
             let score = overlap / max(1e-9, min(ownWeight, otherWeight))
-            if score >= threshold, score > best?.score ?? 0, accept(entry.sequence) { best = (entry.story, score) }
+            let better = score > best?.score ?? 0 || (score == best?.score && position < bestPosition)
+            if score >= threshold, better, accept(entry.sequence) {
+                best = (entry.story, score)
+                bestPosition = position
+            }
         }
         return best
     }

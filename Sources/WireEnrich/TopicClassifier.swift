@@ -73,7 +73,9 @@ public struct TopicClassifier: Sendable {
 
     private func choose(_ scores: [String: Double]) -> [Topic] {
         var byTop: [String: Double] = [:]
-        for (code, score) in scores {
+        // Summed in code order: floating-point sums taken in the dictionary's per-process hash order can
+        // differ in the last bit and turn a tie the other way from one run to the next.
+        for (code, score) in scores.sorted(by: { $0.key < $1.key }) {
             if let top = table.topLevel(code) { byTop[top, default: 0] += score }
         }
         let ranked = byTop.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }

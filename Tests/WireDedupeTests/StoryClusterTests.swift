@@ -74,6 +74,18 @@ import WireGazetteer
         #expect(secondStory == firstStory)
     }
 
+    /// Several earlier items score exactly alike: the earliest one's story wins in every run, not the one
+    /// the dictionary's per-process hash order happens to visit last.
+    @Test func equalScoresGoToTheEarliestItem() {
+        var stories = StoryClusterIndex()
+        let terms: [UInt32] = [0x100, 0x200, 0x300, 0x400].map { $0 << 2 }
+        for sequence in UInt32(1)...8 {
+            stories.insert(sequence: sequence, story: sequence, terms: terms, time: 1000 + Int64(sequence))
+        }
+        let match = stories.story(terms: terms, time: 2000)
+        #expect(match?.story == 1)
+    }
+
     @Test func aTellingOutsideTheStoryWindowStartsANewStory() throws {
         var engine = DedupeEngine(window: nil, maxItems: nil)
         var stories = StoryClusterIndex(window: 3600)
