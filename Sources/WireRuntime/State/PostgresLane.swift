@@ -20,8 +20,13 @@ final class PostgresLane: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     private var connection: PostgresConnection?
     private var transactionDepth = 0
-    /// Whether the last call reached the database (for `/health`).
-    private(set) var reachable = true
+    /// Whether the last call reached the database (for `/health`, read without waiting for a query).
+    private let reachableLock = NSLock()
+    private var lastReached = true
+    var reachable: Bool {
+        get { reachableLock.withLock { lastReached } }
+        set { reachableLock.withLock { lastReached = newValue } }
+    }
 
     init(configuration: PostgresConnection.Configuration, eventLoop: any EventLoop, id: Int, logger: Logger) {
         self.configuration = configuration
