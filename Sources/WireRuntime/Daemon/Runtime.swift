@@ -84,9 +84,11 @@ public final class Runtime: @unchecked Sendable {
         guard let feedLedger = ledger as? any FeedLedger else {
             throw BuildError(description: "feed sources need a state store that remembers feeds")
         }
+        var leaseTTL: Duration?
+        if case .postgres(_, let ttl) = config.state { leaseTTL = ttl }
         return FeedPoller(
             feeds: feeds, settings: config.poller, node: node, pipeline: pipeline, ledger: feedLedger, read: read,
-            logger: logger)
+            leaseTTL: leaseTTL, logger: logger)
     }
 
     /// Whether the state database answered its last query (always true for the embedded one).

@@ -43,6 +43,15 @@ enum PostgresSchema {
             """
             CREATE INDEX dedupe_items_body_hash ON dedupe_items (body_hash)
             """,
+            // Feed ownership: the epoch grows with every claim and fences the owner's commits.
+            """
+            CREATE TABLE feed_leases (
+                source text PRIMARY KEY, owner text, epoch bigint NOT NULL DEFAULT 0,
+                expires_at timestamptz NOT NULL DEFAULT '-infinity')
+            """,
+            """
+            CREATE TABLE wire_nodes (node text PRIMARY KEY, expires_at timestamptz NOT NULL)
+            """,
         ],
     ]
 }

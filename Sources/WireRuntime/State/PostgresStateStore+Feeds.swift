@@ -29,6 +29,7 @@ extension PostgresStateStore: FeedLedger {
 
     public func commitPoll(source: String, memory: FeedMemory, items: [SeenFeedItem], at time: Double, forgetBefore: Double) throws {
         try feedLane.transaction {
+            try fenceFeedCommit(source: source)
             try feedLane.query("""
                 INSERT INTO feed_state (source, url, etag, last_modified, body_hash, last_new_item_at, usual_gap, gap_count, updated_at)
                 VALUES (\(source), \(memory.url), \(memory.etag), \(memory.lastModified), \(memory.bodyHash),

@@ -18,6 +18,9 @@ public final class PostgresStateStore: InboxLedger, @unchecked Sendable {
     let dedupeLane: PostgresLane
     let feedLane: PostgresLane
     let inboxLane: PostgresLane
+    let leaseLane: PostgresLane
+    /// The epochs of the feed leases this node holds (see `PostgresStateStore+Leases`).
+    let leaseEpochs = LeaseEpochs()
 
     /// Time each shared dedupe decision spends in the database (lock, catch-up, insert, commit).
     let ledgerLatency = Metrics.Timer(label: MetricNames.ledgerLatency)
@@ -36,6 +39,7 @@ public final class PostgresStateStore: InboxLedger, @unchecked Sendable {
         dedupeLane = PostgresLane(configuration: configuration, eventLoop: loop, id: 1, logger: logger)
         feedLane = PostgresLane(configuration: configuration, eventLoop: loop, id: 2, logger: logger)
         inboxLane = PostgresLane(configuration: configuration, eventLoop: loop, id: 3, logger: logger)
+        leaseLane = PostgresLane(configuration: configuration, eventLoop: loop, id: 4, logger: logger)
         do {
             try migrate()
         } catch {
@@ -47,13 +51,19 @@ public final class PostgresStateStore: InboxLedger, @unchecked Sendable {
     deinit { close() }
 
     /// Whether the last call of every lane reached the database.
-    public var isReachable: Bool { dedupeLane.reachable && feedLane.reachable && inboxLane.reachable }
+    public var isReachable: Bool { lanes.allSatisfy(\.reachable) }
+
+    private var lanes: [PostgresLane] { [dedupeLane, feedLane, inboxLane, leaseLane] }
+
+    /// Feed commits are fenced once a lease keeper runs (the daemon always runs one with feeds); a store
+    /// used without one (the store tests) commits unfenced.
+    var leasesInUse: Bool { leaseEpochs.everSet }
 
     /// Answers whether the database takes a query now (for `/health`).
     public func ping() -> Bool { (try? inboxLane.query("SELECT 1")) != nil }
 
     public func close() {
-        for lane in [dedupeLane, feedLane, inboxLane] { lane.close() }
+        for lane in lanes { lane.close() }
         try? group.syncShutdownGracefully()
     }
 

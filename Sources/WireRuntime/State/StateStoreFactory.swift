@@ -8,7 +8,7 @@ public enum StateStoreFactory {
         switch config.state {
         case .embedded:
             return try SQLiteStateStore(directory: config.stateDir)
-        case .postgres(let url):
+        case .postgres(let url, _):
             return try PostgresStateStore(url: url, node: nodeName(config), logger: logger)
         }
     }
