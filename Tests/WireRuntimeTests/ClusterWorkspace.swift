@@ -18,6 +18,13 @@ struct ClusterWorkspace {
         self.leaseTTL = leaseTTL
     }
 
+    /// A workspace over an existing database (for its `query`).
+    init(existing databaseURL: String) {
+        root = NSTemporaryDirectory() + "wirefeed-cluster-" + UUID().uuidString
+        self.databaseURL = databaseURL
+        leaseTTL = "2s"
+    }
+
     func folder(_ node: Int) -> String { root + "/node-\(node)" }
     func inbox(_ node: Int) -> String { folder(node) + "/inbox" }
     func sink(_ node: Int) -> String { folder(node) + "/out.ndjson" }

@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+import Logging
+import NIOPosix
 import Testing
 import WireModel
 @testable import WireRuntime
@@ -81,4 +83,47 @@ final class ResultSlots: @unchecked Sendable {
     func set(_ index: Int, _ value: String) { lock.withLock { slots[index] = value } }
 
     var values: [String] { lock.withLock { slots } }
+}
+
+/// The PostgreSQL store across a lost connection: reported unreachable, then connected again.
+@Suite(.enabled(if: StateStoreKind.postgresURL != nil, "needs WIREFEED_TEST_PG_URL (make test starts a server)"))
+struct PostgresOutageTests {
+    private static func dropConnections(_ location: TestStateLocation) throws {
+        let workspace = ClusterWorkspace(existing: location.url ?? "")
+        _ = try workspace.query("""
+            SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid()
+            """)
+    }
+
+    @Test func aDroppedConnectionIsReplacedAndAMissingServerIsReported() throws {
+        let location = try TestStateLocation(.postgres)
+        defer { location.remove() }
+        let store = try #require(try location.open() as? PostgresStateStore)
+        #expect(store.ping() && store.isReachable)
+        try Self.dropConnections(location)
+        // The first query may still meet the dying connection (it fails); the one after runs on a new one.
+        _ = store.ping()
+        #expect(store.ping() && store.isReachable, "a terminated connection is replaced")
+
+        let nobody = try freeLoopbackPort()
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { try? group.syncShutdownGracefully() }
+        let lane = PostgresLane(
+            configuration: try PostgresEndpoint.configuration(url: "postgresql://wirefeed@127.0.0.1:\(nobody)/wirefeed"),
+            eventLoop: group.next(), id: 9, logger: Logger(label: "test"))
+        #expect(throws: (any Error).self) { try lane.query("SELECT 1") }
+        #expect(!lane.reachable, "what /health reads: 503")
+    }
+
+    @Test func theDedupeStageWaitsOutALostConnectionInsteadOfFailingTheItem() throws {
+        let location = try TestStateLocation(.postgres)
+        defer { location.remove() }
+        let stage = DedupeStageTests.makeStage(try location.open())
+        #expect(try DedupeStageTests.run(stage, try DedupeStageTests.story("bridge-original.txt", id: "orig")).status == "unique")
+        try Self.dropConnections(location)
+        let copy = try DedupeStageTests.run(stage, try DedupeStageTests.story("bridge-original.txt", id: "copy"))
+        #expect(copy.status == "duplicate")
+        #expect(copy.duplicateOf == "orig")
+    }
 }

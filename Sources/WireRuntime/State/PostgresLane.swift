@@ -70,7 +70,7 @@ final class PostgresLane: @unchecked Sendable {
                 let result = try body(connection)
                 reachable = true
                 return result
-            } catch let error as PSQLError where error.code == .server {
+            } catch let error as PSQLError where error.code == .server && !PostgresStateStore.isOutage(error) {
                 // The server answered (a constraint, a conflict): the connection is fine.
                 reachable = true
                 throw error

@@ -57,7 +57,7 @@ extension PostgresStateStore: DedupeStateStore {
     func transient<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as PSQLError where error.code == .server {
+        } catch let error as PSQLError where error.code == .server && !Self.isOutage(error) {
             throw error
         } catch let error as PSQLError {
             throw Unavailable(description: "the PostgreSQL state is unreachable: \(error.code)")
@@ -66,6 +66,13 @@ extension PostgresStateStore: DedupeStateStore {
         } catch let error as ChannelError {
             throw Unavailable(description: "the PostgreSQL state is unreachable: \(error)")
         }
+    }
+
+    /// A server error that is an outage, not an answer: classes 08 (connection exception) and 57
+    /// (operator intervention: shutdown, terminated backend).
+    static func isOutage(_ error: PSQLError) -> Bool {
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return state.hasPrefix("08") || state.hasPrefix("57")
     }
 
     private func records(from next: UInt32) throws -> [DedupeRecord] {
