@@ -61,7 +61,7 @@ start=$(date +%s.%N)
 for node in $(seq 0 $((nodes - 1))); do
     "$bin" run --config "$work/node-$node/pipeline.json" --log-level error 2>>"$work/daemons.log" & pids+=($!)
 done
-count() { cat "$work"/node-*/out.ndjson 2>/dev/null | wc -l; }
+count() { { cat "$work"/node-*/out.ndjson 2>/dev/null || true; } | wc -l; }
 first=
 while :; do
     n=$(count)

@@ -20,6 +20,10 @@ final class FeedLeaseKeeper: @unchecked Sendable {
     private let lock = NSLock()
     private var held: Set<String> = []
     private var busy: Set<String> = []
+    /// Held feeds a running round may give back: none of them starts a poll until the round ends, or
+    /// a poll could begin on a feed the round is handing to another node (its commit would be refused
+    /// and its items polled again there).
+    private var settling: Set<String> = []
     /// Feeds held since the last poll began: their memory must be read again (another node wrote it).
     private var fresh: Set<String> = []
     /// Monotonic nanoseconds until which the last successful round's leases hold.
@@ -65,7 +69,9 @@ final class FeedLeaseKeeper: @unchecked Sendable {
 
     func beginPoll(_ feed: String) -> Permission {
         lock.withLock {
-            guard held.contains(feed), MonotonicClock.nanoseconds() < validUntil else { return .notHeld }
+            guard held.contains(feed), !settling.contains(feed), MonotonicClock.nanoseconds() < validUntil else {
+                return .notHeld
+            }
             busy.insert(feed)
             return .held(fresh: fresh.remove(feed) != nil)
         }
@@ -77,7 +83,12 @@ final class FeedLeaseKeeper: @unchecked Sendable {
 
     private func round() {
         let started = MonotonicClock.nanoseconds()
-        let idle = lock.withLock { Set(feeds).subtracting(busy) }
+        let idle = lock.withLock {
+            let idle = Set(feeds).subtracting(busy)
+            settling = idle.intersection(held)
+            return idle
+        }
+        defer { lock.withLock { settling = [] } }
         do {
             let result = try store.refreshLeases(feeds: feeds, ttl: ttl, idle: idle)
             lock.withLock {
