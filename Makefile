@@ -37,9 +37,14 @@ run: release
 	mkdir -p var/inbox var/out var/state
 	.build/release/wirefeed run --config $(CONFIG)
 
+# The PostgreSQL state store's tests run against a throwaway server on loopback (Scripts/pg-test-server.sh),
+# stopped afterwards whatever the tests' result; plain `swift test` skips them.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@Scripts/pg-test-server.sh stop; \
+	url=$$(Scripts/pg-test-server.sh start) || exit 1; \
+	status=0; WIREFEED_TEST_PG_URL=$$url $(SWIFT) test --skip-build || status=$$?; \
+	Scripts/pg-test-server.sh stop; exit $$status
 
 check: release
 	.build/release/wirefeed check $(CONFIG)

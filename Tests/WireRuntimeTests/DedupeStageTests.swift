@@ -4,7 +4,7 @@ import WireModel
 @testable import WireRuntime
 
 /// The dedupe stage on items built from Fixtures/dedupe, through the embedded pipeline and the real
-/// SQLite state store.
+/// state stores (SQLite, and PostgreSQL when the tests have a server).
 @Suite struct DedupeStageTests {
     static func story(_ name: String, id: String, guid: String? = nil, version: String? = nil,
                       pubStatus: String? = nil, published: String = "2025-03-03T09:00:00Z", headline: String = "Bridge") throws -> Item {
@@ -77,15 +77,16 @@ import WireModel
         #expect(unrelated.duplicateOf == nil)
     }
 
-    @Test func aDuplicateIsRecognisedAfterTheStateIsReopened() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+    @Test(arguments: StateStoreKind.available)
+    func aDuplicateIsRecognisedAfterTheStateIsReopened(_ kind: StateStoreKind) throws {
+        let location = try TestStateLocation(kind)
+        defer { location.remove() }
         do {
-            let stage = Self.makeStage(try SQLiteStateStore(directory: dir))
+            let stage = Self.makeStage(try location.open())
             #expect(try Self.run(stage, try Self.story("bridge-original.txt", id: "orig", guid: "a")).status == "unique")
             #expect(try Self.run(stage, try Self.story("ferry-unrelated.txt", id: "ferry", guid: "b")).status == "unique")
         }
-        let restarted = Self.makeStage(try SQLiteStateStore(directory: dir))
+        let restarted = Self.makeStage(try location.open())
         let exact = try Self.run(restarted, try Self.story("bridge-original.txt", id: "again", guid: "c"))
         #expect(exact.status == "duplicate")
         #expect(exact.duplicateOf == "orig")
@@ -100,18 +101,19 @@ import WireModel
         #expect(rewrite.storyID == "orig", "the story index came back with the state")
     }
 
-    @Test func anItemDeliveredAgainAfterACrashKeepsItsFirstDecision() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+    @Test(arguments: StateStoreKind.available)
+    func anItemDeliveredAgainAfterACrashKeepsItsFirstDecision(_ kind: StateStoreKind) throws {
+        let location = try TestStateLocation(kind)
+        defer { location.remove() }
         let original = try Self.story("bridge-original.txt", id: "orig", guid: "a")
         let copy = try Self.story("bridge-original.txt", id: "copy", guid: "b")
         do {
-            let stage = Self.makeStage(try SQLiteStateStore(directory: dir))
+            let stage = Self.makeStage(try location.open())
             _ = try Self.run(stage, original)
             _ = try Self.run(stage, copy)
             // The process dies here: decisions are committed, the sink may not have written them.
         }
-        let restarted = Self.makeStage(try SQLiteStateStore(directory: dir))
+        let restarted = Self.makeStage(try location.open())
         let replayed = try Self.run(restarted, original)
         #expect(replayed.status == "unique", "the same id again is the same item, not a duplicate of itself")
         #expect(try Self.run(restarted, copy).duplicateOf == "orig")

@@ -38,10 +38,11 @@ import WireModel
         #expect(FeedItemIdentity.keys(of: twice) == ["guid:g", "guid:g#2"])
     }
 
-    @Test func seenItemsAndValidatorsCommitTogetherAndDepartedItemsAreForgotten() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let store = try SQLiteStateStore(directory: root)
+    @Test(arguments: StateStoreKind.available)
+    func seenItemsAndValidatorsCommitTogetherAndDepartedItemsAreForgotten(_ kind: StateStoreKind) throws {
+        let location = try TestStateLocation(kind)
+        defer { location.remove() }
+        let store = try location.open()
         #expect(try store.feedMemory(source: "f") == nil)
         let memory = FeedMemory(url: "http://x/", etag: "\"1\"", lastModified: nil, bodyHash: "h", gapCount: 0)
         try store.commitPoll(source: "f", memory: memory, items: [SeenFeedItem(key: "a", contentHash: "1"),

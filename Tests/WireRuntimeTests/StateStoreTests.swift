@@ -3,27 +3,30 @@ import Testing
 @testable import WireRuntime
 
 @Suite struct StateStoreTests {
-    @Test func claimFinishAndReclaimSurviveReopening() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+    @Test(arguments: StateStoreKind.available)
+    func claimFinishAndReclaimSurviveReopening(_ kind: StateStoreKind) throws {
+        let location = try TestStateLocation(kind)
+        defer { location.remove() }
         let key = InboxFileKey(source: "wires", name: "a.txt", contentHash: "h1")
         do {
-            let store = try SQLiteStateStore(directory: dir)
+            let store = try location.open()
             #expect(try store.claim(key, size: 10, at: "t1") == .new)
             #expect(try store.claim(key, size: 10, at: "t2") == .resumed, "claimed but unfinished: a crash")
             try store.finish(key, status: .done, items: 3, reason: nil, at: "t3")
         }
-        let reopened = try SQLiteStateStore(directory: dir)
+        let reopened = try location.open()
         #expect(try reopened.claim(key, size: 10, at: "t4") == .alreadyFinished(.done))
         let changed = InboxFileKey(source: "wires", name: "a.txt", contentHash: "h2")
         #expect(try reopened.claim(changed, size: 11, at: "t5") == .new, "same name, new bytes: a new arrival")
-        #expect(try reopened.countByStatus() == ["done": 1, "processing": 1])
+        let counting = try #require(reopened as? any InboxStatusCounting)
+        #expect(try counting.countByStatus() == ["done": 1, "processing": 1])
     }
 
-    @Test func aFailedFileDroppedAgainIsRetried() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let store = try SQLiteStateStore(directory: dir)
+    @Test(arguments: StateStoreKind.available)
+    func aFailedFileDroppedAgainIsRetried(_ kind: StateStoreKind) throws {
+        let location = try TestStateLocation(kind)
+        defer { location.remove() }
+        let store = try location.open()
         let key = InboxFileKey(source: "wires", name: "junk.bin", contentHash: "h")
         _ = try store.claim(key, size: 1, at: "t1")
         try store.finish(key, status: .failed, items: 0, reason: "binary", at: "t2")

@@ -298,6 +298,8 @@ extension ConfigSpec {
             Key("type", .string(.oneOf(["embedded", "postgres"])), .required,
                 doc: "embedded: the database under state_dir; postgres: a shared PostgreSQL database."),
             Key("url", .string(.postgresURL), .optional, doc: "The PostgreSQL URL; required when type is postgres."),
+            Key("lease_ttl", .string(.duration), .defaulted(.string("30s")),
+                doc: "postgres: how long a node owns a feed without renewing; a dead node's feeds move within it."),
         ]
     )
 }

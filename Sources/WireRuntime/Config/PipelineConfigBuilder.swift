@@ -241,6 +241,8 @@ struct PipelineConfigBuilder {
 
     private func state(_ fields: ConfigObjectReader) throws(ConfigError) -> StateConfig {
         guard fields.string("type") == "postgres" else { return .embedded }
-        return .postgres(url: try fields.required(fields.string("url"), "url"))
+        return .postgres(
+            url: try fields.required(fields.string("url"), "url"),
+            leaseTTL: try fields.required(fields.duration("lease_ttl"), "lease_ttl"))
     }
 }

@@ -31,7 +31,7 @@ public final class Daemon: @unchecked Sendable {
     /// A reload is queued on `control` and has not begun: further SIGHUPs join it.
     private var reloadQueued = false
     // Touched only on `control`.
-    private var ledger: SQLiteStateStore?
+    private var ledger: (any InboxLedger)?
     private var watchdog: SystemdWatchdog?
     /// What `/metrics`, `/health` and `/status` read; one per process, like `progress`.
     public private(set) lazy var observer = DaemonObserver(progress: progress, stallLimit: stallLimit) { [weak self] in
@@ -130,7 +130,7 @@ public final class Daemon: @unchecked Sendable {
         let runtime: Runtime
         do {
             let config = try ConfigLoader.load(path: configPath)
-            let ledger = try SQLiteStateStore(directory: config.stateDir)
+            let ledger = try StateStoreFactory.open(config, logger: logger)
             runtime = try Runtime(config: config, ledger: ledger, progress: progress, logger: logger)
             try runtime.start()
             self.ledger = ledger
@@ -225,7 +225,7 @@ public final class Daemon: @unchecked Sendable {
         }
     }
 
-    private func restore(_ config: PipelineConfig?, ledger: SQLiteStateStore) {
+    private func restore(_ config: PipelineConfig?, ledger: any InboxLedger) {
         do {
             guard let config else { throw Runtime.BuildError(description: "no earlier config") }
             let again = try Runtime(config: config, ledger: ledger, progress: progress, logger: logger)

@@ -15,6 +15,8 @@ public final class Runtime: @unchecked Sendable {
     private let sinks: [any Sink]
     private let deadLetter: any Sink
     private let logger: Logger
+    /// The state store this generation writes to (the daemon's, shared by every generation).
+    public let ledger: any InboxLedger
     /// Where embargoed items wait, when a route stage holds them and the state is the embedded database.
     public let embargoShelf: EmbargoShelf?
     private let embargoReleaser: EmbargoReleaser?
@@ -25,11 +27,7 @@ public final class Runtime: @unchecked Sendable {
 
     /// Everything the config asks for that this build cannot do, as `check` prints it.
     public static func unsupported(in config: PipelineConfig) -> [String] {
-        var problems = StageFactory.unavailable(in: config.stages).map(\.description)
-        if case .postgres = config.state {
-            problems.append("state: the PostgreSQL state store (scale-out) is not in this build; remove the key")
-        }
-        return problems
+        StageFactory.unavailable(in: config.stages).map(\.description)
     }
 
     /// - Parameter progress: the counters to add to; the daemon passes the same one to every generation,
@@ -41,6 +39,7 @@ public final class Runtime: @unchecked Sendable {
         guard problems.isEmpty else { throw BuildError(description: problems.joined(separator: "\n")) }
         self.config = config
         self.logger = logger
+        self.ledger = ledger
         let stages = try StageFactory.make(config.stages, state: ledger as? any DedupeStateStore)
         sinks = try config.sinks.map { try SinkFactory.makeSink(config: $0, logger: logger) }
         deadLetter = try SinkFactory.makeSink(config: Self.deadLetterConfig(config), logger: logger)
@@ -56,11 +55,13 @@ public final class Runtime: @unchecked Sendable {
             for stage in holding { stage.holdEmbargoes(on: shelf) }
             embargoShelf = shelf
             embargoReleaser = EmbargoReleaser(shelf: shelf, pipeline: pipeline, logger: logger)
+        } else if !holding.isEmpty {
+            throw BuildError(description: "route: holding embargoed items needs the embedded state (state.type embedded)")
         } else {
             embargoShelf = nil
             embargoReleaser = nil
         }
-        let node = config.node ?? ProcessInfo.processInfo.hostName
+        let node = StateStoreFactory.nodeName(config)
         let reader = InputReader()
         let read: ReadFunction = { bytes, context throws(UnreadableInput) in try reader.read(bytes, context: context) }
         sources = config.sources.compactMap { source in
@@ -83,10 +84,15 @@ public final class Runtime: @unchecked Sendable {
         guard let feedLedger = ledger as? any FeedLedger else {
             throw BuildError(description: "feed sources need a state store that remembers feeds")
         }
+        var leaseTTL: Duration?
+        if case .postgres(_, let ttl) = config.state { leaseTTL = ttl }
         return FeedPoller(
             feeds: feeds, settings: config.poller, node: node, pipeline: pipeline, ledger: feedLedger, read: read,
-            logger: logger)
+            leaseTTL: leaseTTL, logger: logger)
     }
+
+    /// Whether the state database answered its last query (always true for the embedded one).
+    public var stateReachable: Bool { (ledger as? PostgresStateStore)?.isReachable ?? true }
 
     /// Every feed's health (empty without feed sources).
     public var feedHealth: [FeedHealth] { feeds?.health.snapshot ?? [] }

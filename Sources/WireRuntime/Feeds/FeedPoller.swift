@@ -16,14 +16,19 @@ public final class FeedPoller: @unchecked Sendable {
 
     public init(
         feeds: [FeedSourceConfig], settings: PollerConfig, node: String, pipeline: QueuedPipeline,
-        ledger: any FeedLedger, read: @escaping ReadFunction, logger: Logger
+        ledger: any FeedLedger, read: @escaping ReadFunction, leaseTTL: Duration? = nil, logger: Logger
     ) {
         let fetcher = FeedFetcher(
             connectTimeout: settings.connectTimeout, maxPerHost: settings.maxPerHost,
             userAgent: settings.userAgent ?? WireFeedVersion.userAgent)
+        // Shared state (PostgreSQL) means other nodes may poll the same feeds: lease them.
+        let leases = (ledger as? any FeedLeaseStore).flatMap { store in
+            leaseTTL.map { FeedLeaseKeeper(store: store, feeds: feeds.map(\.name), ttl: $0, logger: logger) }
+        }
         let context = FeedPollerContext(
             fetcher: fetcher, slots: PollSlots(perHost: settings.maxPerHost, total: settings.maxConcurrent),
-            board: health, ledger: ledger, pipeline: pipeline, read: read, seenRetention: settings.seenRetention.inSeconds)
+            board: health, ledger: ledger, pipeline: pipeline, read: read, seenRetention: settings.seenRetention.inSeconds,
+            leases: leases)
         self.context = context
         sources = feeds.map { feed in
             var feedLogger = logger
@@ -37,6 +42,7 @@ public final class FeedPoller: @unchecked Sendable {
     public func start() {
         lock.withLock {
             guard tasks.isEmpty else { return }
+            context.leases?.start()
             tasks = sources.map { source in Task { await source.run() } }
         }
     }
@@ -53,6 +59,7 @@ public final class FeedPoller: @unchecked Sendable {
     /// After the pipeline drained: writes the commits of settled responses, closes the HTTP client.
     public func finish() {
         context.intake.sync {}
+        context.leases?.stop()
         context.fetcher.shutdown()
     }
 }

@@ -15,12 +15,14 @@ final class FeedPollerContext: @unchecked Sendable {
     let intake = DispatchQueue(label: "wirefeed.feeds.intake")
     /// Seconds an item that left its feed is still remembered.
     let seenRetention: Double
+    /// Several nodes sharing the state: a feed polls only while this node holds its lease.
+    let leases: FeedLeaseKeeper?
     private let lock = NSLock()
     private var stopping = false
 
     init(
         fetcher: FeedFetcher, slots: PollSlots, board: FeedHealthBoard, ledger: any FeedLedger,
-        pipeline: QueuedPipeline, read: @escaping ReadFunction, seenRetention: Double
+        pipeline: QueuedPipeline, read: @escaping ReadFunction, seenRetention: Double, leases: FeedLeaseKeeper? = nil
     ) {
         self.fetcher = fetcher
         self.slots = slots
@@ -29,6 +31,7 @@ final class FeedPollerContext: @unchecked Sendable {
         self.pipeline = pipeline
         self.read = read
         self.seenRetention = seenRetention
+        self.leases = leases
     }
 
     /// Runs blocking work on the intake queue and returns its result to the calling task.

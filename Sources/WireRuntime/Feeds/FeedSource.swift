@@ -48,7 +48,18 @@ final class FeedSource: @unchecked Sendable {
             } catch {
                 return
             }
+            if let leases = shared.leases {
+                switch leases.beginPoll(config.name) {
+                case .notHeld:
+                    delay = leases.checkInterval
+                    continue
+                case .held(let fresh):
+                    // Another node may have polled it since: its validators and seen items are newer.
+                    if fresh { await recall() }
+                }
+            }
             let result = await pollOnce()
+            shared.leases?.endPoll(config.name)
             guard !Task.isCancelled else { return }
             delay = schedule.delay(after: account(result), using: &random)
         }

@@ -39,6 +39,8 @@ public final class DaemonObserver: @unchecked Sendable {
     public func healthCheck() -> (ok: Bool, text: String) {
         let health = self.health(progress.snapshot)
         if draining { return (false, "draining\n") }
+        // Items wait for the ledger rather than pass it, so an unreachable database is an outage.
+        if let runtime = currentRuntime(), !runtime.stateReachable { return (false, "unhealthy: state database unreachable\n") }
         return (health.isHealthy, health.description + "\n")
     }
 

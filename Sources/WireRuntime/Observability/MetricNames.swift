@@ -21,4 +21,10 @@ public enum MetricNames {
     public static let feedSilent = "wirefeed_feed_silent"
     public static let feedLastSuccess = "wirefeed_feed_last_success_timestamp_seconds"
     public static let embargoHeld = "wirefeed_embargo_held_items"
+    /// Time a dedupe decision spends in the shared PostgreSQL ledger (lock, catch-up, insert, commit).
+    public static let ledgerLatency = "wirefeed_ledger_latency_seconds"
+    /// Feeds this node owns (several nodes sharing PostgreSQL).
+    public static let leasesHeld = "wirefeed_leases_held"
+    /// Feeds this node took over from a node whose lease expired.
+    public static let leaseTakeovers = "wirefeed_lease_takeovers_total"
 }

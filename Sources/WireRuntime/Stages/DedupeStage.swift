@@ -15,6 +15,7 @@ public final class DedupeStage: Stage, @unchecked Sendable {
     public let name = "dedupe"
     private let lock = NSLock()
     private let store: any DedupeStateStore
+    private let config: DedupeStageConfig
     private var engine: DedupeEngine
     private var stories: StoryClusterIndex
     private var loaded = false
@@ -24,21 +25,60 @@ public final class DedupeStage: Stage, @unchecked Sendable {
 
     /// - Parameter store: where decisions persist; nil keeps them in memory for this process only.
     public init(config: DedupeStageConfig, store: (any DedupeStateStore)?) {
-        let window = config.window.components.seconds
-        engine = DedupeEngine(window: window > 0 ? window : nil, maxItems: config.maxItems)
-        // Stories are told within about three days; the story index never remembers more than dedupe.
-        stories = StoryClusterIndex(window: min(max(window, 1), 72 * 3600), capacity: config.maxItems ?? 1_000_000)
+        self.config = config
+        (engine, stories) = Self.emptyIndexes(config)
         self.store = store ?? InMemoryDedupeState()
+    }
+
+    private static func emptyIndexes(_ config: DedupeStageConfig) -> (DedupeEngine, StoryClusterIndex) {
+        let window = config.window.components.seconds
+        // Stories are told within about three days; the story index never remembers more than dedupe.
+        return (
+            DedupeEngine(window: window > 0 ? window : nil, maxItems: config.maxItems),
+            StoryClusterIndex(window: min(max(window, 1), 72 * 3600), capacity: config.maxItems ?? 1_000_000))
     }
 
     public func process(_ item: Item) throws -> [Item] {
         try lock.withLock {
             // Loaded on first use, not at construction: on a reload the new pipeline's stage is built
             // while the old one still drains, and must see what the old one decided.
-            if !loaded { try load() }
             var item = item
-            item.dedupe = try decide(item)
-            return [item]
+            while true {
+                do {
+                    if !loaded { try load() }
+                    item.dedupe = try decideAlone(item)
+                    return [item]
+                } catch {
+                    // The index may hold a decision the state never committed: rebuild it from the state
+                    // rather than number the next decision after a phantom.
+                    (engine, stories) = Self.emptyIndexes(config)
+                    loaded = false
+                    // Items wait for an unreachable database (backpressure), never pass undecided.
+                    guard error is any TransientStateError else { throw error }
+                    Thread.sleep(forTimeInterval: Self.retryDelay)
+                }
+            }
+        }
+    }
+
+    private static let retryDelay = 0.5
+
+    /// Catches the index up with other nodes' decisions and decides, alone among the state's writers.
+    private func decideAlone(_ item: Item) throws -> DedupeInfo {
+        do {
+            return try store.decideAlone(catchingUpFrom: engine.index.nextSequence) { others in
+                for record in others where record.sequence >= engine.index.nextSequence {
+                    engine.restore(record)
+                    stories.restore(record)
+                }
+                return try decide(item)
+            }
+        } catch let error as any TransientStateError {
+            throw error
+        } catch let failure as StageFailure {
+            throw failure
+        } catch {
+            throw StageFailure(stage: name, reason: "state", detail: "cannot record the dedupe decision: \(error)")
         }
     }
 
@@ -50,6 +90,8 @@ public final class DedupeStage: Stage, @unchecked Sendable {
             }
             forgottenBelow = engine.index.oldestLiveSequence
             loaded = true
+        } catch let error as any TransientStateError {
+            throw error
         } catch {
             throw StageFailure(stage: name, reason: "state", detail: "cannot load the dedupe state: \(error)")
         }
@@ -82,6 +124,8 @@ public final class DedupeStage: Stage, @unchecked Sendable {
             return Self.info(entry, fingerprint)
         } catch let failure as StageFailure {
             throw failure
+        } catch let error as any TransientStateError {
+            throw error
         } catch {
             throw StageFailure(stage: name, reason: "state", detail: "cannot record the dedupe decision: \(error)")
         }

@@ -12,6 +12,20 @@ public protocol DedupeStateStore: AnyObject, Sendable {
     func dedupeEntry(sequence: UInt32) throws -> DedupeEntry?
     /// Stores one decision; rows below `forgetBelow` (evicted from the index) may be deleted with it.
     func saveDedupe(_ entry: DedupeEntry, record: DedupeRecord, forgetBelow: UInt32?) throws
+    /// Runs one decision alone among every writer of the state, in one transaction with what `body`
+    /// saves: `body` first gets the records other writers (other nodes) stored from sequence `next` on,
+    /// to add to its index before deciding. A store with one writer has nothing to catch up.
+    func decideAlone<T>(catchingUpFrom next: UInt32, _ body: ([DedupeRecord]) throws -> T) throws -> T
+}
+
+/// A state error that passes by itself (the database unreachable): the caller waits and tries again
+/// rather than letting an item past the ledger.
+public protocol TransientStateError: Error {}
+
+extension DedupeStateStore {
+    public func decideAlone<T>(catchingUpFrom next: UInt32, _ body: ([DedupeRecord]) throws -> T) throws -> T {
+        try body([])
+    }
 }
 
 /// One item's decision as stored and as written on the item.

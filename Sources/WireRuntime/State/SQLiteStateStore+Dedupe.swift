@@ -40,10 +40,10 @@ extension SQLiteStateStore: DedupeStateStore {
                     bodyHash: UInt64(bitPattern: row["body_hash"]), guidHash: UInt64(bitPattern: row["guid_hash"]),
                     version: Int32(clamping: row["version"] as Int64), eventTime: row["event_time"],
                     signature: bytes.flatMap { MinHashSignature(storedBytes: $0) },
-                    membership: DedupeRecord.Membership(rawValue: UInt8(truncatingIfNeeded: row["membership"] as Int64) & 0x7F),
+                    membership: DedupeRecordColumns.membership(row["membership"]),
                     storySequence: UInt32(truncatingIfNeeded: row["story_seq"] as Int64),
-                    salientTerms: Self.terms((row["salient_terms"] as Data?) ?? Data()),
-                    timeIsReceived: (row["membership"] as Int64) & Self.receivedTimeFlag != 0))
+                    salientTerms: DedupeRecordColumns.terms((row["salient_terms"] as Data?) ?? Data()),
+                    timeIsReceived: DedupeRecordColumns.timeIsReceived(row["membership"])))
             }
             return records
         }
@@ -62,9 +62,6 @@ extension SQLiteStateStore: DedupeStateStore {
         }
     }
 
-    /// Kept in the membership column's top bit: the record's time is an arrival time.
-    private static let receivedTimeFlag: Int64 = 0x80
-
     private static let entryColumns = "SELECT seq, item_id, status, duplicate_of, similarity, story_id, story_seq FROM dedupe_items"
     private static let entryByItemID = "\(entryColumns) WHERE item_id = ?"
     private static let entryBySequence = "\(entryColumns) WHERE seq = ?"
@@ -73,22 +70,6 @@ extension SQLiteStateStore: DedupeStateStore {
             membership, signature, status, duplicate_of, similarity, story_id, story_seq, salient_terms)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
-
-    /// Salient terms are stored as little-endian UInt32s, 4 bytes each.
-    private static func terms(_ data: Data) -> [UInt32] {
-        let bytes = [UInt8](data)
-        return stride(from: 0, to: bytes.count - bytes.count % 4, by: 4).map { start in
-            UInt32(bytes[start]) | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2]) << 16 | UInt32(bytes[start + 3]) << 24
-        }
-    }
-
-    private static func blob(_ terms: [UInt32]) -> Data {
-        var data = Data(capacity: terms.count * 4)
-        for term in terms {
-            for shift in stride(from: 0, to: 32, by: 8) { data.append(UInt8(truncatingIfNeeded: term >> UInt32(shift))) }
-        }
-        return data
-    }
 
     private static func entry(_ row: Row) -> DedupeEntry? {
         guard let status = DedupeStatus(rawValue: row["status"] ?? "") else { return nil }
@@ -107,9 +88,9 @@ extension SQLiteStateStore: DedupeStateStore {
                 arguments: [
                     Int64(record.sequence), entry.itemID, Int64(bitPattern: record.bodyHash), Int64(bitPattern: record.guidHash),
                     Int64(record.version), record.eventTime,
-                    Int64(record.membership.rawValue) | (record.timeIsReceived ? Self.receivedTimeFlag : 0),
+                    DedupeRecordColumns.membership(of: record),
                     record.signature.map { Data($0.bins) }, entry.status.rawValue, entry.duplicateOf, entry.similarity,
-                    entry.storyID, Int64(entry.storySequence), Self.blob(record.salientTerms),
+                    entry.storyID, Int64(entry.storySequence), DedupeRecordColumns.blob(record.salientTerms),
                 ])
         }
     }
