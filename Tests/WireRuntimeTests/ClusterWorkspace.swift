@@ -82,5 +82,6 @@ struct ClusterWorkspace {
 
 extension [String: Any] {
     var guid: String? { self["guid"] as? String }
+    var id: String? { self["id"] as? String }
     var dedupeStatus: String? { (self["dedupe"] as? [String: Any])?["status"] as? String }
 }

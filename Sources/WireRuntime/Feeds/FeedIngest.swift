@@ -77,8 +77,12 @@ struct FeedIngest: Sendable {
         }
         for index in fresh {
             var item = result.items[index]
+            // Under a shared state a feed belongs to the cluster, not to the node that holds its lease today:
+            // an item re-polled by the node that took the feed over keeps its id, so the ledger hands back
+            // the decision already made (a repeat is the same item, never a `duplicate` of a line that a
+            // dead node may not have written).
             item.id = ItemID.make(
-                node: node, sourceName: config.name, inputIdentity: keys[index], contentHash: hashes[index], ordinal: 0)
+                node: shared.leases == nil ? node : "", sourceName: config.name, inputIdentity: keys[index], contentHash: hashes[index], ordinal: 0)
             shared.pipeline.submit(item, ticket: ticket)
         }
         for issue in result.issues {
