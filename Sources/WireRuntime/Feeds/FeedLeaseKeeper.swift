@@ -47,6 +47,10 @@ final class FeedLeaseKeeper: @unchecked Sendable {
     /// How long a feed without its lease waits before asking again.
     var checkInterval: Double { max(0.05, ttl.inSeconds / 10) }
 
+    /// A lease row lives one check interval less than the TTL: a dead node's feeds, found by the first
+    /// round after its leases lapse, are then taken over within one TTL of its last renewal.
+    private var leaseLifetime: Duration { ttl - .nanoseconds(Int64(checkInterval * 1e9)) }
+
     func start() {
         let source = DispatchSource.makeTimerSource(queue: queue)
         source.schedule(deadline: .now(), repeating: checkInterval)
@@ -90,12 +94,12 @@ final class FeedLeaseKeeper: @unchecked Sendable {
         }
         defer { lock.withLock { settling = [] } }
         do {
-            let result = try store.refreshLeases(feeds: feeds, ttl: ttl, idle: idle)
+            let result = try store.refreshLeases(feeds: feeds, ttl: leaseLifetime, idle: idle)
             lock.withLock {
                 fresh.formUnion(result.held.subtracting(held))
                 fresh.formIntersection(result.held)
                 held = result.held
-                validUntil = started + UInt64(ttl.inSeconds * 1e9)
+                validUntil = started + UInt64(leaseLifetime.inSeconds * 1e9)
             }
             heldGauge.record(result.held.count)
             if !result.takenOver.isEmpty {
