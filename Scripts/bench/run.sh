@@ -35,10 +35,13 @@ if [ ! -f "$CORPUS/manifest.json" ]; then
 fi
 
 BIN=$ROOT/.build/release/wirefeed
+DEDUPE_BIN=$ROOT/.build/release/dedupe-bench
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     (cd "$ROOT" && swift build -c release --product wirefeed 2>&1 | tail -1)
+    (cd "$ROOT" && swift build -c release --product dedupe-bench 2>&1 | tail -1)
 fi
 [ -x "$BIN" ] || { echo "no release binary at $BIN" >&2; exit 2; }
+[ -x "$DEDUPE_BIN" ] || { echo "no release binary at $DEDUPE_BIN" >&2; exit 2; }
 
 # Configs are copied next to the corpus so that their relative state folders land in BENCH_DIR.
 WORK=$BENCH_DIR/work
@@ -63,9 +66,34 @@ python3 -c 'import json,sys; print("end-to-end stages:", " -> ".join(s["type"] f
 
 # Each timed run starts from an empty state folder, so every run sees the corpus for the first time.
 export DAEMON_PARSE_CMD="rm -rf '$WORK/state-feed-only' && '$BIN' process --config '$WORK/feed-only.json' \"\$CORPUS/feeds\" > /dev/null 2> \"\$OUT/daemon-parse.stderr\""
-export DAEMON_E2E_CMD="rm -rf '$WORK/state-e2e' && '$BIN' process --config '$WORK/e2e.json' \"\$CORPUS/feeds\" \"\$CORPUS/wire\" > \"\$OUT/daemon-e2e.ndjson\" 2> \"\$OUT/daemon-e2e.stderr\""
+e2e_cmd() {  # $1 = threads, $2 = row name
+    echo "rm -rf '$WORK/state-e2e' && '$BIN' process --threads $1 --config '$WORK/e2e.json' \"\$CORPUS/feeds\" \"\$CORPUS/wire\" > \"\$OUT/$2.ndjson\" 2> \"\$OUT/$2.stderr\""
+}
+export DAEMON_E2E_CMD=$(e2e_cmd 1 daemon-e2e)
 "$PEERS/run_peers.sh" "$CORPUS" "$RESULTS" > "$RESULTS.log" 2>&1 || { tail -20 "$RESULTS.log" >&2; exit 1; }
+# The same pipeline on both cores (`--threads 2`): run_peers.sh knows one end-to-end row, so this one is
+# timed right after it by the same harness into the same times.jsonl. Its output must equal the one-thread
+# output line for line: checked here, since a faster wrong answer is no result. Set aside: received_at (the
+# clock), and topics and story_id, which already differ between two one-thread runs of the same build
+# (ties broken in hash order, which Swift seeds per process).
+CORPUS=$CORPUS OUT=$RESULTS "$PEERS_VENV/bin/python" "$PEERS/timecmd.py" -n "${RUNS:-5}" --warmup "${WARMUP:-1}" \
+    --name daemon-e2e-2t --json "$RESULTS/times.jsonl" -- sh -c "$(e2e_cmd 2 daemon-e2e-2t)" >> "$RESULTS.log" 2>&1
+# The near-duplicate stage alone: the dedupe core over the peers' texts.jsonl (as minhash-lsh reads it),
+# same harness and runs as the slow peers, scored by the peers' scorer.
+"$PEERS_VENV/bin/python" "$PEERS/timecmd.py" -n "${SLOW_RUNS:-3}" --warmup "${SLOW_WARMUP:-0}" \
+    --name daemon-dedupe --json "$RESULTS/times.jsonl" -- \
+    "$DEDUPE_BIN" eval "$RESULTS/texts.jsonl" "$RESULTS/daemon-dedupe.tsv" >> "$RESULTS.log" 2>&1
+"$PEERS_VENV/bin/python" "$PEERS/score_dedupe.py" "$CORPUS" "$RESULTS/daemon-dedupe.tsv" \
+    --texts "$RESULTS/texts.jsonl" --json > "$RESULTS/score-daemon-dedupe.json"
+# The dedupe index as it grows (synthetic signatures, INDEX_ITEMS, default 1M): CPU µs per lookup + insert
+# and bytes per stored item, one row per 10k items.
+"$DEDUPE_BIN" index-cost --items "${INDEX_ITEMS:-1000000}" --every 10000 > "$RESULTS/index-cost.tsv" 2>> "$RESULTS.log"
+strip_time() { sed -e 's/"received_at":"[^"]*"//' -e 's/"topics":\[[^]]*\]//' -e 's/"story_id":"[^"]*"//' "$1"; }
+if ! cmp -s <(strip_time "$RESULTS/daemon-e2e.ndjson") <(strip_time "$RESULTS/daemon-e2e-2t.ndjson"); then
+    echo "MISMATCH: --threads 2 output differs from --threads 1 ($RESULTS/daemon-e2e*.ndjson)" >&2
+    exit 1
+fi
 
 echo
-python3 "$ROOT/Scripts/bench/table.py" "$CORPUS" "$RESULTS/times.jsonl" | tee "$RESULTS/table.md"
+python3 "$ROOT/Scripts/bench/table.py" "$CORPUS" "$RESULTS/times.jsonl" "$RESULTS" | tee "$RESULTS/table.md"
 echo "(peers' log: $RESULTS.log; our outputs: $RESULTS/daemon-*.stderr, $RESULTS/daemon-e2e.ndjson)"

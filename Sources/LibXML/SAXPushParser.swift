@@ -49,6 +49,8 @@ public final class SAXPushParser: @unchecked Sendable {
     /// Names the document's DTD declares. Their references are refused (reported, never expanded); any
     /// other unknown name is kept as literal text.
     private var declaredEntities: Set<String> = []
+    /// Names and namespace URIs by their libxml2 dictionary pointer (see `interned`).
+    private var internedNames: [UnsafePointer<xmlChar>: String] = [:]
 
     private var pending: [UInt8] = []
     private var pendingOverflow = false
@@ -241,26 +243,46 @@ public final class SAXPushParser: @unchecked Sendable {
                     value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
                     if value.utf8.contains(UInt8(ascii: "&")) { value = Self.decodeReferences(value) }
                 }
-                list.append(XMLAttribute(
-                    name: XMLElementName(localName: String(cString: name),
-                                         prefix: attributes[base + 1].map { String(cString: $0) },
-                                         namespaceURI: attributes[base + 2].map { String(cString: $0) }),
-                    value: value))
+                list.append(XMLAttribute(name: self.name(name, attributes[base + 1], attributes[base + 2]),
+                                         value: value))
             }
         }
-        handler.startElement(Self.name(localname, prefix, uri), attributes: list)
+        handler.startElement(name(localname, prefix, uri), attributes: list)
     }
 
     private func didEndElement(localname: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?,
                                uri: UnsafePointer<xmlChar>?) {
         flushText()
-        handler.endElement(Self.name(localname, prefix, uri))
+        handler.endElement(name(localname, prefix, uri))
     }
 
-    private static func name(_ localname: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?,
-                             _ uri: UnsafePointer<xmlChar>?) -> XMLElementName {
-        XMLElementName(localName: String(cString: localname), prefix: prefix.map { String(cString: $0) },
-                       namespaceURI: uri.map { String(cString: $0) })
+    private func name(_ localname: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?,
+                      _ uri: UnsafePointer<xmlChar>?) -> XMLElementName {
+        XMLElementName(localName: interned(localname), prefix: prefix.map(interned),
+                       namespaceURI: uri.map(interned))
+    }
+
+    /// The Swift string for a name or namespace URI. libxml2 hands these out from its parser dictionary,
+    /// one pointer per distinct string for the whole document, so the pointer is a key: each name is
+    /// decoded once per document, not once per element (namespace URIs are long enough to cost an
+    /// allocation each time). A hit is still compared byte for byte, so a pointer that was not from the
+    /// dictionary can never yield a stale name. Bounded, so a document with millions of distinct names
+    /// cannot grow it.
+    private func interned(_ pointer: UnsafePointer<xmlChar>) -> String {
+        if let known = internedNames[pointer], Self.equals(known, pointer) { return known }
+        let string = String(cString: pointer)
+        if internedNames.count < 4096 { internedNames[pointer] = string }
+        return string
+    }
+
+    /// Whether `string` has exactly the bytes of the NUL-terminated `cString`.
+    private static func equals(_ string: String, _ cString: UnsafePointer<xmlChar>) -> Bool {
+        var index = 0
+        for byte in string.utf8 {
+            guard cString[index] == byte else { return false }
+            index += 1
+        }
+        return cString[index] == 0
     }
 
     /// False, after reporting and stopping, once the document has used up `maxParseTime`.

@@ -154,14 +154,26 @@ enum HTMLLinkRewriter {
         /// `srcset="a.jpg 1x, b.jpg 2x"`: each candidate's URL resolved, unsafe candidates left out.
         private func rewriteSourceSet(_ raw: String) -> String? {
             var candidates: [String] = []
-            for candidate in raw.split(separator: ",") {
-                let parts = candidate.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-                guard let url = parts.first, let resolved = LinkPolicy.resolve(String(url), base: base) else {
-                    continue
-                }
-                candidates.append(([resolved] + parts.dropFirst().map(String.init)).joined(separator: " "))
+            for parts in Self.sourceSetCandidates(raw) {
+                guard let url = parts.first, let resolved = LinkPolicy.resolve(url, base: base) else { continue }
+                candidates.append(([resolved] + parts.dropFirst()).joined(separator: " "))
             }
             return candidates.isEmpty ? nil : candidates.joined(separator: ", ")
+        }
+
+        /// A `srcset`'s candidates split at commas, each split at spaces, tabs and newlines. ASCII without
+        /// CR (every real srcset) is split on bytes, where bytes and Characters are the same thing; anything
+        /// else by Character, as ever.
+        private static func sourceSetCandidates(_ raw: String) -> [[String]] {
+            let isSeparator: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
+            guard raw.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+                return raw.split(separator: ",").map { candidate in
+                    candidate.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+                }
+            }
+            return raw.utf8.split(separator: UInt8(ascii: ",")).map { candidate in
+                candidate.split(whereSeparator: isSeparator).map { String(decoding: $0, as: UTF8.self) }
+            }
         }
 
         private static func isRasterImageData(_ raw: String) -> Bool {

@@ -52,15 +52,22 @@ enum LinkPolicy {
     }
 
     /// Browsers ignore tabs, newlines and leading controls inside a scheme (`java\tscript:`), so this
-    /// does too before comparing.
+    /// does too before comparing. On bytes: the unsafe schemes are ASCII, and no non-ASCII character
+    /// lower-cases to a letter they contain, so a scheme with a non-ASCII byte is never one of them.
     static func isUnsafe(_ link: String) -> Bool {
-        var scheme = ""
-        for scalar in link.unicodeScalars {
-            if scalar.value <= 0x20 { continue }
-            if scalar == ":" { break }
-            if scalar == "/" || scalar == "?" || scalar == "#" || scheme.count > 16 { return false }
-            scheme.unicodeScalars.append(scalar)
+        var scheme: [UInt8] = []
+        scheme.reserveCapacity(17)
+        for byte in link.utf8 {
+            if byte <= 0x20 { continue }
+            if byte == UInt8(ascii: ":") { break }
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte >= 0x80
+                || scheme.count > 16 {
+                return false
+            }
+            scheme.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
         }
-        return unsafeSchemes.contains(scheme.lowercased())
+        return unsafeSchemeBytes.contains(scheme)
     }
+
+    private static let unsafeSchemeBytes: [[UInt8]] = unsafeSchemes.map { Array($0.utf8) }
 }

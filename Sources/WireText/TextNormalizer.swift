@@ -5,8 +5,9 @@ public enum TextNormalizer {
     /// One line of text: NFC, control characters dropped, runs of white space folded to one space, trimmed.
     public static func inline(_ text: String) -> String {
         var text = text
-        // Most wire copy is ASCII: fold it byte by byte and skip the Unicode tables (10× faster).
-        if let ascii = text.withUTF8({ foldASCII($0) }) { return ascii }
+        // Most wire copy is ASCII, or Latin text NFC leaves alone: fold it byte by byte and skip the
+        // Unicode tables (10× faster).
+        if let folded = text.withUTF8({ UTF8Folder.inline($0) }) { return folded }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
@@ -21,23 +22,6 @@ public enum TextNormalizer {
         return String(out)
     }
 
-    /// `inline` for pure ASCII input; nil when a byte is not ASCII.
-    private static func foldASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for byte in utf8 {
-            guard byte < 0x80 else { return nil }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = !out.isEmpty
-            } else if byte >= 0x20 && byte != 0x7F {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
         return scalar.properties.isWhitespace
@@ -45,7 +29,10 @@ public enum TextNormalizer {
 
     /// Text with paragraphs: each paragraph `inline`-normalised, empty ones removed, joined by a blank line.
     public static func paragraphs(_ text: String) -> String {
-        splitParagraphs(text).joined(separator: "\n\n")
+        var text = text
+        // One pass over the bytes when nothing in the text needs the Unicode tables (most copy).
+        if let folded = text.withUTF8({ UTF8Folder.paragraphs($0) }) { return folded }
+        return splitParagraphs(text).joined(separator: "\n\n")
     }
 
     /// Paragraphs are separated by one or more blank lines; single newlines inside one are folded.
@@ -107,7 +94,7 @@ public enum TextNormalizer {
         return String(out)
     }
 
-    private static func isDroppedControl(_ s: Unicode.Scalar) -> Bool {
+    static func isDroppedControl(_ s: Unicode.Scalar) -> Bool {
         if s.isASCII { return s.value < 0x20 || s.value == 0x7F }
         switch s.properties.generalCategory {
         case .control, .format: return s.value != 0x200D  // keep ZWJ: it joins emoji and Indic conjuncts

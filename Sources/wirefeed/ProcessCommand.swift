@@ -19,6 +19,11 @@ struct ProcessCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The pipeline config (default: ./pipeline.json if present).")
     var config: String?
 
+    @Option(help: ArgumentHelp(
+        "Worker threads. Files are read, and order-independent stages run, on this many threads; `dedupe` "
+            + "still sees items in input order, and lines come out in input order, as with one thread."))
+    var threads = 1
+
     @Argument(help: "Files or folders, processed in the order given.")
     var inputs: [String]
 
@@ -26,6 +31,7 @@ struct ProcessCommand: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("name at least one file or folder") }
+        if threads < 1 || threads > 256 { throw ValidationError("--threads takes a number from 1 to 256") }
     }
 
     func run() throws {
@@ -40,7 +46,7 @@ struct ProcessCommand: ParsableCommand {
         let showProgress = StandardStreams.standardErrorIsTerminal
         let output = BufferedStandardOutput()
         var summary = runner.run(
-            files: files,
+            files: files, threads: threads,
             emit: { output.append($0.ndjsonLine()) },
             deadLetter: { StandardStreams.write(Runtime.deadLetterLine($0).line, to: 2) },
             progress: showProgress ? { index, total, path in

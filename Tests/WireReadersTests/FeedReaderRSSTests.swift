@@ -240,7 +240,7 @@ import WireModel
         ("Lars Hovde (Oslo)", "Lars Hovde (Oslo)"),
     ])
     func authorDisplayName(raw: String, expected: String) {
-        #expect(FeedDocumentHandler.displayName(raw) == expected)
+        #expect(FeedMarkup.displayName(raw) == expected)
     }
 
     @Test func c1ReferencesAreReadTheWindows1252Way() throws {

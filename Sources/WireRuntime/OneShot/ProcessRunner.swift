@@ -88,11 +88,11 @@ public struct ProcessRunner: Sendable {
         return summary
     }
 
-    private func fileSource(_ path: String) -> ItemSource {
+    func fileSource(_ path: String) -> ItemSource {
         ItemSource(type: "file", name: "process", path: path)
     }
 
-    private func readFile(_ path: String) throws(UnreadableInput) -> ReadResult {
+    func readFile(_ path: String) throws(UnreadableInput) -> ReadResult {
         let bytes: [UInt8]
         do {
             bytes = try CappedFileReader.read(path: path, cap: maxFileBytes)

@@ -6,6 +6,8 @@ import WireModel
 /// item out; it never rejects an item (copy it cannot improve passes through normalised).
 public final class CleanStage: Stage {
     public let name = "clean"
+    /// Each item is handled on its own: safe on several threads at once.
+    public var isOrderIndependent: Bool { true }
     private let cleaner: StoryCleaner
     private let keepContentHTML: Bool
 

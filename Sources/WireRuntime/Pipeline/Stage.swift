@@ -11,6 +11,15 @@ public protocol Stage: AnyObject, Sendable {
     var name: String { get }
 
     func process(_ item: Item) throws -> [Item]
+
+    /// Whether items may go through this stage on several threads at once and out of arrival order
+    /// (`process --threads`): true for a stage whose output for an item depends on that item alone.
+    /// False (the default) for one that remembers earlier items, such as `dedupe`.
+    var isOrderIndependent: Bool { get }
+}
+
+extension Stage {
+    public var isOrderIndependent: Bool { false }
 }
 
 /// Why a stage rejected an item; becomes the `error` object of a dead-letter line.

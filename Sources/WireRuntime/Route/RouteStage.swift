@@ -46,6 +46,9 @@ public final class RouteStage: Stage, @unchecked Sendable {  // `shelf` is guard
     /// Whether this stage wants embargoed items held (its config's `embargo`).
     public var holdsEmbargoes: Bool { holdEmbargoes }
 
+    /// Rules read one item at a time; only holding embargoes (a shared shelf) ties items to their order.
+    public var isOrderIndependent: Bool { !holdEmbargoes }
+
     /// Compiles every rule's condition; `check` has already refused patterns that do not compile, so a
     /// failure here means the config was built without it.
     static func compile(_ rules: [RouteRule]) throws(RouteMatcher.BadPattern) -> [CompiledRule] {

@@ -5,6 +5,8 @@ import WireModel
 /// an item: what it cannot tell stays empty.
 public final class EnrichStage: Stage {
     public let name = "enrich"
+    /// Each item is handled on its own: safe on several threads at once.
+    public var isOrderIndependent: Bool { true }
     private let enricher: StoryEnricher
 
     public init() {

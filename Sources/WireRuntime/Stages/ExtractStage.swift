@@ -5,6 +5,8 @@ import WireModel
 /// item: a field it cannot find stays empty.
 public final class ExtractStage: Stage {
     public let name = "extract"
+    /// Each item is handled on its own: safe on several threads at once.
+    public var isOrderIndependent: Bool { true }
     private let extractor: StoryExtractor
 
     public init(config: ExtractStageConfig = ExtractStageConfig()) {

@@ -1,0 +1,43 @@
+import WireModel
+
+/// A run of consecutive stages that are either all order-independent (run on several threads at once)
+/// or all order-sensitive (run on one thread, items in arrival order), for `process --threads`.
+struct StageSegment: Sendable {
+    var concurrent: Bool
+    var pipeline: EmbeddedPipeline
+
+    /// The stages cut into maximal runs of the same kind, in order. `clean → dedupe → extract → enrich →
+    /// route` gives three: clean (concurrent), dedupe (in order), extract + enrich + route (concurrent).
+    static func split(_ stages: [any Stage]) -> [StageSegment] {
+        var segments: [StageSegment] = []
+        var current: [any Stage] = []
+        var concurrent = false
+        for stage in stages {
+            if !current.isEmpty, stage.isOrderIndependent != concurrent {
+                segments.append(StageSegment(concurrent: concurrent, pipeline: EmbeddedPipeline(stages: current)))
+                current = []
+            }
+            concurrent = stage.isOrderIndependent
+            current.append(stage)
+        }
+        if !current.isEmpty {
+            segments.append(StageSegment(concurrent: concurrent, pipeline: EmbeddedPipeline(stages: current)))
+        }
+        return segments
+    }
+
+    /// Every item of `items` through this segment's stages, one result per input item, in order.
+    func run(_ items: [[Item]], threads: Int) -> [EmbeddedPipeline.Result] {
+        let pipeline = self.pipeline
+        let work: @Sendable (Int) -> EmbeddedPipeline.Result = { index in
+            var combined = EmbeddedPipeline.Result()
+            for item in items[index] {
+                let result = pipeline.run(item)
+                combined.emitted.append(contentsOf: result.emitted)
+                combined.deadLetters.append(contentsOf: result.deadLetters)
+            }
+            return combined
+        }
+        return ParallelMap.map(items.count, threads: concurrent ? threads : 1, work)
+    }
+}
