@@ -272,7 +272,11 @@ struct EntityCollector {
         case .organization: 3
         }
         var hash = (0xcbf2_9ce4_8422_2325 ^ seed) &* 0x100_0000_01b3
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var copy = key
+        // On the key's bytes in place: iterating the UTF-8 view cost more than the hashing.
+        copy.withUTF8 { bytes in
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
         return hash
     }
 }

@@ -110,32 +110,38 @@ struct TokenText: Sendable {
 
     /// The name key of a token range (`NameNormalizer.key` without title stripping), built from bytes.
     func key(_ range: Range<Int>) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(32)
-        // On the raw bytes: iterating array slices retained and released the text per token.
-        let ascii = bytes.withUnsafeBufferPointer { text -> Bool in
-            for index in range {
-                let token = tokens[index]
-                if !token.isWord {
-                    if token.mark == UInt8(ascii: "s") { out.append(UInt8(ascii: "s")) } // "People's" → "peoples"
-                    continue
-                }
-                if !out.isEmpty { out.append(0x20) }
-                for position in token.start..<token.end {
-                    let byte = text[position]
-                    if byte >= 0x80 { return false }
-                    switch byte {
-                    case 0x41...0x5A: out.append(byte | 0x20)
-                    case 0x2E, 0x27: continue
-                    case 0x2D, 0x26: out.append(0x20)
-                    default: out.append(byte)
+        guard !range.isEmpty else { return "" }
+        // Written straight into the string's storage (no array to copy from): at most the tokens'
+        // bytes and a space between each two.
+        let capacity = tokens[range.upperBound - 1].end - tokens[range.lowerBound].start + range.count
+        var ascii = true
+        let key = bytes.withUnsafeBufferPointer { text in
+            String(unsafeUninitializedCapacity: capacity) { out -> Int in
+                var count = 0
+                for index in range {
+                    let token = tokens[index]
+                    if !token.isWord {
+                        if token.mark == UInt8(ascii: "s") { out[count] = UInt8(ascii: "s"); count += 1 } // "People's" → "peoples"
+                        continue
+                    }
+                    if count > 0 { out[count] = 0x20; count += 1 }
+                    for position in token.start..<token.end {
+                        let byte = text[position]
+                        if byte >= 0x80 { ascii = false; return 0 }
+                        switch byte {
+                        case 0x41...0x5A: out[count] = byte | 0x20
+                        case 0x2E, 0x27: continue
+                        case 0x2D, 0x26: out[count] = 0x20
+                        default: out[count] = byte
+                        }
+                        count += 1
                     }
                 }
+                return count
             }
-            return true
         }
         guard ascii else { return NameNormalizer.literalKey(string(range)) }
-        return String(decoding: out, as: UTF8.self)
+        return key
     }
 
     /// `Gazetteer.keyHash` of `key(range)`, computed from the tokens' bytes without building the key;
