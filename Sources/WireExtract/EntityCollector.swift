@@ -13,7 +13,7 @@ struct EntityCollector {
     /// hash of its slot (two slots share one with a chance of one in 2^64), without hashing a `String`.
     private var found: [Entity] = []
     private var slots: [Slot] = []
-    private var index = SlotIndex()
+    private var index = HashIndex()
 
     mutating func add(_ run: NameRun, in text: TokenText) {
         guard let kind = run.kind else { return }
@@ -45,7 +45,7 @@ struct EntityCollector {
     private mutating func add(kind: EntityKind, surface: String, name: String, key: String, entry: GazetteerEntry?) {
         guard !key.isEmpty else { return }
         let slot = Slot(kind: kind, key: key)
-        let position = index.position(of: Self.slotHash(kind, key), orInsert: found.count)
+        let position = index.value(for: Self.slotHash(kind, key), orInsert: found.count)
         if position < found.count {
             if !found[position].mentions.contains(surface) { found[position].mentions.append(surface) }
             return
@@ -75,12 +75,12 @@ struct EntityCollector {
         let spaced = slots.map { Self.hasSpace($0.key) }
         // Each word of a full name, and each long organisation's initials, point at its first holder.
         // Words are keyed by a 64-bit hash of their bytes: no `Substring` per word.
-        var fullNameOfWord: [UInt64: Int] = Dictionary(minimumCapacity: slots.count * 2)
+        var fullNameOfWord = HashIndex(capacity: slots.count * 2)
         var organizationOfInitials: [String: Int] = [:]
         for (position, slot) in slots.enumerated() where spaced[position] {
             switch slot.kind {
             case .person:
-                for word in Self.wordHashes(slot.key) where fullNameOfWord[word] == nil { fullNameOfWord[word] = position }
+                for word in Self.wordHashes(slot.key) { _ = fullNameOfWord.value(for: word, orInsert: position) }
             case .organization:
                 let initials = Self.initials(slot.key)
                 if organizationOfInitials[initials] == nil { organizationOfInitials[initials] = position }
