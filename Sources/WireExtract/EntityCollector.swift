@@ -76,7 +76,7 @@ struct EntityCollector {
         // Each word of a full name, and each long organisation's initials, point at its first holder.
         // Words are keyed by a 64-bit hash of their bytes: no `Substring` per word.
         var fullNameOfWord = HashIndex(capacity: slots.count * 2)
-        var organizationOfInitials: [String: Int] = [:]
+        var organizationOfInitials: [String: Int] = Dictionary(minimumCapacity: slots.count)
         for (position, slot) in slots.enumerated() where spaced[position] {
             switch slot.kind {
             case .person:

@@ -81,7 +81,8 @@ extension EntityRecognizer {
         // Kinds by the hash of a name's words, as `HashIndex` values (see `kindNumber`), and in the
         // same table the words of people's names, their hashes marked by `personPart`.
         var known = HashIndex(capacity: runs.count * 3)
-        var organizations: [(initials: String, kind: EntityKind)] = []
+        // Organisations of two words or more, whose initials are read only when an acronym needs them.
+        var organizations: [Range<Int>] = []
         // By position: iterating the runs themselves copied each one.
         for position in runs.indices {
             guard let kind = runs[position].kind else { continue }
@@ -92,7 +93,7 @@ extension EntityRecognizer {
                     known[text.hashKey(index..<(index + 1)) ^ Self.personPart] = 0
                 }
             } else if kind == .organization, range.count >= 2 {
-                organizations.append((initials(range), kind))
+                organizations.append(range)
             }
         }
         for index in runs.indices where isOpen(runs[index]) {
@@ -102,7 +103,7 @@ extension EntityRecognizer {
             } else if range.count <= 2, range.allSatisfy({ known[text.hashKey($0..<($0 + 1)) ^ Self.personPart] != nil }) {
                 runs[index].kind = .person
             } else if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps),
-                      organizations.contains(where: { $0.initials == text.key(range) }) {
+                      !organizations.isEmpty, case let key = text.key(range), organizations.contains(where: { initials($0) == key }) {
                 runs[index].kind = .organization
             }
         }

@@ -180,13 +180,18 @@ struct TokenText: Sendable {
     /// A 64-bit hash of the range's words, lower-cased (ASCII), for set membership inside one story.
     func hashKey(_ range: Range<Int>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for index in range where tokens[index].isWord {
-            for position in tokens[index].start..<tokens[index].end {
-                let byte = bytes[position]
-                if byte == 0x2E || byte == 0x27 { continue }
-                hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+        // On the raw buffers: checked subscripts per byte cost more than the hashing.
+        bytes.withUnsafeBufferPointer { text in
+            tokens.withUnsafeBufferPointer { tokens in
+                for index in range where tokens[index].isWord {
+                    for position in tokens[index].start..<tokens[index].end {
+                        let byte = text[position]
+                        if byte == 0x2E || byte == 0x27 { continue }
+                        hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+                    }
+                    hash = (hash ^ 0x20) &* 0x100_0000_01b3
+                }
             }
-            hash = (hash ^ 0x20) &* 0x100_0000_01b3
         }
         return hash
     }
