@@ -250,8 +250,8 @@ struct EntityRecognizer {
         guard !range.isEmpty else { return nil }
         // Most capitalised words start no known name: skip them without building a key.
         let first = text.tokens[range.lowerBound]
-        if !text.bytes[first.start..<first.end].contains(where: { $0 >= 0x80 }), !first.flags.contains(.allCaps),
-           !gazetteer.mayStartName(wordHash: NameNormalizer.wordHash(text.bytes[first.start..<first.end])) {
+        if !first.flags.contains(.allCaps), let hash = text.asciiWordHash(range.lowerBound),
+           !gazetteer.mayStartName(wordHash: hash) {
             return nil
         }
         if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps) || text.tokens[range.lowerBound].length <= 5,

@@ -196,6 +196,22 @@ struct TokenText: Sendable {
         return hash
     }
 
+    /// `NameNormalizer.wordHash` of token `index`, read in one pass over its raw bytes; nil when one
+    /// is not ASCII.
+    func asciiWordHash(_ index: Int) -> UInt64? {
+        let token = tokens[index]
+        return bytes.withUnsafeBufferPointer { text -> UInt64? in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for position in token.start..<token.end {
+                let byte = text[position]
+                if byte >= 0x80 { return nil }
+                if byte == 0x2E || byte == 0x27 { continue }
+                hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+            }
+            return hash
+        }
+    }
+
     /// The longest stretch a sentence is taken to run either side of a token: copy without full stops
     /// must not make every lookup walk the whole story.
     static let sentenceReach = 200
