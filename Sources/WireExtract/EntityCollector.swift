@@ -119,10 +119,11 @@ struct EntityCollector {
     /// "mikawa seiki co" and "mikawa seiki" are one company: corporate suffixes do not count.
     static func organizationKey(_ key: String) -> String {
         // Nearly no key ends in a suffix: its last word is checked on the contiguous bytes first.
-        let endsInSuffix = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        var copy = key
+        let endsInSuffix = copy.withUTF8 { bytes -> Bool in
             guard let lastSpace = bytes.lastIndex(of: 0x20) else { return false }
             return isCorporateSuffix(UnsafeBufferPointer(rebasing: bytes[(lastSpace + 1)...]))
-        } ?? (key.utf8.lastIndex(of: 0x20).map { isCorporateSuffix(Array(key.utf8[key.utf8.index(after: $0)...])) } ?? false)
+        }
         guard endsInSuffix else { return key }
         var words = key.split(separator: " ")
         while words.count > 1, let last = words.last, ["co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "nv"].contains(String(last)) {

@@ -20,7 +20,13 @@ struct EntityRecognizer {
         }
         resolveFromStory(&runs)
         let north = theNorth(runs)
-        return (runs + north).filter { $0.kind != nil }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        if !north.isEmpty { runs += north }
+        runs.removeAll { $0.kind == nil }
+        // Nearly always in order already; the sort (stable) would then leave the runs as they are.
+        for position in runs.indices.dropFirst() where runs[position].range.lowerBound < runs[position - 1].range.lowerBound {
+            return runs.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
+        return runs
     }
 
     // MARK: candidate spans
