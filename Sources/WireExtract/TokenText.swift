@@ -10,7 +10,12 @@ struct TokenText: Sendable {
     let numbers: [UInt8]
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
+        self.init(bytes: Array(text.utf8))
+    }
+
+    /// A text from its UTF-8 bytes, which must be valid UTF-8 (strings are made from spans of them).
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
         tokens = Tokenizer.tokenize(bytes)
         var classes = [WordClass](repeating: [], count: tokens.count)
         var numbers = [UInt8](repeating: 0, count: tokens.count)
