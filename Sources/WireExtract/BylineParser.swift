@@ -95,6 +95,8 @@ struct BylineParser {
 
     /// "HELENA MARQUES" → "Helena Marques"; mixed case is left as written.
     static func titleCased(_ name: String) -> String {
+        var copy = name
+        if let ascii = copy.withUTF8({ titleCasedASCII($0) }) { return ascii }
         guard name.contains(where: \.isLetter), !name.contains(where: \.isLowercase) else { return name }
         return name.split(separator: " ").map { word in
             word.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { offset, part in
@@ -102,5 +104,49 @@ struct BylineParser {
                     : part.prefix(1).uppercased() + part.dropFirst().lowercased()
             }.joined(separator: "-")
         }.joined(separator: " ")
+    }
+
+    /// `titleCased` on ASCII bytes, where letters are A–Z and a–z and case maps by one bit; nil for
+    /// other text.
+    private static func titleCasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var capital = false
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if byte >= 0x61 && byte <= 0x7A { return String(decoding: bytes, as: UTF8.self) }
+            if byte >= 0x41 && byte <= 0x5A { capital = true }
+        }
+        guard capital else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            // Words between spaces, joined by one space; parts between hyphens, each hyphen kept.
+            guard bytes[index] != 0x20 else { index += 1; continue }
+            if !out.isEmpty { out.append(0x20) }
+            var part = 0
+            var start = index
+            while true {
+                let end = index < bytes.count && bytes[index] != 0x20 && bytes[index] != 0x2D ? nil : index
+                guard let end else { index += 1; continue }
+                appendTitleCasedPart(bytes[start..<end], first: part == 0, to: &out)
+                guard end < bytes.count, bytes[end] == 0x2D else { break }
+                out.append(0x2D)
+                part += 1
+                index = end + 1
+                start = index
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One part of a word: capital then lower case, or all lower case after a hyphen unless it is a
+    /// `capitalisedCompoundParts` name.
+    private static func appendTitleCasedPart(_ part: Slice<UnsafeBufferPointer<UInt8>>, first: Bool, to out: inout [UInt8]) {
+        let start = out.count
+        for byte in part { out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        guard start < out.count else { return }
+        if first || capitalisedCompoundParts.contains(String(decoding: out[start...], as: UTF8.self)) {
+            if out[start] >= 0x61 && out[start] <= 0x7A { out[start] &= 0xDF }
+        }
     }
 }

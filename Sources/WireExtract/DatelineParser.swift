@@ -53,23 +53,33 @@ struct DatelineParser {
 
     /// "FRANKFURT, March 5" → place FRANKFURT, March 5; "PENICHE, Portugal" → the whole place.
     private static func parseHead(_ head: String) -> Parsed? {
-        let utf8 = head.utf8
-        guard !head.isEmpty, utf8.lazy.filter({ $0 == 0x20 }).count < 8,
-              !utf8.contains(0x2E) || utf8.contains(0x2C) else { return nil }
-        var parts = commaParts(head)
+        var copy = head
+        return copy.withUTF8 { parseHead(head, bytes: $0) }
+    }
+
+    /// `parseHead` on the head's bytes: its parts are ranges, and the place the bytes up to the last
+    /// part kept (parts are joined by ", " exactly as they were split).
+    private static func parseHead(_ head: String, bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
+        var spaces = 0, fullStop = false, comma = false
+        for byte in bytes {
+            if byte == 0x20 { spaces += 1 } else if byte == 0x2E { fullStop = true } else if byte == 0x2C { comma = true }
+        }
+        guard !bytes.isEmpty, spaces < 8, !fullStop || comma else { return nil }
+        let parts = commaParts(bytes)
+        var kept = parts.count
         var parsed = Parsed(place: head, length: 0)
-        if parts.count >= 2, let date = monthDay(parts[parts.count - 1]) {
-            parts.removeLast()
+        if parts.count >= 2, let date = monthDay(UnsafeBufferPointer(rebasing: bytes[parts[parts.count - 1]])) {
+            kept -= 1
             parsed.month = date.month
             parsed.day = date.day
-        } else if parts.count >= 3, let year = Int(parts[parts.count - 1]), (1900...2100).contains(year),
-                  let date = monthDay(parts[parts.count - 2]) {
-            parts.removeLast(2)
+        } else if parts.count >= 3, let year = Int(String(decoding: bytes[parts[parts.count - 1]], as: UTF8.self)),
+                  (1900...2100).contains(year), let date = monthDay(UnsafeBufferPointer(rebasing: bytes[parts[parts.count - 2]])) {
+            kept -= 2
             parsed.month = date.month
             parsed.day = date.day
             parsed.year = year
         }
-        parsed.place = parts.joined(separator: ", ")
+        if kept < parts.count { parsed.place = String(decoding: bytes[..<parts[kept - 1].upperBound], as: UTF8.self) }
         // A place is capitalised words; a sentence before a parenthesis is not a dateline.
         guard isCapitalisedWords(parsed.place, atMost: 5) else { return nil }
         return parsed
@@ -102,24 +112,63 @@ struct DatelineParser {
         return String(decoding: slice, as: UTF8.self)
     }
 
-    /// "FRANKFURT, March 5" → ["FRANKFURT", "March 5"]: split at ", ".
-    private static func commaParts(_ head: String) -> [String] {
-        var parts: [String] = []
-        var current: [UInt8] = []
-        let bytes = Array(head.utf8)
+    /// "FRANKFURT, March 5" → the ranges of "FRANKFURT" and "March 5": split at ", ".
+    private static func commaParts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = 0
         var index = 0
         while index < bytes.count {
             if bytes[index] == 0x2C, index + 1 < bytes.count, bytes[index + 1] == 0x20 {
-                parts.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
+                parts.append(start..<index)
                 index += 2
+                start = index
                 continue
             }
-            current.append(bytes[index])
             index += 1
         }
-        parts.append(String(decoding: current, as: UTF8.self))
+        parts.append(start..<bytes.count)
         return parts
+    }
+
+    /// `monthDay` of a part's bytes: ASCII read in place (the month's key built without an array,
+    /// the day's digits read as `Int(_:)` reads them); other text through the `String` version.
+    static func monthDay(_ bytes: UnsafeBufferPointer<UInt8>) -> (month: Int, day: Int)? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return monthDay(String(decoding: bytes, as: UTF8.self)) }
+        var words: [Range<Int>] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] != 0x20 else { index += 1; continue }
+            let start = index
+            while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+            words.append(start..<index)
+            if words.count > 2 { return nil }
+        }
+        guard words.count == 2, let day = dayNumber(bytes[words[1]]) else { return nil }
+        let month = words[0]
+        let keyLength = bytes[month].lazy.filter { $0 != 0x2E }.count
+        let key = String(unsafeUninitializedCapacity: keyLength) { out in
+            var at = 0
+            for byte in bytes[month] where byte != 0x2E {
+                out[at] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                at += 1
+            }
+            return at
+        }
+        guard let number = ExtractionLexicon.months[key] else { return nil }
+        return (number, day)
+    }
+
+    /// A day of the month 1–31 written as `Int(_:)` accepts it (an optional "+", then digits).
+    private static func dayNumber(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        var digits = bytes[...]
+        if digits.first == 0x2B { digits = digits.dropFirst() }
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = min(value * 10 + Int(byte - 0x30), 1000)
+        }
+        return (1...31).contains(value) ? value : nil
     }
 
     static func monthDay(_ text: String) -> (month: Int, day: Int)? {
@@ -151,8 +200,27 @@ struct DatelineParser {
     private static func isAgencyLike(_ inside: String) -> Bool {
         // Known agencies in any case ("dpa"); unknown ones capitalised and short.
         if Gazetteer.shared.lookup(inside).contains(where: { $0.kind == .agency }) { return true }
+        if let ascii = isShortCapitalisedASCII(inside) { return ascii }
         guard let first = inside.first, first.isUppercase, inside.count <= 30 else { return false }
         return inside.split(separator: " ").count <= 3 && !inside.contains(where: \.isNumber)
+    }
+
+    /// The unknown-agency test on ASCII bytes (capital first, at most 30 characters, three words, no
+    /// digit), where characters are bytes (a line holds no CR LF pair); nil for other text.
+    private static func isShortCapitalisedASCII(_ inside: String) -> Bool? {
+        var copy = inside
+        return copy.withUTF8 { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard let first = bytes.first, first >= 0x41, first <= 0x5A, bytes.count <= 30 else { return false }
+            var words = 0
+            var previous: UInt8 = 0x20
+            for byte in bytes {
+                if byte >= 0x30 && byte <= 0x39 { return false }
+                if previous == 0x20, byte != 0x20 { words += 1 }
+                previous = byte
+            }
+            return words <= 3
+        }
     }
 
     private static func findDash(_ bytes: [UInt8]) -> Int? {

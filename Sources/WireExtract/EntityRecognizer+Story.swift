@@ -78,32 +78,48 @@ extension EntityRecognizer {
     private func resolveFromMemory(_ runs: inout [NameRun]) {
         guard runs.contains(where: { isOpen($0) }) else { return }
         // Sized once: growing them run by run cost more than the lookups.
-        var known: [UInt64: EntityKind] = Dictionary(minimumCapacity: runs.count)
-        var personParts: Set<UInt64> = Set(minimumCapacity: runs.count * 2)
-        var organizations: [(initials: String, kind: EntityKind)] = []
+        // Kinds by the hash of a name's words, as `HashIndex` values (see `kindNumber`), and in the
+        // same table the words of people's names, their hashes marked by `personPart`.
+        var known = HashIndex(capacity: runs.count * 3)
+        // Organisations of two words or more, whose initials are read only when an acronym needs them.
+        var organizations: [Range<Int>] = []
         // By position: iterating the runs themselves copied each one.
         for position in runs.indices {
             guard let kind = runs[position].kind else { continue }
             let range = runs[position].range
-            known[text.hashKey(range)] = kind
+            known[text.hashKey(range)] = Self.kindNumber(kind)
             if kind == .person {
                 for index in range where text.tokens[index].isWord && text.tokens[index].length > 1 {
-                    personParts.insert(text.hashKey(index..<(index + 1)))
+                    known[text.hashKey(index..<(index + 1)) ^ Self.personPart] = 0
                 }
             } else if kind == .organization, range.count >= 2 {
-                organizations.append((initials(range), kind))
+                organizations.append(range)
             }
         }
         for index in runs.indices where isOpen(runs[index]) {
             let range = runs[index].range
-            if let kind = known[text.hashKey(range)] {
-                runs[index].kind = kind
-            } else if range.count <= 2, range.allSatisfy({ personParts.contains(text.hashKey($0..<($0 + 1))) }) {
+            if let number = known[text.hashKey(range)] {
+                runs[index].kind = Self.kinds[number]
+            } else if range.count <= 2, range.allSatisfy({ known[text.hashKey($0..<($0 + 1)) ^ Self.personPart] != nil }) {
                 runs[index].kind = .person
             } else if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps),
-                      organizations.contains(where: { $0.initials == text.key(range) }) {
+                      !organizations.isEmpty, case let key = text.key(range), organizations.contains(where: { initials($0) == key }) {
                 runs[index].kind = .organization
             }
+        }
+    }
+
+    /// Mixed into a word's hash to mark it a part of a person's name, apart from a name's own hash.
+    private static let personPart: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// The kinds by number, for `HashIndex` values.
+    private static let kinds: [EntityKind] = [.person, .place, .organization]
+
+    private static func kindNumber(_ kind: EntityKind) -> Int {
+        switch kind {
+        case .person: 0
+        case .place: 1
+        case .organization: 2
         }
     }
 

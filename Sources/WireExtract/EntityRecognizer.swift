@@ -20,7 +20,13 @@ struct EntityRecognizer {
         }
         resolveFromStory(&runs)
         let north = theNorth(runs)
-        return (runs + north).filter { $0.kind != nil }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        if !north.isEmpty { runs += north }
+        runs.removeAll { $0.kind == nil }
+        // Nearly always in order already; the sort (stable) would then leave the runs as they are.
+        for position in runs.indices.dropFirst() where runs[position].range.lowerBound < runs[position - 1].range.lowerBound {
+            return runs.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
+        return runs
     }
 
     // MARK: candidate spans
@@ -250,8 +256,8 @@ struct EntityRecognizer {
         guard !range.isEmpty else { return nil }
         // Most capitalised words start no known name: skip them without building a key.
         let first = text.tokens[range.lowerBound]
-        if !text.bytes[first.start..<first.end].contains(where: { $0 >= 0x80 }), !first.flags.contains(.allCaps),
-           !gazetteer.mayStartName(wordHash: NameNormalizer.wordHash(text.bytes[first.start..<first.end])) {
+        if !first.flags.contains(.allCaps), let hash = text.asciiWordHash(range.lowerBound),
+           !gazetteer.mayStartName(wordHash: hash) {
             return nil
         }
         if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps) || text.tokens[range.lowerBound].length <= 5,

@@ -10,13 +10,16 @@ struct LexiconTable: Sendable {
 
     static let shared = LexiconTable()
 
-    /// Each word's length in bytes, by entry.
-    private var lengths: [UInt8] = []
-    private var entries: [Entry] = []
-    private var slots: [Int32]
-    /// The 64-bit hash of each slot's word: a probe compares it and the length instead of the bytes
-    /// (two words of one length share a hash with a chance of one in 2^64).
-    private var slotHashes: [UInt64]
+    /// One probe's worth: the 64-bit hash of the slot's word, its length (0 for an empty slot) and its
+    /// entry, side by side so that a probe reads one array. A probe compares the hash and the length
+    /// instead of the bytes (two words of one length share a hash with a chance of one in 2^64).
+    private struct Slot {
+        var hash: UInt64 = 0
+        var length: UInt8 = 0
+        var entry = Entry(classes: [], number: 0)
+    }
+
+    private var slots: [Slot]
     /// Bit n set for a pair of first bytes when some word of length n starts with them (each byte's low
     /// five bits, which tell ASCII letters apart whatever their case; a one-letter word pairs its
     /// letter with 0): most words are refused before hashing.
@@ -62,17 +65,13 @@ struct LexiconTable: Sendable {
         var size = 1
         while size < words.count * 4 { size <<= 1 }
         mask = size - 1
-        slots = Array(repeating: -1, count: size)
-        slotHashes = Array(repeating: 0, count: size)
-        for (word, entry) in words where word.utf8.count <= Self.maxWordLength {
+        slots = Array(repeating: Slot(), count: size)
+        for (word, entry) in words where !word.isEmpty && word.utf8.count <= Self.maxWordLength {
             let bytes = Array(word.utf8)
             let hash = bytes.withUnsafeBufferPointer { Self.hash($0, 0, bytes.count) }
             var slot = Self.slot(hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(entries.count)
-            slotHashes[slot] = hash
-            lengths.append(UInt8(bytes.count))
-            entries.append(entry)
+            while slots[slot].length > 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(hash: hash, length: UInt8(bytes.count), entry: entry)
             lengthsByOpening[Self.opening(bytes[0], bytes.count > 1 ? bytes[1] : 0)] |= 1 << UInt32(bytes.count)
         }
     }
@@ -88,12 +87,14 @@ struct LexiconTable: Sendable {
         guard length > 0, length <= Self.maxWordLength,
               lengthsByOpening[Self.opening(text[start], length > 1 ? text[start + 1] : 0)] & (1 << UInt32(length)) != 0 else { return nil }
         let hash = Self.hash(text, start, end)
-        var slot = Self.slot(hash) & mask
-        while true {
-            let index = Int(slots[slot])
-            if index < 0 { return nil }
-            if slotHashes[slot] == hash, Int(lengths[index]) == length { return entries[index] }
-            slot = (slot + 1) & mask
+        return slots.withUnsafeBufferPointer { slots -> Entry? in
+            var slot = Self.slot(hash) & mask
+            while true {
+                let held = slots[slot]
+                if held.length == 0 { return nil }
+                if held.hash == hash, Int(held.length) == length { return held.entry }
+                slot = (slot + 1) & mask
+            }
         }
     }
 

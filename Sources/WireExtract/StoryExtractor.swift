@@ -52,13 +52,16 @@ public struct StoryExtractor: Sendable {
         if options.headline { readHeadline(&item) }
         // The dateline is read already: its place and agency are no story entities of their own.
         let datelineBytes = datelineParsed?.length ?? 0
-        var storyBody = body
-        if datelineBytes > 0 {
-            let bytes = Array(body.utf8)
-            storyBody = String(decoding: bytes[..<datelineOffset] + bytes[(datelineOffset + datelineBytes)...], as: UTF8.self)
-        }
-        let text = TokenText(captionAndBodyText(item, body: storyBody) + headlineParagraph(item))
-        if options.headline, item.headline == nil { ledeHeadline(&item, text: text, bodyBytes: storyBody.utf8.count) }
+        // The story's bytes are gathered once, straight into the buffer the tokens index: the body
+        // without its dateline (which ends on a character boundary, so the rest stays valid UTF-8),
+        // then the captions and the headline paragraph.
+        var storyBytes = Array(body.utf8)
+        if datelineBytes > 0 { storyBytes.removeSubrange(datelineOffset..<(datelineOffset + datelineBytes)) }
+        let bodyByteCount = storyBytes.count
+        appendCaptions(item, to: &storyBytes)
+        storyBytes += headlineParagraph(item).utf8
+        let text = TokenText(bytes: storyBytes)
+        if options.headline, item.headline == nil { ledeHeadline(&item, text: text, bodyBytes: bodyByteCount) }
         if let parsed = datelineParsed {
             let date = datelineDate(parsed, anchor: anchor, item: item, text: text, ledeOffset: datelineOffset)
             item.dateline = Dateline(place: parsed.place, date: date?.iso)
@@ -76,7 +79,7 @@ public struct StoryExtractor: Sendable {
         }
         if options.wordCount {
             // Words of the body: the story text's tokens before the captions, plus the dateline's.
-            let bodyEnd = storyBody.utf8.count
+            let bodyEnd = bodyByteCount
             let storyWords = text.tokens.lazy.filter { $0.isWord && $0.start < bodyEnd }.count
             let datelineWords = Self.wordCount(firstParagraph.utf8.prefix(datelineBytes))
             item.wordCount = storyWords + datelineWords
@@ -173,9 +176,11 @@ public struct StoryExtractor: Sendable {
     }
 
     /// Captions are read for entities and dates too; they are the story's photos.
-    private func captionAndBodyText(_ item: Item, body: String) -> String {
-        guard !item.captions.isEmpty else { return body }
-        return body + "\n\n" + item.captions.map(\.text).joined(separator: "\n\n")
+    private func appendCaptions(_ item: Item, to bytes: inout [UInt8]) {
+        for caption in item.captions {
+            bytes += "\n\n".utf8
+            bytes += caption.text.utf8
+        }
     }
 
     private func addDatelinePlace(_ place: String, to collector: inout EntityCollector) {

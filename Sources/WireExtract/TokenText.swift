@@ -10,7 +10,12 @@ struct TokenText: Sendable {
     let numbers: [UInt8]
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
+        self.init(bytes: Array(text.utf8))
+    }
+
+    /// A text from its UTF-8 bytes, which must be valid UTF-8 (strings are made from spans of them).
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
         tokens = Tokenizer.tokenize(bytes)
         var classes = [WordClass](repeating: [], count: tokens.count)
         var numbers = [UInt8](repeating: 0, count: tokens.count)
@@ -110,32 +115,38 @@ struct TokenText: Sendable {
 
     /// The name key of a token range (`NameNormalizer.key` without title stripping), built from bytes.
     func key(_ range: Range<Int>) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(32)
-        // On the raw bytes: iterating array slices retained and released the text per token.
-        let ascii = bytes.withUnsafeBufferPointer { text -> Bool in
-            for index in range {
-                let token = tokens[index]
-                if !token.isWord {
-                    if token.mark == UInt8(ascii: "s") { out.append(UInt8(ascii: "s")) } // "People's" → "peoples"
-                    continue
-                }
-                if !out.isEmpty { out.append(0x20) }
-                for position in token.start..<token.end {
-                    let byte = text[position]
-                    if byte >= 0x80 { return false }
-                    switch byte {
-                    case 0x41...0x5A: out.append(byte | 0x20)
-                    case 0x2E, 0x27: continue
-                    case 0x2D, 0x26: out.append(0x20)
-                    default: out.append(byte)
+        guard !range.isEmpty else { return "" }
+        // Written straight into the string's storage (no array to copy from): at most the tokens'
+        // bytes and a space between each two.
+        let capacity = tokens[range.upperBound - 1].end - tokens[range.lowerBound].start + range.count
+        var ascii = true
+        let key = bytes.withUnsafeBufferPointer { text in
+            String(unsafeUninitializedCapacity: capacity) { out -> Int in
+                var count = 0
+                for index in range {
+                    let token = tokens[index]
+                    if !token.isWord {
+                        if token.mark == UInt8(ascii: "s") { out[count] = UInt8(ascii: "s"); count += 1 } // "People's" → "peoples"
+                        continue
+                    }
+                    if count > 0 { out[count] = 0x20; count += 1 }
+                    for position in token.start..<token.end {
+                        let byte = text[position]
+                        if byte >= 0x80 { ascii = false; return 0 }
+                        switch byte {
+                        case 0x41...0x5A: out[count] = byte | 0x20
+                        case 0x2E, 0x27: continue
+                        case 0x2D, 0x26: out[count] = 0x20
+                        default: out[count] = byte
+                        }
+                        count += 1
                     }
                 }
+                return count
             }
-            return true
         }
         guard ascii else { return NameNormalizer.literalKey(string(range)) }
-        return String(decoding: out, as: UTF8.self)
+        return key
     }
 
     /// `Gazetteer.keyHash` of `key(range)`, computed from the tokens' bytes without building the key;
@@ -174,15 +185,36 @@ struct TokenText: Sendable {
     /// A 64-bit hash of the range's words, lower-cased (ASCII), for set membership inside one story.
     func hashKey(_ range: Range<Int>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for index in range where tokens[index].isWord {
-            for position in tokens[index].start..<tokens[index].end {
-                let byte = bytes[position]
+        // On the raw buffers: checked subscripts per byte cost more than the hashing.
+        bytes.withUnsafeBufferPointer { text in
+            tokens.withUnsafeBufferPointer { tokens in
+                for index in range where tokens[index].isWord {
+                    for position in tokens[index].start..<tokens[index].end {
+                        let byte = text[position]
+                        if byte == 0x2E || byte == 0x27 { continue }
+                        hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+                    }
+                    hash = (hash ^ 0x20) &* 0x100_0000_01b3
+                }
+            }
+        }
+        return hash
+    }
+
+    /// `NameNormalizer.wordHash` of token `index`, read in one pass over its raw bytes; nil when one
+    /// is not ASCII.
+    func asciiWordHash(_ index: Int) -> UInt64? {
+        let token = tokens[index]
+        return bytes.withUnsafeBufferPointer { text -> UInt64? in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for position in token.start..<token.end {
+                let byte = text[position]
+                if byte >= 0x80 { return nil }
                 if byte == 0x2E || byte == 0x27 { continue }
                 hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
             }
-            hash = (hash ^ 0x20) &* 0x100_0000_01b3
+            return hash
         }
-        return hash
     }
 
     /// The longest stretch a sentence is taken to run either side of a token: copy without full stops

@@ -14,7 +14,7 @@ public final class Gazetteer: Sendable {
     private let byKeyHash: KeyHashTable
     /// `NameNormalizer.wordHash` of every name's first word: a scan can skip a word no name starts with
     /// without building a key.
-    private let firstWords: Set<UInt64>
+    private let firstWords: WordHashSet
     private let byAcronym: [String: [GazetteerEntry]]
     /// The most words any name has: how far a longest-match scan needs to look ahead.
     public let maxNameWords: Int
@@ -28,7 +28,7 @@ public final class Gazetteer: Sendable {
         byKey = builder.byKey
         byKeyHash = KeyHashTable(builder.byKey)
         byAcronym = builder.byAcronym
-        firstWords = Set(builder.byKey.keys.compactMap { key in key.split(separator: " ").first.map { NameNormalizer.wordHash($0.utf8) } })
+        firstWords = WordHashSet(builder.byKey.keys.compactMap { key in key.split(separator: " ").first.map { NameNormalizer.wordHash($0.utf8) } })
         maxNameWords = builder.maxNameWords
     }
 

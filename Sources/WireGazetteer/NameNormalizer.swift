@@ -49,7 +49,9 @@ public enum NameNormalizer {
 
     /// The name as written minus leading titles and "the", keeping its case: "President Xi Jinping" → "Xi Jinping".
     public static func strippingTitles(_ name: String) -> String {
-        // Most names open with no title: check the first word before splitting.
+        // Most names open with no title: check the first word before splitting, on its bytes when
+        // they are ASCII.
+        if isPlainFirstWordASCII(name) { return name }
         let firstWord = name.prefix { $0 != " " }.lowercased().filter { $0 != "." }
         guard titleWords.contains(firstWord) || firstWord == "the" else { return name }
         var words = name.split(separator: " ")
@@ -58,6 +60,23 @@ public enum NameNormalizer {
             words.removeFirst()
         }
         return words.joined(separator: " ")
+    }
+
+    /// True when the name's first word (up to a space) is ASCII and, lower-cased without full stops,
+    /// neither a title nor "the": `strippingTitles` then returns the name as it is.
+    private static func isPlainFirstWordASCII(_ name: String) -> Bool {
+        var copy = name
+        return copy.withUTF8 { bytes in
+            let end = bytes.firstIndex(of: 0x20) ?? bytes.count
+            var word: [UInt8] = []
+            word.reserveCapacity(end)
+            for byte in bytes[..<end] where byte != 0x2E {
+                if byte >= 0x80 { return false }
+                word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            let text = String(decoding: word, as: UTF8.self)
+            return text != "the" && !titleWords.contains(text)
+        }
     }
 
     /// Lower-case ASCII-folded words; hyphens and slashes separate, full stops and apostrophes vanish,
