@@ -45,6 +45,53 @@ struct PlaceScanner: Sendable {
     /// Words split at spaces and between capitalised halves of a hyphenated pair ("China-DPRK"); outer
     /// punctuation trimmed, the full stop of an abbreviation ("N.", "U.S.") kept.
     static func words(_ text: Substring) -> [Substring] {
+        SingleScalarText.holds(text) ? scalarWords(text) : characterWords(text)
+    }
+
+    /// `characterWords` for text whose characters are single scalars, walking scalars (same cuts, faster).
+    static func scalarWords(_ text: Substring) -> [Substring] {
+        var words: [Substring] = []
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var index = start
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == " " || scalar == "\n" || scalar == "\t" {
+                if start < index { appendScalarWords(scalars[start..<index], to: &words) }
+                start = scalars.index(after: index)
+            }
+            index = scalars.index(after: index)
+        }
+        if start < scalars.endIndex { appendScalarWords(scalars[start...], to: &words) }
+        return words
+    }
+
+    private static func appendScalarWords(_ raw: Substring.UnicodeScalarView, to words: inout [Substring]) {
+        let parts = raw.split(separator: "-")
+        let compound = parts.count > 1 && parts.allSatisfy { part in
+            part.first.map { SingleScalarText.character($0).isUppercase } ?? false
+        }
+        for part in compound ? parts : [raw] {
+            let word = trimScalars(part)
+            if !word.isEmpty { words.append(Substring(word)) }
+        }
+    }
+
+    private static func trimScalars(_ word: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView {
+        func kept(_ scalar: Unicode.Scalar) -> Bool {
+            let character = SingleScalarText.character(scalar)
+            return character.isLetter || character.isNumber
+        }
+        var word = word.drop { !kept($0) }
+        while let last = word.last, !kept(last) {
+            if last == ".", word.dropLast().contains(".") || word.count == 2 { break }
+            word = word.dropLast()
+        }
+        return word
+    }
+
+    /// Splits by characters; the reference `scalarWords` must match.
+    static func characterWords(_ text: Substring) -> [Substring] {
         var words: [Substring] = []
         for raw in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
             for part in splitCompound(raw) {

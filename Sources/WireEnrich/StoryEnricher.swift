@@ -43,6 +43,13 @@ public struct StoryEnricher: Sendable {
     /// Paragraphs are separated by a blank line (DESIGN §3); single line breaks also split, as in plain copy.
     static func paragraphs(_ body: String?) -> [Substring] {
         guard let body else { return [] }
+        let whole = Substring(body)
+        if SingleScalarText.holds(whole) {
+            // Same cuts as the character split below, without grapheme breaking.
+            return whole.unicodeScalars.split(separator: "\n")
+                .filter { !$0.allSatisfy { SingleScalarText.character($0).isWhitespace } }
+                .map { Substring($0) }
+        }
         return body.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
