@@ -45,7 +45,58 @@ struct PlaceScanner: Sendable {
     /// Words split at spaces and between capitalised halves of a hyphenated pair ("China-DPRK"); outer
     /// punctuation trimmed, the full stop of an abbreviation ("N.", "U.S.") kept.
     static func words(_ text: Substring) -> [Substring] {
-        SingleScalarText.holds(text) ? scalarWords(text) : characterWords(text)
+        if let words = asciiWords(text) { return words }
+        return SingleScalarText.holds(text) ? scalarWords(text) : characterWords(text)
+    }
+
+    /// `characterWords` for ASCII text without carriage returns (each byte a character), on bytes; nil otherwise.
+    static func asciiWords(_ text: Substring) -> [Substring]? {
+        let ranges: [Range<Int>]?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 {
+                if start < index { appendASCIIWords(bytes, start..<index, to: &ranges) }
+                start = index + 1
+            }
+            return ranges
+        }
+        guard let found = ranges, let offsets = found else { return nil }
+        let utf8 = text.utf8
+        return offsets.map { range in
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            let upper = utf8.index(lower, offsetBy: range.count)
+            return text[lower..<upper]
+        }
+    }
+
+    private static func appendASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>, _ raw: Range<Int>, to ranges: inout [Range<Int>]) {
+        var parts: [Range<Int>] = []
+        var start = raw.lowerBound
+        for index in raw.lowerBound...raw.upperBound where index == raw.upperBound || bytes[index] == 0x2D {
+            if start < index { parts.append(start..<index) }
+            start = index + 1
+        }
+        let compound = parts.count > 1 && parts.allSatisfy { (0x41...0x5A).contains(bytes[$0.lowerBound]) }
+        for part in compound ? parts : [raw] {
+            let word = trimASCII(bytes, part)
+            if !word.isEmpty { ranges.append(word) }
+        }
+    }
+
+    private static func trimASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Range<Int> {
+        func kept(_ byte: UInt8) -> Bool {
+            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+        }
+        var lower = word.lowerBound
+        while lower < word.upperBound, !kept(bytes[lower]) { lower += 1 }
+        var upper = word.upperBound
+        while upper > lower, !kept(bytes[upper - 1]) {
+            // "N." and "U.S." keep their full stop; a sentence's last word loses it.
+            if bytes[upper - 1] == 0x2E, bytes[lower..<(upper - 1)].contains(0x2E) || upper - lower == 2 { break }
+            upper -= 1
+        }
+        return lower..<upper
     }
 
     /// `characterWords` for text whose characters are single scalars, walking scalars (same cuts, faster).
