@@ -44,6 +44,7 @@ public struct StoryEnricher: Sendable {
     static func paragraphs(_ body: String?) -> [Substring] {
         guard let body else { return [] }
         let whole = Substring(body)
+        if let lines = asciiParagraphs(whole) { return lines }
         if SingleScalarText.holds(whole) {
             // Same cuts as the character split below, without grapheme breaking.
             return whole.unicodeScalars.split(separator: "\n")
@@ -51,6 +52,29 @@ public struct StoryEnricher: Sendable {
                 .map { Substring($0) }
         }
         return body.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+    }
+
+    /// `paragraphs` for ASCII text without carriage returns, on bytes; nil otherwise. ASCII whitespace
+    /// characters are space, tab, line feed, vertical tab and form feed.
+    static func asciiParagraphs(_ body: Substring) -> [Substring]? {
+        let found: [Range<Int>]?? = body.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+                if start < index, bytes[start..<index].contains(where: { !($0 == 0x20 || (0x09...0x0C).contains($0)) }) {
+                    ranges.append(start..<index)
+                }
+                start = index + 1
+            }
+            return ranges
+        }
+        guard let inner = found, let ranges = inner else { return nil }
+        let utf8 = body.utf8
+        return ranges.map { range in
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return body[lower..<utf8.index(lower, offsetBy: range.count)]
+        }
     }
 
     /// Runs of letters and digits.
