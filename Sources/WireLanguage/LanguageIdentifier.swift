@@ -15,6 +15,15 @@ public struct LanguageIdentifier: Sendable {
     private let table: TrigramTable
     private let letters = LetterTable()
     private let candidates: [WritingScript: [Int]]
+    /// Each script's candidate columns cut out of the table side by side, so scoring adds one contiguous
+    /// run per n-gram instead of gathering columns (the same additions, in the same order, per language).
+    private let candidateCosts: [WritingScript: CandidateCosts]
+
+    private struct CandidateCosts: Sendable {
+        let costs: [Float]
+        let bigramFloors: [Float]
+        let trigramFloors: [Float]
+    }
 
     public init() {
         table = TrigramTable(profiles: TrigramProfiles.all)
@@ -23,6 +32,18 @@ public struct LanguageIdentifier: Sendable {
             candidates[Self.script(of: code), default: []].append(column)
         }
         self.candidates = candidates
+        let width = table.languages.count
+        candidateCosts = candidates.mapValues { [table] columns in
+            var costs: [Float] = []
+            costs.reserveCapacity(table.rows.count * columns.count)
+            for row in 0..<table.rows.count {
+                for column in columns { costs.append(table.costs[row * width + column]) }
+            }
+            return CandidateCosts(
+                costs: costs,
+                bigramFloors: columns.map { table.bigramFloors[$0] },
+                trigramFloors: columns.map { table.trigramFloors[$0] })
+        }
     }
 
     /// Every code `identify` can return.
@@ -36,13 +57,14 @@ public struct LanguageIdentifier: Sendable {
         guard let script = tally.decidingScript else { return nil }
         if let language = script.soleLanguage { return language }
         guard tally.letterCount >= Self.minimumLetters, tally.wordCount >= Self.minimumWords,
-              let columns = candidates[script], !columns.isEmpty
+              let columns = candidates[script], !columns.isEmpty, let costs = candidateCosts[script]
         else { return nil }
-        return bestLanguage(for: text, among: columns)
+        return bestLanguage(for: text, among: columns, costs: costs)
     }
 
-    private func bestLanguage(for text: String, among columns: [Int]) -> String? {
-        var totals = [Float](repeating: 0, count: table.languages.count)
+    private func bestLanguage(for text: String, among columns: [Int], costs: CandidateCosts) -> String? {
+        // totals[i] is columns[i]'s cost.
+        var totals = [Float](repeating: 0, count: columns.count)
         var seen = 0
         // The last two letters of the current word; 0 when the word has fewer.
         var previous: (UInt32, UInt32) = (0, 0)
@@ -50,11 +72,11 @@ public struct LanguageIdentifier: Sendable {
             switch letters.kind(scalar) {
             case .letter(let letter):
                 if previous.1 != 0 {
-                    add(TrigramTable.key(0, previous.1, letter), floors: table.bigramFloors, columns, &totals)
+                    add(TrigramTable.key(0, previous.1, letter), floors: costs.bigramFloors, costs.costs, &totals)
                     seen += 1
                 }
                 if previous.0 != 0 {
-                    add(TrigramTable.key(previous.0, previous.1, letter), floors: table.trigramFloors, columns, &totals)
+                    add(TrigramTable.key(previous.0, previous.1, letter), floors: costs.trigramFloors, costs.costs, &totals)
                 }
                 previous = (previous.1, letter)
             case .skipped:
@@ -65,16 +87,23 @@ public struct LanguageIdentifier: Sendable {
             }
         }
         guard seen > 0 else { return nil }
-        let best = columns.min { totals[$0] < totals[$1] }
-        return best.map { table.languages[$0] }
+        let best = totals.indices.min { totals[$0] < totals[$1] }
+        return best.map { table.languages[columns[$0]] }
     }
 
-    private func add(_ key: UInt64, floors: [Float], _ columns: [Int], _ totals: inout [Float]) {
-        if let row = table.rows[key] {
-            let base = row * table.languages.count
-            for column in columns { totals[column] += table.costs[base + column] }
-        } else {
-            for column in columns { totals[column] += floors[column] }
+    private func add(_ key: UInt64, floors: [Float], _ costs: [Float], _ totals: inout [Float]) {
+        let width = totals.count
+        totals.withUnsafeMutableBufferPointer { sums in
+            if let row = table.rows[key] {
+                costs.withUnsafeBufferPointer { all in
+                    let base = row * width
+                    for index in 0..<width { sums[index] += all[base + index] }
+                }
+            } else {
+                floors.withUnsafeBufferPointer { floor in
+                    for index in 0..<width { sums[index] += floor[index] }
+                }
+            }
         }
     }
 
