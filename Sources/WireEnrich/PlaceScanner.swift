@@ -71,6 +71,12 @@ struct PlaceScanner: Sendable {
     }
 
     private static func appendASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>, _ raw: Range<Int>, to ranges: inout [Range<Int>]) {
+        // Most words hold no hyphen: they are their own single part, never a compound.
+        guard bytes[raw].contains(0x2D) else {
+            let word = trimASCII(bytes, raw)
+            if !word.isEmpty { ranges.append(word) }
+            return
+        }
         var parts: [Range<Int>] = []
         var start = raw.lowerBound
         for index in raw.lowerBound...raw.upperBound where index == raw.upperBound || bytes[index] == 0x2D {
