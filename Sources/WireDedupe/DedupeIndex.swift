@@ -189,13 +189,23 @@ public struct DedupeIndex: Sendable {
     }
 
     private mutating func link(_ sequence: UInt32, _ membership: DedupeRecord.Membership) {
+        update(sequence, membership, adding: true)
+    }
+
+    /// Adds the item to (or takes it out of) the tables its membership names: one walk for both, so
+    /// that linking and unlinking can never disagree on which hash an item sits under.
+    private mutating func update(_ sequence: UInt32, _ membership: DedupeRecord.Membership, adding: Bool) {
         let index = offset(sequence)
         let (bodyHashes, guidHashes, signatures, base) = (self.bodyHashes, self.guidHashes, self.signatures, self.base)
         if membership.contains(.exact) {
-            exactTable.insert(sequence, hash: bodyHashes[index]) { bodyHashes[Int($0 &- base)] }
+            let home = { (s: UInt32) in bodyHashes[Int(s &- base)] }
+            if adding { exactTable.insert(sequence, hash: bodyHashes[index], homeHash: home) }
+            else { exactTable.remove(sequence, hash: bodyHashes[index], homeHash: home) }
         }
         if membership.contains(.guid) {
-            guidTable.insert(sequence, hash: guidHashes[index]) { guidHashes[Int($0 &- base)] }
+            let home = { (s: UInt32) in guidHashes[Int(s &- base)] }
+            if adding { guidTable.insert(sequence, hash: guidHashes[index], homeHash: home) }
+            else { guidTable.remove(sequence, hash: guidHashes[index], homeHash: home) }
         }
         if membership.contains(.near) {
             let banding = self.banding
@@ -205,7 +215,8 @@ public struct DedupeIndex: Sendable {
                         let start = Int(s &- base) * Self.binCount
                         return banding.key(UnsafeBufferPointer(rebasing: stored[start..<(start + Self.binCount)]), band: band)
                     }
-                    bandTables[band].insert(sequence, hash: home(sequence), homeHash: home)
+                    if adding { bandTables[band].insert(sequence, hash: home(sequence), homeHash: home) }
+                    else { bandTables[band].remove(sequence, hash: home(sequence), homeHash: home) }
                 }
             }
         }
@@ -241,26 +252,7 @@ public struct DedupeIndex: Sendable {
 
     private mutating func unlink(_ sequence: UInt32) {
         let index = offset(sequence)
-        let membership = DedupeRecord.Membership(rawValue: memberships[index])
-        let (bodyHashes, guidHashes, signatures, base) = (self.bodyHashes, self.guidHashes, self.signatures, self.base)
-        if membership.contains(.exact) {
-            exactTable.remove(sequence, hash: bodyHashes[index]) { bodyHashes[Int($0 &- base)] }
-        }
-        if membership.contains(.guid) {
-            guidTable.remove(sequence, hash: guidHashes[index]) { guidHashes[Int($0 &- base)] }
-        }
-        if membership.contains(.near) {
-            let banding = self.banding
-            signatures.withUnsafeBufferPointer { stored in
-                for band in 0..<banding.bands {
-                    let home = { (s: UInt32) -> UInt64 in
-                        let start = Int(s &- base) * Self.binCount
-                        return banding.key(UnsafeBufferPointer(rebasing: stored[start..<(start + Self.binCount)]), band: band)
-                    }
-                    bandTables[band].remove(sequence, hash: home(sequence), homeHash: home)
-                }
-            }
-        }
+        update(sequence, DedupeRecord.Membership(rawValue: memberships[index]), adding: false)
         memberships[index] = 0
     }
 
