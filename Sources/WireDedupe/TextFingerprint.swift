@@ -28,6 +28,11 @@ public struct TextFingerprint: Sendable, Equatable {
         self.init(words: words)
     }
 
+    /// The same over UTF-8 bytes (a bench reading a file need not build a String per text).
+    public init(utf8: UnsafeBufferPointer<UInt8>) {
+        self.init(words: WordHasher.wordHashes(utf8: utf8))
+    }
+
     public init(words: [UInt64]) {
         bodyHash = WordHasher.sequenceHash(words)
         wordCount = words.count

@@ -38,42 +38,24 @@ func residentBytes() -> Int {
 func runEval(_ arguments: [String]) {
     guard arguments.count >= 2 else { fail("eval TEXTS.jsonl OUT.tsv [--threshold J]") }
     let threshold = option("--threshold", in: arguments).flatMap(Double.init) ?? DedupeEngine.defaultNearThreshold
-    guard let data = FileManager.default.contents(atPath: arguments[0]) else { fail("cannot read \(arguments[0])") }
-    var keys: [String] = []
-    var texts: [String] = []
-    for line in data.split(separator: 0x0A) where !line.isEmpty {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-            let key = object["key"] as? String, let text = object["text"] as? String
-        else { fail("bad line \(keys.count + 1) in \(arguments[0])") }
-        keys.append(key)
-        texts.append(text)
-    }
-    let fingerprintStart = cpuNow()
-    let fingerprints = texts.map { TextFingerprint(text: $0) }
-    let fingerprintSeconds = seconds(fingerprintStart)
-    var engine = DedupeEngine(window: nil, maxItems: nil, nearThreshold: threshold)
-    var keyBySequence: [UInt32: String] = [:]
-    var out = ""
-    var counts: [DedupeStatus: Int] = [:]
-    let decideStart = cpuNow()
-    for (index, fingerprint) in fingerprints.enumerated() {
-        let decision = engine.decide(DedupeInput(fingerprint: fingerprint, eventTime: Int64(index)))
-        keyBySequence[decision.record.sequence] = keys[index]
-        counts[decision.status, default: 0] += 1
-        let match = decision.matchedSequence.flatMap { keyBySequence[$0] } ?? ""
-        out += "\(keys[index])\t\(match)\t\(decision.status.rawValue)\t\(decision.similarity.map { String(format: "%.3f", $0) } ?? "")\n"
-    }
-    let decideSeconds = seconds(decideStart)
+    guard var reader = TextsLineReader(path: arguments[0]) else { fail("cannot read \(arguments[0])") }
+    defer { reader.close() }
+    var run = EvalRun(threshold: threshold)
     do {
-        try out.write(toFile: arguments[1], atomically: true, encoding: .utf8)
+        try run.run(&reader)
+    } catch {
+        fail("\(arguments[0]): \(error)")
+    }
+    do {
+        try run.write(to: arguments[1])
     } catch {
         fail("cannot write \(arguments[1]): \(error)")
     }
-    let n = Double(max(1, keys.count))
-    let summary = DedupeStatus.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
-    print("items \(keys.count): \(summary)")
+    let n = Double(max(1, run.itemCount))
+    let summary = DedupeStatus.allCases.map { "\($0.rawValue) \(run.counts[$0] ?? 0)" }.joined(separator: ", ")
+    print("items \(run.itemCount): \(summary)")
     print(String(format: "CPU time: fingerprint %.2f µs/item, lookup+insert %.2f µs/item, together %.0f items/s (threshold %.2f)",
-        fingerprintSeconds / n * 1e6, decideSeconds / n * 1e6, n / (fingerprintSeconds + decideSeconds), threshold))
+        run.fingerprintSeconds / n * 1e6, run.decideSeconds / n * 1e6, n / (run.fingerprintSeconds + run.decideSeconds), threshold))
 }
 
 /// Story clusters over a texts.jsonl: "key<TAB>key of the story's first item" lines. Item times come
