@@ -39,6 +39,28 @@ public struct MinHashSignature: Sendable, Equatable {
         bins = minima.map { UInt8(truncatingIfNeeded: WordHasher.mix(UInt64($0))) }
     }
 
+    /// The signature from bin minima already taken (`TextFingerprint` takes them while it hashes the
+    /// shingles, without keeping the shingles): `filled` has bit b set when bin b met a shingle, and
+    /// the minima of the others are ignored. Same result as `init(shingles:)` over those shingles.
+    init(minima: UnsafeMutableBufferPointer<UInt32>, filled: UInt64) {
+        precondition(minima.count == Self.binCount, "a signature has \(Self.binCount) bins")
+        if filled != 0, filled != .max {
+            for bin in 0..<Self.binCount where filled & (1 << UInt64(bin)) == 0 {
+                var distance = 1
+                while filled & (1 << UInt64((bin + distance) % Self.binCount)) == 0 { distance += 1 }
+                let source = UInt64(minima[(bin + distance) % Self.binCount])
+                minima[bin] = UInt32(truncatingIfNeeded: WordHasher.mix(source &+ UInt64(distance) &* 0x9E37_79B9))
+            }
+        }
+        bins = minima.map { UInt8(truncatingIfNeeded: WordHasher.mix(UInt64($0))) }
+    }
+
+    /// Bin and value of a shingle hash, for callers taking minima themselves.
+    @inline(__always)
+    static func binAndValue(_ shingle: UInt64) -> (bin: Int, value: UInt32) {
+        (Int(truncatingIfNeeded: shingle >> binShift), UInt32(truncatingIfNeeded: shingle))
+    }
+
     /// Each empty bin takes the minimum of the next filled bin to its right (wrapping), salted by the
     /// distance so that two empty neighbours do not become copies of each other.
     private static func densify(_ minima: inout [UInt32], filled: [Bool]) {

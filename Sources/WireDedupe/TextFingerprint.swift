@@ -34,12 +34,41 @@ public struct TextFingerprint: Sendable, Equatable {
     }
 
     public init(words: [UInt64]) {
-        bodyHash = WordHasher.sequenceHash(words)
         wordCount = words.count
         if words.count >= Self.minimumWordsForSignature {
-            signature = MinHashSignature(shingles: WordHasher.shingleHashes(words, length: Self.shingleLength))
+            (bodyHash, signature) = Self.hashAndSignature(words)
         } else {
+            bodyHash = WordHasher.sequenceHash(words)
             signature = nil
+        }
+    }
+
+    /// `WordHasher.sequenceHash(words)` and the signature of `WordHasher.shingleHashes(words, length: 5)`
+    /// in one walk over the words: the body hash is one long serial chain and each shingle a short
+    /// independent one, so walking them together lets the shingles run in the chain's shadow, and no
+    /// shingle array is built. Needs at least `shingleLength` words.
+    private static func hashAndSignature(_ words: [UInt64]) -> (UInt64, MinHashSignature) {
+        precondition(shingleLength == 5 && words.count >= shingleLength, "the shingle loop below is written for 5 words")
+        return words.withUnsafeBufferPointer { words in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: MinHashSignature.binCount) { minima in
+                minima.initialize(repeating: .max)
+                var filled: UInt64 = 0
+                var hash = WordHasher.sequenceSeed(wordCount: words.count)
+                let shingleCount = words.count - shingleLength + 1
+                for start in 0..<shingleCount {
+                    hash = WordHasher.sequenceStep(hash, words[start])
+                    var shingle = WordHasher.shingleStep(WordHasher.shingleSeed, words[start])
+                    shingle = WordHasher.shingleStep(shingle, words[start + 1])
+                    shingle = WordHasher.shingleStep(shingle, words[start + 2])
+                    shingle = WordHasher.shingleStep(shingle, words[start + 3])
+                    shingle = WordHasher.shingleStep(shingle, words[start + 4])
+                    let (bin, value) = MinHashSignature.binAndValue(WordHasher.mix(shingle))
+                    minima[bin] = min(minima[bin], value)
+                    filled |= 1 << UInt64(bin)
+                }
+                for start in shingleCount..<words.count { hash = WordHasher.sequenceStep(hash, words[start]) }
+                return (WordHasher.mix(hash), MinHashSignature(minima: minima, filled: filled))
+            }
         }
     }
 

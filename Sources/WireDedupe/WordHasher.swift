@@ -10,9 +10,15 @@ public enum WordHasher {
         return text.withUTF8 { wordHashes(utf8: $0) }
     }
 
-    /// The same over UTF-8 bytes: ASCII is classified and folded byte by byte, and only non-ASCII
-    /// scalars are decoded and asked for their Unicode properties.
+    /// The same over UTF-8 bytes. All-ASCII text (nearly all wire copy) takes a branch-free path;
+    /// text with any other byte is read scalar by scalar. Both give the same hashes for ASCII words.
     public static func wordHashes(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+        isASCII(bytes) ? asciiWordHashes(bytes) : scalarWordHashes(bytes)
+    }
+
+    /// ASCII is classified and folded byte by byte, and only non-ASCII scalars are decoded and asked
+    /// for their Unicode properties.
+    private static func scalarWordHashes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
         var hashes: [UInt64] = []
         hashes.reserveCapacity(bytes.count / 6)
         var current = fnvOffset
@@ -51,6 +57,98 @@ public enum WordHasher {
         return hashes
     }
 
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var high: UInt64 = 0
+        var index = 0
+        while index + 8 <= raw.count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < raw.count {
+            high |= UInt64(raw[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// For each ASCII byte, itself lower-cased if it is a letter or digit, else 0 (a separator).
+    private static let asciiFold: [UInt8] = (0..<128).map { byte -> UInt8 in
+        switch byte {
+        case 0x41...0x5A: UInt8(byte | 0x20)
+        case 0x61...0x7A, 0x30...0x39: UInt8(byte)
+        default: 0
+        }
+    }
+
+    /// Word hashes of all-ASCII text without a data-dependent branch: word ends come every few bytes
+    /// at no predictable place, and a mispredicted branch per word boundary cost more than the hashing.
+    /// FNV-1a is one serial chain per word, so the text is cut at a separator near its middle and the
+    /// two halves are hashed in the same loop, two chains in flight.
+    private static func asciiWordHashes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+        let count = bytes.count
+        // A separator never starts a word, so words in the two halves are the text's words, in order.
+        let fold = asciiFold
+        var middle = count / 2
+        while middle < count, fold[Int(bytes[middle])] != 0 { middle += 1 }
+        // Each half holds at most (length + 1) / 2 words, and its loop stores one slot past the last.
+        let secondStart = (middle + 1) / 2 + 1
+        let capacity = secondStart + (count - middle + 1) / 2 + 1
+        return [UInt64](unsafeUninitializedCapacity: capacity) { out, initialized in
+            guard let slots = out.baseAddress else { initialized = 0; return }
+            fold.withUnsafeBufferPointer { fold in
+                var first = AsciiWordRun(out: slots)
+                var second = AsciiWordRun(out: slots + secondStart)
+                let shorter = count - middle
+                var index = 0
+                while index < shorter {
+                    first.absorb(fold[Int(bytes[index])])
+                    second.absorb(fold[Int(bytes[middle + index])])
+                    index += 1
+                }
+                while index < middle {
+                    first.absorb(fold[Int(bytes[index])])
+                    index += 1
+                }
+                first.finish()
+                second.finish()
+                for slot in 0..<first.count { slots[slot] = mix(slots[slot]) }
+                for slot in 0..<second.count { slots[first.count + slot] = mix(slots[secondStart + slot]) }
+                initialized = first.count + second.count
+            }
+        }
+    }
+
+    /// One chain of `asciiWordHashes`: FNV-1a over folded bytes, the raw hash of each finished word
+    /// written to `out` (mixed afterwards, off the chain).
+    private struct AsciiWordRun {
+        let out: UnsafeMutablePointer<UInt64>
+        var count = 0
+        var hash = WordHasher.fnvOffset
+        /// 1 inside a word, else 0.
+        var inWord = 0
+
+        init(out: UnsafeMutablePointer<UInt64>) { self.out = out }
+
+        @inline(__always)
+        mutating func absorb(_ folded: UInt8) {
+            let isWord = folded != 0 ? 1 : 0
+            // Always stored; kept (count moves past it) only when this byte ends a word.
+            out[count] = hash
+            count &+= inWord & (1 &- isWord)
+            let next = (hash ^ UInt64(folded)) &* WordHasher.fnvPrime
+            hash = isWord != 0 ? next : WordHasher.fnvOffset
+            inWord = isWord
+        }
+
+        mutating func finish() {
+            if inWord != 0 {
+                out[count] = hash
+                count += 1
+            }
+        }
+    }
+
     /// Decodes the multi-byte scalar starting at `index`; a malformed sequence yields nil and skips one byte.
     private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar?, Int) {
         let lead = UInt32(bytes[index])
@@ -76,12 +174,16 @@ public enum WordHasher {
 
     /// A hash of the whole word sequence: equal sequences, equal hashes; order matters.
     public static func sequenceHash(_ words: [UInt64]) -> UInt64 {
-        var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(words.count)
-        for word in words {
-            hash = mix(hash ^ word) &+ 0x9E37_79B9_7F4A_7C15
-        }
+        var hash = sequenceSeed(wordCount: words.count)
+        for word in words { hash = sequenceStep(hash, word) }
         return mix(hash)
     }
+
+    /// One step of `sequenceHash`, for callers walking the words themselves.
+    @inline(__always)
+    static func sequenceStep(_ hash: UInt64, _ word: UInt64) -> UInt64 { mix(hash ^ word) &+ 0x9E37_79B9_7F4A_7C15 }
+
+    static func sequenceSeed(wordCount: Int) -> UInt64 { 0x243F_6A88_85A3_08D3 ^ UInt64(wordCount) }
 
     /// One hash per run of `length` consecutive words (the whole text when it is shorter).
     public static func shingleHashes(_ words: [UInt64], length: Int) -> [UInt64] {
@@ -89,14 +191,19 @@ public enum WordHasher {
         let count = max(1, words.count - length + 1)
         var shingles = [UInt64](repeating: 0, count: count)
         for start in 0..<count {
-            var hash: UInt64 = 0x1357_9BDF_2468_ACE0
-            for offset in start..<min(words.count, start + length) {
-                hash = (hash ^ words[offset]) &* 0x9E37_79B9_7F4A_7C15
-                hash ^= hash >> 29
-            }
+            var hash = shingleSeed
+            for offset in start..<min(words.count, start + length) { hash = shingleStep(hash, words[offset]) }
             shingles[start] = mix(hash)
         }
         return shingles
+    }
+
+    static let shingleSeed: UInt64 = 0x1357_9BDF_2468_ACE0
+
+    @inline(__always)
+    static func shingleStep(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let product = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+        return product ^ (product >> 29)
     }
 
     /// SplitMix64's finaliser: spreads every input bit over the output.
