@@ -95,20 +95,22 @@ public enum WordHasher {
         let secondStart = (middle + 1) / 2 + 1
         let capacity = secondStart + (count - middle + 1) / 2 + 1
         return [UInt64](unsafeUninitializedCapacity: capacity) { out, initialized in
-            guard let slots = out.baseAddress else { initialized = 0; return }
+            guard let slots = out.baseAddress, let text = bytes.baseAddress else { initialized = 0; return }
             fold.withUnsafeBufferPointer { fold in
+                guard let fold = fold.baseAddress else { return }
                 var first = AsciiWordRun(out: slots)
                 var second = AsciiWordRun(out: slots + secondStart)
+                let secondText = text + middle
                 let shorter = count - middle
                 var index = 0
                 while index < shorter {
-                    first.absorb(fold[Int(bytes[index])])
-                    second.absorb(fold[Int(bytes[middle + index])])
-                    index += 1
+                    first.absorb(fold[Int(text[index])])
+                    second.absorb(fold[Int(secondText[index])])
+                    index &+= 1
                 }
                 while index < middle {
-                    first.absorb(fold[Int(bytes[index])])
-                    index += 1
+                    first.absorb(fold[Int(text[index])])
+                    index &+= 1
                 }
                 first.finish()
                 second.finish()
