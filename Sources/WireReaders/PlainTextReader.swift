@@ -28,13 +28,15 @@ public struct PlainTextReader: Reader {
         }
         var item = Item(source: context.source, format: .text, receivedAt: context.receivedAt)
         let firstLine = TextNormalizer.inline(String(lines[firstIndex]))
-        var bodyLines = lines[...]
+        // The lines are slices of one string joined by single LFs, so the body from a line on is that
+        // string's tail: no re-joining.
+        var bodyText = lines[0].base[...]
         if Self.looksLikeHeadline(firstLine, nextLine: lines.dropFirst(firstIndex + 1).first) {
             item.headline = firstLine
             item.headlineSource = "copy"
-            bodyLines = lines[(firstIndex + 1)...]
+            bodyText = firstIndex + 1 < lines.count ? bodyText[lines[firstIndex + 1].startIndex...] : ""
         }
-        let body = TextNormalizer.paragraphs(bodyLines.joined(separator: "\n"))
+        let body = TextNormalizer.paragraphs(String(bodyText))
         item.body = body.isEmpty ? nil : body
         return ReadResult(items: [item], issues: issues)
     }

@@ -63,15 +63,14 @@ public enum TextNormalizer {
     /// separator) counts as a blank line. Needed because Swift treats CRLF as one `Character`, so
     /// splitting on `"\n"` alone would leave Windows-style copy as a single line.
     public static func lines(_ text: String) -> [Substring] {
-        unifyLineBreaks(text).split(separator: "\n", omittingEmptySubsequences: false)
+        // Once CRs are gone, LF is a grapheme of its own (UAX #29 GB4/GB5), so cutting the bytes at 0x0A
+        // cuts exactly where splitting the Characters would, without the grapheme-breaking walk.
+        unifyLineBreaks(text).utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// `text` with every line break written as a single LF.
     public static func unifyLineBreaks(_ text: String) -> String {
-        // CR, VT, FF and the lead bytes of NEL (C2 85) and U+2028/9 (E2 80 A8/9): without any, nothing to do.
-        guard text.utf8.contains(where: { $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == 0xC2 || $0 == 0xE2 }) else {
-            return text
-        }
+        guard hasLineBreakToUnify(text) else { return text }
         var out = String.UnicodeScalarView()
         var previousCR = false
         for scalar in text.unicodeScalars {
@@ -92,6 +91,29 @@ public enum TextNormalizer {
             previousCR = false
         }
         return String(out)
+    }
+
+    /// CR, VT, FF, NEL (C2 85) or U+2028/9 (E2 80 A8/9) somewhere in `text`: checked on the bytes, since
+    /// a dash or a no-break space (same lead bytes) must not send ordinary copy down the scalar rebuild.
+    static func hasLineBreakToUnify(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x0D, 0x0B, 0x0C:
+                    return true
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85:
+                    return true
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    return true
+                default:
+                    index += 1
+                }
+            }
+            return false
+        }
     }
 
     static func isDroppedControl(_ s: Unicode.Scalar) -> Bool {
