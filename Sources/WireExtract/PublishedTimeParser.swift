@@ -30,15 +30,13 @@ struct PublishedTimeParser {
     }
 
     static func parse(_ text: String) -> Parsed? {
-        var words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
+        var words = Self.words(text)
         if let iso = isoStamp(words) { return iso }
-        // "4:37 PM MST, June 16, 2024": a time before the date.
-        var leading: (hour: Int, minute: Int, second: Int, zone: String?)?
-        if let monthAt = words.firstIndex(where: { ExtractionLexicon.months[Self.monthKey($0)] != nil }), monthAt > 0 {
-            leading = clock(Array(words[..<monthAt]))
-        }
         // Whatever labels the line ("KYODO NEWS -") stands before the month.
         guard let monthAt = words.firstIndex(where: { ExtractionLexicon.months[Self.monthKey($0)] != nil }) else { return nil }
+        // "4:37 PM MST, June 16, 2024": a time before the date.
+        var leading: (hour: Int, minute: Int, second: Int, zone: String?)?
+        if monthAt > 0 { leading = clock(Array(words[..<monthAt])) }
         // "14 October 2024 11:15": the day before its month.
         if monthAt > 0, let day = Int(words[monthAt - 1]), (1...31).contains(day), monthAt + 1 < words.count {
             words.swapAt(monthAt - 1, monthAt)
@@ -47,7 +45,7 @@ struct PublishedTimeParser {
             words = Array(words[monthAt...])
         }
         // A second stamp on the same line ("… Updated : …") is not this one's.
-        if let next = words.dropFirst().firstIndex(where: { $0.lowercased().hasPrefix("updated") || $0 == "|" }) { words = Array(words[..<next]) }
+        if let next = words.dropFirst().firstIndex(where: { Self.mayStartWithU($0) && $0.lowercased().hasPrefix("updated") || $0 == "|" }) { words = Array(words[..<next]) }
         guard words.count >= 3, let month = ExtractionLexicon.months[Self.monthKey(words[0])],
               let dayNumber = Int(words[1]), let year = Int(words[2]),
               let day = CalendarDay.valid(year: year, month: month, day: dayNumber) else { return nil }
@@ -60,7 +58,7 @@ struct PublishedTimeParser {
         for (offset, word) in words.dropFirst(3).enumerated() {
             if let zone = zoneAbbreviations[String(word)] { parsed.zone = zone; continue }
             let (digits, glued) = splitMeridiem(word)
-            let pieces = digits.split(separator: ":")
+            let pieces = digits.splitBytes(":")
             if pieces.count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]), hour < 24, minute < 60 {
                 parsed.hour = hour
                 parsed.minute = minute
@@ -72,14 +70,41 @@ struct PublishedTimeParser {
         return parsed
     }
 
-    /// "Sept." → "sept": a word as `ExtractionLexicon.months` spells it.
+    /// The words of a stamp, split at spaces, commas and no-break spaces; on bytes when the line has
+    /// no no-break space (the `Character` split cost more than the rest of the parse).
+    static func words(_ text: String) -> [Substring] {
+        guard text.utf8.contains(0xA0) else { return text[...].splitBytes(" ,") }
+        return text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
+    }
+
+    /// False when the word's first byte is an ASCII letter other than U, so its lower-cased form
+    /// cannot start with "updated" (lower-casing a whole word per word cost more than the test).
+    static func mayStartWithU(_ word: Substring) -> Bool {
+        guard let first = word.utf8.first else { return false }
+        return first >= 0x80 || first | 0x20 == 0x75
+    }
+
+    /// "Sept." → "sept": a word as `ExtractionLexicon.months` spells it; on bytes for ASCII words.
     static func monthKey(_ word: Substring) -> String {
-        String(word.lowercased().filter { $0 != "." })
+        let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.count <= 15, !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            // Written straight into the string: at most 15 bytes, a small string, no allocation.
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for byte in bytes where byte != 0x2E {
+                    out[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    count += 1
+                }
+                return count
+            }
+        }
+        if let ascii, let key = ascii { return key }
+        return String(word.lowercased().filter { $0 != "." })
     }
 
     /// "2024-03-12 14:35:20": an ISO date with its time, as Xinhua pages print them.
     private static func isoStamp(_ words: [Substring]) -> Parsed? {
-        guard let dateAt = words.firstIndex(where: { $0.count == 10 && $0.filter({ $0 == "-" }).count == 2 && $0.first?.isNumber == true }),
+        guard let dateAt = words.firstIndex(where: { $0.utf8.count >= 10 && $0.count == 10 && $0.filter({ $0 == "-" }).count == 2 && $0.first?.isNumber == true }),
               let day = CalendarDay(iso: String(words[dateAt])) else { return nil }
         var parsed = Parsed(day: day)
         if dateAt + 1 < words.count, let time = clock([words[dateAt + 1]]) {
@@ -95,7 +120,7 @@ struct PublishedTimeParser {
         var result: (hour: Int, minute: Int, second: Int, zone: String?)?
         for (offset, word) in words.enumerated() {
             let (digits, glued) = splitMeridiem(word)
-            let pieces = digits.split(separator: ":")
+            let pieces = digits.splitBytes(":")
             if pieces.count >= 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]), hour < 24, minute < 60 {
                 var value = (hour: hour, minute: minute, second: pieces.count > 2 ? Int(pieces[2]) ?? 0 : 0, zone: String?.none)
                 let next = glued ?? (offset + 1 < words.count ? words[offset + 1].lowercased() : "")

@@ -14,7 +14,7 @@ extension StoryExtractor {
             case "site-name":
                 if item.publisher == nil { item.publisher = piece.text }
             case "credit", "credits":
-                let parts = piece.text.trimming("() ").split(separator: ";")
+                let parts = piece.text.trimming("() ").splitBytes(";")
                     .map { $0.trimming(" ") }.filter { !$0.isEmpty }
                 item.credits.append(contentsOf: parts)
                 if evidence.credit == nil { evidence.credit = agencyNamed(in: piece.text) }
@@ -65,9 +65,9 @@ extension StoryExtractor {
     func readHeadline(_ item: inout Item) {
         // A headline the reader guessed from the first line loses to one `clean` recorded, and is no
         // headline at all when `clean` found that line to be furniture (a site name, a stray line).
-        let furnitureTexts = Set(item.furniture.filter { $0.kind != "headline" }.map(\.text))
         let recorded = item.furniture.first { $0.kind == "headline" }
-        if let headline = item.headline, !furnitureTexts.contains(headline), recorded == nil || item.headlineSource == "feed" {
+        if let headline = item.headline, !item.furniture.contains(where: { $0.kind != "headline" && $0.text == headline }),
+           recorded == nil || item.headlineSource == "feed" {
             if item.headlineSource == nil { item.headlineSource = "copy" }
             return
         }
@@ -224,7 +224,7 @@ extension StoryExtractor {
         let stripped = text.trimming("() .")
         if let entry = BylineParser.agency(stripped) { return entry.shortName ?? entry.name }
         // Spans of up to four words that start with a capitalised word some name starts with.
-        let words = stripped.split(separator: " ")
+        let words = stripped.splitBytes(" ")
         for start in words.indices where words[start].first?.isUppercase ?? false {
             guard gazetteer.mayStartName(wordHash: NameNormalizer.wordHash(words[start].utf8))
                     || Gazetteer.isShortCapitalForm(words[start]) else { continue }
