@@ -145,14 +145,10 @@ extension StoryExtractor {
     /// The zone of the place the publishing site is named after (it prints the times), else of the
     /// agency's home country, else the configured default, else UTC.
     func assumedZone(_ item: Item) -> String {
-        let homes = ["KR": "Asia/Seoul", "KP": "Asia/Pyongyang", "JP": "Asia/Tokyo", "CN": "Asia/Shanghai",
-                     "IN": "Asia/Kolkata", "TW": "Asia/Taipei", "VN": "Asia/Ho_Chi_Minh", "ID": "Asia/Jakarta",
-                     "SG": "Asia/Singapore", "HK": "Asia/Hong_Kong", "PH": "Asia/Manila", "TH": "Asia/Bangkok",
-                     "MY": "Asia/Kuala_Lumpur", "GB": "Europe/London", "FR": "Europe/Paris", "DE": "Europe/Berlin",
-                     "RU": "Europe/Moscow", "TR": "Europe/Istanbul", "AU": "Australia/Sydney", "NZ": "Pacific/Auckland"]
+        let homes = Self.homeZones
         // A site named after its city or country ("The Seoul Ledger") publishes in that zone.
         if let publisher = item.publisher {
-            let words = publisher.split(separator: " ")
+            let words = publisher.splitBytes(" ")
             for word in words where word.first?.isUppercase ?? false {
                 if let code = gazetteer.lookup(String(word)).first(where: { $0.kind.isPlace && !$0.isDemonym })?.countryCode,
                    let zone = homes[code] {
@@ -166,6 +162,15 @@ extension StoryExtractor {
         }
         return options.defaultTimeZone ?? "UTC"
     }
+
+    /// Each home country's zone, built once (a dictionary literal per story cost more than the rest).
+    static let homeZones = [
+        "KR": "Asia/Seoul", "KP": "Asia/Pyongyang", "JP": "Asia/Tokyo", "CN": "Asia/Shanghai",
+        "IN": "Asia/Kolkata", "TW": "Asia/Taipei", "VN": "Asia/Ho_Chi_Minh", "ID": "Asia/Jakarta",
+        "SG": "Asia/Singapore", "HK": "Asia/Hong_Kong", "PH": "Asia/Manila", "TH": "Asia/Bangkok",
+        "MY": "Asia/Kuala_Lumpur", "GB": "Europe/London", "FR": "Europe/Paris", "DE": "Europe/Berlin",
+        "RU": "Europe/Moscow", "TR": "Europe/Istanbul", "AU": "Australia/Sydney", "NZ": "Pacific/Auckland",
+    ]
 
     /// The dateline's day: its own year, else the publication year, else the year in which the lede's
     /// weekday falls on that day (latest up to the year received), else the year received.
