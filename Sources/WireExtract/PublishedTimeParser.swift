@@ -142,9 +142,24 @@ struct PublishedTimeParser {
         return (word.dropLast(2), String(lower.suffix(2)))
     }
 
+    /// The zones the stamps and the agencies' home countries name, made once: making a `TimeZone`
+    /// per story cost more than the rest of reading its stamp.
+    static let knownZones: [String: TimeZone] = {
+        var zones: [String: TimeZone] = [:]
+        for identifier in Set(zoneAbbreviations.values).union(StoryExtractor.homeZones.values).union(["UTC"]) {
+            zones[identifier] = TimeZone(identifier: identifier)
+        }
+        return zones
+    }()
+
+    /// `TimeZone(identifier:)`, from `knownZones` when it is one of them.
+    static func timeZone(_ identifier: String) -> TimeZone? {
+        knownZones[identifier] ?? TimeZone(identifier: identifier)
+    }
+
     /// The UTC instant of a local time in an IANA zone, as "2024-04-13T12:10:00Z".
     static func utcTimestamp(_ parsed: Parsed, zone: String) -> String? {
-        guard let hour = parsed.hour, let minute = parsed.minute, let timeZone = TimeZone(identifier: zone) else { return nil }
+        guard let hour = parsed.hour, let minute = parsed.minute, let timeZone = timeZone(zone) else { return nil }
         let local = parsed.day.dayNumber * 86_400 + hour * 3_600 + minute * 60 + parsed.second
         let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
         let utc = local - offset

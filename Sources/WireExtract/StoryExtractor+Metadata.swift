@@ -136,7 +136,7 @@ extension StoryExtractor {
         guard let day = CalendarDay(iso: stamp) else { return nil }
         let utf8 = Array(stamp.utf8)
         guard utf8.count >= 16, stamp.hasSuffix("Z"), let hour = Int(String(decoding: utf8[11..<13], as: UTF8.self)),
-              let minute = Int(String(decoding: utf8[14..<16], as: UTF8.self)), let timeZone = TimeZone(identifier: zone) else { return day }
+              let minute = Int(String(decoding: utf8[14..<16], as: UTF8.self)), let timeZone = PublishedTimeParser.timeZone(zone) else { return day }
         let utc = day.dayNumber * 86_400 + hour * 3_600 + minute * 60
         let local = utc + timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc)))
         return CalendarDay(dayNumber: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)

@@ -10,6 +10,8 @@ extension StringProtocol {
         let base = utf8.startIndex
         let fast: [SubSequence]?? = utf8.withContiguousStorageIfAvailable { bytes -> [SubSequence]? in
             var pieces: [SubSequence] = []
+            // One allocation: a line holds few pieces.
+            pieces.reserveCapacity(16)
             var start = 0
             for index in bytes.indices where set.contains(bytes[index]) {
                 if (index > 0 && bytes[index - 1] >= 0x80) || (index + 1 < bytes.count && bytes[index + 1] >= 0x80) { return nil }
