@@ -12,6 +12,12 @@ struct ByteFacts: Equatable {
     /// `0x01` repeated in every byte of a word, times `byte`.
     @inline(__always) private static func repeated(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
 
+    /// The sum of a word's eight byte lanes, when it is below 256: the multiplication adds every
+    /// lane into the top byte.
+    @inline(__always) private static func laneSum(_ lanes: UInt64) -> Int {
+        Int((lanes &* 0x0101_0101_0101_0101) >> 56)
+    }
+
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var digits: UInt64 = 0
         var lowers: UInt64 = 0
@@ -19,6 +25,10 @@ struct ByteFacts: Equatable {
         var index = 0
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
+            // Spaces are counted per byte lane (one bit per space, shifted down to the lane's low
+            // bit) and the lanes summed every 31 words, while no lane sum can pass 255.
+            var laneSpaces: UInt64 = 0
+            var wordsInLanes = 0
             while index + 8 <= bytes.count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 // Each byte's low seven bits plus a constant stays below 0x100, so no carry crosses
@@ -28,12 +38,19 @@ struct ByteFacts: Equatable {
                 // A space makes a zero byte of word ^ 0x20…; exactly the zero bytes keep a clear top bit.
                 let spaced = word ^ Self.repeated(0x20)
                 let zeroBytes = ~(((spaced & Self.lows) &+ Self.lows) | spaced) & Self.highs
-                spaces += zeroBytes.nonzeroBitCount
+                laneSpaces &+= zeroBytes >> 7
+                wordsInLanes += 1
+                if wordsInLanes == 31 {
+                    spaces += Self.laneSum(laneSpaces)
+                    laneSpaces = 0
+                    wordsInLanes = 0
+                }
                 digits |= (low &+ Self.repeated(0x80 - 0x30)) & ~(low &+ Self.repeated(0x80 - 0x3A)) & ascii
                 lowers |= (low &+ Self.repeated(0x80 - 0x61)) & ~(low &+ Self.repeated(0x80 - 0x7B)) & ascii
                 highBits |= word
                 index += 8
             }
+            spaces += Self.laneSum(laneSpaces)
         }
         var digitSeen = digits != 0
         var lowerSeen = lowers != 0
