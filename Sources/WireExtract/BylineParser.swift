@@ -14,17 +14,17 @@ struct BylineParser {
         guard startsWithBy(text) else { return nil }
         text = String(text.dropFirst(3)).trimming(" ")
         if let whole = agency(text) { return Parsed(people: [], agency: whole) }
-        var words = text.splitBytes(" ").map(String.init)
+        var words = text.splitBytes(" ")
         var found: GazetteerEntry?
         for length in stride(from: min(4, words.count - 1), through: 1, by: -1) {
             // "Tom Aldridge (AAP)": the agency may stand in brackets after the names.
-            if let entry = agency(words.suffix(length).joined(separator: " ").trimming("()[] ")) {
+            if let entry = agency(words.suffix(length).joinedBySpaces(in: text).trimming("()[] ")) {
                 found = entry
                 words.removeLast(length)
                 break
             }
         }
-        let names = Self.commaForAnd(words.joined(separator: " ")).splitBytes(",")
+        let names = Self.commaForAnd(words.joinedBySpaces(in: text)).splitBytes(",")
             .map { $0.trimming(" ") }
             .filter { !$0.isEmpty && !isRole($0) }
             .map { titleCased($0) }

@@ -234,7 +234,7 @@ extension StoryExtractor {
             guard gazetteer.mayStartName(wordHash: NameNormalizer.wordHash(words[start].utf8))
                     || Gazetteer.isShortCapitalForm(words[start]) else { continue }
             for length in stride(from: min(4, words.count - start), through: 1, by: -1) {
-                if let entry = BylineParser.agency(words[start..<(start + length)].joined(separator: " ")) {
+                if let entry = BylineParser.agency(words[start..<(start + length)].joinedBySpaces(in: stripped)) {
                     return entry.shortName ?? entry.name
                 }
             }

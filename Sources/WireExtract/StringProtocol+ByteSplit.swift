@@ -27,3 +27,21 @@ extension StringProtocol {
         }
     }
 }
+
+extension Collection where Element == Substring {
+    /// `joined(separator: " ")` of words cut from `text`: one copy of the text they span when a single
+    /// space stands between each two (as in normalised copy), else the join itself. The general join
+    /// cost more than looking the joined name up.
+    func joinedBySpaces(in text: String) -> String {
+        guard let first = first else { return "" }
+        let utf8 = text.utf8
+        var end = first.endIndex
+        for word in dropFirst() {
+            guard end < utf8.endIndex, utf8[end] == 0x20, utf8.index(after: end) == word.startIndex else {
+                return joined(separator: " ")
+            }
+            end = word.endIndex
+        }
+        return String(text[first.startIndex..<end])
+    }
+}
