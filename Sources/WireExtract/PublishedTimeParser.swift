@@ -56,8 +56,10 @@ struct PublishedTimeParser {
             parsed.zone = leading.zone
         }
         for (offset, word) in words.dropFirst(3).enumerated() {
-            if let zone = zoneAbbreviations[String(word)] { parsed.zone = zone; continue }
+            if let zone = zone(word) { parsed.zone = zone; continue }
             let (digits, glued) = splitMeridiem(word)
+            // Without a colon there is no clock time (and no split to make).
+            guard digits.utf8.contains(0x3A) else { continue }
             let pieces = digits.splitBytes(":")
             if pieces.count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]), hour < 24, minute < 60 {
                 parsed.hour = hour
@@ -120,22 +122,31 @@ struct PublishedTimeParser {
         var result: (hour: Int, minute: Int, second: Int, zone: String?)?
         for (offset, word) in words.enumerated() {
             let (digits, glued) = splitMeridiem(word)
-            let pieces = digits.splitBytes(":")
+            let pieces = digits.utf8.contains(0x3A) ? digits.splitBytes(":") : []
             if pieces.count >= 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]), hour < 24, minute < 60 {
                 var value = (hour: hour, minute: minute, second: pieces.count > 2 ? Int(pieces[2]) ?? 0 : 0, zone: String?.none)
                 let next = glued ?? (offset + 1 < words.count ? words[offset + 1].lowercased() : "")
                 if next == "pm" && hour < 12 { value.hour += 12 }
                 if next == "am" && hour == 12 { value.hour = 0 }
                 result = value
-            } else if let zone = zoneAbbreviations[String(word)], result != nil {
+            } else if let zone = zone(word), result != nil {
                 result?.zone = zone
             }
         }
         return result
     }
 
+    /// `zoneAbbreviations[String(word)]`; an ASCII word is looked up only when it is two to four
+    /// capitals, as every abbreviation is (other text is looked up: a Kelvin sign compares equal to K).
+    static func zone(_ word: Substring) -> String? {
+        let utf8 = word.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }), !(2...4).contains(utf8.count) || !utf8.allSatisfy({ $0 &- 0x41 < 26 }) { return nil }
+        return zoneAbbreviations[String(word)]
+    }
+
     /// "6:40pm" → ("6:40", "pm"): a meridiem written against the time; other words come back whole.
     static func splitMeridiem(_ word: Substring) -> (time: Substring, meridiem: String?) {
+        if let ascii = splitMeridiemASCII(word) { return ascii }
         let lower = word.lowercased()
         guard word.count > 2, lower.hasSuffix("am") || lower.hasSuffix("pm"),
               word.dropLast(2).last?.isNumber == true else { return (word, nil) }
@@ -155,6 +166,20 @@ struct PublishedTimeParser {
     /// `TimeZone(identifier:)`, from `knownZones` when it is one of them.
     static func timeZone(_ identifier: String) -> TimeZone? {
         knownZones[identifier] ?? TimeZone(identifier: identifier)
+    }
+
+    /// `splitMeridiem` for an ASCII word without a carriage return, where each byte is a character and
+    /// case maps by one bit; nil for other words.
+    private static func splitMeridiemASCII(_ word: Substring) -> (time: Substring, meridiem: String?)? {
+        let utf8 = word.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        guard utf8.count > 2 else { return (word, nil) }
+        let last = utf8.index(before: utf8.endIndex)
+        let second = utf8.index(before: last)
+        let first = utf8[second] | 0x20
+        guard utf8[last] | 0x20 == 0x6D, first == 0x61 || first == 0x70,
+              utf8[utf8.index(before: second)] &- 0x30 < 10 else { return (word, nil) }
+        return (word[..<second], first == 0x61 ? "am" : "pm")
     }
 
     /// The UTC instant of a local time in an IANA zone, as "2024-04-13T12:10:00Z".
