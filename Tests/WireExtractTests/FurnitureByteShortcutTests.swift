@@ -67,4 +67,23 @@ import Testing
             #expect(PublishedTimeParser.words(line) == line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" }), "\(line)")
         }
     }
+
+    @Test func asciiTrimsKeepWhatTheScalarTrimKeeps() {
+        func reference(_ text: Substring, _ set: String) -> String {
+            let scalars = Array(text.unicodeScalars)
+            let unwanted = Array(set.unicodeScalars)
+            guard let first = scalars.firstIndex(where: { !unwanted.contains($0) }),
+                  let last = scalars.lastIndex(where: { !unwanted.contains($0) }) else { return "" }
+            var kept = String.UnicodeScalarView()
+            kept.append(contentsOf: scalars[first...last])
+            return String(kept)
+        }
+        for line in Self.lines + ["(KCNA/Kyodo)", "[ (é) ]", "()", " .(Yonhap). ", "(\u{301}x)", "é "] {
+            for set in [" ", "() ", "()[] ", "() .", " :-–—\u{00A0}"] {
+                #expect(line.trimming(set) == reference(line[...], set), "\(line) \(set)")
+                let inner = line.dropFirst()
+                #expect(inner.trimming(set) == reference(inner, set), "\(line) \(set)")
+            }
+        }
+    }
 }
