@@ -29,22 +29,11 @@ struct LineShape {
         var bytesCount = 0
         var ends = false
         copy.withUTF8 { bytes in
-            // Branch-free: each byte is at most one of space, digit, lower-case letter or non-ASCII,
-            // so four independent tests give what an if-else chain would, at a few instructions a byte.
-            var spaces = 0
-            var digits: UInt8 = 0
-            var lowers: UInt8 = 0
-            var highBits: UInt8 = 0
-            for byte in bytes {
-                spaces &+= byte == 0x20 ? 1 : 0
-                digits |= byte &- 0x30 < 10 ? 1 : 0
-                lowers |= byte &- 0x61 < 26 ? 1 : 0
-                highBits |= byte
-            }
-            words += spaces
-            digit = digits != 0
-            hasLower = lowers != 0
-            ascii = highBits < 0x80
+            let facts = ByteFacts(bytes)
+            words += facts.spaces
+            digit = facts.hasDigit
+            hasLower = facts.hasLowercase
+            ascii = facts.isASCII
             first = bytes.first ?? 0
             last = bytes.last ?? 0
             bytesCount = bytes.count

@@ -11,25 +11,45 @@ struct BylineParser {
 
     static func parse(_ line: String) -> Parsed? {
         var text = line.trimming(" ")
-        guard text.lowercased().hasPrefix("by ") else { return nil }
+        guard startsWithBy(text) else { return nil }
         text = String(text.dropFirst(3)).trimming(" ")
         if let whole = agency(text) { return Parsed(people: [], agency: whole) }
-        var words = text.split(separator: " ").map(String.init)
+        var words = text.splitBytes(" ")
         var found: GazetteerEntry?
         for length in stride(from: min(4, words.count - 1), through: 1, by: -1) {
             // "Tom Aldridge (AAP)": the agency may stand in brackets after the names.
-            if let entry = agency(words.suffix(length).joined(separator: " ").trimming("()[] ")) {
+            if let entry = agency(words.suffix(length).joinedBySpaces(in: text).trimming("()[] ")) {
                 found = entry
                 words.removeLast(length)
                 break
             }
         }
-        let names = Self.commaForAnd(words.joined(separator: " ")).split(separator: ",")
+        let names = Self.commaForAnd(words.joinedBySpaces(in: text)).splitBytes(",")
             .map { $0.trimming(" ") }
             .filter { !$0.isEmpty && !isRole($0) }
             .map { titleCased($0) }
         guard !names.isEmpty || found != nil else { return nil }
         return Parsed(people: names, agency: found)
+    }
+
+    /// `text.lowercased().hasPrefix("by ")`, on the first bytes when they are ASCII: an ASCII letter
+    /// lower-cases by one bit, and a space followed by an ASCII byte is a character of its own.
+    static func startsWithBy(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        var bytes: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        var count = 0
+        for byte in utf8.prefix(4) {
+            switch count {
+            case 0: bytes.0 = byte
+            case 1: bytes.1 = byte
+            case 2: bytes.2 = byte
+            default: bytes.3 = byte
+            }
+            count += 1
+        }
+        guard count >= 3, bytes.0 < 0x80, bytes.1 < 0x80, bytes.2 < 0x80 else { return text.lowercased().hasPrefix("by ") }
+        guard bytes.0 | 0x20 == 0x62, bytes.1 | 0x20 == 0x79, bytes.2 == 0x20 else { return false }
+        return count == 3 || bytes.3 < 0x80 || text.lowercased().hasPrefix("by ")
     }
 
     /// " and " → ", " (`replacingOccurrences`), on bytes for ASCII text: Foundation's search cost more
@@ -61,10 +81,28 @@ struct BylineParser {
 
     /// "Staff reporter", "Associated Press Writer": what a byline says of the person, not a name.
     static func isRole(_ part: String) -> Bool {
+        // Both tests are pure: the one-character test first, the word search only for capitalised parts.
+        if part.first.map({ !$0.isUppercase }) ?? true { return true }
+        if let ascii = isRoleASCII(part) { return ascii }
         let lower = part.lowercased()
-        return ["reporter", "writer", "correspondent", "staff", "editor", "columnist", "contributor", "photographer"]
-            .contains { contains(lower, $0) } || part.first.map { !$0.isUppercase } ?? true
+        return roleWords.contains { contains(lower, $0) }
     }
+
+    static let roleWords = ["reporter", "writer", "correspondent", "staff", "editor", "columnist", "contributor", "photographer"]
+
+    /// The role-word search on ASCII text, lower-cased into one buffer (ASCII letters by one bit);
+    /// nil for other text.
+    private static func isRoleASCII(_ part: String) -> Bool? {
+        var lower: [UInt8] = []
+        lower.reserveCapacity(part.utf8.count)
+        for byte in part.utf8 {
+            guard byte < 0x80 else { return nil }
+            lower.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return roleWordBytes.contains { firstOffset(of: $0, in: lower) != nil }
+    }
+
+    static let roleWordBytes = roleWords.map { Array($0.utf8) }
 
     /// `text.contains(needle)`, searched on bytes when the text is ASCII (Foundation's search cost
     /// more than the rest of the byline); other text keeps Foundation's comparison.

@@ -30,15 +30,13 @@ struct PublishedTimeParser {
     }
 
     static func parse(_ text: String) -> Parsed? {
-        var words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
+        var words = Self.words(text)
         if let iso = isoStamp(words) { return iso }
-        // "4:37 PM MST, June 16, 2024": a time before the date.
-        var leading: (hour: Int, minute: Int, second: Int, zone: String?)?
-        if let monthAt = words.firstIndex(where: { ExtractionLexicon.months[Self.monthKey($0)] != nil }), monthAt > 0 {
-            leading = clock(Array(words[..<monthAt]))
-        }
         // Whatever labels the line ("KYODO NEWS -") stands before the month.
         guard let monthAt = words.firstIndex(where: { ExtractionLexicon.months[Self.monthKey($0)] != nil }) else { return nil }
+        // "4:37 PM MST, June 16, 2024": a time before the date.
+        var leading: (hour: Int, minute: Int, second: Int, zone: String?)?
+        if monthAt > 0 { leading = clock(Array(words[..<monthAt])) }
         // "14 October 2024 11:15": the day before its month.
         if monthAt > 0, let day = Int(words[monthAt - 1]), (1...31).contains(day), monthAt + 1 < words.count {
             words.swapAt(monthAt - 1, monthAt)
@@ -47,7 +45,7 @@ struct PublishedTimeParser {
             words = Array(words[monthAt...])
         }
         // A second stamp on the same line ("… Updated : …") is not this one's.
-        if let next = words.dropFirst().firstIndex(where: { $0.lowercased().hasPrefix("updated") || $0 == "|" }) { words = Array(words[..<next]) }
+        if let next = words.dropFirst().firstIndex(where: { Self.mayStartWithU($0) && $0.lowercased().hasPrefix("updated") || $0 == "|" }) { words = Array(words[..<next]) }
         guard words.count >= 3, let month = ExtractionLexicon.months[Self.monthKey(words[0])],
               let dayNumber = Int(words[1]), let year = Int(words[2]),
               let day = CalendarDay.valid(year: year, month: month, day: dayNumber) else { return nil }
@@ -58,9 +56,11 @@ struct PublishedTimeParser {
             parsed.zone = leading.zone
         }
         for (offset, word) in words.dropFirst(3).enumerated() {
-            if let zone = zoneAbbreviations[String(word)] { parsed.zone = zone; continue }
+            if let zone = zone(word) { parsed.zone = zone; continue }
             let (digits, glued) = splitMeridiem(word)
-            let pieces = digits.split(separator: ":")
+            // Without a colon there is no clock time (and no split to make).
+            guard digits.utf8.contains(0x3A) else { continue }
+            let pieces = digits.splitBytes(":")
             if pieces.count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]), hour < 24, minute < 60 {
                 parsed.hour = hour
                 parsed.minute = minute
@@ -72,14 +72,41 @@ struct PublishedTimeParser {
         return parsed
     }
 
-    /// "Sept." → "sept": a word as `ExtractionLexicon.months` spells it.
+    /// The words of a stamp, split at spaces, commas and no-break spaces; on bytes when the line has
+    /// no no-break space (the `Character` split cost more than the rest of the parse).
+    static func words(_ text: String) -> [Substring] {
+        guard text.utf8.contains(0xA0) else { return text[...].splitBytes(" ,") }
+        return text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
+    }
+
+    /// False when the word's first byte is an ASCII letter other than U, so its lower-cased form
+    /// cannot start with "updated" (lower-casing a whole word per word cost more than the test).
+    static func mayStartWithU(_ word: Substring) -> Bool {
+        guard let first = word.utf8.first else { return false }
+        return first >= 0x80 || first | 0x20 == 0x75
+    }
+
+    /// "Sept." → "sept": a word as `ExtractionLexicon.months` spells it; on bytes for ASCII words.
     static func monthKey(_ word: Substring) -> String {
-        String(word.lowercased().filter { $0 != "." })
+        let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.count <= 15, !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            // Written straight into the string: at most 15 bytes, a small string, no allocation.
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for byte in bytes where byte != 0x2E {
+                    out[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    count += 1
+                }
+                return count
+            }
+        }
+        if let ascii, let key = ascii { return key }
+        return String(word.lowercased().filter { $0 != "." })
     }
 
     /// "2024-03-12 14:35:20": an ISO date with its time, as Xinhua pages print them.
     private static func isoStamp(_ words: [Substring]) -> Parsed? {
-        guard let dateAt = words.firstIndex(where: { $0.count == 10 && $0.filter({ $0 == "-" }).count == 2 && $0.first?.isNumber == true }),
+        guard let dateAt = words.firstIndex(where: { $0.utf8.count >= 10 && $0.count == 10 && $0.filter({ $0 == "-" }).count == 2 && $0.first?.isNumber == true }),
               let day = CalendarDay(iso: String(words[dateAt])) else { return nil }
         var parsed = Parsed(day: day)
         if dateAt + 1 < words.count, let time = clock([words[dateAt + 1]]) {
@@ -95,31 +122,69 @@ struct PublishedTimeParser {
         var result: (hour: Int, minute: Int, second: Int, zone: String?)?
         for (offset, word) in words.enumerated() {
             let (digits, glued) = splitMeridiem(word)
-            let pieces = digits.split(separator: ":")
+            let pieces = digits.utf8.contains(0x3A) ? digits.splitBytes(":") : []
             if pieces.count >= 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]), hour < 24, minute < 60 {
                 var value = (hour: hour, minute: minute, second: pieces.count > 2 ? Int(pieces[2]) ?? 0 : 0, zone: String?.none)
                 let next = glued ?? (offset + 1 < words.count ? words[offset + 1].lowercased() : "")
                 if next == "pm" && hour < 12 { value.hour += 12 }
                 if next == "am" && hour == 12 { value.hour = 0 }
                 result = value
-            } else if let zone = zoneAbbreviations[String(word)], result != nil {
+            } else if let zone = zone(word), result != nil {
                 result?.zone = zone
             }
         }
         return result
     }
 
+    /// `zoneAbbreviations[String(word)]`; an ASCII word is looked up only when it is two to four
+    /// capitals, as every abbreviation is (other text is looked up: a Kelvin sign compares equal to K).
+    static func zone(_ word: Substring) -> String? {
+        let utf8 = word.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }), !(2...4).contains(utf8.count) || !utf8.allSatisfy({ $0 &- 0x41 < 26 }) { return nil }
+        return zoneAbbreviations[String(word)]
+    }
+
     /// "6:40pm" → ("6:40", "pm"): a meridiem written against the time; other words come back whole.
     static func splitMeridiem(_ word: Substring) -> (time: Substring, meridiem: String?) {
+        if let ascii = splitMeridiemASCII(word) { return ascii }
         let lower = word.lowercased()
         guard word.count > 2, lower.hasSuffix("am") || lower.hasSuffix("pm"),
               word.dropLast(2).last?.isNumber == true else { return (word, nil) }
         return (word.dropLast(2), String(lower.suffix(2)))
     }
 
+    /// The zones the stamps and the agencies' home countries name, made once: making a `TimeZone`
+    /// per story cost more than the rest of reading its stamp.
+    static let knownZones: [String: TimeZone] = {
+        var zones: [String: TimeZone] = [:]
+        for identifier in Set(zoneAbbreviations.values).union(StoryExtractor.homeZones.values).union(["UTC"]) {
+            zones[identifier] = TimeZone(identifier: identifier)
+        }
+        return zones
+    }()
+
+    /// `TimeZone(identifier:)`, from `knownZones` when it is one of them.
+    static func timeZone(_ identifier: String) -> TimeZone? {
+        knownZones[identifier] ?? TimeZone(identifier: identifier)
+    }
+
+    /// `splitMeridiem` for an ASCII word without a carriage return, where each byte is a character and
+    /// case maps by one bit; nil for other words.
+    private static func splitMeridiemASCII(_ word: Substring) -> (time: Substring, meridiem: String?)? {
+        let utf8 = word.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        guard utf8.count > 2 else { return (word, nil) }
+        let last = utf8.index(before: utf8.endIndex)
+        let second = utf8.index(before: last)
+        let first = utf8[second] | 0x20
+        guard utf8[last] | 0x20 == 0x6D, first == 0x61 || first == 0x70,
+              utf8[utf8.index(before: second)] &- 0x30 < 10 else { return (word, nil) }
+        return (word[..<second], first == 0x61 ? "am" : "pm")
+    }
+
     /// The UTC instant of a local time in an IANA zone, as "2024-04-13T12:10:00Z".
     static func utcTimestamp(_ parsed: Parsed, zone: String) -> String? {
-        guard let hour = parsed.hour, let minute = parsed.minute, let timeZone = TimeZone(identifier: zone) else { return nil }
+        guard let hour = parsed.hour, let minute = parsed.minute, let timeZone = timeZone(zone) else { return nil }
         let local = parsed.day.dayNumber * 86_400 + hour * 3_600 + minute * 60 + parsed.second
         let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
         let utc = local - offset

@@ -14,7 +14,7 @@ extension StoryExtractor {
             case "site-name":
                 if item.publisher == nil { item.publisher = piece.text }
             case "credit", "credits":
-                let parts = piece.text.trimming("() ").split(separator: ";")
+                let parts = piece.text.trimming("() ").splitBytes(";")
                     .map { $0.trimming(" ") }.filter { !$0.isEmpty }
                 item.credits.append(contentsOf: parts)
                 if evidence.credit == nil { evidence.credit = agencyNamed(in: piece.text) }
@@ -65,9 +65,9 @@ extension StoryExtractor {
     func readHeadline(_ item: inout Item) {
         // A headline the reader guessed from the first line loses to one `clean` recorded, and is no
         // headline at all when `clean` found that line to be furniture (a site name, a stray line).
-        let furnitureTexts = Set(item.furniture.filter { $0.kind != "headline" }.map(\.text))
         let recorded = item.furniture.first { $0.kind == "headline" }
-        if let headline = item.headline, !furnitureTexts.contains(headline), recorded == nil || item.headlineSource == "feed" {
+        if let headline = item.headline, !item.furniture.contains(where: { $0.kind != "headline" && $0.text == headline }),
+           recorded == nil || item.headlineSource == "feed" {
             if item.headlineSource == nil { item.headlineSource = "copy" }
             return
         }
@@ -136,7 +136,7 @@ extension StoryExtractor {
         guard let day = CalendarDay(iso: stamp) else { return nil }
         let utf8 = Array(stamp.utf8)
         guard utf8.count >= 16, stamp.hasSuffix("Z"), let hour = Int(String(decoding: utf8[11..<13], as: UTF8.self)),
-              let minute = Int(String(decoding: utf8[14..<16], as: UTF8.self)), let timeZone = TimeZone(identifier: zone) else { return day }
+              let minute = Int(String(decoding: utf8[14..<16], as: UTF8.self)), let timeZone = PublishedTimeParser.timeZone(zone) else { return day }
         let utc = day.dayNumber * 86_400 + hour * 3_600 + minute * 60
         let local = utc + timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc)))
         return CalendarDay(dayNumber: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
@@ -145,14 +145,10 @@ extension StoryExtractor {
     /// The zone of the place the publishing site is named after (it prints the times), else of the
     /// agency's home country, else the configured default, else UTC.
     func assumedZone(_ item: Item) -> String {
-        let homes = ["KR": "Asia/Seoul", "KP": "Asia/Pyongyang", "JP": "Asia/Tokyo", "CN": "Asia/Shanghai",
-                     "IN": "Asia/Kolkata", "TW": "Asia/Taipei", "VN": "Asia/Ho_Chi_Minh", "ID": "Asia/Jakarta",
-                     "SG": "Asia/Singapore", "HK": "Asia/Hong_Kong", "PH": "Asia/Manila", "TH": "Asia/Bangkok",
-                     "MY": "Asia/Kuala_Lumpur", "GB": "Europe/London", "FR": "Europe/Paris", "DE": "Europe/Berlin",
-                     "RU": "Europe/Moscow", "TR": "Europe/Istanbul", "AU": "Australia/Sydney", "NZ": "Pacific/Auckland"]
+        let homes = Self.homeZones
         // A site named after its city or country ("The Seoul Ledger") publishes in that zone.
         if let publisher = item.publisher {
-            let words = publisher.split(separator: " ")
+            let words = publisher.splitBytes(" ")
             for word in words where word.first?.isUppercase ?? false {
                 if let code = gazetteer.lookup(String(word)).first(where: { $0.kind.isPlace && !$0.isDemonym })?.countryCode,
                    let zone = homes[code] {
@@ -166,6 +162,15 @@ extension StoryExtractor {
         }
         return options.defaultTimeZone ?? "UTC"
     }
+
+    /// Each home country's zone, built once (a dictionary literal per story cost more than the rest).
+    static let homeZones = [
+        "KR": "Asia/Seoul", "KP": "Asia/Pyongyang", "JP": "Asia/Tokyo", "CN": "Asia/Shanghai",
+        "IN": "Asia/Kolkata", "TW": "Asia/Taipei", "VN": "Asia/Ho_Chi_Minh", "ID": "Asia/Jakarta",
+        "SG": "Asia/Singapore", "HK": "Asia/Hong_Kong", "PH": "Asia/Manila", "TH": "Asia/Bangkok",
+        "MY": "Asia/Kuala_Lumpur", "GB": "Europe/London", "FR": "Europe/Paris", "DE": "Europe/Berlin",
+        "RU": "Europe/Moscow", "TR": "Europe/Istanbul", "AU": "Australia/Sydney", "NZ": "Pacific/Auckland",
+    ]
 
     /// The dateline's day: its own year, else the publication year, else the year in which the lede's
     /// weekday falls on that day (latest up to the year received), else the year received.
@@ -224,12 +229,12 @@ extension StoryExtractor {
         let stripped = text.trimming("() .")
         if let entry = BylineParser.agency(stripped) { return entry.shortName ?? entry.name }
         // Spans of up to four words that start with a capitalised word some name starts with.
-        let words = stripped.split(separator: " ")
+        let words = stripped.splitBytes(" ")
         for start in words.indices where words[start].first?.isUppercase ?? false {
             guard gazetteer.mayStartName(wordHash: NameNormalizer.wordHash(words[start].utf8))
                     || Gazetteer.isShortCapitalForm(words[start]) else { continue }
             for length in stride(from: min(4, words.count - start), through: 1, by: -1) {
-                if let entry = BylineParser.agency(words[start..<(start + length)].joined(separator: " ")) {
+                if let entry = BylineParser.agency(words[start..<(start + length)].joinedBySpaces(in: stripped)) {
                     return entry.shortName ?? entry.name
                 }
             }

@@ -35,6 +35,8 @@ public final class Gazetteer: Sendable {
     /// Entries for a name as written (capitals matter only for short all-capital forms).
     public func lookup(_ surface: String) -> [GazetteerEntry] {
         if Self.mayBeAcronymKey(surface), let acronym = byAcronym[Self.withoutFullStops(surface)] { return acronym }
+        // ASCII names by the hash of their key, which is read without building it as a `String`.
+        if let hash = NameNormalizer.asciiLiteralKeyHash(surface) { return byKeyHash.entries(forHash: hash) }
         return byKey[NameNormalizer.literalKey(surface)] ?? []
     }
 

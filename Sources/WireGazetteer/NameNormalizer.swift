@@ -107,40 +107,62 @@ public enum NameNormalizer {
     private static func asciiLiteralKey(_ name: some StringProtocol) -> String? {
         var text = String(name)
         return text.withUTF8 { bytes -> String? in
-            var end = bytes.count
-            for byte in bytes where byte >= 0x80 { return nil }
-            if end >= 2, bytes[end - 1] | 0x20 == UInt8(ascii: "s"), bytes[end - 2] == UInt8(ascii: "'") {
-                end -= 2
-            } else if end >= 1, bytes[end - 1] == UInt8(ascii: "'") {
-                end -= 1
-            }
-            var out: [UInt8] = []
-            out.reserveCapacity(end)
-            var inWord = false
-            var words = 0
-            var firstWordLength = 0
-            for byte in bytes[0..<end] {
-                switch byte {
-                case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
-                    if !inWord {
-                        if words > 0 { out.append(0x20) }
-                        words += 1
-                        inWord = true
-                    }
-                    out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                case 0x2E, 0x27:
-                    continue
-                default:
-                    if inWord, words == 1 { firstWordLength = out.count }
-                    inWord = false
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            // Written straight into the string's storage: a key is never longer than its name.
+            return String(unsafeUninitializedCapacity: bytes.count) { out in writeASCIILiteralKey(bytes, into: out) }
+        }
+    }
+
+    /// Writes the `literalKey` of ASCII `bytes` into `out` (room for `bytes.count` bytes at least) and
+    /// returns its length: a space is written only after a separator byte was read, so the key is
+    /// never longer than the name.
+    static func writeASCIILiteralKey(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var end = bytes.count
+        if end >= 2, bytes[end - 1] | 0x20 == UInt8(ascii: "s"), bytes[end - 2] == UInt8(ascii: "'") {
+            end -= 2
+        } else if end >= 1, bytes[end - 1] == UInt8(ascii: "'") {
+            end -= 1
+        }
+        var count = 0
+        var inWord = false
+        var words = 0
+        var firstWordLength = 0
+        for byte in bytes[0..<end] {
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
+                if !inWord {
+                    if words > 0 { out[count] = 0x20; count += 1 }
+                    words += 1
+                    inWord = true
                 }
+                out[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                count += 1
+            case 0x2E, 0x27:
+                continue
+            default:
+                if inWord, words == 1 { firstWordLength = count }
+                inWord = false
             }
-            if inWord, words == 1 { firstWordLength = out.count }
-            // A leading "the" goes when other words follow.
-            if words > 1, firstWordLength == 3, out[0] == 0x74, out[1] == 0x68, out[2] == 0x65 {
-                return String(decoding: out[4...], as: UTF8.self)
+        }
+        if inWord, words == 1 { firstWordLength = count }
+        // A leading "the" goes when other words follow.
+        if words > 1, firstWordLength == 3, out[0] == 0x74, out[1] == 0x68, out[2] == 0x65 {
+            for index in 4..<count { out[index - 4] = out[index] }
+            return count - 4
+        }
+        return count
+    }
+
+    /// The `Gazetteer.keyHash` of `literalKey(name)` for an ASCII name, read without building the key
+    /// as a `String`; nil when a byte is not ASCII.
+    static func asciiLiteralKeyHash(_ name: String) -> UInt64? {
+        var text = name
+        return text.withUTF8 { bytes -> UInt64? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { out in
+                let count = writeASCIILiteralKey(bytes, into: out)
+                return Gazetteer.keyHash(UnsafeBufferPointer(rebasing: out[..<count]))
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
