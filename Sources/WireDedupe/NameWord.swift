@@ -21,6 +21,8 @@ struct NameWord {
     var joinedToPrevious: Bool
     /// "of", "&", "de", "al": lower-case words that may sit inside a name.
     var connector: Bool
+    /// Every byte of the word is ASCII: its gazetteer key can be hashed straight from the bytes.
+    var isASCII: Bool
 
     /// Words that may be part of a name (letters, digits, inner apostrophes, inner full stops as in
     /// "U.S"; any non-ASCII byte counts as a letter); lower-case prose words only break runs. A hyphen
@@ -47,12 +49,15 @@ struct NameWord {
                 continue
             }
             let start = index
+            // The bytes of the word OR-ed together: its top bit says whether any byte is not ASCII.
+            var allBits: UInt8 = 0
             if byte == UInt8(ascii: "&") {
                 index += 1
             } else {
                 while index < count {
                     let next = bytes[index]
                     if isWordByte(next) || next == UInt8(ascii: "'") {
+                        allBits |= next
                         index += 1
                     } else if next == UInt8(ascii: "."), index + 1 < count, isLetter(bytes[index + 1]) {
                         index += 1
@@ -74,11 +79,19 @@ struct NameWord {
                 onlySpaceSince = false
                 continue
             }
-            let bareHash = hash(slice)
+            let isASCII = allBits < 0x80
+            let bareHash = isASCII ? NameNormalizer.wordHash(slice) : hash(slice)
+            let innerHash: UInt64
+            if bareEnd == index {
+                innerHash = bareHash
+            } else {
+                let inner = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                innerHash = isASCII ? NameNormalizer.wordHash(inner) : hash(inner)
+            }
             words.append(NameWord(
-                start: start, end: index, bareEnd: bareEnd, hash: bareHash,
-                innerHash: bareEnd == index ? bareHash : hash(UnsafeBufferPointer(rebasing: bytes[start..<index])),
-                shape: shape, sentenceStart: sentenceStart, joinedToPrevious: onlySpaceSince, connector: connector))
+                start: start, end: index, bareEnd: bareEnd, hash: bareHash, innerHash: innerHash,
+                shape: shape, sentenceStart: sentenceStart, joinedToPrevious: onlySpaceSince, connector: connector,
+                isASCII: isASCII))
             sentenceStart = false
             onlySpaceSince = true
         }
