@@ -20,9 +20,15 @@ public enum SalientTerms {
     /// city again and again), so repeating it says little about which event this is. Terms' two low bits are 0 (the
     /// story index keeps a use class there).
     public static func terms(of text: String) -> [(term: UInt32, count: Int)] {
+        terms(of: text, hashingKeys: true)
+    }
+
+    /// `terms(of:)`; with `hashingKeys` false, every gazetteer key is built as a `String` (the reference
+    /// the hashed ASCII keys are tested against).
+    static func terms(of text: String, hashingKeys: Bool) -> [(term: UInt32, count: Int)] {
         var text = text
         let (read, places) = text.withUTF8 { bytes in
-            var reader = Reader(bytes: bytes, gazetteer: Gazetteer.shared)
+            var reader = Reader(bytes: bytes, gazetteer: Gazetteer.shared, hashingKeys: hashingKeys)
             return (reader.read(), reader.places)
         }
         let all = read.sorted()
@@ -57,33 +63,48 @@ public enum SalientTerms {
         hashes.reduce(0x84_2222_3250) { ($0 &* 0x100_0000_01b3) ^ $1 }
     }
 
-    /// Hashes of the words `NameNormalizer.key` strips from a name's front, and of "the".
-    static let leadingWords: Set<UInt64> = Set(NameNormalizer.titleWords.map { NameNormalizer.wordHash($0.utf8) })
-        .union([NameNormalizer.wordHash("the".utf8)])
+    /// Hashes of the words `NameNormalizer.key` strips from a name's front, and of "the"; sorted, for
+    /// `containsSorted` (a `Set` spent more hashing these hashes again than the lookup saved).
+    static let leadingWords: [UInt64] = Set(NameNormalizer.titleWords.map { NameNormalizer.wordHash($0.utf8) })
+        .union([NameNormalizer.wordHash("the".utf8)]).sorted()
 
     /// Capitalised words that are dates, not names ("Friday", "May"), and "No." of "No. 3".
-    static let notNames: Set<UInt64> = Set([
+    static let notNames: [UInt64] = Set([
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
         "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
         "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    ].map { NameNormalizer.wordHash($0.utf8) })
+    ].map { NameNormalizer.wordHash($0.utf8) }).sorted()
+
+    /// Binary search of an ascending array.
+    static func containsSorted<Element: Comparable>(_ sorted: [Element], _ value: Element) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
+    }
 
     /// One pass over a text's words: runs of name words, each split into gazetteer names and the rest.
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         let gazetteer: Gazetteer
         let words: [NameWord]
+        let hashingKeys: Bool
         var terms: [UInt32] = []
-        var places: Set<UInt32> = []
+        /// Few per text: an array searched end to end costs less than a `Set`'s hashing.
+        var places: [UInt32] = []
         /// Words of longer names ("Leji" of "Zhao Leji"), and names used alone ("Zhao"): a name's word
         /// is a term only when the text also uses it alone, as copy does with surnames; otherwise it
         /// would only repeat the whole name's term and crowd out other names.
         var components: [UInt32] = []
-        var alone: Set<UInt32> = []
+        var alone: [UInt32] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>, gazetteer: Gazetteer) {
+        init(bytes: UnsafeBufferPointer<UInt8>, gazetteer: Gazetteer, hashingKeys: Bool) {
             self.bytes = bytes
             self.gazetteer = gazetteer
+            self.hashingKeys = hashingKeys
             words = NameWord.split(bytes)
         }
 
@@ -99,7 +120,8 @@ public enum SalientTerms {
                 runStart = opensRun ? index : -1
             }
             if runStart >= 0 { readRun(runStart..<words.count) }
-            terms += components.filter { alone.contains($0) }
+            alone.sort()
+            terms += components.filter { containsSorted(alone, $0) }
             return terms
         }
 
@@ -118,7 +140,7 @@ public enum SalientTerms {
                     readRest(rest..<index)
                     index += length
                     rest = index
-                } else if words[index].shape == .allCapitals || notNames.contains(words[index].hash) {
+                } else if words[index].shape == .allCapitals || containsSorted(notNames, words[index].hash) {
                     readRest(rest..<index)
                     index += 1
                     rest = index
@@ -144,13 +166,33 @@ public enum SalientTerms {
             else { return nil }
             var length = min(gazetteer.maxNameWords, end - index)
             while length > 0 {
-                if let entry = gazetteer.entries(forKey: key(index..<index + length)).first {
+                if let entry = entries(index..<index + length).first {
                     emit(entry)
                     return length
                 }
                 length -= 1
             }
             return nil
+        }
+
+        /// The gazetteer's entries for the words' key. An ASCII key is hashed from the text's bytes, with
+        /// no `String` built; other keys go through `String`, whose equality is Unicode's, not the bytes'.
+        private func entries(_ range: Range<Int>) -> [GazetteerEntry] {
+            guard hashingKeys, words[range].allSatisfy(\.isASCII) else { return gazetteer.entries(forKey: key(range)) }
+            return gazetteer.entries(forKeyHash: keyHash(range))
+        }
+
+        /// `Gazetteer.keyHash` of `key(range)`'s bytes, hashed as `key` would write them.
+        private func keyHash(_ range: Range<Int>) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for index in range {
+                if index > range.lowerBound { hash = (hash ^ UInt64(UInt8(ascii: " "))) &* 0x100_0000_01b3 }
+                let end = index == range.upperBound - 1 ? words[index].bareEnd : words[index].end
+                for byte in bytes[words[index].start..<end] where byte != 0x2E && byte != 0x27 {
+                    hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+                }
+            }
+            return hash
         }
 
         /// The words' `NameNormalizer.literalKey`: lower-case, full stops and apostrophes dropped, one
@@ -170,12 +212,16 @@ public enum SalientTerms {
         private mutating func emit(_ entry: GazetteerEntry) {
             let term = SalientTerms.entityTerm(id: entry.id)
             terms.append(term)
-            if entry.kind.isPlace { places.insert(term) }
+            if entry.kind.isPlace { addPlace(term) }
             if entry.kind == .city || entry.kind == .region, let code = entry.countryCode {
                 let country = SalientTerms.entityTerm(id: "iso3166:" + code)
                 terms.append(country)
-                places.insert(country)
+                addPlace(country)
             }
+        }
+
+        private mutating func addPlace(_ term: UInt32) {
+            if !places.contains(term) { places.append(term) }
         }
 
         /// A name the gazetteer does not know: its key (leading titles and "the" gone) and its words.
@@ -190,23 +236,23 @@ public enum SalientTerms {
             var start = range.lowerBound
             var end = range.upperBound
             while end > start, words[end - 1].connector { end -= 1 }
-            while end - start > 1, leadingWords.contains(words[start].hash) || words[start].connector { start += 1 }
+            while end - start > 1, containsSorted(leadingWords, words[start].hash) || words[start].connector { start += 1 }
             guard end > start else { return }
             if end - start == 1 {
                 let word = words[start]
                 // A lone name is a capitalised word of two letters or more ("R" in "(far R)" is not).
                 if !word.sentenceStart || start > range.lowerBound, word.shape == .capitalised, word.bareEnd - word.start > 1,
-                    !leadingWords.contains(word.hash)
+                    !containsSorted(leadingWords, word.hash)
                 {
                     let term = SalientTerms.term(word.hash)
                     terms.append(term)
-                    alone.insert(term)
+                    alone.append(term)
                 }
                 return
             }
             // "&" is no part of a key ("Kogan & Zomek" → `kogan zomek`), "of" is.
             terms.append(SalientTerms.term(combined(words[start..<end].lazy.filter { $0.end - $0.start > 1 || !$0.connector }.map(\.hash))))
-            for index in start..<end where !words[index].connector && !leadingWords.contains(words[index].hash) {
+            for index in start..<end where !words[index].connector && !containsSorted(leadingWords, words[index].hash) {
                 if index > range.lowerBound || !words[index].sentenceStart { components.append(SalientTerms.term(words[index].hash)) }
             }
         }

@@ -83,7 +83,9 @@ public struct StoryClusterIndex: Sendable {
     public func story(terms: [UInt32], time: Int64, accept: (UInt32) -> Bool = { _ in true }) -> (story: UInt32, score: Double)? {
         guard !terms.isEmpty else { return nil }
         let commonLimit = min(maximumPostings, max(8, Int(Double(liveCount) * commonShare)))
-        var shared: [Int: Int] = [:]
+        // Every posting hit, once per shared name; sorted below so that each candidate's hits are
+        // adjacent (cheaper than counting them in a dictionary).
+        var hits: [Int] = []
         var ownWeight = 0.0
         for term in terms {
             ownWeight += weight(term)
@@ -95,14 +97,21 @@ public struct StoryClusterIndex: Sendable {
                 // older than the window rather than walking the whole list.
                 if entries[index].time < time - window { break }
                 guard entries[index].time <= time + window else { continue }
-                shared[position, default: 0] += 1
+                hits.append(position)
             }
         }
+        hits.sort()
         var best: (story: UInt32, score: Double)?
         var bestPosition = Int.max
-        // Equal scores go to the earliest item, so the choice does not follow the dictionary's per-process
-        // hash order (the same input must get the same story in every run).
-        for (position, count) in shared where count >= minimumSharedTerms {
+        var runStart = 0
+        // Equal scores go to the earliest item, so the choice does not depend on the order candidates
+        // are visited in (the same input must get the same story in every run).
+        while runStart < hits.count {
+            let position = hits[runStart]
+            var runEnd = runStart + 1
+            while runEnd < hits.count, hits[runEnd] == position { runEnd += 1 }
+            defer { runStart = runEnd }
+            guard runEnd - runStart >= minimumSharedTerms else { continue }
             let entry = entries[position - offset]
             var otherWeight = 0.0
             var overlap = 0.0
@@ -145,10 +154,9 @@ public struct StoryClusterIndex: Sendable {
         for term in entries[head].terms.map(Self.name) {
             documentFrequency[term, default: 1] -= 1
             if documentFrequency[term] == 0 { documentFrequency[term] = nil }
-            if var list = postings[term] {
-                list.removeAll { $0 <= position }
-                postings[term] = list.isEmpty ? nil : list
-            }
+            // In place: taking the list out of the dictionary first would copy it on every eviction.
+            postings[term]?.removeAll { $0 <= position }
+            if postings[term]?.isEmpty == true { postings[term] = nil }
         }
         entries[head].terms = []
         head += 1

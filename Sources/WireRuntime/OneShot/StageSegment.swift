@@ -26,18 +26,28 @@ struct StageSegment: Sendable {
         return segments
     }
 
-    /// Every item of `items` through this segment's stages, one result per input item, in order.
+    /// Every item of `items` through this segment's stages, one result per input item, in order. An
+    /// in-order segment opening with a `PreparingStage` has that stage's item-only work done first, on
+    /// every thread.
     func run(_ items: [[Item]], threads: Int) -> [EmbeddedPipeline.Result] {
         let pipeline = self.pipeline
-        let work: @Sendable (Int) -> EmbeddedPipeline.Result = { index in
-            var combined = EmbeddedPipeline.Result()
-            for item in items[index] {
-                let result = pipeline.run(item)
-                combined.emitted.append(contentsOf: result.emitted)
-                combined.deadLetters.append(contentsOf: result.deadLetters)
-            }
-            return combined
+        if !concurrent, threads > 1, let first = pipeline.stages.first as? any PreparingStage {
+            let prepared = ParallelMap.map(items.count, threads: threads) { index in items[index].map(first.prepare) }
+            return items.indices.map { index in Self.run(items[index], prepared: prepared[index], through: pipeline) }
         }
+        let work: @Sendable (Int) -> EmbeddedPipeline.Result = { index in Self.run(items[index], prepared: nil, through: pipeline) }
         return ParallelMap.map(items.count, threads: concurrent ? threads : 1, work)
+    }
+
+    /// One input's items through the pipeline, their results together; `prepared[i]`, when given, is
+    /// the first stage's preparation of `group[i]`.
+    private static func run(_ group: [Item], prepared: [any Sendable]?, through pipeline: EmbeddedPipeline) -> EmbeddedPipeline.Result {
+        var combined = EmbeddedPipeline.Result()
+        for (position, item) in group.enumerated() {
+            let result = pipeline.run(item, prepared: prepared?[position])
+            combined.emitted.append(contentsOf: result.emitted)
+            combined.deadLetters.append(contentsOf: result.deadLetters)
+        }
+        return combined
     }
 }

@@ -17,12 +17,23 @@ public struct EmbeddedPipeline: Sendable {
     }
 
     public func run(_ item: Item) -> Result {
+        run(item, prepared: nil)
+    }
+
+    /// `run(item)`; `prepared`, when given, is what the first stage (a `PreparingStage`) prepared for
+    /// this item, and that stage is spared the work.
+    func run(_ item: Item, prepared: (any Sendable)?) -> Result {
         var result = Result()
         var current = [item]
-        for stage in stages {
+        for (position, stage) in stages.enumerated() {
             var next: [Item] = []
             for input in current {
-                switch StageStep.apply(stage, to: input) {
+                let step = if position == 0, let prepared, let preparing = stage as? any PreparingStage {
+                    StageStep.apply(preparing, to: input, prepared: prepared)
+                } else {
+                    StageStep.apply(stage, to: input)
+                }
+                switch step {
                 case .success(let outputs): next.append(contentsOf: outputs)
                 case .failure(let failure):
                     result.deadLetters.append(DeadLetterInput(failure: failure, source: input.source, item: input))

@@ -4,8 +4,17 @@ import WireModel
 /// the embedded runner treat failures the same way.
 enum StageStep {
     static func apply(_ stage: any Stage, to item: Item) -> Result<[Item], StageFailure> {
+        apply(stage) { try stage.process(item) }
+    }
+
+    /// `apply` with the item's `PreparingStage.prepare` result already in hand.
+    static func apply(_ stage: any PreparingStage, to item: Item, prepared: any Sendable) -> Result<[Item], StageFailure> {
+        apply(stage) { try stage.process(item, prepared: prepared) }
+    }
+
+    private static func apply(_ stage: any Stage, _ process: () throws -> [Item]) -> Result<[Item], StageFailure> {
         do {
-            return .success(try stage.process(item))
+            return .success(try process())
         } catch let failure as StageFailure {
             return .failure(failure)
         } catch {

@@ -11,7 +11,7 @@ import WireModel
 /// before the item leaves the stage; an item delivered again after a crash (same id) gets the decision
 /// it got the first time, so a crash between this commit and the sink's write cannot turn one story
 /// into two `unique` lines, nor a story into a duplicate of itself.
-public final class DedupeStage: Stage, @unchecked Sendable {
+public final class DedupeStage: PreparingStage, @unchecked Sendable {
     public let name = "dedupe"
     private let lock = NSLock()
     private let store: any DedupeStateStore
@@ -38,15 +38,41 @@ public final class DedupeStage: Stage, @unchecked Sendable {
             StoryClusterIndex(window: min(max(window, 1), 72 * 3600), capacity: config.maxItems ?? 1_000_000))
     }
 
+    /// What `dedupe` reads of an item alone: its text, that text's fingerprint and its names.
+    struct PreparedText: Sendable {
+        var text: String
+        var fingerprint: TextFingerprint
+        var names: [(term: UInt32, count: Int)]?
+
+        init(_ item: Item, withNames: Bool) {
+            text = DedupeStage.text(of: item)
+            fingerprint = TextFingerprint(text: text)
+            names = withNames ? SalientTerms.terms(of: text) : nil
+        }
+
+        /// The names, read now if `prepare` did not.
+        func salientNames() -> [(term: UInt32, count: Int)] { names ?? SalientTerms.terms(of: text) }
+    }
+
+    public func prepare(_ item: Item) -> any Sendable {
+        PreparedText(item, withNames: true)
+    }
+
     public func process(_ item: Item) throws -> [Item] {
-        try lock.withLock {
+        // Names are read only once the item is known not to repeat an earlier one.
+        try process(item, prepared: PreparedText(item, withNames: false))
+    }
+
+    public func process(_ item: Item, prepared: any Sendable) throws -> [Item] {
+        let prepared = prepared as? PreparedText ?? PreparedText(item, withNames: false)
+        return try lock.withLock {
             // Loaded on first use, not at construction: on a reload the new pipeline's stage is built
             // while the old one still drains, and must see what the old one decided.
             var item = item
             while true {
                 do {
                     if !loaded { try load() }
-                    item.dedupe = try decideAlone(item)
+                    item.dedupe = try decideAlone(item, prepared)
                     return [item]
                 } catch {
                     // The index may hold a decision the state never committed: rebuild it from the state
@@ -64,14 +90,14 @@ public final class DedupeStage: Stage, @unchecked Sendable {
     private static let retryDelay = 0.5
 
     /// Catches the index up with other nodes' decisions and decides, alone among the state's writers.
-    private func decideAlone(_ item: Item) throws -> DedupeInfo {
+    private func decideAlone(_ item: Item, _ prepared: PreparedText) throws -> DedupeInfo {
         do {
             return try store.decideAlone(catchingUpFrom: engine.index.nextSequence) { others in
                 for record in others where record.sequence >= engine.index.nextSequence {
                     engine.restore(record)
                     stories.restore(record)
                 }
-                return try decide(item)
+                return try decide(item, prepared)
             }
         } catch let error as any TransientStateError {
             throw error
@@ -97,9 +123,8 @@ public final class DedupeStage: Stage, @unchecked Sendable {
         }
     }
 
-    private func decide(_ item: Item) throws -> DedupeInfo {
-        let text = Self.text(of: item)
-        let fingerprint = TextFingerprint(text: text)
+    private func decide(_ item: Item, _ prepared: PreparedText) throws -> DedupeInfo {
+        let fingerprint = prepared.fingerprint
         let input = DedupeInput(
             fingerprint: fingerprint, guidHash: DedupeInput.guidHash(source: item.source.name, guid: item.guid),
             version: DedupeInput.versionNumber(item.version), isWithdrawal: DedupeInput.isWithdrawal(pubStatus: item.pubStatus),
@@ -112,7 +137,7 @@ public final class DedupeStage: Stage, @unchecked Sendable {
             let matched = try decision.matchedSequence.flatMap { try store.dedupeEntry(sequence: $0) }
             var record = decision.record
             let story = stories.assign(
-                decision, matchedStory: matched?.storySequence, names: SalientTerms.terms(of: text),
+                decision, matchedStory: matched?.storySequence, names: prepared.salientNames(),
                 index: engine.index)
             record.storySequence = story.story
             record.salientTerms = story.names

@@ -49,15 +49,19 @@ extension SQLiteStateStore: DedupeStateStore {
         }
     }
 
+    // One statement per lookup or save, which SQLite runs atomically by itself: `unsafeRead` and
+    // `writeWithoutTransaction` spare each item the BEGIN / COMMIT (and the read-only pragmas) that
+    // GRDB's `read` and `write` wrap around it, SQL that is parsed again every time.
+
     public func dedupeEntry(itemID: String) throws -> DedupeEntry? {
-        try dbQueue.read { db in
+        try dbQueue.unsafeRead { db in
             // Cached statements: one lookup or insert per item, so preparing the SQL each time showed in profiles.
             try Row.fetchOne(db.cachedStatement(sql: Self.entryByItemID), arguments: [itemID]).flatMap(Self.entry)
         }
     }
 
     public func dedupeEntry(sequence: UInt32) throws -> DedupeEntry? {
-        try dbQueue.read { db in
+        try dbQueue.unsafeRead { db in
             try Row.fetchOne(db.cachedStatement(sql: Self.entryBySequence), arguments: [Int64(sequence)]).flatMap(Self.entry)
         }
     }
@@ -80,18 +84,25 @@ extension SQLiteStateStore: DedupeStateStore {
     }
 
     public func saveDedupe(_ entry: DedupeEntry, record: DedupeRecord, forgetBelow: UInt32?) throws {
-        try dbQueue.write { db in
-            if let forgetBelow {
-                try db.execute(sql: "DELETE FROM dedupe_items WHERE seq < ?", arguments: [Int64(forgetBelow)])
-            }
-            try db.cachedStatement(sql: Self.insertEntry).execute(
-                arguments: [
-                    Int64(record.sequence), entry.itemID, Int64(bitPattern: record.bodyHash), Int64(bitPattern: record.guidHash),
-                    Int64(record.version), record.eventTime,
-                    DedupeRecordColumns.membership(of: record),
-                    record.signature.map { Data($0.bins) }, entry.status.rawValue, entry.duplicateOf, entry.similarity,
-                    entry.storyID, Int64(entry.storySequence), DedupeRecordColumns.blob(record.salientTerms),
-                ])
+        guard let forgetBelow else {
+            try dbQueue.writeWithoutTransaction { db in try Self.insert(entry, record, db) }
+            return
         }
+        // Two statements: one transaction, so the old rows never go without the new one.
+        try dbQueue.write { db in
+            try db.execute(sql: "DELETE FROM dedupe_items WHERE seq < ?", arguments: [Int64(forgetBelow)])
+            try Self.insert(entry, record, db)
+        }
+    }
+
+    private static func insert(_ entry: DedupeEntry, _ record: DedupeRecord, _ db: Database) throws {
+        try db.cachedStatement(sql: Self.insertEntry).execute(
+            arguments: [
+                Int64(record.sequence), entry.itemID, Int64(bitPattern: record.bodyHash), Int64(bitPattern: record.guidHash),
+                Int64(record.version), record.eventTime,
+                DedupeRecordColumns.membership(of: record),
+                record.signature.map { Data($0.bins) }, entry.status.rawValue, entry.duplicateOf, entry.similarity,
+                entry.storyID, Int64(entry.storySequence), DedupeRecordColumns.blob(record.salientTerms),
+            ])
     }
 }
