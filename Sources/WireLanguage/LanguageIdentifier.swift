@@ -94,7 +94,7 @@ public struct LanguageIdentifier: Sendable {
     private func add(_ key: UInt64, floors: [Float], _ costs: [Float], _ totals: inout [Float]) {
         let width = totals.count
         totals.withUnsafeMutableBufferPointer { sums in
-            if let row = table.rows[key] {
+            if let row = table.rowIndex.row(for: key) {
                 costs.withUnsafeBufferPointer { all in
                     let base = row * width
                     for index in 0..<width { sums[index] += all[base + index] }
