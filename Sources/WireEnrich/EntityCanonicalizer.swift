@@ -79,7 +79,10 @@ public struct EntityCanonicalizer: Sendable {
     }
 
     static func hyphenated(_ prefix: String, _ key: String) -> String? {
-        key.isEmpty ? nil : prefix + key.replacingOccurrences(of: " ", with: "-")
+        guard !key.isEmpty else { return nil }
+        // An ASCII key's spaces are single bytes with nothing to compose with: swap them on bytes.
+        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return prefix + key.replacingOccurrences(of: " ", with: "-") }
+        return prefix + String(decoding: key.utf8.map { $0 == 0x20 ? 0x2D : $0 }, as: UTF8.self)
     }
 
     // MARK: - Merging
@@ -101,12 +104,14 @@ public struct EntityCanonicalizer: Sendable {
 
     /// "Zhao" alone joins "Zhao Leji" when exactly one full name in the story starts or ends with it.
     func mergeSurnames(_ people: [Entity]) -> [Entity] {
-        merge(people, into: { single, others in
-            guard !single.name.contains(" ") else { return nil }
-            let word = NameNormalizer.key(single.name)
-            let holders = others.indices.filter { index in
-                let words = NameNormalizer.key(others[index].name).split(separator: " ")
-                return words.count > 1 && (words.first == Substring(word) || words.last == Substring(word))
+        // Each name's key words, once: every single-word name is tested against all the others.
+        let keyWords = people.map { NameNormalizer.key($0.name).split(separator: " ") }
+        return merge(people, into: { index in
+            guard !Self.containsSpace(people[index].name) else { return nil }
+            let word = Substring(NameNormalizer.key(people[index].name))
+            let holders = people.indices.filter { other in
+                let words = keyWords[other]
+                return other != index && words.count > 1 && (words.first == word || words.last == word)
             }
             return holders.count == 1 ? holders[0] : nil
         })
@@ -114,25 +119,33 @@ public struct EntityCanonicalizer: Sendable {
 
     /// "KCNA" joins "Korean Central News Agency" when its letters are the name's initials.
     func mergeAcronyms(_ organizations: [Entity]) -> [Entity] {
-        merge(organizations, into: { single, others in
-            let letters = single.name.filter { $0 != "." }
+        let initials = organizations.map { Self.initials($0.name) }
+        return merge(organizations, into: { index in
+            let letters = organizations[index].name.filter { $0 != "." }
             guard letters.count >= 2, letters.allSatisfy({ $0.isUppercase }) else { return nil }
-            let holders = others.indices.filter { Self.initials(others[$0].name) == letters }
+            let holders = organizations.indices.filter { $0 != index && initials[$0] == letters }
             return holders.count == 1 ? holders[0] : nil
         })
     }
 
-    private func merge(_ entities: [Entity], into target: (Entity, [Entity]) -> Int?) -> [Entity] {
+    /// Each entity that `target` (given its index) points at another absorbs into that one, unless the
+    /// other was already absorbed itself.
+    private func merge(_ entities: [Entity], into target: (Int) -> Int?) -> [Entity] {
         var result = entities
         var dropped = Set<Int>()
         for index in entities.indices {
-            var others = entities
-            others[index] = Entity(name: "")
-            guard let at = target(entities[index], others), !dropped.contains(at) else { continue }
+            guard let at = target(index), !dropped.contains(at) else { continue }
             absorb(entities[index], into: &result[at])
             dropped.insert(index)
         }
         return result.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+    }
+
+    /// `name.contains(" ")`, on bytes when the name is ASCII (Foundation's search costs far more).
+    static func containsSpace(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return name.contains(" ") }
+        return utf8.contains(0x20)
     }
 
     private func absorb(_ entity: Entity, into target: inout Entity) {

@@ -17,9 +17,15 @@ struct TopicWords {
     var count: Int { ranges.count }
 
     init(_ text: some StringProtocol) {
-        bytes.reserveCapacity(text.utf8.count)
-        let handled: Void? = text.utf8.withContiguousStorageIfAvailable { read($0) }
-        if handled == nil { Array(text.utf8).withUnsafeBufferPointer { read($0) } }
+        var ranges: [Range<Int>] = []
+        var hashes: [UInt64] = []
+        // A word byte comes from one to three text bytes, so the text's length bounds the words' bytes.
+        bytes = [UInt8](unsafeUninitializedCapacity: max(text.utf8.count, 1)) { out, initialized in
+            let written = text.utf8.withContiguousStorageIfAvailable { Self.read($0, into: out, &ranges, &hashes) }
+            initialized = written ?? Array(text.utf8).withUnsafeBufferPointer { Self.read($0, into: out, &ranges, &hashes) }
+        }
+        self.ranges = ranges
+        self.hashes = hashes
     }
 
     /// The bytes of word `index`.
@@ -34,38 +40,50 @@ struct TopicWords {
         return hash
     }
 
-    private mutating func read(_ text: UnsafeBufferPointer<UInt8>) {
+    /// Writes the words' bytes to `out` and their ranges and hashes to the arrays; returns the bytes written.
+    private static func read(
+        _ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+        _ ranges: inout [Range<Int>], _ hashes: inout [UInt64]
+    ) -> Int {
+        var length = 0
         var start = 0
+        func endWord() {
+            guard start < length else { return }
+            var end = length
+            if end - start >= 2, out[end - 1] == UInt8(ascii: "s"), out[end - 2] == UInt8(ascii: "'") { end -= 2 }
+            ranges.append(start..<end)
+            hashes.append(hash(UnsafeMutableBufferPointer(rebasing: out[start..<end])))
+            start = length
+        }
         var index = 0
         while index < text.count {
             let byte = text[index]
             index += 1
             if byte < 0x80 {
                 let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                if Self.isWordByte(lower) { bytes.append(lower) } else { endWord(from: &start) }
+                if isWordByte(lower) {
+                    out[length] = lower
+                    length += 1
+                } else {
+                    endWord()
+                }
             } else if byte == 0xC4, index < text.count, text[index] == 0xB0 {
                 // İ: "i", then a combining dot that ends the word.
                 index += 1
-                bytes.append(UInt8(ascii: "i"))
-                endWord(from: &start)
+                out[length] = UInt8(ascii: "i")
+                length += 1
+                endWord()
             } else if byte == 0xE2, index + 1 < text.count, text[index] == 0x84, text[index + 1] == 0xAA {
                 // The Kelvin sign: "k", within the word.
                 index += 2
-                bytes.append(UInt8(ascii: "k"))
+                out[length] = UInt8(ascii: "k")
+                length += 1
             } else {
-                endWord(from: &start)
+                endWord()
             }
         }
-        endWord(from: &start)
-    }
-
-    private mutating func endWord(from start: inout Int) {
-        guard start < bytes.count else { return }
-        var end = bytes.count
-        if end - start >= 2, bytes[end - 1] == UInt8(ascii: "s"), bytes[end - 2] == UInt8(ascii: "'") { end -= 2 }
-        ranges.append(start..<end)
-        hashes.append(Self.hash(bytes[start..<end]))
-        start = bytes.count
+        endWord()
+        return length
     }
 
     /// Letters, digits, hyphens and apostrophes: what `TopicText.words` keeps.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WireEnrich
 
@@ -55,5 +56,15 @@ import Testing
             entities: nil, countries: [])
         #expect(topics.first?.code == "medtop:04000000")
         #expect(topics.contains { $0.code == "medtop:20000350" })
+    }
+
+    @Test func canonicalizerByteHelpersMatchFoundation() {
+        for key in ["korean central news agency", "kim", "", "a  b", "türkiye ministry", "x \u{301}y", "naïve café"] {
+            let expected = key.isEmpty ? nil : "org:" + key.replacingOccurrences(of: " ", with: "-")
+            #expect(EntityCanonicalizer.hyphenated("org:", key) == expected, "\(key)")
+        }
+        for name in ["Kim Jong Un", "Zhao", "Lee\tSung", "Müller Hans", "Müller", " ", ""] {
+            #expect(EntityCanonicalizer.containsSpace(name) == name.contains(" "), "\(name)")
+        }
     }
 }
