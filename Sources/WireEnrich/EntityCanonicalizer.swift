@@ -104,10 +104,12 @@ public struct EntityCanonicalizer: Sendable {
 
     /// "Zhao" alone joins "Zhao Leji" when exactly one full name in the story starts or ends with it.
     func mergeSurnames(_ people: [Entity]) -> [Entity] {
-        // Each name's key words, once: every single-word name is tested against all the others.
-        let keyWords = people.map { NameNormalizer.key($0.name).split(separator: " ") }
+        // Each name's key words, once, and only when a single-word name needs them.
+        var found: [[Substring]]?
         return merge(people, into: { index in
             guard !Self.containsSpace(people[index].name) else { return nil }
+            let keyWords = found ?? people.map { NameNormalizer.key($0.name).split(separator: " ") }
+            found = keyWords
             let word = Substring(NameNormalizer.key(people[index].name))
             let holders = people.indices.filter { other in
                 let words = keyWords[other]
@@ -119,10 +121,13 @@ public struct EntityCanonicalizer: Sendable {
 
     /// "KCNA" joins "Korean Central News Agency" when its letters are the name's initials.
     func mergeAcronyms(_ organizations: [Entity]) -> [Entity] {
-        let initials = organizations.map { Self.initials($0.name) }
+        // Every name's initials, once, and only when an acronym needs them.
+        var found: [String]?
         return merge(organizations, into: { index in
             let letters = organizations[index].name.filter { $0 != "." }
             guard letters.count >= 2, letters.allSatisfy({ $0.isUppercase }) else { return nil }
+            let initials = found ?? organizations.map { Self.initials($0.name) }
+            found = initials
             let holders = organizations.indices.filter { $0 != index && initials[$0] == letters }
             return holders.count == 1 ? holders[0] : nil
         })
@@ -153,11 +158,13 @@ public struct EntityCanonicalizer: Sendable {
         target.country = target.country ?? entity.country
     }
 
+    /// Words initials skip.
+    private static let minorWords: Set<String> = ["of", "the", "and", "for", "on", "in", "de", "la"]
+
     /// Capitals of the significant words: "Korean Central News Agency" → "KCNA".
     static func initials(_ name: String) -> String {
-        let minor: Set<String> = ["of", "the", "and", "for", "on", "in", "de", "la"]
-        return String(name.split(whereSeparator: { $0 == " " || $0 == "-" })
-            .filter { !minor.contains($0.lowercased()) }
+        String(name.split(whereSeparator: { $0 == " " || $0 == "-" })
+            .filter { !minorWords.contains($0.lowercased()) }
             .compactMap { $0.first?.uppercased().first })
     }
 }

@@ -98,6 +98,9 @@ public struct TopicClassifier: Sendable {
         topLevels[code] ?? table.topLevel(code)
     }
 
+    /// Last words that make an organisation a company.
+    private static let companyWords: Set<String> = ["corp", "co", "inc", "ltd", "plc", "group", "bank", "energy", "holdings"]
+
     /// Entity rules: two or more countries with a politics signal are foreign affairs; companies are business.
     private func scoreEntities(_ entities: Entities?, countries: [String], into scores: inout [String: Double]) {
         if countries.count >= 2, (scores["20000638"] ?? 0) + (scores["20000639"] ?? 0) > 0 {
@@ -106,7 +109,7 @@ public struct TopicClassifier: Sendable {
         guard let entities else { return }
         let companies = entities.organizations.filter { organization in
             let last = organization.name.split(separator: " ").last.map { $0.lowercased().filter { $0 != "." } } ?? ""
-            return ["corp", "co", "inc", "ltd", "plc", "group", "bank", "energy", "holdings"].contains(last)
+            return Self.companyWords.contains(last)
         }
         if !companies.isEmpty { scores["20000170", default: 0] += 2 }
     }

@@ -53,7 +53,11 @@ import Testing
     @Test func rowIndexFindsEveryRowAndNothingElse() {
         let table = TrigramTable(profiles: TrigramProfiles.all)
         for (key, row) in table.rows { #expect(table.rowIndex.row(for: key) == row) }
-        for key in [TrigramTable.key(0, 0x71, 0x71), TrigramTable.key(0x7A, 0x7A, 0x7A), 0, UInt64.max] where table.rows[key] == nil {
+        var absent = [TrigramTable.key(0, 0x71, 0x71), TrigramTable.key(0x7A, 0x7A, 0x7A), 0, UInt64.max, TrigramTable.key(0x60, 0x61, 0x61)]
+        // Every a–z bigram and trigram, most absent: the dense table must say so too.
+        let letters = UInt32(0x61)...0x7A
+        for a in [0] + Array(letters) { for b in letters { for c in letters { absent.append(TrigramTable.key(a, b, c)) } } }
+        for key in absent where table.rows[key] == nil {
             #expect(table.rowIndex.row(for: key) == nil)
         }
     }
