@@ -102,9 +102,12 @@ public struct LanguageIdentifier: Sendable {
     /// `bestCandidate` by integer sums of quarters: the same totals (times four), so the same winner.
     private func bestCandidate(_ text: String, _ costs: QuarterCosts) -> Int? {
         var totals = [Int32](repeating: 0, count: costs.width)
-        let seen = totals.withUnsafeMutableBufferPointer { sums in
-            forEachNGram(in: text) { key, bigram in
-                costs.add(row: table.rowIndex.row(for: key), bigram: bigram, to: sums)
+        let seen = costs.quarters.withUnsafeBufferPointer { quarters in
+            totals.withUnsafeMutableBufferPointer { sums in
+                guard let sums = sums.baseAddress else { return 0 }
+                return forEachNGram(in: text) { key, bigram in
+                    costs.add(row: table.rowIndex.row(for: key), bigram: bigram, quarters: quarters, to: sums)
+                }
             }
         }
         guard seen > 0 else { return nil }

@@ -5,17 +5,17 @@
 /// still holds quarters): summing quarters as integers then gives the same totals and the same winner,
 /// from a table a quarter of the size, which is what scoring spent its time fetching.
 struct QuarterCosts: Sendable {
-    /// Row-major like `TrigramTable.costs`, `width` candidates a row.
+    /// Row-major like `TrigramTable.costs`, `width` candidates a row, then the bigram floors and the
+    /// trigram floors as two more rows.
     let quarters: [UInt8]
-    let bigramFloors: [UInt8]
-    let trigramFloors: [UInt8]
     let width: Int
+    private let bigramFloorRow: Int
     /// The largest cost, in quarters.
     private let largest: Int
 
     /// Nil when a cost is not a whole number of quarters that fits a byte.
     init?(costs: [Float], bigramFloors: [Float], trigramFloors: [Float]) {
-        func quarters(_ values: [Float]) -> [UInt8]? {
+        func inQuarters(_ values: [Float]) -> [UInt8]? {
             var out: [UInt8] = []
             out.reserveCapacity(values.count)
             for value in values {
@@ -25,13 +25,14 @@ struct QuarterCosts: Sendable {
             }
             return out
         }
-        guard let all = quarters(costs), let bigrams = quarters(bigramFloors), let trigrams = quarters(trigramFloors),
+        guard let all = inQuarters(costs), let bigrams = inQuarters(bigramFloors), let trigrams = inQuarters(trigramFloors),
               !bigrams.isEmpty, bigrams.count == trigrams.count else { return nil }
-        self.quarters = all
-        self.bigramFloors = bigrams
-        self.trigramFloors = trigrams
         width = bigrams.count
-        largest = Int((all + bigrams + trigrams).max() ?? 0)
+        guard all.count % width == 0 else { return nil }
+        let packed = all + bigrams + trigrams
+        quarters = packed
+        bigramFloorRow = all.count / width
+        largest = Int(packed.max() ?? 0)
     }
 
     /// True when a text of this many UTF-8 bytes cannot push a `Float` total past exact quarters: it
@@ -40,19 +41,13 @@ struct QuarterCosts: Sendable {
         count < (1 << 24) / (2 * max(largest, 1))
     }
 
-    /// Adds an n-gram's costs (its row's, or the floors when the table lacks it) to `totals`.
+    /// Adds an n-gram's costs (its row's, or the floors when the table lacks it) to `totals`, which
+    /// holds `width` sums. Unchecked arithmetic on pointers, so that the loop vectorises.
     @inline(__always)
-    func add(row: Int?, bigram: Bool, to totals: UnsafeMutableBufferPointer<Int32>) {
+    func add(row: Int?, bigram: Bool, quarters: UnsafeBufferPointer<UInt8>, to totals: UnsafeMutablePointer<Int32>) {
+        guard let base = quarters.baseAddress else { return }
         let width = width
-        if let row {
-            quarters.withUnsafeBufferPointer { all in
-                let base = row * width
-                for index in 0..<width { totals[index] &+= Int32(all[base + index]) }
-            }
-        } else {
-            (bigram ? bigramFloors : trigramFloors).withUnsafeBufferPointer { floor in
-                for index in 0..<width { totals[index] &+= Int32(floor[index]) }
-            }
-        }
+        let costs = base + (row ?? (bigram ? bigramFloorRow : bigramFloorRow + 1)) &* width
+        for index in 0..<width { totals[index] &+= Int32(truncatingIfNeeded: costs[index]) }
     }
 }
