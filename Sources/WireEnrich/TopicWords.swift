@@ -35,8 +35,8 @@ struct TopicWords {
 
     /// FNV-1a of a word's bytes.
     static func hash(_ word: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var hash = basis
+        for byte in word { hash = (hash ^ UInt64(byte)) &* prime }
         return hash
     }
 
@@ -45,49 +45,71 @@ struct TopicWords {
         _ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
         _ ranges: inout [Range<Int>], _ hashes: inout [UInt64]
     ) -> Int {
+        ranges.reserveCapacity(text.count / 4 + 1)
+        hashes.reserveCapacity(text.count / 4 + 1)
         var length = 0
         var start = 0
+        // The word's hash so far, and as it was one and two bytes ago (for a dropped "'s").
+        var hash = basis
+        var hashBefore = basis
+        var hashTwoBefore = basis
+        func append(_ byte: UInt8) {
+            out[length] = byte
+            length += 1
+            hashTwoBefore = hashBefore
+            hashBefore = hash
+            hash = (hash ^ UInt64(byte)) &* prime
+        }
         func endWord() {
             guard start < length else { return }
-            var end = length
-            if end - start >= 2, out[end - 1] == UInt8(ascii: "s"), out[end - 2] == UInt8(ascii: "'") { end -= 2 }
-            ranges.append(start..<end)
-            hashes.append(hash(UnsafeMutableBufferPointer(rebasing: out[start..<end])))
+            if length - start >= 2, out[length - 1] == UInt8(ascii: "s"), out[length - 2] == UInt8(ascii: "'") {
+                ranges.append(start..<(length - 2))
+                hashes.append(hashTwoBefore)
+            } else {
+                ranges.append(start..<length)
+                hashes.append(hash)
+            }
             start = length
+            hash = basis
         }
-        var index = 0
-        while index < text.count {
-            let byte = text[index]
-            index += 1
-            if byte < 0x80 {
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                if isWordByte(lower) {
-                    out[length] = lower
-                    length += 1
+        wordBytes.withUnsafeBufferPointer { wordBytes in
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                index += 1
+                let lower = wordBytes[Int(byte)]
+                if lower != 0 {
+                    append(lower)
+                } else if byte == 0xC4, index < text.count, text[index] == 0xB0 {
+                    // İ: "i", then a combining dot that ends the word.
+                    index += 1
+                    append(UInt8(ascii: "i"))
+                    endWord()
+                } else if byte == 0xE2, index + 1 < text.count, text[index] == 0x84, text[index + 1] == 0xAA {
+                    // The Kelvin sign: "k", within the word.
+                    index += 2
+                    append(UInt8(ascii: "k"))
                 } else {
                     endWord()
                 }
-            } else if byte == 0xC4, index < text.count, text[index] == 0xB0 {
-                // İ: "i", then a combining dot that ends the word.
-                index += 1
-                out[length] = UInt8(ascii: "i")
-                length += 1
-                endWord()
-            } else if byte == 0xE2, index + 1 < text.count, text[index] == 0x84, text[index + 1] == 0xAA {
-                // The Kelvin sign: "k", within the word.
-                index += 2
-                out[length] = UInt8(ascii: "k")
-                length += 1
-            } else {
-                endWord()
             }
         }
         endWord()
         return length
     }
 
+    private static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x100_0000_01b3
+
+    /// Each byte's lower-case form when it is a word byte, else 0.
+    private static let wordBytes: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        return byte < 0x80 && isWordByte(lower) ? lower : 0
+    }
+
     /// Letters, digits, hyphens and apostrophes: what `TopicText.words` keeps.
-    @inline(__always) private static func isWordByte(_ byte: UInt8) -> Bool {
+    private static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x27
     }
 }
