@@ -139,20 +139,32 @@ struct PlaceScanner: Sendable {
     }
 
     /// The byte ranges of `asciiWords`; nil unless every byte is ASCII and none a carriage return.
+    /// One pass: words end at spaces, line feeds and tabs, and note on the way whether they hold a hyphen.
     static func asciiWordRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
-        guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
         var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(bytes.count / 4 + 1)
         var start = 0
-        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 {
-            if start < index { appendASCIIWords(bytes, start..<index, to: &ranges) }
-            start = index + 1
+        var hyphen = false
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x80 || byte == 0x0D { return nil }
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                if start < index { appendASCIIWords(bytes, start..<index, hyphen: hyphen, to: &ranges) }
+                start = index + 1
+                hyphen = false
+            } else if byte == 0x2D {
+                hyphen = true
+            }
         }
+        if start < bytes.count { appendASCIIWords(bytes, start..<bytes.count, hyphen: hyphen, to: &ranges) }
         return ranges
     }
 
-    private static func appendASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>, _ raw: Range<Int>, to ranges: inout [Range<Int>]) {
+    private static func appendASCIIWords(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ raw: Range<Int>, hyphen: Bool, to ranges: inout [Range<Int>]
+    ) {
         // Most words hold no hyphen: they are their own single part, never a compound.
-        guard bytes[raw].contains(0x2D) else {
+        guard hyphen else {
             let word = trimASCII(bytes, raw)
             if !word.isEmpty { ranges.append(word) }
             return
