@@ -22,6 +22,8 @@ public struct TopicClassifier: Sendable {
     private let firstWords: WordHashIndex
     /// The top level of every code a rule scores, so that choosing walks no parent chains.
     private let topLevels: [String: String]
+    /// `pathTopics` of every code a rule scores.
+    private let paths: [String: [Topic]]
     private let table: MediaTopicTable
     static let fallback = "14000000"
 
@@ -53,8 +55,13 @@ public struct TopicClassifier: Sendable {
         self.groups = groups
         firstWords = WordHashIndex(groups.enumerated().map { (rules[$0.element.lowerBound].hashes[0], $0.offset) })
         var topLevels: [String: String] = [:]
-        for code in rules.map(\.code) + ["20000638", "20000170"] { topLevels[code] = table.topLevel(code) }
+        var paths: [String: [Topic]] = [:]
+        for code in rules.map(\.code) + ["20000638", "20000170"] {
+            topLevels[code] = table.topLevel(code)
+            paths[code] = table.path(code).map { Topic(code: "medtop:" + $0, label: table.label($0)) }
+        }
         self.topLevels = topLevels
+        self.paths = paths
     }
 
     /// The story's topics, most relevant first, each top level before the codes under it.
@@ -118,8 +125,9 @@ public struct TopicClassifier: Sendable {
         var byTop: [String: Double] = [:]
         // Summed in code order: floating-point sums taken in the dictionary's per-process hash order can
         // differ in the last bit and turn a tie the other way from one run to the next.
-        for (code, score) in scores.sorted(by: { $0.key < $1.key }) {
-            if let top = topLevel(code) { byTop[top, default: 0] += score }
+        let sorted = scores.sorted(by: { $0.key < $1.key }).map { (code: $0.key, score: $0.value, top: topLevel($0.key)) }
+        for entry in sorted {
+            if let top = entry.top { byTop[top, default: 0] += entry.score }
         }
         let ranked = byTop.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         guard let best = ranked.first else { return [topic(Self.fallback)] }
@@ -127,12 +135,17 @@ public struct TopicClassifier: Sendable {
         if ranked.count > 1, ranked[1].value >= best.value * 0.6 { chosen.append(ranked[1].key) }
         var topics: [Topic] = []
         for top in chosen {
-            let under = scores.filter { topLevel($0.key) == top && $0.key != top }
-            let deepest = under.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-            let path = deepest.map { table.path($0) } ?? [top]
-            topics.append(contentsOf: path.map(topic))
+            // Codes are distinct and ties go by code, so the deepest is the same in any order.
+            let under = sorted.filter { $0.top == top && $0.code != top }
+            let deepest = under.max { $0.score != $1.score ? $0.score < $1.score : $0.code > $1.code }?.code
+            topics.append(contentsOf: deepest.map(pathTopics) ?? [topic(top)])
         }
         return topics
+    }
+
+    /// The topics from the top level down to a code, built once per code a rule scores.
+    private func pathTopics(_ code: String) -> [Topic] {
+        paths[code] ?? table.path(code).map(topic)
     }
 
     private func topic(_ code: String) -> Topic {
