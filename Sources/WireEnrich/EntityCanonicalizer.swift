@@ -73,6 +73,14 @@ public struct EntityCanonicalizer: Sendable {
 
     /// Without stray punctuation at either end (". Lee Sung-jun" from a sentence break read as part of the name).
     static func trimmed(_ name: String) -> String {
+        let utf8 = name.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: each byte a character, and only A–Z, a–z and 0–9 letters or numbers.
+            let kept: (UInt8) -> Bool = { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+            guard let first = utf8.firstIndex(where: kept), let last = utf8.lastIndex(where: kept) else { return "" }
+            if first == utf8.startIndex, utf8.index(after: last) == utf8.endIndex { return name }
+            return String(name[first...last])
+        }
         let kept = name.drop { !($0.isLetter || $0.isNumber) }
         guard let last = kept.lastIndex(where: { $0.isLetter || $0.isNumber }) else { return "" }
         return String(kept[...last])
@@ -124,8 +132,7 @@ public struct EntityCanonicalizer: Sendable {
         // Every name's initials, once, and only when an acronym needs them.
         var found: [String]?
         return merge(organizations, into: { index in
-            let letters = organizations[index].name.filter { $0 != "." }
-            guard letters.count >= 2, letters.allSatisfy({ $0.isUppercase }) else { return nil }
+            guard let letters = Self.acronymLetters(organizations[index].name) else { return nil }
             let initials = found ?? organizations.map { Self.initials($0.name) }
             found = initials
             let holders = organizations.indices.filter { $0 != index && initials[$0] == letters }
@@ -144,6 +151,22 @@ public struct EntityCanonicalizer: Sendable {
             dropped.insert(index)
         }
         return result.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+    }
+
+    /// The name without full stops when that is two or more capitals ("U.N." → "UN"); nil otherwise.
+    /// An ASCII name that fails on its bytes builds nothing.
+    static func acronymLetters(_ name: String) -> String? {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var count = 0
+            for byte in name.utf8 where byte != 0x2E {
+                guard byte >= 0x41, byte <= 0x5A else { return nil }
+                count += 1
+            }
+            guard count >= 2 else { return nil }
+        }
+        let letters = name.filter { $0 != "." }
+        guard letters.count >= 2, letters.allSatisfy({ $0.isUppercase }) else { return nil }
+        return letters
     }
 
     /// `name.contains(" ")`, on bytes when the name is ASCII (Foundation's search costs far more).

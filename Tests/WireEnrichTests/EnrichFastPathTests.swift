@@ -67,4 +67,17 @@ import Testing
             #expect(EntityCanonicalizer.containsSpace(name) == name.contains(" "), "\(name)")
         }
     }
+
+    @Test func canonicalizerTrimAndAcronymMatchCharacterVersions() {
+        let names = ["KCNA", "U.N.", "K", "K.", "Kcna", "US-ROK", "ÉU", "ÉTA", "N.K.", ". Lee Sung-jun", "Lee,", "...", "",
+                     "(AP) Kim Jong Un.", "Zürich!", "e\u{301}tude.", "12 Cos.", "A\u{345}B", "\r\nAB\r\n"]
+        for name in names {
+            let kept = name.drop { !($0.isLetter || $0.isNumber) }
+            let trimmed = kept.lastIndex(where: { $0.isLetter || $0.isNumber }).map { String(kept[...$0]) } ?? ""
+            #expect(EntityCanonicalizer.trimmed(name) == trimmed, "\(name)")
+            let letters = name.filter { $0 != "." }
+            let acronym = letters.count >= 2 && letters.allSatisfy({ $0.isUppercase }) ? letters : nil
+            #expect(EntityCanonicalizer.acronymLetters(name) == acronym, "\(name)")
+        }
+    }
 }
