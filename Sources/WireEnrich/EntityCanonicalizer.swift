@@ -73,13 +73,24 @@ public struct EntityCanonicalizer: Sendable {
 
     /// Without stray punctuation at either end (". Lee Sung-jun" from a sentence break read as part of the name).
     static func trimmed(_ name: String) -> String {
+        let utf8 = name.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: each byte a character, and only A–Z, a–z and 0–9 letters or numbers.
+            let kept: (UInt8) -> Bool = { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+            guard let first = utf8.firstIndex(where: kept), let last = utf8.lastIndex(where: kept) else { return "" }
+            if first == utf8.startIndex, utf8.index(after: last) == utf8.endIndex { return name }
+            return String(name[first...last])
+        }
         let kept = name.drop { !($0.isLetter || $0.isNumber) }
         guard let last = kept.lastIndex(where: { $0.isLetter || $0.isNumber }) else { return "" }
         return String(kept[...last])
     }
 
     static func hyphenated(_ prefix: String, _ key: String) -> String? {
-        key.isEmpty ? nil : prefix + key.replacingOccurrences(of: " ", with: "-")
+        guard !key.isEmpty else { return nil }
+        // An ASCII key's spaces are single bytes with nothing to compose with: swap them on bytes.
+        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return prefix + key.replacingOccurrences(of: " ", with: "-") }
+        return prefix + String(decoding: key.utf8.map { $0 == 0x20 ? 0x2D : $0 }, as: UTF8.self)
     }
 
     // MARK: - Merging
@@ -101,12 +112,16 @@ public struct EntityCanonicalizer: Sendable {
 
     /// "Zhao" alone joins "Zhao Leji" when exactly one full name in the story starts or ends with it.
     func mergeSurnames(_ people: [Entity]) -> [Entity] {
-        merge(people, into: { single, others in
-            guard !single.name.contains(" ") else { return nil }
-            let word = NameNormalizer.key(single.name)
-            let holders = others.indices.filter { index in
-                let words = NameNormalizer.key(others[index].name).split(separator: " ")
-                return words.count > 1 && (words.first == Substring(word) || words.last == Substring(word))
+        // Each name's key words, once, and only when a single-word name needs them.
+        var found: [[Substring]]?
+        return merge(people, into: { index in
+            guard !Self.containsSpace(people[index].name) else { return nil }
+            let keyWords = found ?? people.map { NameNormalizer.key($0.name).split(separator: " ") }
+            found = keyWords
+            let word = Substring(NameNormalizer.key(people[index].name))
+            let holders = people.indices.filter { other in
+                let words = keyWords[other]
+                return other != index && words.count > 1 && (words.first == word || words.last == word)
             }
             return holders.count == 1 ? holders[0] : nil
         })
@@ -114,25 +129,51 @@ public struct EntityCanonicalizer: Sendable {
 
     /// "KCNA" joins "Korean Central News Agency" when its letters are the name's initials.
     func mergeAcronyms(_ organizations: [Entity]) -> [Entity] {
-        merge(organizations, into: { single, others in
-            let letters = single.name.filter { $0 != "." }
-            guard letters.count >= 2, letters.allSatisfy({ $0.isUppercase }) else { return nil }
-            let holders = others.indices.filter { Self.initials(others[$0].name) == letters }
+        // Every name's initials, once, and only when an acronym needs them.
+        var found: [String]?
+        return merge(organizations, into: { index in
+            guard let letters = Self.acronymLetters(organizations[index].name) else { return nil }
+            let initials = found ?? organizations.map { Self.initials($0.name) }
+            found = initials
+            let holders = organizations.indices.filter { $0 != index && initials[$0] == letters }
             return holders.count == 1 ? holders[0] : nil
         })
     }
 
-    private func merge(_ entities: [Entity], into target: (Entity, [Entity]) -> Int?) -> [Entity] {
+    /// Each entity that `target` (given its index) points at another absorbs into that one, unless the
+    /// other was already absorbed itself.
+    private func merge(_ entities: [Entity], into target: (Int) -> Int?) -> [Entity] {
         var result = entities
         var dropped = Set<Int>()
         for index in entities.indices {
-            var others = entities
-            others[index] = Entity(name: "")
-            guard let at = target(entities[index], others), !dropped.contains(at) else { continue }
+            guard let at = target(index), !dropped.contains(at) else { continue }
             absorb(entities[index], into: &result[at])
             dropped.insert(index)
         }
         return result.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+    }
+
+    /// The name without full stops when that is two or more capitals ("U.N." → "UN"); nil otherwise.
+    /// An ASCII name that fails on its bytes builds nothing.
+    static func acronymLetters(_ name: String) -> String? {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var count = 0
+            for byte in name.utf8 where byte != 0x2E {
+                guard byte >= 0x41, byte <= 0x5A else { return nil }
+                count += 1
+            }
+            guard count >= 2 else { return nil }
+        }
+        let letters = name.filter { $0 != "." }
+        guard letters.count >= 2, letters.allSatisfy({ $0.isUppercase }) else { return nil }
+        return letters
+    }
+
+    /// `name.contains(" ")`, on bytes when the name is ASCII (Foundation's search costs far more).
+    static func containsSpace(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return name.contains(" ") }
+        return utf8.contains(0x20)
     }
 
     private func absorb(_ entity: Entity, into target: inout Entity) {
@@ -140,11 +181,13 @@ public struct EntityCanonicalizer: Sendable {
         target.country = target.country ?? entity.country
     }
 
+    /// Words initials skip.
+    private static let minorWords: Set<String> = ["of", "the", "and", "for", "on", "in", "de", "la"]
+
     /// Capitals of the significant words: "Korean Central News Agency" → "KCNA".
     static func initials(_ name: String) -> String {
-        let minor: Set<String> = ["of", "the", "and", "for", "on", "in", "de", "la"]
-        return String(name.split(whereSeparator: { $0 == " " || $0 == "-" })
-            .filter { !minor.contains($0.lowercased()) }
+        String(name.split(whereSeparator: { $0 == " " || $0 == "-" })
+            .filter { !minorWords.contains($0.lowercased()) }
             .compactMap { $0.first?.uppercased().first })
     }
 }

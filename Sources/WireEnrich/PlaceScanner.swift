@@ -7,6 +7,78 @@ struct PlaceScanner: Sendable {
 
     /// The country code of every place named, in order, once per mention.
     func countryCodes(in text: Substring) -> [String] {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+            countryCodes(bytes, words: Self.asciiWordRanges(bytes) ?? Self.byteRanges(of: Self.unicodeWords(text), in: text))
+        }
+        return found ?? referenceCountryCodes(in: text)
+    }
+
+    /// `referenceCountryCodes` on the text's bytes and its words' byte ranges: capitals tested on bytes
+    /// where a byte decides, runs joined into one reused buffer, and the gazetteer asked for a key only
+    /// when its hash of the run's bytes says the key may be there (`Gazetteer.mayName`).
+    private func countryCodes(_ bytes: UnsafeBufferPointer<UInt8>, words: [Range<Int>]) -> [String] {
+        var codes: [String] = []
+        var surface: [UInt8] = []
+        var index = 0
+        while index < words.count {
+            guard Self.isCapitalised(bytes, words[index]),
+                  gazetteer.mayStartName(wordHash: NameNormalizer.wordHash(bytes[words[index]])) else {
+                index += 1
+                continue
+            }
+            var matched = 1
+            for length in stride(from: nameRunLength(bytes, words, from: index), through: 1, by: -1) {
+                surface.removeAll(keepingCapacity: true)
+                for word in words[index..<(index + length)] {
+                    if word.lowerBound != words[index].lowerBound { surface.append(0x20) }
+                    surface.append(contentsOf: bytes[word])
+                }
+                guard surface.withUnsafeBufferPointer({ gazetteer.mayName(surface: $0) }) else { continue }
+                let name = String(decoding: surface, as: UTF8.self)
+                if let entry = gazetteer.lookup(name).first(where: { $0.kind.isPlace }), let code = entry.countryCode {
+                    codes.append(code)
+                    matched = length
+                    break
+                }
+            }
+            index += matched
+        }
+        return codes
+    }
+
+    /// `nameRunLength` on byte ranges.
+    private func nameRunLength(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [Range<Int>], from start: Int) -> Int {
+        var length = 1
+        while length < gazetteer.maxNameWords, start + length < words.count {
+            let word = bytes[words[start + length]]
+            guard Self.isCapitalised(bytes, words[start + length])
+                || word.elementsEqual("of".utf8) || word.elementsEqual("and".utf8) || word.elementsEqual("the".utf8)
+            else { break }
+            length += 1
+        }
+        return length
+    }
+
+    /// `word.first?.isUppercase` for the word at `range`. An ASCII byte followed by another is a
+    /// character of its own (CR LF aside, which is no capital either way), and among ASCII characters
+    /// only A–Z are upper case; anything else asks `Character`, which costs far more.
+    static func isCapitalised(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let first = bytes[range.lowerBound]
+        if first < 0x80, range.count == 1 || bytes[range.lowerBound + 1] < 0x80 { return first >= 0x41 && first <= 0x5A }
+        return String(decoding: bytes[range], as: UTF8.self).first?.isUppercase ?? false
+    }
+
+    /// Byte offsets of words cut from `text`, relative to its first byte.
+    static func byteRanges(of words: [Substring], in text: Substring) -> [Range<Int>] {
+        words.map { word in
+            let lower = text.utf8.distance(from: text.startIndex, to: word.startIndex)
+            return lower..<(lower + word.utf8.count)
+        }
+    }
+
+    /// The country codes by `Character`-based words and tests: what `countryCodes` must return.
+    func referenceCountryCodes(in text: Substring) -> [String] {
         let words = Self.words(text)
         var codes: [String] = []
         var index = 0
@@ -46,21 +118,17 @@ struct PlaceScanner: Sendable {
     /// punctuation trimmed, the full stop of an abbreviation ("N.", "U.S.") kept.
     static func words(_ text: Substring) -> [Substring] {
         if let words = asciiWords(text) { return words }
-        return SingleScalarText.holds(text) ? scalarWords(text) : characterWords(text)
+        return unicodeWords(text)
+    }
+
+    /// `words` for text that is not plain ASCII.
+    static func unicodeWords(_ text: Substring) -> [Substring] {
+        SingleScalarText.holds(text) ? scalarWords(text) : characterWords(text)
     }
 
     /// `characterWords` for ASCII text without carriage returns (each byte a character), on bytes; nil otherwise.
     static func asciiWords(_ text: Substring) -> [Substring]? {
-        let ranges: [Range<Int>]?? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
-            var ranges: [Range<Int>] = []
-            var start = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 {
-                if start < index { appendASCIIWords(bytes, start..<index, to: &ranges) }
-                start = index + 1
-            }
-            return ranges
-        }
+        let ranges: [Range<Int>]?? = text.utf8.withContiguousStorageIfAvailable(asciiWordRanges)
         guard let found = ranges, let offsets = found else { return nil }
         let utf8 = text.utf8
         return offsets.map { range in
@@ -70,9 +138,33 @@ struct PlaceScanner: Sendable {
         }
     }
 
-    private static func appendASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>, _ raw: Range<Int>, to ranges: inout [Range<Int>]) {
+    /// The byte ranges of `asciiWords`; nil unless every byte is ASCII and none a carriage return.
+    /// One pass: words end at spaces, line feeds and tabs, and note on the way whether they hold a hyphen.
+    static func asciiWordRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(bytes.count / 4 + 1)
+        var start = 0
+        var hyphen = false
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x80 || byte == 0x0D { return nil }
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                if start < index { appendASCIIWords(bytes, start..<index, hyphen: hyphen, to: &ranges) }
+                start = index + 1
+                hyphen = false
+            } else if byte == 0x2D {
+                hyphen = true
+            }
+        }
+        if start < bytes.count { appendASCIIWords(bytes, start..<bytes.count, hyphen: hyphen, to: &ranges) }
+        return ranges
+    }
+
+    private static func appendASCIIWords(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ raw: Range<Int>, hyphen: Bool, to ranges: inout [Range<Int>]
+    ) {
         // Most words hold no hyphen: they are their own single part, never a compound.
-        guard bytes[raw].contains(0x2D) else {
+        guard hyphen else {
             let word = trimASCII(bytes, raw)
             if !word.isEmpty { ranges.append(word) }
             return

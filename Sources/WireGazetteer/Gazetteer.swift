@@ -34,7 +34,7 @@ public final class Gazetteer: Sendable {
 
     /// Entries for a name as written (capitals matter only for short all-capital forms).
     public func lookup(_ surface: String) -> [GazetteerEntry] {
-        if Self.mayBeAcronymKey(surface), let acronym = byAcronym[Self.withoutFullStops(surface)] { return acronym }
+        if Self.mayBeAcronymKey(surface.utf8), let acronym = byAcronym[Self.withoutFullStops(surface)] { return acronym }
         // ASCII names by the hash of their key, which is read without building it as a `String`.
         if let hash = NameNormalizer.asciiLiteralKeyHash(surface) { return byKeyHash.entries(forHash: hash) }
         return byKey[NameNormalizer.literalKey(surface)] ?? []
@@ -42,8 +42,8 @@ public final class Gazetteer: Sendable {
 
     /// False when `surface` minus its full stops cannot be an acronym key (capitals, digits, hyphens):
     /// decided on ASCII bytes, so most lookups build no filtered copy. Non-ASCII text may be one.
-    private static func mayBeAcronymKey(_ surface: String) -> Bool {
-        for byte in surface.utf8 {
+    static func mayBeAcronymKey(_ surface: some Sequence<UInt8>) -> Bool {
+        for byte in surface {
             if byte >= 0x80 { return true }
             let capital = byte >= 0x41 && byte <= 0x5A
             let digit = byte >= 0x30 && byte <= 0x39

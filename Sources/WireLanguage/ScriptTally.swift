@@ -1,6 +1,7 @@
 /// Counts a text's letters by writing system, and its words, to decide which script governs it.
 struct ScriptTally {
-    private(set) var counts: [WritingScript: Int] = [:]
+    /// Letters per script, indexed by the script's position in `WritingScript.allCases`.
+    private var counts = [Int](repeating: 0, count: WritingScript.allCases.count)
     private(set) var letterCount = 0
     private(set) var wordCount = 0
 
@@ -16,8 +17,8 @@ struct ScriptTally {
             }
             if !inWord { wordCount += 1 }
             inWord = true
-            guard let script = WritingScript(scalar) else { continue }
-            counts[script, default: 0] += 1
+            guard let script = WritingScript.index(of: scalar) else { continue }
+            counts[script] += 1
             letterCount += 1
         }
     }
@@ -25,15 +26,20 @@ struct ScriptTally {
     /// Korean wins when Hangul is a real share of the text (Korean mixes in Han); any kana means Japanese
     /// (Japanese mixes in Han); otherwise the script with the most letters.
     var decidingScript: WritingScript? {
-        let hangul = counts[.hangul, default: 0]
+        let hangul = count(.hangul)
         if hangul > 0, hangul * 10 >= letterCount * 3 { return .hangul }
-        if counts[.kana, default: 0] > 0 { return .kana }
+        if count(.kana) > 0 { return .kana }
         // Ties go to the earlier script in declaration order, so the answer never depends on hashing.
         var best: (script: WritingScript, count: Int)?
-        for script in WritingScript.allCases {
-            let count = counts[script, default: 0]
-            if count > 0, count > (best?.count ?? 0) { best = (script, count) }
+        for (position, script) in WritingScript.allCases.enumerated() {
+            let letters = counts[position]
+            if letters > 0, letters > (best?.count ?? 0) { best = (script, letters) }
         }
         return best?.script
+    }
+
+    /// The letters counted in `script`.
+    func count(_ script: WritingScript) -> Int {
+        WritingScript.allCases.firstIndex(of: script).map { counts[$0] } ?? 0
     }
 }

@@ -7,6 +7,8 @@ struct TrigramTable: Sendable {
     let bigramFloors: [Float]
     let trigramFloors: [Float]
     let rows: [UInt64: Int]
+    /// `rows` as an open-addressing table, for scoring.
+    let rowIndex: TrigramRowIndex
     let costs: [Float]
 
     /// How much worse than a profile's rarest kept n-gram an absent one counts.
@@ -46,6 +48,7 @@ struct TrigramTable: Sendable {
         self.bigramFloors = bigramFloors
         self.trigramFloors = trigramFloors
         self.rows = rows
+        rowIndex = TrigramRowIndex(rows)
         self.costs = costs
     }
 

@@ -11,6 +11,17 @@ enum WritingScript: Hashable, Sendable, CaseIterable {
         self = script
     }
 
+    /// The position in `allCases` of a letter's script (the script `init?(_:)` finds), without
+    /// building the script: `ScriptTally` counts into an array by it.
+    static func index(of scalar: Unicode.Scalar) -> Int? {
+        for entry in indexedRanges where entry.range.contains(scalar.value) { return entry.index }
+        return nil
+    }
+
+    private static let indexedRanges: [(range: ClosedRange<UInt32>, index: Int)] = ranges.compactMap { entry in
+        allCases.firstIndex(of: entry.script).map { (entry.range, $0) }
+    }
+
     /// The language a script alone decides, when it decides one.
     var soleLanguage: String? {
         switch self {
