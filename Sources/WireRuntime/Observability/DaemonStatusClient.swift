@@ -18,10 +18,17 @@ public enum DaemonStatusClient {
         guard timeout > 0, timeout.isFinite else {
             throw FetchError(description: "the timeout must be a positive number of seconds")
         }
-        let deadline = NIODeadline.now() + .milliseconds(Int64(min(timeout, 86_400) * 1000))
+        let wait = TimeAmount.milliseconds(Int64(min(timeout, 86_400) * 1000))
+        // One client for one request, without retried connection attempts: a daemon that is not running
+        // refuses the connection at once, and that should be said at once, not after the whole timeout.
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout = HTTPClient.Configuration.Timeout(connect: wait, read: wait)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        defer { try? client.syncShutdown() }
         let response: HTTPClient.Response
         do {
-            response = try HTTPClient.shared.get(url: url, deadline: deadline).wait()
+            response = try client.get(url: url, deadline: .now() + wait).wait()
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
             throw FetchError(description: "no answer within \(timeout)s")
         } catch {
