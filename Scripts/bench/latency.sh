@@ -17,7 +17,8 @@ if [ ! -f "$CORPUS/manifest.json" ]; then
 fi
 BIN=$ROOT/.build/release/wirefeed
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    (cd "$ROOT" && swift build -c release --product wirefeed 2>&1 | tail -1)
+    # Same flags as `make release` and `make bench` (RELEASE_FLAGS): SwiftPM rebuilds everything when they change.
+    (cd "$ROOT" && swift build -c release ${RELEASE_FLAGS---static-swift-stdlib} --product wirefeed 2>&1 | tail -1)
 fi
 STAGES=$BENCH_DIR/latency-stages.json
 cp "$ROOT/Scripts/bench/e2e.json" "$STAGES"

@@ -14,45 +14,55 @@ public enum HTMLText {
     ]
 
     public static func text(fromHTML html: String) -> String {
-        HTMLDocumentReader.withDocument(html, text(of:)) ?? ""
+        let sink = TextSink()
+        guard HTMLEventReader.parse(html, into: sink) else { return "" }
+        return String(decoding: sink.out, as: UTF8.self)
     }
 
-    private static func text(of doc: htmlDocPtr) -> String {
-        var out = ""
-        // An explicit stack rather than recursion: nesting depth comes from the input.
-        var stack: [(node: xmlNodePtr, leaving: Bool)] = []
-        var child = doc.pointee.children
-        var roots: [xmlNodePtr] = []
-        while let node = child {
-            roots.append(node)
-            child = node.pointee.next
-        }
-        for node in roots.reversed() { stack.append((node, false)) }
-        while let (node, leaving) = stack.popLast() {
-            let name = node.pointee.name.map { String(cString: $0) }?.lowercased() ?? ""
-            if leaving {
-                if blocks.contains(name) { out += "\n\n" }
-                continue
-            }
-            switch node.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content { out += String(cString: content) }
-            case XML_ELEMENT_NODE:
-                if skipped.contains(name) { continue }
-                if name == "br" { out += "\n"; continue }
-                if blocks.contains(name) { out += "\n\n" }
-                stack.append((node, true))
-                var children: [xmlNodePtr] = []
-                var next = node.pointee.children
-                while let c = next {
-                    children.append(c)
-                    next = c.pointee.next
-                }
-                for c in children.reversed() { stack.append((c, false)) }
-            default:
-                continue
+    /// Collects the text straight off libxml2's parser events (`HTMLEventReader`), the same walk a tree
+    /// would get in document order, without building, walking and freeing the tree: that cost more
+    /// than the parse itself for the short fragments feeds carry.
+    private final class TextSink: HTMLEventSink {
+        var out: [UInt8] = []
+        /// Open elements whose content is not text: a skipped element, or a `<br>` (void, but the parser
+        /// may still put content under it, which the tree walk never read). Zero outside any.
+        private var ignoredDepth = 0
+
+        func startElement(_ name: UnsafePointer<xmlChar>) {
+            if ignoredDepth > 0 { ignoredDepth += 1; return }
+            guard let name = HTMLText.name(name) else { return }
+            if skipped.contains(name) {
+                ignoredDepth = 1
+            } else if name == "br" {
+                out.append(0x0A)
+                ignoredDepth = 1
+            } else if blocks.contains(name) {
+                out.append(0x0A)
+                out.append(0x0A)
             }
         }
-        return out
+
+        func endElement(_ name: UnsafePointer<xmlChar>) {
+            if ignoredDepth > 0 { ignoredDepth -= 1; return }
+            guard let name = HTMLText.name(name), blocks.contains(name) else { return }
+            out.append(0x0A)
+            out.append(0x0A)
+        }
+
+        func text(_ bytes: UnsafePointer<xmlChar>, count: Int) {
+            guard ignoredDepth == 0 else { return }
+            out.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        }
+    }
+
+    /// An element name, or nil when it is longer than any name with a role: names then stay small
+    /// strings, with no allocation per element. libxml2's HTML parser lower-cases names itself.
+    private static func name(_ pointer: UnsafePointer<xmlChar>) -> String? {
+        var length = 0
+        while pointer[length] != 0 {
+            guard length < 15 else { return nil }
+            length += 1
+        }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 }

@@ -51,6 +51,9 @@ public final class SAXPushParser: @unchecked Sendable {
     private var declaredEntities: Set<String> = []
     /// Names and namespace URIs by their libxml2 dictionary pointer (see `interned`).
     private var internedNames: [UnsafePointer<xmlChar>: String] = [:]
+    /// The last name seen in each slot of a direct-mapped table in front of `internedNames`.
+    private var recentNames = [(pointer: UnsafePointer<xmlChar>, name: String)?](repeating: nil, count: SAXPushParser.recentSlots)
+    private static let recentSlots = 64
 
     private var pending: [UInt8] = []
     private var pendingOverflow = false
@@ -240,8 +243,9 @@ public final class SAXPushParser: @unchecked Sendable {
                 guard let name = attributes[base] else { continue }
                 var value = ""
                 if let start = attributes[base + 3], let end = attributes[base + 4], end >= start {
-                    value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-                    if value.utf8.contains(UInt8(ascii: "&")) { value = Self.decodeReferences(value) }
+                    let bytes = UnsafeBufferPointer(start: start, count: end - start)
+                    value = String(decoding: bytes, as: UTF8.self)
+                    if bytes.contains(UInt8(ascii: "&")) { value = Self.decodeReferences(value) }
                 }
                 list.append(XMLAttribute(name: self.name(name, attributes[base + 1], attributes[base + 2]),
                                          value: value))
@@ -266,23 +270,33 @@ public final class SAXPushParser: @unchecked Sendable {
     /// one pointer per distinct string for the whole document, so the pointer is a key: each name is
     /// decoded once per document, not once per element (namespace URIs are long enough to cost an
     /// allocation each time). A hit is still compared byte for byte, so a pointer that was not from the
-    /// dictionary can never yield a stale name. Bounded, so a document with millions of distinct names
-    /// cannot grow it.
+    /// dictionary can never yield a stale name. A small direct-mapped table answers first (a document
+    /// uses a few dozen names, and hashing the pointer cost more than the comparison); the dictionary
+    /// behind it is bounded, so a document with millions of distinct names cannot grow it.
     private func interned(_ pointer: UnsafePointer<xmlChar>) -> String {
-        if let known = internedNames[pointer], Self.equals(known, pointer) { return known }
-        let string = String(cString: pointer)
-        if internedNames.count < 4096 { internedNames[pointer] = string }
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3) & (Self.recentSlots - 1)
+        if let recent = recentNames[slot], recent.pointer == pointer, Self.equals(recent.name, pointer) {
+            return recent.name
+        }
+        let string: String
+        if let known = internedNames[pointer], Self.equals(known, pointer) {
+            string = known
+        } else {
+            string = String(cString: pointer)
+            if internedNames.count < 4096 { internedNames[pointer] = string }
+        }
+        recentNames[slot] = (pointer, string)
         return string
     }
 
-    /// Whether `string` has exactly the bytes of the NUL-terminated `cString`.
+    /// Whether `string` has exactly the bytes of the NUL-terminated `cString`. Stops at the first
+    /// difference, so it never reads past the C string's terminator.
     private static func equals(_ string: String, _ cString: UnsafePointer<xmlChar>) -> Bool {
-        var index = 0
-        for byte in string.utf8 {
-            guard cString[index] == byte else { return false }
-            index += 1
+        var string = string
+        return string.withUTF8 { bytes in
+            for index in 0..<bytes.count where cString[index] != bytes[index] { return false }
+            return cString[bytes.count] == 0
         }
-        return cString[index] == 0
     }
 
     /// False, after reporting and stopping, once the document has used up `maxParseTime`.

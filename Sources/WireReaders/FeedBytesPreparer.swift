@@ -70,8 +70,12 @@ struct FeedBytesPreparer {
                 }
                 return n
             }
+            guard let raw = buffer.baseAddress.map(UnsafeRawPointer.init) else { return }
             var i = 0
             while i < n {
+                // Eight bytes at a time past text that holds neither `<` nor `&`.
+                while i + 8 <= n, !hasOpenOrAmpersand(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+                guard i < n else { break }
                 let b = buffer[i]
                 if b == open, i + 1 < n {
                     // Most `<` open an element; only `<!` and `<?` need the longer comparisons.
@@ -90,6 +94,16 @@ struct FeedBytesPreparer {
             }
         }
         return found
+    }
+
+    /// Whether any of the eight bytes in `word` is `<` or `&` (the "has a zero byte" trick on the word
+    /// XORed with each: never a false negative; a false positive only costs a per-byte look).
+    private static func hasOpenOrAmpersand(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let open = word ^ (ones &* 0x3C)
+        let amp = word ^ (ones &* 0x26)
+        return (((open &- ones) & ~open) | ((amp &- ones) & ~amp)) & high != 0
     }
 
     /// `&name;`, `&#123;` or `&#x1F;` at `index`.

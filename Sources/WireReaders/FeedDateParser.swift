@@ -25,7 +25,7 @@ public struct FeedDateParser: Sendable {
     /// - Parameter zone: IANA name used when the string has no zone; `UTC` when nil. Either way the
     ///   result's `timeZoneAssumed` says so.
     public func parse(_ raw: String, assumingTimeZone zone: String? = nil) -> ParsedDate? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmed(raw)
         guard !text.isEmpty, text.utf8.count <= 200 else { return nil }
         let bytes = Array(text.utf8)
         let fields: Fields?
@@ -51,6 +51,16 @@ public struct FeedDateParser: Sendable {
         }
         guard let utc = Self.format(utcSeconds) else { return nil }
         return ParsedDate(utc: utc, timeZoneAssumed: assumed)
+    }
+
+    /// White space and newlines trimmed as Foundation trims them. Callers mostly pass values trimmed
+    /// already: when both ends are visible ASCII there is nothing to trim, and the string comes back
+    /// without the trip through NSString that Foundation's trim takes on Linux.
+    static func trimmed(_ raw: String) -> String {
+        if let first = raw.utf8.first, let last = raw.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return raw
+        }
+        return raw.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     // MARK: - Fields

@@ -24,7 +24,10 @@ final class FeedDocumentHandler: SAXEventHandler {
     let context: ReadContext
     let limits: Limits
     let dates = FeedDateParser()
-    weak var parser: SAXPushParser?
+    /// Unowned, not weak: the parser owns this handler and outlives every callback, and a weak
+    /// reference would give the parser a side table, sending each of its retains and releases (one
+    /// pair per SAX event) down the runtime's slow path.
+    unowned var parser: SAXPushParser?
 
     private(set) var format: InputFormat?
     /// RSS 2.0 feeds sometimes put their elements in a made-up default namespace
@@ -126,7 +129,9 @@ final class FeedDocumentHandler: SAXEventHandler {
             if let language { feedLanguage = feedLanguage ?? language }
             return
         }
-        if let open = draft, depth == open.depth + 1 {
+        // `draft?.depth`, never `if let open = draft`: binding would copy the whole draft (its item's
+        // strings and arrays retained, then released) on every element inside an item.
+        if let itemDepth = draft?.depth, depth == itemDepth + 1 {
             takeAttributeFields(name, attributes, explicitBase: explicitBase)
             capture = FeedFieldCapture(name: name, attributes: attributes, depth: depth, explicitBase: explicitBase)
         } else if draft != nil {
@@ -170,9 +175,8 @@ final class FeedDocumentHandler: SAXEventHandler {
             if draft != nil { applyItemField(open) } else { applyChannelField(open) }
             return
         }
-        if let open = draft, depth == open.depth {
+        if draft?.depth == depth, let open = draft.take() {
             finishItem(open)
-            draft = nil
         } else if depth == containerDepth, format != .atom {
             containerDepth = nil
         }

@@ -4,7 +4,11 @@
 enum HTMLAttributeValue {
     static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        // On the bytes given, not `text.utf8.contains`: the string view's generic iteration cost more
+        // than the decoding for the short URLs this sees.
+        let hasReference = bytes.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "&")) }
+            ?? bytes.contains(UInt8(ascii: "&"))
+        guard hasReference else { return text }
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

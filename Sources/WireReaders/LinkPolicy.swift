@@ -11,10 +11,32 @@ enum LinkPolicy {
         let link = raw.trimmingWhitespace()
         guard !link.isEmpty, !isUnsafe(link) else { return nil }
         guard let base, !isUnsafe(base) else { return link }
+        // libxml2 (2.9) returns a reference that has a scheme exactly as given, and one that starts like
+        // it has but does not parse comes back unresolved too: either way the link itself. Most feed links
+        // are absolute, so this skips a parse, a copy and a free per link.
+        if startsWithScheme(link) { return link }
         guard let resolved = URIResolver.resolve(link, against: base) ?? resolveNonASCII(link, base: base),
               !resolved.isEmpty
         else { return link }
         return isUnsafe(resolved) ? nil : resolved
+    }
+
+    /// `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"` at the start, as libxml2's URI parser reads a scheme.
+    static func startsWithScheme(_ link: String) -> Bool {
+        var first = true
+        for byte in link.utf8 {
+            let isAlpha = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            if first {
+                guard isAlpha else { return false }
+                first = false
+                continue
+            }
+            if byte == UInt8(ascii: ":") { return true }
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            guard isAlpha || isDigit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            else { return false }
+        }
+        return false
     }
 
     /// libxml2 refuses references with raw non-ASCII characters (`café.html`, an IRI): those are

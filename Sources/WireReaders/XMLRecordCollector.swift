@@ -35,7 +35,9 @@ final class XMLRecordCollector: SAXEventHandler {
 
     private let limits: Limits
     private let isRecord: (XMLElementName, Int) -> Bool
-    weak var parser: SAXPushParser?
+    /// Unowned, not weak: the parser owns this collector and outlives every callback, and a weak
+    /// reference would send each of the parser's retains and releases down the runtime's slow path.
+    unowned var parser: SAXPushParser?
 
     private(set) var root: XMLElementName?
     private(set) var records: [Record] = []

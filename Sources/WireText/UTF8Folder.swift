@@ -43,6 +43,14 @@ enum UTF8Folder {
                 index += scalar.length
                 continue
             }
+            if byte > 0x20 && byte < 0x7F {
+                // A run of visible ASCII (a word) is copied whole: one test per byte, one copy per run.
+                let end = visibleASCIIRunEnd(bytes, from: index)
+                lineBlank = false
+                folder.emit(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+                continue
+            }
             index += 1
             switch byte {
             case 0x0A, 0x0B, 0x0C, 0x0D:
@@ -58,6 +66,13 @@ enum UTF8Folder {
             }
         }
         return String(decoding: folder.out, as: UTF8.self)
+    }
+
+    /// The index after the run of visible ASCII bytes (0x21–0x7E) starting at `index`.
+    private static func visibleASCIIRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var end = index
+        while end < bytes.count, bytes[end] > 0x20, bytes[end] < 0x7F { end += 1 }
+        return end
     }
 
     /// A non-ASCII scalar that NFC leaves alone and that stands alone as a character.
@@ -130,6 +145,12 @@ enum UTF8Folder {
         mutating func emit(_ byte: UInt8) {
             open()
             out.append(byte)
+        }
+
+        /// Visible bytes in a row: what `emit` of each would give, with one copy.
+        mutating func emit(_ run: UnsafeBufferPointer<UInt8>) {
+            open()
+            out.append(contentsOf: run)
         }
 
         mutating func take(_ scalar: StableScalar, bytes: UnsafeBufferPointer<UInt8>, at index: Int) {

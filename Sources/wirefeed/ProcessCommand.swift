@@ -67,7 +67,9 @@ struct ProcessCommand: ParsableCommand {
         guard let path else { return try StageFactory.make(StageFactory.defaultConfigs) }
         do {
             let loaded = try ConfigLoader.load(path: path)
-            // The config's state folder: a second run remembers what the first one saw.
+            // The config's state folder: a second run remembers what the first one saw. Opened only when a
+            // stage keeps state, so a stage-less run (the feed-only benchmark) starts without a database.
+            guard StageFactory.needsState(loaded.stages) else { return try StageFactory.make(loaded.stages) }
             return try StageFactory.make(loaded.stages, state: try SQLiteStateStore(directory: loaded.stateDir))
         } catch {
             printError("\(path): \(error)")

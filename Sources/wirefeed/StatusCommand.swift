@@ -1,9 +1,5 @@
 import ArgumentParser
-import Dispatch
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import WireRuntime
 #if canImport(Glibc)
 import Glibc
@@ -33,20 +29,20 @@ struct StatusCommand: ParsableCommand {
             printError("status: \(base) is not a URL")
             throw ExitCode(2)
         }
-        let body: Data
+        let body: [UInt8]
         do {
-            body = try Self.fetch(endpoint, timeout: timeout)
+            body = try DaemonStatusClient.fetch(endpoint.absoluteString, timeout: timeout)
         } catch {
             printError("status: cannot reach the daemon at \(endpoint.absoluteString): \(error)")
             throw ExitCode(1)
         }
         if json {
-            StandardStreams.write(Array(body) + [0x0A])
+            StandardStreams.write(body + [0x0A])
             return
         }
         let status: DaemonStatus
         do {
-            status = try JSONDecoder().decode(DaemonStatus.self, from: body)
+            status = try JSONDecoder().decode(DaemonStatus.self, from: Data(body))
         } catch {
             printError("status: the daemon's answer is not a status: \(error)")
             throw ExitCode(1)
@@ -69,36 +65,5 @@ struct StatusCommand: ParsableCommand {
             throw ExitCode(2)
         }
         return "http://" + http.listen
-    }
-
-    struct FetchError: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// One GET, waited for on this (main) thread.
-    static func fetch(_ url: URL, timeout: Double) throws -> Data {
-        var request = URLRequest(url: url)
-        request.timeoutInterval = timeout
-        let done = DispatchSemaphore(value: 0)
-        let box = ResultBox()
-        URLSession.shared.dataTask(with: request) { data, response, error in
-            if let error {
-                box.result = .failure(FetchError(description: error.localizedDescription))
-            } else if let http = response as? HTTPURLResponse, http.statusCode != 200 {
-                box.result = .failure(FetchError(description: "HTTP \(http.statusCode)"))
-            } else {
-                box.result = .success(data ?? Data())
-            }
-            done.signal()
-        }.resume()
-        guard done.wait(timeout: .now() + timeout + 1) == .success, let result = box.result else {
-            throw FetchError(description: "no answer within \(timeout)s")
-        }
-        return try result.get()
-    }
-
-    private final class ResultBox: @unchecked Sendable {
-        // Written once by the completion handler before the semaphore is signalled, read after.
-        var result: Result<Data, FetchError>?
     }
 }

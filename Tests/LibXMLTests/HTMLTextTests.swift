@@ -18,6 +18,58 @@ import LibXML
     @Test func emptyInput() {
         #expect(HTMLText.text(fromHTML: "") == "")
     }
+
+    /// `HTMLText` reads parser events; the text must be what a walk of libxml2's tree for the same
+    /// fragment gives (blocks as blank lines, `<br>` a newline, skipped elements gone), tag soup included.
+    @Test(arguments: [
+        "<p>One &amp; two</p><p>Three</p>",
+        "Text before any tag<p>then a paragraph",
+        "<div><p>nested <b>inline <i>deeper</i></b> tail</p>after</div><ul><li>a<li>b</ul>",
+        "<p>unclosed <div>block inside a paragraph</p> stray close</div>",
+        "<script>if (a < b) { x() }</script>visible<style>p { color: red }</style><noscript>js off</noscript>",
+        "<head><title>Page title</title></head><body><h1>Head</h1>line<br>break<br/>twice<br><br>end</body>",
+        "<br>leading break and <BR>upper-case tags <P>Para</P><DIV>Div</DIV>",
+        "<table><tr><td>cell one</td><td>cell two</td></tr><tr><td>row two</td></tr></table>",
+        "<!-- a comment --><p>after a comment</p><![CDATA[cdata text]]><?pi x?>",
+        "<template><p>never shown</p></template><figure><img src=x><figcaption>Caption</figcaption></figure>",
+        "caf&eacute; &#8220;quoted&#8221; &nbsp;&unknown; &#146; &lt;not a tag&gt;",
+        "<pre>  keep\n  spaces\n</pre><blockquote>quote</blockquote><hr>rule",
+        "</p>stray end<p><p><p>empty paragraphs</p></p></p>",
+        "<html><body><p>whole page</p></body></html>trailing text",
+        "   \n  \t ",
+        "<p>Ünïcödé 新聞 🗞️</p>",
+    ])
+    func eventsGiveTheTreesText(html: String) {
+        #expect(HTMLText.text(fromHTML: html) == Self.treeText(html))
+    }
+
+    /// The tree walk `HTMLText` used before it read events, over `HTMLDocumentTree`'s copy of the tree.
+    private static func treeText(_ html: String) -> String {
+        let skipped: Set<String> = ["script", "style", "noscript", "template", "head", "title"]
+        let blocks: Set<String> = [
+            "p", "div", "section", "article", "header", "footer", "aside", "blockquote", "pre", "figure",
+            "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+            "hr", "address", "main", "nav",
+        ]
+        func walk(_ content: [MarkupNode.Content], into out: inout String) {
+            for part in content {
+                switch part {
+                case .text(let text):
+                    out += text
+                case .element(let node):
+                    let name = node.localName.lowercased()
+                    if skipped.contains(name) { continue }
+                    if name == "br" { out += "\n"; continue }
+                    if blocks.contains(name) { out += "\n\n" }
+                    walk(node.content, into: &out)
+                    if blocks.contains(name) { out += "\n\n" }
+                }
+            }
+        }
+        var out = ""
+        walk(HTMLDocumentTree.parse(html).document.content, into: &out)
+        return out
+    }
 }
 
 @Suite struct URIResolverTests {

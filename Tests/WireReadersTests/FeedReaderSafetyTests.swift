@@ -107,4 +107,16 @@ import WireModel
         #expect(escaped("<![CDATA[ ] ]] & never closed") == "<![CDATA[ ] ]] & never closed")
         #expect(FeedBytesPreparer.escapeBareAmpersands(Array("<a>no ampersand</a>".utf8)) == nil)
     }
+
+    /// The scan skips eight bytes at a time: an ampersand, bare or not, and a CDATA section must be
+    /// found at every offset of text longer than a word.
+    @Test func ampersandsAndSectionsAreFoundAtEveryOffset() {
+        for offset in 0..<24 {
+            let pad = String(repeating: "x", count: offset)
+            #expect(escaped("<t>\(pad)AT&T and more text</t>") == "<t>\(pad)AT&amp;T and more text</t>")
+            #expect(escaped("<t>\(pad)&amp; and more text</t>") == "<t>\(pad)&amp; and more text</t>")
+            #expect(escaped("\(pad)<![CDATA[a & b]]>& plain text after") == "\(pad)<![CDATA[a & b]]>&amp; plain text after")
+            #expect(escaped("\(pad)long text without any tag & then") == "\(pad)long text without any tag &amp; then")
+        }
+    }
 }

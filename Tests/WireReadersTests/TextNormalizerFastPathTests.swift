@@ -20,6 +20,8 @@ import WireText
         "emoji 🗞️ and CJK 新聞 and Hangul 뉴스",
         "",
         "\n\n\n",
+        "long-words_and~punctuation!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}0123456789\u{7F}glued\n\nx",
+        "runs\u{1}split\u{7F}by controls and é-accents\u{A0}between/words",
     ]
 
     @Test(arguments: inputs)

@@ -33,6 +33,12 @@ public enum StageFactory {
         return stages
     }
 
+    /// Whether any of the stages keeps memory in the state store (dedupe): a config without one needs no
+    /// state database, and `process` then opens none (no file, no migrations, no fsync at start-up).
+    public static func needsState(_ configs: [StageConfig]) -> Bool {
+        configs.contains { if case .dedupe = $0 { true } else { false } }
+    }
+
     /// The card's stages with their defaults, those this build has: what `process` runs without a config.
     public static var defaultConfigs: [StageConfig] {
         // No route: without a config there are no rules and no sinks to choose, and an empty default drops.
