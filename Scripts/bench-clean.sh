@@ -4,7 +4,7 @@
 # switches rule families off to see what each costs.
 set -eu
 cd "$(dirname "$0")/.."
-swift build -c release --product stage-bench >/dev/null
+swift build -c release ${RELEASE_FLAGS---static-swift-stdlib} --product stage-bench >/dev/null
 pin=""
 if command -v taskset >/dev/null 2>&1; then pin="taskset -c 0"; fi
 $pin .build/release/stage-bench Fixtures/eval/stories "${1:-50}"

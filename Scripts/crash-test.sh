@@ -11,7 +11,7 @@ files=${1:-1500}
 kills=${2:-20}
 seed=${3:-1}
 RANDOM=$seed
-swift build -c release >/dev/null
+swift build -c release ${RELEASE_FLAGS---static-swift-stdlib} >/dev/null
 bin=$PWD/.build/release/wirefeed
 work=$(mktemp -d /tmp/wirefeed-crash.XXXXXX)
 pid=""

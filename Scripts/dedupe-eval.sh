@@ -41,7 +41,7 @@ if [ "${MODE:-bench}" = process ]; then
     "$ROOT/.build/debug/wirefeed" process --config "$WORK/process.json" "$CORPUS/feeds" "$CORPUS/wire" > "$WORK/process.ndjson"
     "$PY" "$ROOT/Scripts/dedupe-ndjson-to-tsv.py" "$WORK/process.ndjson" "$DECISIONS"
 else
-    (cd "$ROOT" && swift build -c release --product dedupe-bench 2>&1 | tail -1)
+    (cd "$ROOT" && swift build -c release ${RELEASE_FLAGS---static-swift-stdlib} --product dedupe-bench 2>&1 | tail -1)
     "$ROOT/.build/release/dedupe-bench" eval "$TEXTS" "$DECISIONS" ${THRESHOLD:+--threshold "$THRESHOLD"}
 fi
 "$PY" "$SHARED/bench/peers/score_dedupe.py" "$CORPUS" "$DECISIONS" --texts "$TEXTS" --json > "$WORK/score-ours-$ITEMS.json"

@@ -5,7 +5,7 @@
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ITEMS=${1:-1000000}
-(cd "$ROOT" && swift build -c release --product dedupe-bench 2>&1 | tail -1)
+(cd "$ROOT" && swift build -c release ${RELEASE_FLAGS---static-swift-stdlib} --product dedupe-bench 2>&1 | tail -1)
 OUT=${DEDUPE_BENCH_OUT:-/tmp/wirefeed-dedupe-index-bench.tsv}
 "$ROOT/.build/release/dedupe-bench" index-cost --items "$ITEMS" --every 10000 > "$OUT"
 # Rows worth reading: items 10k-20k, 100k, and the last block.

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 megabytes=${1:-50}
 corpus=${2:-}
-swift build -c release --product extract-throughput >/dev/null
+swift build -c release ${RELEASE_FLAGS---static-swift-stdlib} --product extract-throughput >/dev/null
 work=$(mktemp -d /tmp/wirefeed-extract.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 python3 - "$work" "$megabytes" "$corpus" <<'PY'

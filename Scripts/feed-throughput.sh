@@ -48,7 +48,7 @@ cat > "$work/no-stages.json" <<JSON
  "stages": [],
  "sinks": [{"name": "out", "type": "stdout"}]}
 JSON
-swift build -c release --product wirefeed 2>&1 | tail -1
+swift build -c release ${RELEASE_FLAGS---static-swift-stdlib} --product wirefeed 2>&1 | tail -1
 bin=$PWD/.build/release/wirefeed
 got=$("$bin" process --config "$work/no-stages.json" "$feed" | wc -l)
 [ "$got" -eq "$items" ] || { echo "wirefeed produced $got items, expected $items" >&2; exit 1; }

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 files=${1:-5000}
 feed_items=${2:-10000}
-swift build -c release >/dev/null
+swift build -c release ${RELEASE_FLAGS---static-swift-stdlib} >/dev/null
 bin=.build/release/wirefeed
 work=$(mktemp -d /tmp/wirefeed-spine.XXXXXX)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
