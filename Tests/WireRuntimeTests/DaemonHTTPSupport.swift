@@ -57,9 +57,15 @@ struct HTTPDaemonWorkspace {
 
     /// Runs `wirefeed ARGS` to completion; its stdout and exit status.
     func command(_ arguments: [String]) throws -> (output: String, status: Int32) {
+        try Self.wirefeed(arguments)
+    }
+
+    /// Runs `wirefeed ARGS` to completion in `directory` (the caller's when nil); its stdout and exit status.
+    static func wirefeed(_ arguments: [String], in directory: String? = nil) throws -> (output: String, status: Int32) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: DaemonProcessTests.binary)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

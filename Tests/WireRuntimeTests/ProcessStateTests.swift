@@ -36,16 +36,6 @@ import Testing
     private static func process(root: String, config: String, _ inputs: String...) throws -> (output: String, status: Int32) {
         let path = root + "/pipeline-\(UUID().uuidString).json"
         try config.write(toFile: path, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: DaemonProcessTests.binary)
-        process.arguments = ["process", "--config", path] + inputs
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+        return try HTTPDaemonWorkspace.wirefeed(["process", "--config", path] + inputs, in: root)
     }
 }
