@@ -1,3 +1,4 @@
+import WireGazetteer
 import WireModel
 
 /// Finds date expressions in a text and resolves them at the precision the text gives.
@@ -25,7 +26,7 @@ struct DateExpressionParser {
         var index = 0
         let tokens = text.tokens
         while index < tokens.count {
-            guard tokens[index].isWord, let match = match(at: index) else { index += 1; continue }
+            guard mayStartDate(index), let match = match(at: index) else { index += 1; continue }
             found.append(DateMention(text: text.string(match.range), value: match.value))
             index = match.range.upperBound
         }
@@ -41,13 +42,24 @@ struct DateExpressionParser {
     /// starts with.
     private static let startingClasses: WordClass = [.holidayStart, .month, .weekday, .relative, .qualifier, .dayWord]
 
+    /// Most tokens start no date: a word of a starting class, a number, "the", "a" or "within" may.
+    /// Tested inline on the token's class bits, flags and length before `match` is called at all
+    /// (the call and its rule-by-rule refusal cost more than the rest of finding the story's dates).
+    @inline(__always) private func mayStartDate(_ index: Int) -> Bool {
+        let token = text.tokens[index]
+        guard token.isWord else { return false }
+        if !text.classes[index].isDisjoint(with: Self.startingClasses) || token.flags.contains(.number) { return true }
+        switch token.length {
+        case 1: return text.bytes[token.start] | 0x20 == UInt8(ascii: "a")
+        case 3: return text.isWord(index, "the")
+        case 6: return text.isWord(index, "within")
+        default: return false
+        }
+    }
+
+    /// The date expression starting at `index`, a word `mayStartDate` let through.
     private func match(at index: Int) -> Match? {
         let token = text.tokens[index]
-        // Most words start no date: refuse them before trying each rule.
-        if text.classes[index].isDisjoint(with: Self.startingClasses), !token.flags.contains(.number),
-           !text.isWord(index, "the"), !text.isWord(index, "a"), !text.isWord(index, "within") {
-            return nil
-        }
         if let decade = decadeExpression(at: index) { return decade }
         if token.isCapitalised, text.has(index, .holidayStart), let holiday = holidayExpression(at: index) { return holiday }
         if text.isWord(index, "the") || text.isWord(index, "a") || text.isWord(index, "within"), let period = periodPhrase(at: index) {
@@ -72,7 +84,7 @@ struct DateExpressionParser {
                 return Match(range: index..<period.range.upperBound, value: period.value)
             }
         }
-        if token.flags.contains(.number), token.length == 4, let year = Int(text.string(index)), (1800...2100).contains(year) {
+        if token.flags.contains(.number), token.length == 4, let year = text.integer(index), (1800...2100).contains(year) {
             return yearExpression(at: index, year: year)
         }
         if text.has(index, .dayWord) {
@@ -98,7 +110,7 @@ struct DateExpressionParser {
         var cursor = index + 1
         if text.isMark(cursor, ".") { cursor += 1 }
         // Month Day[, Year]
-        if cursor < text.tokens.count, text.tokens[cursor].flags.contains(.number), let day = Int(text.string(cursor)),
+        if cursor < text.tokens.count, text.tokens[cursor].flags.contains(.number), let day = text.integer(cursor),
            (1...31).contains(day), text.tokens[cursor].length <= 2 {
             var end = cursor + 1
             var year: Int?
@@ -184,7 +196,7 @@ struct DateExpressionParser {
 
     private func fourDigitYear(_ index: Int) -> Int? {
         guard index < text.tokens.count, text.tokens[index].flags.contains(.number), text.tokens[index].length == 4,
-              let year = Int(text.string(index)), (1800...2100).contains(year) else { return nil }
+              let year = text.integer(index), (1800...2100).contains(year) else { return nil }
         return year
     }
 
@@ -236,10 +248,21 @@ struct DateExpressionParser {
     /// "resumed", "opened", "took effect").
     private func isScheduled(before start: Int) -> Bool {
         guard start > 0, text.tokens[start - 1].isWord else { return false }
-        let word = text.lower(start - 1)
-        if word == "effect" { return start > 1 && (text.isWord(start - 2, "takes") || text.isWord(start - 2, "take")) }
-        return ExtractionLexicon.schedulingVerbs.contains(word)
+        // ASCII words by the hash of their bytes, confirmed on the bytes: no lower-case `String` per
+        // weekday (it cost more than resolving the weekday). Other words keep the `String` test.
+        guard let hash = text.asciiWordHash(start - 1) else {
+            let word = text.lower(start - 1)
+            if word == "effect" { return start > 1 && (text.isWord(start - 2, "takes") || text.isWord(start - 2, "take")) }
+            return ExtractionLexicon.schedulingVerbs.contains(word)
+        }
+        if text.isWord(start - 1, "effect") { return start > 1 && (text.isWord(start - 2, "takes") || text.isWord(start - 2, "take")) }
+        guard let verb = Self.schedulingVerbOfHash[hash] else { return false }
+        return text.isWord(start - 1, equalTo: verb)
     }
+
+    /// `ExtractionLexicon.schedulingVerbs` by `NameNormalizer.wordHash` (which no two of them share).
+    static let schedulingVerbOfHash: [UInt64: String] = Dictionary(
+        ExtractionLexicon.schedulingVerbs.map { (NameNormalizer.wordHash($0.utf8), $0) }, uniquingKeysWith: { first, _ in first })
 
     /// The end of a weekday mention, with a part of the day after it.
     private func partOfDayEnd(_ index: Int) -> Int {

@@ -25,8 +25,33 @@ struct PublishedTimeParser {
 
     /// The text after the label, or nil when the line is not a publication line.
     static func stripLabel(_ line: String, label: String) -> String? {
+        if let asciiLabelled = hasASCIILabel(line, label: label) {
+            guard asciiLabelled else { return nil }
+            return line.utf8.dropFirst(label.utf8.count).withContiguousStorageIfAvailable { String(decoding: $0, as: UTF8.self) }
+                .map { $0.trimming(" :-–—\u{00A0}") } ?? String(line.dropFirst(label.count)).trimming(" :-–—\u{00A0}")
+        }
         guard line.lowercased().hasPrefix(label) else { return nil }
         return String(line.dropFirst(label.count)).trimming(" :-–—\u{00A0}")
+    }
+
+    /// `line.lowercased().hasPrefix(label)` for a lower-case ASCII label, decided on the line's first
+    /// bytes when they and the byte after them are ASCII (then each is a character, lower-cased by one
+    /// bit, and the label ends on a character boundary; a carriage return could join the next byte, so
+    /// it is left to the general test); nil when the bytes cannot decide (lower-casing the whole line
+    /// cost more than the rest of reading the stamp).
+    static func hasASCIILabel(_ line: String, label: String) -> Bool? {
+        let utf8 = line.utf8
+        let pattern = label.utf8
+        var position = utf8.startIndex
+        for expected in pattern {
+            guard position < utf8.endIndex else { return false }
+            let byte = utf8[position]
+            guard byte < 0x80, byte != 0x0D else { return nil }
+            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+            position = utf8.index(after: position)
+        }
+        guard position == utf8.endIndex || utf8[position] < 0x80 else { return nil }
+        return true
     }
 
     static func parse(_ text: String) -> Parsed? {
@@ -106,7 +131,7 @@ struct PublishedTimeParser {
 
     /// "2024-03-12 14:35:20": an ISO date with its time, as Xinhua pages print them.
     private static func isoStamp(_ words: [Substring]) -> Parsed? {
-        guard let dateAt = words.firstIndex(where: { $0.utf8.count >= 10 && $0.count == 10 && $0.filter({ $0 == "-" }).count == 2 && $0.first?.isNumber == true }),
+        guard let dateAt = words.firstIndex(where: isISODateWord),
               let day = CalendarDay(iso: String(words[dateAt])) else { return nil }
         var parsed = Parsed(day: day)
         if dateAt + 1 < words.count, let time = clock([words[dateAt + 1]]) {
@@ -115,6 +140,22 @@ struct PublishedTimeParser {
             parsed.second = time.second
         }
         return parsed
+    }
+
+    /// Ten characters, two of them hyphens, the first a number ("2024-03-12"); on bytes when the word is
+    /// ASCII without a carriage return, where each byte is a character (filtering `Character`s cost
+    /// more than the rest of reading the stamp).
+    static func isISODateWord(_ word: Substring) -> Bool {
+        let utf8 = word.utf8
+        guard utf8.count >= 10 else { return false }
+        var hyphens = 0
+        var ascii = true
+        for byte in utf8 {
+            if byte >= 0x80 || byte == 0x0D { ascii = false; break }
+            if byte == 0x2D { hyphens += 1 }
+        }
+        if ascii, let first = utf8.first { return utf8.count == 10 && hyphens == 2 && first &- 0x30 < 10 }
+        return word.count == 10 && word.filter({ $0 == "-" }).count == 2 && word.first?.isNumber == true
     }
 
     /// A clock time among words: "4:37 PM MST", "14:35:20".
@@ -190,6 +231,24 @@ struct PublishedTimeParser {
         let utc = local - offset
         let day = CalendarDay(dayNumber: utc >= 0 ? utc / 86_400 : (utc - 86_399) / 86_400)
         let seconds = utc - day.dayNumber * 86_400
-        return "\(day.iso)T\(CalendarDay.pad(seconds / 3_600, 2)):\(CalendarDay.pad(seconds % 3_600 / 60, 2)):\(CalendarDay.pad(seconds % 60, 2))Z"
+        guard (0...9999).contains(day.year) else {
+            return "\(day.iso)T\(CalendarDay.pad(seconds / 3_600, 2)):\(CalendarDay.pad(seconds % 3_600 / 60, 2)):\(CalendarDay.pad(seconds % 60, 2))Z"
+        }
+        // Written into the string's storage: interpolating six parts cost more than the zone arithmetic.
+        return String(unsafeUninitializedCapacity: 20) { out in
+            CalendarDay.write(day.year, width: 4, into: out, at: 0)
+            out[4] = 0x2D
+            CalendarDay.write(day.month, width: 2, into: out, at: 5)
+            out[7] = 0x2D
+            CalendarDay.write(day.day, width: 2, into: out, at: 8)
+            out[10] = UInt8(ascii: "T")
+            CalendarDay.write(seconds / 3_600, width: 2, into: out, at: 11)
+            out[13] = 0x3A
+            CalendarDay.write(seconds % 3_600 / 60, width: 2, into: out, at: 14)
+            out[16] = 0x3A
+            CalendarDay.write(seconds % 60, width: 2, into: out, at: 17)
+            out[19] = UInt8(ascii: "Z")
+            return 20
+        }
     }
 }

@@ -199,22 +199,33 @@ extension StoryExtractor {
     /// `text.range(of: needle, options: .caseInsensitive)` for a lower-case ASCII needle; ASCII text is
     /// searched on its bytes (Foundation's search cost more than the rest of reading the stamp).
     static func rangeIgnoringCase(of needle: String, in text: String) -> Range<String.Index>? {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: needle, options: .caseInsensitive) }
-        let pattern = Array(needle.utf8)
-        let bytes = Array(text.utf8)
-        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
-        for start in 0...(bytes.count - pattern.count) {
-            var matched = true
-            for offset in 0..<pattern.count {
-                let byte = bytes[start + offset]
-                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != pattern[offset] { matched = false; break }
-            }
-            if matched {
-                let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
-                return lower..<text.utf8.index(lower, offsetBy: pattern.count)
-            }
+        // On the text's own contiguous bytes (no array copies of the text or the needle).
+        var copy = text
+        let found = copy.withUTF8 { bytes -> Int?? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
+            return .some(Self.firstOffsetIgnoringCase(of: needle, in: bytes))
         }
-        return nil
+        guard let found else { return text.range(of: needle, options: .caseInsensitive) }
+        guard let start = found else { return nil }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+        return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+
+    /// Where a lower-case ASCII needle first stands in ASCII bytes, capitals folded.
+    private static func firstOffsetIgnoringCase(of needle: String, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var pattern = needle
+        return pattern.withUTF8 { pattern -> Int? in
+            guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+            for start in 0...(bytes.count - pattern.count) {
+                var matched = true
+                for offset in 0..<pattern.count {
+                    let byte = bytes[start + offset]
+                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != pattern[offset] { matched = false; break }
+                }
+                if matched { return start }
+            }
+            return nil
+        }
     }
 
     /// `text.range(of: needle)`, searched on bytes when the text is ASCII.
