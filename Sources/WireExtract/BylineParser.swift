@@ -55,7 +55,18 @@ struct BylineParser {
     /// " and " → ", " (`replacingOccurrences`), on bytes for ASCII text: Foundation's search cost more
     /// than the rest of the byline.
     static func commaForAnd(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.replacingOccurrences(of: " and ", with: ", ") }
+        // Most bylines hold no " and ": one pass over the contiguous bytes says so, and the text stays.
+        var copy = text
+        let plain = copy.withUTF8 { bytes -> Bool in
+            guard bytes.count >= 5 else { return true }
+            for start in 0...(bytes.count - 5) where bytes[start] == 0x20 && bytes[start + 4] == 0x20
+                && bytes[start + 1] == UInt8(ascii: "a") && bytes[start + 2] == UInt8(ascii: "n") && bytes[start + 3] == UInt8(ascii: "d") {
+                return false
+            }
+            return true
+        }
+        if plain { return text }
+        guard text.isASCIIBytes else { return text.replacingOccurrences(of: " and ", with: ", ") }
         let bytes = Array(text.utf8)
         let pattern = Array(" and ".utf8)
         var out: [UInt8] = []
@@ -93,13 +104,26 @@ struct BylineParser {
     /// The role-word search on ASCII text, lower-cased into one buffer (ASCII letters by one bit);
     /// nil for other text.
     private static func isRoleASCII(_ part: String) -> Bool? {
-        var lower: [UInt8] = []
-        lower.reserveCapacity(part.utf8.count)
-        for byte in part.utf8 {
-            guard byte < 0x80 else { return nil }
-            lower.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        // Searched on the part's own bytes, capitals folded as they are compared (no lower-case copy).
+        var copy = part
+        return copy.withUTF8 { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return roleWordBytes.contains { containsFolded($0, in: bytes) }
         }
-        return roleWordBytes.contains { firstOffset(of: $0, in: lower) != nil }
+    }
+
+    /// True when the lower-case pattern stands in the ASCII bytes, capitals folded.
+    private static func containsFolded(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let head = pattern.first, bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) where bytes[start] | 0x20 == head {
+            var matched = true
+            for offset in 1..<pattern.count {
+                let byte = bytes[start + offset]
+                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != pattern[offset] { matched = false; break }
+            }
+            if matched { return true }
+        }
+        return false
     }
 
     static let roleWordBytes = roleWords.map { Array($0.utf8) }
@@ -107,7 +131,7 @@ struct BylineParser {
     /// `text.contains(needle)`, searched on bytes when the text is ASCII (Foundation's search cost
     /// more than the rest of the byline); other text keeps Foundation's comparison.
     static func contains(_ text: String, _ needle: String) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(needle) }
+        guard text.isASCIIBytes else { return text.contains(needle) }
         return firstOffset(of: Array(needle.utf8), in: Array(text.utf8)) != nil
     }
 

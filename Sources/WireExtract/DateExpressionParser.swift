@@ -49,10 +49,27 @@ struct DateExpressionParser {
         let token = text.tokens[index]
         guard token.isWord else { return false }
         if !text.classes[index].isDisjoint(with: Self.startingClasses) || token.flags.contains(.number) { return true }
+        // "the", "a" and "within" open dates only before the words `periodPhrase` and
+        // `decadeExpression` read next ("a day earlier", "the first half", "the 1990s").
         switch token.length {
-        case 1: return text.bytes[token.start] | 0x20 == UInt8(ascii: "a")
-        case 3: return text.isWord(index, "the")
+        case 1: return text.bytes[token.start] | 0x20 == UInt8(ascii: "a") && text.isWord(index + 1, "day")
+        case 3: return text.isWord(index, "the") && mayFollowThe(index + 1)
         case 6: return text.isWord(index, "within")
+        default: return false
+        }
+    }
+
+    /// Whether the word after "the" may continue a period ("end", "start", "beginning", "middle",
+    /// "first" … "final") or a decade (a qualifier, or a five-byte word like "2000s").
+    @inline(__always) private func mayFollowThe(_ next: Int) -> Bool {
+        guard next < text.tokens.count, text.tokens[next].isWord else { return false }
+        if text.has(next, .qualifier) { return true }
+        switch text.tokens[next].length {
+        case 3: return text.isWord(next, "end")
+        case 4: return text.isWord(next, "last")
+        case 5: return true
+        case 6: return text.isWord(next, "middle") || text.isWord(next, "second") || text.isWord(next, "fourth")
+        case 9: return text.isWord(next, "beginning")
         default: return false
         }
     }

@@ -88,7 +88,7 @@ struct DatelineParser {
     /// One to `limit` words (split at spaces), each starting with an upper-case letter; on bytes when
     /// the text is ASCII.
     private static func isCapitalisedWords(_ text: String, atMost limit: Int) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard text.isASCIIBytes else {
             let words = text.split(separator: " ")
             return !words.isEmpty && words.count <= limit && words.allSatisfy({ $0.first.map { $0.isUppercase } ?? false })
         }
@@ -172,7 +172,7 @@ struct DatelineParser {
     }
 
     static func monthDay(_ text: String) -> (month: Int, day: Int)? {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCIIBytes {
             // ASCII: the words and the month's key from the bytes, without splitting `Character`s.
             // Two words between spaces: the month (full stops dropped, lower case) and the day.
             var key: [UInt8] = []

@@ -230,7 +230,7 @@ extension StoryExtractor {
 
     /// `text.range(of: needle)`, searched on bytes when the text is ASCII.
     static func range(of needle: String, in text: String) -> Range<String.Index>? {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: needle) }
+        guard text.isASCIIBytes else { return text.range(of: needle) }
         guard let offset = BylineParser.firstOffset(of: Array(needle.utf8), in: Array(text.utf8)) else { return nil }
         let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
         return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)

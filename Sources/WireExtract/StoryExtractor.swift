@@ -158,7 +158,7 @@ public struct StoryExtractor: Sendable {
 
     /// Words (split at spaces) and how many start with a capital; on bytes for ASCII text.
     static func capitalisedWords(_ text: String) -> (words: Int, capitalised: Int) {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard text.isASCIIBytes else {
             let words = text.split(separator: " ")
             return (words.count, words.filter { $0.first?.isUppercase ?? false }.count)
         }
