@@ -55,6 +55,7 @@ struct PublishedTimeParser {
     }
 
     static func parse(_ text: String) -> Parsed? {
+        if let iso = isoStampOnBytes(text) { return iso }
         var words = Self.words(text)
         if let iso = isoStamp(words) { return iso }
         // Whatever labels the line ("KYODO NEWS -") stands before the month.
