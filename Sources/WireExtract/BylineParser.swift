@@ -12,7 +12,13 @@ struct BylineParser {
     static func parse(_ line: String) -> Parsed? {
         var text = line.trimming(" ")
         guard startsWithBy(text) else { return nil }
-        text = String(text.dropFirst(3)).trimming(" ")
+        // "by " is three ASCII characters when the byte after it is ASCII too: dropped as bytes.
+        let utf8 = text.utf8
+        if utf8.count > 3, utf8.prefix(4).allSatisfy({ $0 < 0x80 }) {
+            text = text[utf8.index(utf8.startIndex, offsetBy: 3)...].trimming(" ")
+        } else {
+            text = String(text.dropFirst(3)).trimming(" ")
+        }
         if let whole = agency(text) { return Parsed(people: [], agency: whole) }
         var words = text.splitBytes(" ")
         var found: GazetteerEntry?

@@ -45,3 +45,17 @@ extension StringProtocol {
         return result ?? nil
     }
 }
+
+extension String {
+    /// `StringProtocol.trimming` that hands back the string itself when both ends are ASCII bytes not
+    /// in the set (nothing to trim, then): most furniture lines are already trimmed, and the copy
+    /// cost more than the test.
+    func trimming(_ characters: String) -> String {
+        let utf8 = self.utf8
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           !characters.utf8.contains(first), !characters.utf8.contains(last) {
+            return self
+        }
+        return self[...].trimming(characters)
+    }
+}
