@@ -27,6 +27,8 @@ struct DateExpressionParser {
         let tokens = text.tokens
         while index < tokens.count {
             guard mayStartDate(index), let match = match(at: index) else { index += 1; continue }
+            // Room for a story's usual dates at once, not grown from one by doubling.
+            if found.isEmpty { found.reserveCapacity(16) }
             found.append(DateMention(text: text.string(match.range), value: match.value))
             index = match.range.upperBound
         }

@@ -27,8 +27,8 @@ struct PublishedTimeParser {
     static func stripLabel(_ line: String, label: String) -> String? {
         if let asciiLabelled = hasASCIILabel(line, label: label) {
             guard asciiLabelled else { return nil }
-            return line.utf8.dropFirst(label.utf8.count).withContiguousStorageIfAvailable { String(decoding: $0, as: UTF8.self) }
-                .map { $0.trimming(" :-–—\u{00A0}") } ?? String(line.dropFirst(label.count)).trimming(" :-–—\u{00A0}")
+            // The label's bytes are its characters: the rest starts right after them.
+            return line[line.utf8.index(line.utf8.startIndex, offsetBy: label.utf8.count)...].trimming(" :-–—\u{00A0}")
         }
         guard line.lowercased().hasPrefix(label) else { return nil }
         return String(line.dropFirst(label.count)).trimming(" :-–—\u{00A0}")
@@ -40,18 +40,20 @@ struct PublishedTimeParser {
     /// it is left to the general test); nil when the bytes cannot decide (lower-casing the whole line
     /// cost more than the rest of reading the stamp).
     static func hasASCIILabel(_ line: String, label: String) -> Bool? {
-        let utf8 = line.utf8
-        let pattern = label.utf8
-        var position = utf8.startIndex
-        for expected in pattern {
-            guard position < utf8.endIndex else { return false }
-            let byte = utf8[position]
-            guard byte < 0x80, byte != 0x0D else { return nil }
-            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
-            position = utf8.index(after: position)
+        var copy = line
+        var pattern = label
+        return copy.withUTF8 { bytes -> Bool? in
+            pattern.withUTF8 { pattern -> Bool? in
+                for (offset, expected) in pattern.enumerated() {
+                    guard offset < bytes.count else { return false }
+                    let byte = bytes[offset]
+                    guard byte < 0x80, byte != 0x0D else { return nil }
+                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+                }
+                guard pattern.count == bytes.count || bytes[pattern.count] < 0x80 else { return nil }
+                return true
+            }
         }
-        guard position == utf8.endIndex || utf8[position] < 0x80 else { return nil }
-        return true
     }
 
     static func parse(_ text: String) -> Parsed? {

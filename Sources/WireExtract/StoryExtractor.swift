@@ -59,7 +59,7 @@ public struct StoryExtractor: Sendable {
         if datelineBytes > 0 { storyBytes.removeSubrange(datelineOffset..<(datelineOffset + datelineBytes)) }
         let bodyByteCount = storyBytes.count
         appendCaptions(item, to: &storyBytes)
-        storyBytes += headlineParagraph(item).utf8
+        appendHeadlineParagraph(item, to: &storyBytes)
         let text = TokenText(bytes: storyBytes)
         if options.headline, item.headline == nil { ledeHeadline(&item, text: text, bodyBytes: bodyByteCount) }
         if let parsed = datelineParsed {
@@ -149,37 +149,50 @@ public struct StoryExtractor: Sendable {
 
     /// A headline from the copy or the feed is read for names too, when it is written in sentence case
     /// (a title-case headline would make every word a name).
-    private func headlineParagraph(_ item: Item) -> String {
-        guard let headline = item.headline, item.headlineSource != "lede" else { return "" }
+    private func appendHeadlineParagraph(_ item: Item, to bytes: inout [UInt8]) {
+        guard let headline = item.headline, item.headlineSource != "lede" else { return }
         let counts = Self.capitalisedWords(headline)
-        guard counts.words >= 3, counts.capitalised * 10 <= counts.words * 6 else { return "" }
-        return "\n\n" + headline
+        guard counts.words >= 3, counts.capitalised * 10 <= counts.words * 6 else { return }
+        bytes.append(0x0A)
+        bytes.append(0x0A)
+        Self.append(headline, to: &bytes)
+    }
+
+    /// A string's UTF-8 appended from its contiguous storage (one copy; appending the `UTF8View`
+    /// went byte by byte).
+    static func append(_ text: String, to bytes: inout [UInt8]) {
+        var copy = text
+        copy.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Words (split at spaces) and how many start with a capital; on bytes for ASCII text.
     static func capitalisedWords(_ text: String) -> (words: Int, capitalised: Int) {
-        guard text.isASCIIBytes else {
-            let words = text.split(separator: " ")
-            return (words.count, words.filter { $0.first?.isUppercase ?? false }.count)
-        }
-        var words = 0
-        var capitalised = 0
-        var previous: UInt8 = 0x20
-        for byte in text.utf8 {
-            if previous == 0x20, byte != 0x20 {
-                words += 1
-                if byte >= 0x41 && byte <= 0x5A { capitalised += 1 }
+        var copy = text
+        let ascii = copy.withUTF8 { bytes -> (words: Int, capitalised: Int)? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var words = 0
+            var capitalised = 0
+            var previous: UInt8 = 0x20
+            for byte in bytes {
+                if previous == 0x20, byte != 0x20 {
+                    words += 1
+                    if byte >= 0x41 && byte <= 0x5A { capitalised += 1 }
+                }
+                previous = byte
             }
-            previous = byte
+            return (words, capitalised)
         }
-        return (words, capitalised)
+        if let ascii { return ascii }
+        let words = text.split(separator: " ")
+        return (words.count, words.filter { $0.first?.isUppercase ?? false }.count)
     }
 
     /// Captions are read for entities and dates too; they are the story's photos.
     private func appendCaptions(_ item: Item, to bytes: inout [UInt8]) {
         for caption in item.captions {
-            bytes += "\n\n".utf8
-            bytes += caption.text.utf8
+            bytes.append(0x0A)
+            bytes.append(0x0A)
+            Self.append(caption.text, to: &bytes)
         }
     }
 
