@@ -99,7 +99,12 @@ struct BylineParser {
     /// "Staff reporter", "Associated Press Writer": what a byline says of the person, not a name.
     static func isRole(_ part: String) -> Bool {
         // Both tests are pure: the one-character test first, the word search only for capitalised parts.
-        if part.first.map({ !$0.isUppercase }) ?? true { return true }
+        if let first = part.utf8.first, first < 0x80, part.utf8.count == 1 || part.utf8.dropFirst().first.map({ $0 < 0x80 }) == true {
+            // An ASCII byte before another is a character of its own (or "\r\n", no capital either).
+            if !(first >= 0x41 && first <= 0x5A) { return true }
+        } else if part.first.map({ !$0.isUppercase }) ?? true {
+            return true
+        }
         if let ascii = isRoleASCII(part) { return ascii }
         let lower = part.lowercased()
         return roleWords.contains { contains(lower, $0) }
@@ -164,7 +169,11 @@ struct BylineParser {
     /// "HELENA MARQUES" → "Helena Marques"; mixed case is left as written.
     static func titleCased(_ name: String) -> String {
         var copy = name
-        if let ascii = copy.withUTF8({ titleCasedASCII($0) }) { return ascii }
+        switch copy.withUTF8({ titleCasedASCII($0) }) {
+        case .unchanged: return name
+        case .cased(let cased): return cased
+        case .notASCII: break
+        }
         guard name.contains(where: \.isLetter), !name.contains(where: \.isLowercase) else { return name }
         return name.split(separator: " ").map { word in
             word.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { offset, part in
@@ -174,16 +183,21 @@ struct BylineParser {
         }.joined(separator: " ")
     }
 
-    /// `titleCased` on ASCII bytes, where letters are A–Z and a–z and case maps by one bit; nil for
-    /// other text.
-    private static func titleCasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// What `titleCasedASCII` found: text left as written needs no copy of its bytes.
+    private enum TitleCasing {
+        case notASCII, unchanged, cased(String)
+    }
+
+    /// `titleCased` on ASCII bytes, where letters are A–Z and a–z and case maps by one bit.
+    private static func titleCasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> TitleCasing {
         var capital = false
+        var lower = false
         for byte in bytes {
-            if byte >= 0x80 { return nil }
-            if byte >= 0x61 && byte <= 0x7A { return String(decoding: bytes, as: UTF8.self) }
+            if byte >= 0x80 { return .notASCII }
+            if byte >= 0x61 && byte <= 0x7A { lower = true }
             if byte >= 0x41 && byte <= 0x5A { capital = true }
         }
-        guard capital else { return String(decoding: bytes, as: UTF8.self) }
+        guard capital, !lower else { return .unchanged }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = 0
@@ -204,7 +218,7 @@ struct BylineParser {
                 start = index
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return .cased(String(decoding: out, as: UTF8.self))
     }
 
     /// One part of a word: capital then lower case, or all lower case after a hyphen unless it is a

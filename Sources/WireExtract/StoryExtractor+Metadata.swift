@@ -245,7 +245,10 @@ extension StoryExtractor {
             guard gazetteer.mayStartName(wordHash: NameNormalizer.wordHash(words[start].utf8))
                     || Gazetteer.isShortCapitalForm(words[start]) else { continue }
             for length in stride(from: min(4, words.count - start), through: 1, by: -1) {
-                if let entry = BylineParser.agency(words[start..<(start + length)].joinedBySpaces(in: stripped)) {
+                let span = words[start..<(start + length)].joinedBySpaces(in: stripped)
+                // The whole text was looked up above.
+                if words.count == 1, span == stripped { continue }
+                if let entry = BylineParser.agency(span) {
                     return entry.shortName ?? entry.name
                 }
             }
