@@ -76,8 +76,9 @@ struct DateExpressionParser {
         }
     }
 
-    /// The date expression starting at `index`, a word `mayStartDate` let through.
-    private func match(at index: Int) -> Match? {
+    /// The date expression starting at `index`, a word `mayStartDate` let through (any other word
+    /// starts none: the tests call this at every word to check that refusal).
+    func match(at index: Int) -> Match? {
         let token = text.tokens[index]
         if let decade = decadeExpression(at: index) { return decade }
         if token.isCapitalised, text.has(index, .holidayStart), let holiday = holidayExpression(at: index) { return holiday }
@@ -265,7 +266,7 @@ struct DateExpressionParser {
     /// "Talks resume on Monday", "the trial opens Tuesday", "the ban takes effect on Friday": a scheduling
     /// verb in the present, right before the weekday, speaks of the coming day (a past one would read
     /// "resumed", "opened", "took effect").
-    private func isScheduled(before start: Int) -> Bool {
+    func isScheduled(before start: Int) -> Bool {
         guard start > 0, text.tokens[start - 1].isWord else { return false }
         // ASCII words by the hash of their bytes, confirmed on the bytes: no lower-case `String` per
         // weekday (it cost more than resolving the weekday). Other words keep the `String` test.

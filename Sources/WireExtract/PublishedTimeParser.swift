@@ -58,6 +58,11 @@ struct PublishedTimeParser {
 
     static func parse(_ text: String) -> Parsed? {
         if let iso = isoStampOnBytes(text) { return iso }
+        return parseWords(text)
+    }
+
+    /// `parse` by words, for every shape of stamp (`isoStampOnBytes` reads the common one faster).
+    static func parseWords(_ text: String) -> Parsed? {
         var words = Self.words(text)
         if let iso = isoStamp(words) { return iso }
         // Whatever labels the line ("KYODO NEWS -") stands before the month.
