@@ -66,7 +66,7 @@ struct PublishedTimeParser {
         var words = Self.words(text)
         if let iso = isoStamp(words) { return iso }
         // Whatever labels the line ("KYODO NEWS -") stands before the month.
-        guard let monthAt = words.firstIndex(where: { ExtractionLexicon.months[Self.monthKey($0)] != nil }) else { return nil }
+        guard let monthAt = words.firstIndex(where: { Self.mayBeMonth($0) && ExtractionLexicon.months[Self.monthKey($0)] != nil }) else { return nil }
         // "4:37 PM MST, June 16, 2024": a time before the date.
         var leading: (hour: Int, minute: Int, second: Int, zone: String?)?
         if monthAt > 0 { leading = clock(Array(words[..<monthAt])) }
@@ -108,7 +108,9 @@ struct PublishedTimeParser {
     /// The words of a stamp, split at spaces, commas and no-break spaces; on bytes when the line has
     /// no no-break space (the `Character` split cost more than the rest of the parse).
     static func words(_ text: String) -> [Substring] {
-        guard text.utf8.contains(0xA0) else { return text[...].splitBytes(" ,") }
+        var copy = text
+        // The no-break space's second byte, searched on the contiguous bytes (the view's search is slow).
+        guard copy.withUTF8({ $0.contains(0xA0) }) else { return text[...].splitBytes(" ,") }
         return text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
     }
 
@@ -117,6 +119,28 @@ struct PublishedTimeParser {
     static func mayStartWithU(_ word: Substring) -> Bool {
         guard let first = word.utf8.first else { return false }
         return first >= 0x80 || first | 0x20 == 0x75
+    }
+
+    /// False when an ASCII word cannot be a month's name or short form (`ExtractionLexicon.months`):
+    /// its letters, full stops left out, are not three to nine, or the first is no month's initial.
+    /// Other words may be one. Decided on bytes, so that only likely words build a `monthKey`.
+    static func mayBeMonth(_ word: Substring) -> Bool {
+        var length = 0
+        var initial: UInt8 = 0
+        for byte in word.utf8 {
+            if byte >= 0x80 { return true }
+            if byte == 0x2E { continue }
+            if length == 0 { initial = byte | 0x20 }
+            length += 1
+        }
+        guard length >= 3, length <= 9 else { return false }
+        switch initial {
+        case UInt8(ascii: "a"), UInt8(ascii: "d"), UInt8(ascii: "f"), UInt8(ascii: "j"), UInt8(ascii: "m"),
+             UInt8(ascii: "n"), UInt8(ascii: "o"), UInt8(ascii: "s"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// "Sept." → "sept": a word as `ExtractionLexicon.months` spells it; on bytes for ASCII words.

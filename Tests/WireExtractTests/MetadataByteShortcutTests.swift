@@ -136,6 +136,18 @@ import WireModel
         }
     }
 
+    @Test func refusedMonthWordsAreNoMonths() {
+        let words = ["Jan", "jan.", ".Jan", "J.a.n", "Sept.", "SEPTEMBER", "Septembers", "May", "ma", "Mayo", "Oct", "Dec.", "Nov",
+                     "2024", "09:45", "pm", "IST", "Published", "Apr", "Aug.", "\u{212A}an", "Mär", "Jänner", "Ｊan", "", "."]
+        for text in words + Self.stampLines.flatMap({ PublishedTimeParser.words($0).map(String.init) }) {
+            let word = Substring(text)
+            if !PublishedTimeParser.mayBeMonth(word) {
+                #expect(ExtractionLexicon.months[PublishedTimeParser.monthKey(word)] == nil, "\(text)")
+            }
+        }
+        #expect(ExtractionLexicon.months.keys.allSatisfy { PublishedTimeParser.mayBeMonth(Substring($0)) })
+    }
+
     @Test func bylinePiecesAsTheStringCodeMakesThem() {
         let names = ["Baltic Wire Service", "HELENA MARQUES", "Helena Marques", "JEAN-PAUL KIM", "KIM TONG-HYUNG", "Ni Putu Sari", "x",
                      "", "ÉLODIE DURAND", "ANNA é", "anna MARIA", "O'BRIEN", "LEE  JAE-WON", "A-", "-B"]
