@@ -134,17 +134,19 @@ struct DatelineParser {
     /// the day's digits read as `Int(_:)` reads them); other text through the `String` version.
     static func monthDay(_ bytes: UnsafeBufferPointer<UInt8>) -> (month: Int, day: Int)? {
         guard !bytes.contains(where: { $0 >= 0x80 }) else { return monthDay(String(decoding: bytes, as: UTF8.self)) }
-        var words: [Range<Int>] = []
+        // The two words kept in locals (an array per dateline cost more than reading it).
+        var words = (0..<0, 0..<0)
+        var count = 0
         var index = 0
         while index < bytes.count {
             guard bytes[index] != 0x20 else { index += 1; continue }
             let start = index
             while index < bytes.count, bytes[index] != 0x20 { index += 1 }
-            words.append(start..<index)
-            if words.count > 2 { return nil }
+            count += 1
+            if count == 1 { words.0 = start..<index } else if count == 2 { words.1 = start..<index } else { return nil }
         }
-        guard words.count == 2, let day = dayNumber(bytes[words[1]]) else { return nil }
-        let month = words[0]
+        guard count == 2, let day = dayNumber(bytes[words.1]) else { return nil }
+        let month = words.0
         let keyLength = bytes[month].lazy.filter { $0 != 0x2E }.count
         let key = String(unsafeUninitializedCapacity: keyLength) { out in
             var at = 0

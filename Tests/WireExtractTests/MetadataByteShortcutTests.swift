@@ -148,6 +148,16 @@ import WireModel
         #expect(ExtractionLexicon.months.keys.allSatisfy { PublishedTimeParser.mayBeMonth(Substring($0)) })
     }
 
+    @Test func datelineDaysOnBytesAsOnStrings() {
+        for part in ["March 5", "Oct. 9", "SEPT. 10", "May  5", " May 5", "May 5 ", "May", "May 5 2024", "May +5", "May 05",
+                     "May 32", "May 0", "Mai 5", "Jan. 1", "jan 31", "", " ", "5 May", "Dec 999999999999999999999", "Mär 5"] {
+            var copy = part
+            let onBytes = copy.withUTF8 { DatelineParser.monthDay($0) }
+            let onString = DatelineParser.monthDay(part)
+            #expect(onBytes?.month == onString?.month && onBytes?.day == onString?.day, "\(part)")
+        }
+    }
+
     @Test func bylinePiecesAsTheStringCodeMakesThem() {
         let names = ["Baltic Wire Service", "HELENA MARQUES", "Helena Marques", "JEAN-PAUL KIM", "KIM TONG-HYUNG", "Ni Putu Sari", "x",
                      "", "ÉLODIE DURAND", "ANNA é", "anna MARIA", "O'BRIEN", "LEE  JAE-WON", "A-", "-B"]
