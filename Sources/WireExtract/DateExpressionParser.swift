@@ -53,12 +53,11 @@ struct DateExpressionParser {
         // few words of running text): a starting class, a number, or the length and initial of
         // "a", "the" or "within".
         let initial = token.start < text.bytes.count ? text.bytes[token.start] | 0x20 : 0
-        let length = token.length
-        var open = text.classes[index].rawValue & Self.startingClasses.rawValue
-        open |= UInt32(token.flags.rawValue & Token.Flags.number.rawValue)
-        open |= UInt32(truncatingIfNeeded: (length == 1 ? 1 : 0) & (initial == UInt8(ascii: "a") ? 1 : 0))
-        open |= UInt32(truncatingIfNeeded: (length == 3 ? 1 : 0) & (initial == UInt8(ascii: "t") ? 1 : 0))
-        open |= UInt32(truncatingIfNeeded: (length == 6 ? 1 : 0) & (initial == UInt8(ascii: "w") ? 1 : 0))
+        // The initial each length opens with, one byte per length: "a" at 1, "t" at 3, "w" at 6, none
+        // (zero, which no initial with its 0x20 bit set equals) at the others.
+        let expected = UInt8(truncatingIfNeeded: Self.articleInitials >> (UInt64(min(max(token.length, 0), 7)) &* 8))
+        let open = text.classes[index].rawValue & Self.startingClasses.rawValue
+            | UInt32(token.flags.rawValue & Token.Flags.number.rawValue) | (initial == expected ? 1 : 0)
         guard open != 0, token.isWord else { return false }
         if !text.classes[index].isDisjoint(with: Self.startingClasses) || token.flags.contains(.number) { return true }
         // "the", "a" and "within" open dates only before the words `periodPhrase` and
@@ -70,6 +69,9 @@ struct DateExpressionParser {
         default: return false
         }
     }
+
+    /// `mayStartDate`'s table: byte n is the initial of the n-letter word among "a", "the", "within".
+    private static let articleInitials: UInt64 = 0x0077_0000_7400_6100
 
     /// Whether the word after "the" may continue a period ("end", "start", "beginning", "middle",
     /// "first" … "final") or a decade (a qualifier, or a five-byte word like "2000s").

@@ -19,7 +19,7 @@ struct DatelineParser {
     /// How datelines write months, for the dateline's own date mention.
     static let monthNames = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 
-    static func parse(_ paragraph: String) -> Parsed? {
+    static func parse(_ paragraph: some StringProtocol) -> Parsed? {
         // Copied from the contiguous UTF-8 when there is one: `prefix` on the view copies byte by byte.
         let bytes = paragraph.utf8.withContiguousStorageIfAvailable { Array($0.prefix(160)) } ?? Array(paragraph.utf8.prefix(160))
         guard let first = bytes.first, first >= 0x41, first <= 0x5A else { return nil }

@@ -17,7 +17,8 @@ public struct StoryExtractor: Sendable {
     public func extract(_ input: Item) -> Item {
         var item = input
         let body = item.body ?? ""
-        var firstParagraph = Self.firstLine(body)
+        // A view of the body's first line, not a copy: the dateline is read from its first bytes.
+        var firstParagraph = Self.firstLine(body[...])
         // Parsed once: the dateline is read from whichever of the first two lines holds it.
         var firstDateline = DatelineParser.parse(firstParagraph)
         var datelineOffset = 0
@@ -27,7 +28,7 @@ public struct StoryExtractor: Sendable {
            let rest = body.utf8.firstIndex(of: 0x0A) {
             var next = body.utf8.index(after: rest)
             while next < body.utf8.endIndex, body.utf8[next] == 0x0A { next = body.utf8.index(after: next) }
-            let second = Self.firstLine(String(body[next...]))
+            let second = Self.firstLine(body[next...])
             if let parsed = DatelineParser.parse(second) {
                 datelineOffset = body.utf8.distance(from: body.utf8.startIndex, to: next)
                 firstParagraph = second
@@ -81,7 +82,8 @@ public struct StoryExtractor: Sendable {
             // Words of the body: the story text's tokens before the captions, plus the dateline's.
             let bodyEnd = bodyByteCount
             let storyWords = text.tokens.lazy.filter { $0.isWord && $0.start < bodyEnd }.count
-            let datelineWords = Self.wordCount(firstParagraph.utf8.prefix(datelineBytes))
+            let datelineWords = firstParagraph.utf8.withContiguousStorageIfAvailable { Self.wordCount($0.prefix(datelineBytes)) }
+                ?? Self.wordCount(firstParagraph.utf8.prefix(datelineBytes))
             item.wordCount = storyWords + datelineWords
         }
         if options.entities || options.quotes {
@@ -135,16 +137,16 @@ public struct StoryExtractor: Sendable {
     }
 
     /// The text up to the first line break.
-    static func firstLine(_ text: String) -> String {
+    static func firstLine(_ text: Substring) -> Substring {
         let utf8 = text.utf8
         // On the contiguous bytes when there are some: the generic search on the view is slow.
         let found = utf8.withContiguousStorageIfAvailable { buffer -> Int? in buffer.firstIndex(of: 0x0A) }
         if let found {
             guard let offset = found else { return text }
-            return String(text[..<utf8.index(utf8.startIndex, offsetBy: offset)])
+            return text[..<utf8.index(utf8.startIndex, offsetBy: offset)]
         }
         guard let newline = utf8.firstIndex(of: 0x0A) else { return text }
-        return String(text[..<newline])
+        return text[..<newline]
     }
 
     /// A headline from the copy or the feed is read for names too, when it is written in sentence case
