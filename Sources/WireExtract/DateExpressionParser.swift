@@ -241,11 +241,19 @@ struct DateExpressionParser {
     private func yearFromContext(at index: Int) -> Int? {
         guard let anchor else { return nil }
         let sentence = text.sentence(around: index)
-        for position in sentence where position + 1 < sentence.upperBound && text.isWord(position + 1, "year") {
+        for position in sentence where position + 1 < sentence.upperBound && mayBeYear(position + 1) && text.isWord(position + 1, "year") {
             if text.isWord(position, "last") { return anchor.year - 1 }
             if text.isWord(position, "next") { return anchor.year + 1 }
         }
         return nil
+    }
+
+    /// False for tokens other than four bytes starting with "y": one branch, rarely taken, for the
+    /// length and initial tests `isWord(_, "year")` would branch on for every word of a sentence.
+    @inline(__always) private func mayBeYear(_ index: Int) -> Bool {
+        let token = text.tokens[index]
+        let initial = token.start < text.bytes.count ? text.bytes[token.start] | 0x20 : 0
+        return (token.length == 4 ? 1 : 0) & (initial == UInt8(ascii: "y") ? 1 : 0) != 0
     }
 
     /// A day given without a year: the anchor's year, moved a year when the clause's direction says so.
