@@ -89,7 +89,7 @@ extension StoryExtractor {
     }
 
     /// "Published : …" and "Updated : …" lines; returns the local day as the relative-date anchor.
-    func readPublished(_ item: inout Item) -> CalendarDay? {
+    func readPublished(_ item: inout Item, _ lookups: inout RecentLookups) -> CalendarDay? {
         var anchor: CalendarDay?
         // A reader's byline that is only an agency ("Yonhap") names no person.
         if let byline = item.byline, let agency = BylineParser.agency(byline) {
@@ -101,7 +101,7 @@ extension StoryExtractor {
             let label = piece.kind
             let rest = PublishedTimeParser.stripLabel(piece.text, label: label) ?? piece.text
             guard let parsed = PublishedTimeParser.parse(rest) else { continue }
-            let zone = parsed.zone ?? assumedZone(item)
+            let zone = parsed.zone ?? assumedZone(item, &lookups)
             let stamp = PublishedTimeParser.utcTimestamp(parsed, zone: zone) ?? parsed.day.iso
             if label == "published" {
                 if item.publishedAt == nil || item.publishedRaw == nil {
@@ -126,7 +126,7 @@ extension StoryExtractor {
             anchor = PublishedTimeParser.parse(PublishedTimeParser.stripLabel(piece.text, label: "updated") ?? piece.text)?.day
         }
         if anchor == nil, let published = item.publishedAt {
-            anchor = localDay(published, zone: readerStamp != nil ? assumedZone(item) : "UTC")
+            anchor = localDay(published, zone: readerStamp != nil ? assumedZone(item, &lookups) : "UTC")
         }
         return anchor
     }
@@ -144,7 +144,7 @@ extension StoryExtractor {
 
     /// The zone of the place the publishing site is named after (it prints the times), else of the
     /// agency's home country, else the configured default, else UTC.
-    func assumedZone(_ item: Item) -> String {
+    func assumedZone(_ item: Item, _ lookups: inout RecentLookups) -> String {
         let homes = Self.homeZones
         // A site named after its city or country ("The Seoul Ledger") publishes in that zone.
         if let publisher = item.publisher {
@@ -156,7 +156,7 @@ extension StoryExtractor {
                 }
             }
         }
-        if let agency = item.agency, let code = gazetteer.lookup(agency).first(where: { $0.kind == .agency })?.countryCode,
+        if let agency = item.agency, let code = lookups.lookup(agency).first(where: { $0.kind == .agency })?.countryCode,
            let zone = homes[code] {
             return zone
         }
@@ -265,9 +265,9 @@ struct AgencyEvidence {
     var credit: String?
     var caption: String?
 
-    func best(_ gazetteer: Gazetteer) -> String? {
+    func best(_ lookups: inout RecentLookups) -> String? {
         if let dateline {
-            if let entry = gazetteer.lookup(dateline).first(where: { $0.kind == .agency }) { return entry.shortName ?? entry.name }
+            if let entry = lookups.lookup(dateline).first(where: { $0.kind == .agency }) { return entry.shortName ?? entry.name }
             return dateline
         }
         return byline ?? signOff ?? credit ?? caption

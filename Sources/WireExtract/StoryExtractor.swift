@@ -36,6 +36,7 @@ public struct StoryExtractor: Sendable {
             }
         }
         var agencyEvidence = AgencyEvidence()
+        var lookups = RecentLookups(gazetteer)
         if options.byline { readFurniture(&item, &agencyEvidence) }
         var datelineParsed: DatelineParser.Parsed?
         if options.dateline, let parsed = firstDateline {
@@ -44,12 +45,12 @@ public struct StoryExtractor: Sendable {
         }
         if options.byline {
             readSignOffs(&item, body: body, &agencyEvidence)
-            item.agency = item.agency ?? agencyEvidence.best(gazetteer)
+            item.agency = item.agency ?? agencyEvidence.best(&lookups)
         }
         if options.captions { readCaptions(&item, &agencyEvidence) }
-        if options.byline, item.agency == nil { item.agency = agencyEvidence.best(gazetteer) }
+        if options.byline, item.agency == nil { item.agency = agencyEvidence.best(&lookups) }
         var anchor: CalendarDay?
-        if options.publishedTime { anchor = readPublished(&item) }
+        if options.publishedTime { anchor = readPublished(&item, &lookups) }
         if options.headline { readHeadline(&item) }
         // The dateline is read already: its place and agency are no story entities of their own.
         let datelineBytes = datelineParsed?.length ?? 0
@@ -74,7 +75,7 @@ public struct StoryExtractor: Sendable {
         }
         if anchor == nil, let published = item.publishedAt { anchor = CalendarDay(iso: published) }
         if options.byline, let agency = item.agency, datelineParsed?.agency == agency,
-           gazetteer.lookup(agency).allSatisfy({ $0.kind != .agency }), item.furniture.contains(where: { $0.kind == "site-name" && $0.text == agency }) {
+           lookups.lookup(agency).allSatisfy({ $0.kind != .agency }), item.furniture.contains(where: { $0.kind == "site-name" && $0.text == agency }) {
             // "(Steppe Business Review)" in the dateline of its own site: the publisher, not an agency.
             item.agency = nil
         }
