@@ -12,7 +12,13 @@ struct BylineParser {
     static func parse(_ line: String) -> Parsed? {
         var text = line.trimming(" ")
         guard startsWithBy(text) else { return nil }
-        text = String(text.dropFirst(3)).trimming(" ")
+        // "by " is three ASCII characters when the byte after it is ASCII too: dropped as bytes.
+        let utf8 = text.utf8
+        if utf8.count > 3, utf8.prefix(4).allSatisfy({ $0 < 0x80 }) {
+            text = text[utf8.index(utf8.startIndex, offsetBy: 3)...].trimming(" ")
+        } else {
+            text = String(text.dropFirst(3)).trimming(" ")
+        }
         if let whole = agency(text) { return Parsed(people: [], agency: whole) }
         var words = text.splitBytes(" ")
         var found: GazetteerEntry?
@@ -55,7 +61,18 @@ struct BylineParser {
     /// " and " → ", " (`replacingOccurrences`), on bytes for ASCII text: Foundation's search cost more
     /// than the rest of the byline.
     static func commaForAnd(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.replacingOccurrences(of: " and ", with: ", ") }
+        // Most bylines hold no " and ": one pass over the contiguous bytes says so, and the text stays.
+        var copy = text
+        let plain = copy.withUTF8 { bytes -> Bool in
+            guard bytes.count >= 5 else { return true }
+            for start in 0...(bytes.count - 5) where bytes[start] == 0x20 && bytes[start + 4] == 0x20
+                && bytes[start + 1] == UInt8(ascii: "a") && bytes[start + 2] == UInt8(ascii: "n") && bytes[start + 3] == UInt8(ascii: "d") {
+                return false
+            }
+            return true
+        }
+        if plain { return text }
+        guard text.isASCIIBytes else { return text.replacingOccurrences(of: " and ", with: ", ") }
         let bytes = Array(text.utf8)
         let pattern = Array(" and ".utf8)
         var out: [UInt8] = []
@@ -82,7 +99,12 @@ struct BylineParser {
     /// "Staff reporter", "Associated Press Writer": what a byline says of the person, not a name.
     static func isRole(_ part: String) -> Bool {
         // Both tests are pure: the one-character test first, the word search only for capitalised parts.
-        if part.first.map({ !$0.isUppercase }) ?? true { return true }
+        if let first = part.utf8.first, first < 0x80, part.utf8.count == 1 || part.utf8.dropFirst().first.map({ $0 < 0x80 }) == true {
+            // An ASCII byte before another is a character of its own (or "\r\n", no capital either).
+            if !(first >= 0x41 && first <= 0x5A) { return true }
+        } else if part.first.map({ !$0.isUppercase }) ?? true {
+            return true
+        }
         if let ascii = isRoleASCII(part) { return ascii }
         let lower = part.lowercased()
         return roleWords.contains { contains(lower, $0) }
@@ -93,13 +115,26 @@ struct BylineParser {
     /// The role-word search on ASCII text, lower-cased into one buffer (ASCII letters by one bit);
     /// nil for other text.
     private static func isRoleASCII(_ part: String) -> Bool? {
-        var lower: [UInt8] = []
-        lower.reserveCapacity(part.utf8.count)
-        for byte in part.utf8 {
-            guard byte < 0x80 else { return nil }
-            lower.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        // Searched on the part's own bytes, capitals folded as they are compared (no lower-case copy).
+        var copy = part
+        return copy.withUTF8 { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return roleWordBytes.contains { containsFolded($0, in: bytes) }
         }
-        return roleWordBytes.contains { firstOffset(of: $0, in: lower) != nil }
+    }
+
+    /// True when the lower-case pattern stands in the ASCII bytes, capitals folded.
+    private static func containsFolded(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let head = pattern.first, bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) where bytes[start] | 0x20 == head {
+            var matched = true
+            for offset in 1..<pattern.count {
+                let byte = bytes[start + offset]
+                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != pattern[offset] { matched = false; break }
+            }
+            if matched { return true }
+        }
+        return false
     }
 
     static let roleWordBytes = roleWords.map { Array($0.utf8) }
@@ -107,7 +142,7 @@ struct BylineParser {
     /// `text.contains(needle)`, searched on bytes when the text is ASCII (Foundation's search cost
     /// more than the rest of the byline); other text keeps Foundation's comparison.
     static func contains(_ text: String, _ needle: String) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(needle) }
+        guard text.isASCIIBytes else { return text.contains(needle) }
         return firstOffset(of: Array(needle.utf8), in: Array(text.utf8)) != nil
     }
 
@@ -134,7 +169,11 @@ struct BylineParser {
     /// "HELENA MARQUES" → "Helena Marques"; mixed case is left as written.
     static func titleCased(_ name: String) -> String {
         var copy = name
-        if let ascii = copy.withUTF8({ titleCasedASCII($0) }) { return ascii }
+        switch copy.withUTF8({ titleCasedASCII($0) }) {
+        case .unchanged: return name
+        case .cased(let cased): return cased
+        case .notASCII: break
+        }
         guard name.contains(where: \.isLetter), !name.contains(where: \.isLowercase) else { return name }
         return name.split(separator: " ").map { word in
             word.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { offset, part in
@@ -144,16 +183,21 @@ struct BylineParser {
         }.joined(separator: " ")
     }
 
-    /// `titleCased` on ASCII bytes, where letters are A–Z and a–z and case maps by one bit; nil for
-    /// other text.
-    private static func titleCasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// What `titleCasedASCII` found: text left as written needs no copy of its bytes.
+    private enum TitleCasing {
+        case notASCII, unchanged, cased(String)
+    }
+
+    /// `titleCased` on ASCII bytes, where letters are A–Z and a–z and case maps by one bit.
+    private static func titleCasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> TitleCasing {
         var capital = false
+        var lower = false
         for byte in bytes {
-            if byte >= 0x80 { return nil }
-            if byte >= 0x61 && byte <= 0x7A { return String(decoding: bytes, as: UTF8.self) }
+            if byte >= 0x80 { return .notASCII }
+            if byte >= 0x61 && byte <= 0x7A { lower = true }
             if byte >= 0x41 && byte <= 0x5A { capital = true }
         }
-        guard capital else { return String(decoding: bytes, as: UTF8.self) }
+        guard capital, !lower else { return .unchanged }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = 0
@@ -174,7 +218,7 @@ struct BylineParser {
                 start = index
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return .cased(String(decoding: out, as: UTF8.self))
     }
 
     /// One part of a word: capital then lower case, or all lower case after a hyphen unless it is a

@@ -87,25 +87,37 @@ struct CalendarDay: Sendable, Equatable, Comparable {
     func adding(days: Int) -> CalendarDay { CalendarDay(dayNumber: dayNumber + days) }
 
     var iso: String {
-        guard let bytes = digits(withDay: true) else { return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
-        return String(decoding: bytes, as: UTF8.self)
+        guard let text = digits(withDay: true) else { return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+        return text
     }
 
     var isoMonth: String {
-        guard let bytes = digits(withDay: false) else { return "\(Self.pad(year, 4))-\(Self.pad(month, 2))" }
-        return String(decoding: bytes, as: UTF8.self)
+        guard let text = digits(withDay: false) else { return "\(Self.pad(year, 4))-\(Self.pad(month, 2))" }
+        return text
     }
 
-    /// "YYYY-MM[-DD]" as bytes when every field fits its width (the case of every real date): string
-    /// interpolation cost more than resolving the date.
-    private func digits(withDay: Bool) -> [UInt8]? {
+    /// "YYYY-MM[-DD]" written straight into a small string when every field fits its width (the case
+    /// of every real date): string interpolation, or an array to decode, cost more than resolving the date.
+    private func digits(withDay: Bool) -> String? {
         guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return nil }
-        var bytes: [UInt8] = [
-            UInt8(0x30 + year / 1000), UInt8(0x30 + year / 100 % 10), UInt8(0x30 + year / 10 % 10), UInt8(0x30 + year % 10),
-            0x2D, UInt8(0x30 + month / 10), UInt8(0x30 + month % 10),
-        ]
-        if withDay { bytes += [0x2D, UInt8(0x30 + day / 10), UInt8(0x30 + day % 10)] }
-        return bytes
+        return String(unsafeUninitializedCapacity: withDay ? 10 : 7) { out in
+            Self.write(year, width: 4, into: out, at: 0)
+            out[4] = 0x2D
+            Self.write(month, width: 2, into: out, at: 5)
+            guard withDay else { return 7 }
+            out[7] = 0x2D
+            Self.write(day, width: 2, into: out, at: 8)
+            return 10
+        }
+    }
+
+    /// A non-negative number that fits `width` digits, zero-padded, at `offset`.
+    @inline(__always) static func write(_ value: Int, width: Int, into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        var rest = value
+        for position in stride(from: offset + width - 1, through: offset, by: -1) {
+            out[position] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+            rest /= 10
+        }
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

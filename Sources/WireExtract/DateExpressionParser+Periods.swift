@@ -66,7 +66,7 @@ extension DateExpressionParser {
 
     private func yearToken(_ index: Int) -> Int? {
         guard index < text.tokens.count, text.tokens[index].flags.contains(.number), text.tokens[index].length == 4,
-              let year = Int(text.string(index)), (1800...2100).contains(year) else { return nil }
+              let year = text.integer(index), (1800...2100).contains(year) else { return nil }
         return year
     }
 }

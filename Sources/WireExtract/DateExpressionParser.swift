@@ -1,3 +1,4 @@
+import WireGazetteer
 import WireModel
 
 /// Finds date expressions in a text and resolves them at the precision the text gives.
@@ -25,7 +26,9 @@ struct DateExpressionParser {
         var index = 0
         let tokens = text.tokens
         while index < tokens.count {
-            guard tokens[index].isWord, let match = match(at: index) else { index += 1; continue }
+            guard mayStartDate(index), let match = match(at: index) else { index += 1; continue }
+            // Room for a story's usual dates at once, not grown from one by doubling.
+            if found.isEmpty { found.reserveCapacity(16) }
             found.append(DateMention(text: text.string(match.range), value: match.value))
             index = match.range.upperBound
         }
@@ -41,13 +44,54 @@ struct DateExpressionParser {
     /// starts with.
     private static let startingClasses: WordClass = [.holidayStart, .month, .weekday, .relative, .qualifier, .dayWord]
 
-    private func match(at index: Int) -> Match? {
+    /// Most tokens start no date: a word of a starting class, a number, "the", "a" or "within" may.
+    /// Tested inline on the token's class bits, flags and length before `match` is called at all
+    /// (the call and its rule-by-rule refusal cost more than the rest of finding the story's dates).
+    @inline(__always) private func mayStartDate(_ index: Int) -> Bool {
         let token = text.tokens[index]
-        // Most words start no date: refuse them before trying each rule.
-        if text.classes[index].isDisjoint(with: Self.startingClasses), !token.flags.contains(.number),
-           !text.isWord(index, "the"), !text.isWord(index, "a"), !text.isWord(index, "within") {
-            return nil
+        // One test on bits gathered without branching (a branch per condition mispredicted on every
+        // few words of running text): a starting class, a number, or the length and initial of
+        // "a", "the" or "within".
+        let initial = token.start < text.bytes.count ? text.bytes[token.start] | 0x20 : 0
+        // The initial each length opens with, one byte per length: "a" at 1, "t" at 3, "w" at 6, none
+        // (zero, which no initial with its 0x20 bit set equals) at the others.
+        let expected = UInt8(truncatingIfNeeded: Self.articleInitials >> (UInt64(min(max(token.length, 0), 7)) &* 8))
+        let open = text.classes[index].rawValue & Self.startingClasses.rawValue
+            | UInt32(token.flags.rawValue & Token.Flags.number.rawValue) | (initial == expected ? 1 : 0)
+        guard open != 0, token.isWord else { return false }
+        if !text.classes[index].isDisjoint(with: Self.startingClasses) || token.flags.contains(.number) { return true }
+        // "the", "a" and "within" open dates only before the words `periodPhrase` and
+        // `decadeExpression` read next ("a day earlier", "the first half", "the 1990s").
+        switch token.length {
+        case 1: return text.bytes[token.start] | 0x20 == UInt8(ascii: "a") && text.isWord(index + 1, "day")
+        case 3: return text.isWord(index, "the") && mayFollowThe(index + 1)
+        case 6: return text.isWord(index, "within")
+        default: return false
         }
+    }
+
+    /// `mayStartDate`'s table: byte n is the initial of the n-letter word among "a", "the", "within".
+    private static let articleInitials: UInt64 = 0x0077_0000_7400_6100
+
+    /// Whether the word after "the" may continue a period ("end", "start", "beginning", "middle",
+    /// "first" … "final") or a decade (a qualifier, or a five-byte word like "2000s").
+    @inline(__always) private func mayFollowThe(_ next: Int) -> Bool {
+        guard next < text.tokens.count, text.tokens[next].isWord else { return false }
+        if text.has(next, .qualifier) { return true }
+        switch text.tokens[next].length {
+        case 3: return text.isWord(next, "end")
+        case 4: return text.isWord(next, "last")
+        case 5: return true
+        case 6: return text.isWord(next, "middle") || text.isWord(next, "second") || text.isWord(next, "fourth")
+        case 9: return text.isWord(next, "beginning")
+        default: return false
+        }
+    }
+
+    /// The date expression starting at `index`, a word `mayStartDate` let through (any other word
+    /// starts none: the tests call this at every word to check that refusal).
+    func match(at index: Int) -> Match? {
+        let token = text.tokens[index]
         if let decade = decadeExpression(at: index) { return decade }
         if token.isCapitalised, text.has(index, .holidayStart), let holiday = holidayExpression(at: index) { return holiday }
         if text.isWord(index, "the") || text.isWord(index, "a") || text.isWord(index, "within"), let period = periodPhrase(at: index) {
@@ -72,7 +116,7 @@ struct DateExpressionParser {
                 return Match(range: index..<period.range.upperBound, value: period.value)
             }
         }
-        if token.flags.contains(.number), token.length == 4, let year = Int(text.string(index)), (1800...2100).contains(year) {
+        if token.flags.contains(.number), token.length == 4, let year = text.integer(index), (1800...2100).contains(year) {
             return yearExpression(at: index, year: year)
         }
         if text.has(index, .dayWord) {
@@ -98,7 +142,7 @@ struct DateExpressionParser {
         var cursor = index + 1
         if text.isMark(cursor, ".") { cursor += 1 }
         // Month Day[, Year]
-        if cursor < text.tokens.count, text.tokens[cursor].flags.contains(.number), let day = Int(text.string(cursor)),
+        if cursor < text.tokens.count, text.tokens[cursor].flags.contains(.number), let day = text.integer(cursor),
            (1...31).contains(day), text.tokens[cursor].length <= 2 {
             var end = cursor + 1
             var year: Int?
@@ -184,7 +228,7 @@ struct DateExpressionParser {
 
     private func fourDigitYear(_ index: Int) -> Int? {
         guard index < text.tokens.count, text.tokens[index].flags.contains(.number), text.tokens[index].length == 4,
-              let year = Int(text.string(index)), (1800...2100).contains(year) else { return nil }
+              let year = text.integer(index), (1800...2100).contains(year) else { return nil }
         return year
     }
 
@@ -197,11 +241,19 @@ struct DateExpressionParser {
     private func yearFromContext(at index: Int) -> Int? {
         guard let anchor else { return nil }
         let sentence = text.sentence(around: index)
-        for position in sentence where position + 1 < sentence.upperBound && text.isWord(position + 1, "year") {
+        for position in sentence where position + 1 < sentence.upperBound && mayBeYear(position + 1) && text.isWord(position + 1, "year") {
             if text.isWord(position, "last") { return anchor.year - 1 }
             if text.isWord(position, "next") { return anchor.year + 1 }
         }
         return nil
+    }
+
+    /// False for tokens other than four bytes starting with "y": one branch, rarely taken, for the
+    /// length and initial tests `isWord(_, "year")` would branch on for every word of a sentence.
+    @inline(__always) private func mayBeYear(_ index: Int) -> Bool {
+        let token = text.tokens[index]
+        let initial = token.start < text.bytes.count ? text.bytes[token.start] | 0x20 : 0
+        return (token.length == 4 ? 1 : 0) & (initial == UInt8(ascii: "y") ? 1 : 0) != 0
     }
 
     /// A day given without a year: the anchor's year, moved a year when the clause's direction says so.
@@ -234,12 +286,23 @@ struct DateExpressionParser {
     /// "Talks resume on Monday", "the trial opens Tuesday", "the ban takes effect on Friday": a scheduling
     /// verb in the present, right before the weekday, speaks of the coming day (a past one would read
     /// "resumed", "opened", "took effect").
-    private func isScheduled(before start: Int) -> Bool {
+    func isScheduled(before start: Int) -> Bool {
         guard start > 0, text.tokens[start - 1].isWord else { return false }
-        let word = text.lower(start - 1)
-        if word == "effect" { return start > 1 && (text.isWord(start - 2, "takes") || text.isWord(start - 2, "take")) }
-        return ExtractionLexicon.schedulingVerbs.contains(word)
+        // ASCII words by the hash of their bytes, confirmed on the bytes: no lower-case `String` per
+        // weekday (it cost more than resolving the weekday). Other words keep the `String` test.
+        guard let hash = text.asciiWordHash(start - 1) else {
+            let word = text.lower(start - 1)
+            if word == "effect" { return start > 1 && (text.isWord(start - 2, "takes") || text.isWord(start - 2, "take")) }
+            return ExtractionLexicon.schedulingVerbs.contains(word)
+        }
+        if text.isWord(start - 1, "effect") { return start > 1 && (text.isWord(start - 2, "takes") || text.isWord(start - 2, "take")) }
+        guard let verb = Self.schedulingVerbOfHash[hash] else { return false }
+        return text.isWord(start - 1, equalTo: verb)
     }
+
+    /// `ExtractionLexicon.schedulingVerbs` by `NameNormalizer.wordHash` (which no two of them share).
+    static let schedulingVerbOfHash: [UInt64: String] = Dictionary(
+        ExtractionLexicon.schedulingVerbs.map { (NameNormalizer.wordHash($0.utf8), $0) }, uniquingKeysWith: { first, _ in first })
 
     /// The end of a weekday mention, with a part of the day after it.
     private func partOfDayEnd(_ index: Int) -> Int {

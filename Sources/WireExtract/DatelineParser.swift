@@ -19,7 +19,7 @@ struct DatelineParser {
     /// How datelines write months, for the dateline's own date mention.
     static let monthNames = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 
-    static func parse(_ paragraph: String) -> Parsed? {
+    static func parse(_ paragraph: some StringProtocol) -> Parsed? {
         // Copied from the contiguous UTF-8 when there is one: `prefix` on the view copies byte by byte.
         let bytes = paragraph.utf8.withContiguousStorageIfAvailable { Array($0.prefix(160)) } ?? Array(paragraph.utf8.prefix(160))
         guard let first = bytes.first, first >= 0x41, first <= 0x5A else { return nil }
@@ -88,7 +88,7 @@ struct DatelineParser {
     /// One to `limit` words (split at spaces), each starting with an upper-case letter; on bytes when
     /// the text is ASCII.
     private static func isCapitalisedWords(_ text: String, atMost limit: Int) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard text.isASCIIBytes else {
             let words = text.split(separator: " ")
             return !words.isEmpty && words.count <= limit && words.allSatisfy({ $0.first.map { $0.isUppercase } ?? false })
         }
@@ -134,17 +134,19 @@ struct DatelineParser {
     /// the day's digits read as `Int(_:)` reads them); other text through the `String` version.
     static func monthDay(_ bytes: UnsafeBufferPointer<UInt8>) -> (month: Int, day: Int)? {
         guard !bytes.contains(where: { $0 >= 0x80 }) else { return monthDay(String(decoding: bytes, as: UTF8.self)) }
-        var words: [Range<Int>] = []
+        // The two words kept in locals (an array per dateline cost more than reading it).
+        var words = (0..<0, 0..<0)
+        var count = 0
         var index = 0
         while index < bytes.count {
             guard bytes[index] != 0x20 else { index += 1; continue }
             let start = index
             while index < bytes.count, bytes[index] != 0x20 { index += 1 }
-            words.append(start..<index)
-            if words.count > 2 { return nil }
+            count += 1
+            if count == 1 { words.0 = start..<index } else if count == 2 { words.1 = start..<index } else { return nil }
         }
-        guard words.count == 2, let day = dayNumber(bytes[words[1]]) else { return nil }
-        let month = words[0]
+        guard count == 2, let day = dayNumber(bytes[words.1]) else { return nil }
+        let month = words.0
         let keyLength = bytes[month].lazy.filter { $0 != 0x2E }.count
         let key = String(unsafeUninitializedCapacity: keyLength) { out in
             var at = 0
@@ -172,7 +174,7 @@ struct DatelineParser {
     }
 
     static func monthDay(_ text: String) -> (month: Int, day: Int)? {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCIIBytes {
             // ASCII: the words and the month's key from the bytes, without splitting `Character`s.
             // Two words between spaces: the month (full stops dropped, lower case) and the day.
             var key: [UInt8] = []

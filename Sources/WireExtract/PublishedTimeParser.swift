@@ -25,15 +25,48 @@ struct PublishedTimeParser {
 
     /// The text after the label, or nil when the line is not a publication line.
     static func stripLabel(_ line: String, label: String) -> String? {
+        if let asciiLabelled = hasASCIILabel(line, label: label) {
+            guard asciiLabelled else { return nil }
+            // The label's bytes are its characters: the rest starts right after them.
+            return line[line.utf8.index(line.utf8.startIndex, offsetBy: label.utf8.count)...].trimming(" :-–—\u{00A0}")
+        }
         guard line.lowercased().hasPrefix(label) else { return nil }
         return String(line.dropFirst(label.count)).trimming(" :-–—\u{00A0}")
     }
 
+    /// `line.lowercased().hasPrefix(label)` for a lower-case ASCII label, decided on the line's first
+    /// bytes when they and the byte after them are ASCII (then each is a character, lower-cased by one
+    /// bit, and the label ends on a character boundary; a carriage return could join the next byte, so
+    /// it is left to the general test); nil when the bytes cannot decide (lower-casing the whole line
+    /// cost more than the rest of reading the stamp).
+    static func hasASCIILabel(_ line: String, label: String) -> Bool? {
+        var copy = line
+        var pattern = label
+        return copy.withUTF8 { bytes -> Bool? in
+            pattern.withUTF8 { pattern -> Bool? in
+                for (offset, expected) in pattern.enumerated() {
+                    guard offset < bytes.count else { return false }
+                    let byte = bytes[offset]
+                    guard byte < 0x80, byte != 0x0D else { return nil }
+                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+                }
+                guard pattern.count == bytes.count || bytes[pattern.count] < 0x80 else { return nil }
+                return true
+            }
+        }
+    }
+
     static func parse(_ text: String) -> Parsed? {
+        if let iso = isoStampOnBytes(text) { return iso }
+        return parseWords(text)
+    }
+
+    /// `parse` by words, for every shape of stamp (`isoStampOnBytes` reads the common one faster).
+    static func parseWords(_ text: String) -> Parsed? {
         var words = Self.words(text)
         if let iso = isoStamp(words) { return iso }
         // Whatever labels the line ("KYODO NEWS -") stands before the month.
-        guard let monthAt = words.firstIndex(where: { ExtractionLexicon.months[Self.monthKey($0)] != nil }) else { return nil }
+        guard let monthAt = words.firstIndex(where: { Self.mayBeMonth($0) && ExtractionLexicon.months[Self.monthKey($0)] != nil }) else { return nil }
         // "4:37 PM MST, June 16, 2024": a time before the date.
         var leading: (hour: Int, minute: Int, second: Int, zone: String?)?
         if monthAt > 0 { leading = clock(Array(words[..<monthAt])) }
@@ -75,7 +108,9 @@ struct PublishedTimeParser {
     /// The words of a stamp, split at spaces, commas and no-break spaces; on bytes when the line has
     /// no no-break space (the `Character` split cost more than the rest of the parse).
     static func words(_ text: String) -> [Substring] {
-        guard text.utf8.contains(0xA0) else { return text[...].splitBytes(" ,") }
+        var copy = text
+        // The no-break space's second byte, searched on the contiguous bytes (the view's search is slow).
+        guard copy.withUTF8({ $0.contains(0xA0) }) else { return text[...].splitBytes(" ,") }
         return text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
     }
 
@@ -84,6 +119,28 @@ struct PublishedTimeParser {
     static func mayStartWithU(_ word: Substring) -> Bool {
         guard let first = word.utf8.first else { return false }
         return first >= 0x80 || first | 0x20 == 0x75
+    }
+
+    /// False when an ASCII word cannot be a month's name or short form (`ExtractionLexicon.months`):
+    /// its letters, full stops left out, are not three to nine, or the first is no month's initial.
+    /// Other words may be one. Decided on bytes, so that only likely words build a `monthKey`.
+    static func mayBeMonth(_ word: Substring) -> Bool {
+        var length = 0
+        var initial: UInt8 = 0
+        for byte in word.utf8 {
+            if byte >= 0x80 { return true }
+            if byte == 0x2E { continue }
+            if length == 0 { initial = byte | 0x20 }
+            length += 1
+        }
+        guard length >= 3, length <= 9 else { return false }
+        switch initial {
+        case UInt8(ascii: "a"), UInt8(ascii: "d"), UInt8(ascii: "f"), UInt8(ascii: "j"), UInt8(ascii: "m"),
+             UInt8(ascii: "n"), UInt8(ascii: "o"), UInt8(ascii: "s"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// "Sept." → "sept": a word as `ExtractionLexicon.months` spells it; on bytes for ASCII words.
@@ -106,7 +163,7 @@ struct PublishedTimeParser {
 
     /// "2024-03-12 14:35:20": an ISO date with its time, as Xinhua pages print them.
     private static func isoStamp(_ words: [Substring]) -> Parsed? {
-        guard let dateAt = words.firstIndex(where: { $0.utf8.count >= 10 && $0.count == 10 && $0.filter({ $0 == "-" }).count == 2 && $0.first?.isNumber == true }),
+        guard let dateAt = words.firstIndex(where: isISODateWord),
               let day = CalendarDay(iso: String(words[dateAt])) else { return nil }
         var parsed = Parsed(day: day)
         if dateAt + 1 < words.count, let time = clock([words[dateAt + 1]]) {
@@ -115,6 +172,22 @@ struct PublishedTimeParser {
             parsed.second = time.second
         }
         return parsed
+    }
+
+    /// Ten characters, two of them hyphens, the first a number ("2024-03-12"); on bytes when the word is
+    /// ASCII without a carriage return, where each byte is a character (filtering `Character`s cost
+    /// more than the rest of reading the stamp).
+    static func isISODateWord(_ word: Substring) -> Bool {
+        let utf8 = word.utf8
+        guard utf8.count >= 10 else { return false }
+        var hyphens = 0
+        var ascii = true
+        for byte in utf8 {
+            if byte >= 0x80 || byte == 0x0D { ascii = false; break }
+            if byte == 0x2D { hyphens += 1 }
+        }
+        if ascii, let first = utf8.first { return utf8.count == 10 && hyphens == 2 && first &- 0x30 < 10 }
+        return word.count == 10 && word.filter({ $0 == "-" }).count == 2 && word.first?.isNumber == true
     }
 
     /// A clock time among words: "4:37 PM MST", "14:35:20".
@@ -190,6 +263,24 @@ struct PublishedTimeParser {
         let utc = local - offset
         let day = CalendarDay(dayNumber: utc >= 0 ? utc / 86_400 : (utc - 86_399) / 86_400)
         let seconds = utc - day.dayNumber * 86_400
-        return "\(day.iso)T\(CalendarDay.pad(seconds / 3_600, 2)):\(CalendarDay.pad(seconds % 3_600 / 60, 2)):\(CalendarDay.pad(seconds % 60, 2))Z"
+        guard (0...9999).contains(day.year) else {
+            return "\(day.iso)T\(CalendarDay.pad(seconds / 3_600, 2)):\(CalendarDay.pad(seconds % 3_600 / 60, 2)):\(CalendarDay.pad(seconds % 60, 2))Z"
+        }
+        // Written into the string's storage: interpolating six parts cost more than the zone arithmetic.
+        return String(unsafeUninitializedCapacity: 20) { out in
+            CalendarDay.write(day.year, width: 4, into: out, at: 0)
+            out[4] = 0x2D
+            CalendarDay.write(day.month, width: 2, into: out, at: 5)
+            out[7] = 0x2D
+            CalendarDay.write(day.day, width: 2, into: out, at: 8)
+            out[10] = UInt8(ascii: "T")
+            CalendarDay.write(seconds / 3_600, width: 2, into: out, at: 11)
+            out[13] = 0x3A
+            CalendarDay.write(seconds % 3_600 / 60, width: 2, into: out, at: 14)
+            out[16] = 0x3A
+            CalendarDay.write(seconds % 60, width: 2, into: out, at: 17)
+            out[19] = UInt8(ascii: "Z")
+            return 20
+        }
     }
 }

@@ -89,7 +89,7 @@ extension StoryExtractor {
     }
 
     /// "Published : …" and "Updated : …" lines; returns the local day as the relative-date anchor.
-    func readPublished(_ item: inout Item) -> CalendarDay? {
+    func readPublished(_ item: inout Item, _ lookups: inout RecentLookups) -> CalendarDay? {
         var anchor: CalendarDay?
         // A reader's byline that is only an agency ("Yonhap") names no person.
         if let byline = item.byline, let agency = BylineParser.agency(byline) {
@@ -101,7 +101,7 @@ extension StoryExtractor {
             let label = piece.kind
             let rest = PublishedTimeParser.stripLabel(piece.text, label: label) ?? piece.text
             guard let parsed = PublishedTimeParser.parse(rest) else { continue }
-            let zone = parsed.zone ?? assumedZone(item)
+            let zone = parsed.zone ?? assumedZone(item, &lookups)
             let stamp = PublishedTimeParser.utcTimestamp(parsed, zone: zone) ?? parsed.day.iso
             if label == "published" {
                 if item.publishedAt == nil || item.publishedRaw == nil {
@@ -126,7 +126,7 @@ extension StoryExtractor {
             anchor = PublishedTimeParser.parse(PublishedTimeParser.stripLabel(piece.text, label: "updated") ?? piece.text)?.day
         }
         if anchor == nil, let published = item.publishedAt {
-            anchor = localDay(published, zone: readerStamp != nil ? assumedZone(item) : "UTC")
+            anchor = localDay(published, zone: readerStamp != nil ? assumedZone(item, &lookups) : "UTC")
         }
         return anchor
     }
@@ -144,7 +144,7 @@ extension StoryExtractor {
 
     /// The zone of the place the publishing site is named after (it prints the times), else of the
     /// agency's home country, else the configured default, else UTC.
-    func assumedZone(_ item: Item) -> String {
+    func assumedZone(_ item: Item, _ lookups: inout RecentLookups) -> String {
         let homes = Self.homeZones
         // A site named after its city or country ("The Seoul Ledger") publishes in that zone.
         if let publisher = item.publisher {
@@ -156,7 +156,7 @@ extension StoryExtractor {
                 }
             }
         }
-        if let agency = item.agency, let code = gazetteer.lookup(agency).first(where: { $0.kind == .agency })?.countryCode,
+        if let agency = item.agency, let code = lookups.lookup(agency).first(where: { $0.kind == .agency })?.countryCode,
            let zone = homes[code] {
             return zone
         }
@@ -199,27 +199,38 @@ extension StoryExtractor {
     /// `text.range(of: needle, options: .caseInsensitive)` for a lower-case ASCII needle; ASCII text is
     /// searched on its bytes (Foundation's search cost more than the rest of reading the stamp).
     static func rangeIgnoringCase(of needle: String, in text: String) -> Range<String.Index>? {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: needle, options: .caseInsensitive) }
-        let pattern = Array(needle.utf8)
-        let bytes = Array(text.utf8)
-        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
-        for start in 0...(bytes.count - pattern.count) {
-            var matched = true
-            for offset in 0..<pattern.count {
-                let byte = bytes[start + offset]
-                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != pattern[offset] { matched = false; break }
-            }
-            if matched {
-                let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
-                return lower..<text.utf8.index(lower, offsetBy: pattern.count)
-            }
+        // On the text's own contiguous bytes (no array copies of the text or the needle).
+        var copy = text
+        let found = copy.withUTF8 { bytes -> Int?? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
+            return .some(Self.firstOffsetIgnoringCase(of: needle, in: bytes))
         }
-        return nil
+        guard let found else { return text.range(of: needle, options: .caseInsensitive) }
+        guard let start = found else { return nil }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+        return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+
+    /// Where a lower-case ASCII needle first stands in ASCII bytes, capitals folded.
+    private static func firstOffsetIgnoringCase(of needle: String, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var pattern = needle
+        return pattern.withUTF8 { pattern -> Int? in
+            guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+            for start in 0...(bytes.count - pattern.count) {
+                var matched = true
+                for offset in 0..<pattern.count {
+                    let byte = bytes[start + offset]
+                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != pattern[offset] { matched = false; break }
+                }
+                if matched { return start }
+            }
+            return nil
+        }
     }
 
     /// `text.range(of: needle)`, searched on bytes when the text is ASCII.
     static func range(of needle: String, in text: String) -> Range<String.Index>? {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: needle) }
+        guard text.isASCIIBytes else { return text.range(of: needle) }
         guard let offset = BylineParser.firstOffset(of: Array(needle.utf8), in: Array(text.utf8)) else { return nil }
         let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
         return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
@@ -234,7 +245,10 @@ extension StoryExtractor {
             guard gazetteer.mayStartName(wordHash: NameNormalizer.wordHash(words[start].utf8))
                     || Gazetteer.isShortCapitalForm(words[start]) else { continue }
             for length in stride(from: min(4, words.count - start), through: 1, by: -1) {
-                if let entry = BylineParser.agency(words[start..<(start + length)].joinedBySpaces(in: stripped)) {
+                let span = words[start..<(start + length)].joinedBySpaces(in: stripped)
+                // The whole text was looked up above.
+                if words.count == 1, span == stripped { continue }
+                if let entry = BylineParser.agency(span) {
                     return entry.shortName ?? entry.name
                 }
             }
@@ -251,9 +265,9 @@ struct AgencyEvidence {
     var credit: String?
     var caption: String?
 
-    func best(_ gazetteer: Gazetteer) -> String? {
+    func best(_ lookups: inout RecentLookups) -> String? {
         if let dateline {
-            if let entry = gazetteer.lookup(dateline).first(where: { $0.kind == .agency }) { return entry.shortName ?? entry.name }
+            if let entry = lookups.lookup(dateline).first(where: { $0.kind == .agency }) { return entry.shortName ?? entry.name }
             return dateline
         }
         return byline ?? signOff ?? credit ?? caption

@@ -17,7 +17,8 @@ public struct StoryExtractor: Sendable {
     public func extract(_ input: Item) -> Item {
         var item = input
         let body = item.body ?? ""
-        var firstParagraph = Self.firstLine(body)
+        // A view of the body's first line, not a copy: the dateline is read from its first bytes.
+        var firstParagraph = Self.firstLine(body[...])
         // Parsed once: the dateline is read from whichever of the first two lines holds it.
         var firstDateline = DatelineParser.parse(firstParagraph)
         var datelineOffset = 0
@@ -27,7 +28,7 @@ public struct StoryExtractor: Sendable {
            let rest = body.utf8.firstIndex(of: 0x0A) {
             var next = body.utf8.index(after: rest)
             while next < body.utf8.endIndex, body.utf8[next] == 0x0A { next = body.utf8.index(after: next) }
-            let second = Self.firstLine(String(body[next...]))
+            let second = Self.firstLine(body[next...])
             if let parsed = DatelineParser.parse(second) {
                 datelineOffset = body.utf8.distance(from: body.utf8.startIndex, to: next)
                 firstParagraph = second
@@ -35,6 +36,7 @@ public struct StoryExtractor: Sendable {
             }
         }
         var agencyEvidence = AgencyEvidence()
+        var lookups = RecentLookups(gazetteer)
         if options.byline { readFurniture(&item, &agencyEvidence) }
         var datelineParsed: DatelineParser.Parsed?
         if options.dateline, let parsed = firstDateline {
@@ -43,12 +45,12 @@ public struct StoryExtractor: Sendable {
         }
         if options.byline {
             readSignOffs(&item, body: body, &agencyEvidence)
-            item.agency = item.agency ?? agencyEvidence.best(gazetteer)
+            item.agency = item.agency ?? agencyEvidence.best(&lookups)
         }
         if options.captions { readCaptions(&item, &agencyEvidence) }
-        if options.byline, item.agency == nil { item.agency = agencyEvidence.best(gazetteer) }
+        if options.byline, item.agency == nil { item.agency = agencyEvidence.best(&lookups) }
         var anchor: CalendarDay?
-        if options.publishedTime { anchor = readPublished(&item) }
+        if options.publishedTime { anchor = readPublished(&item, &lookups) }
         if options.headline { readHeadline(&item) }
         // The dateline is read already: its place and agency are no story entities of their own.
         let datelineBytes = datelineParsed?.length ?? 0
@@ -59,7 +61,7 @@ public struct StoryExtractor: Sendable {
         if datelineBytes > 0 { storyBytes.removeSubrange(datelineOffset..<(datelineOffset + datelineBytes)) }
         let bodyByteCount = storyBytes.count
         appendCaptions(item, to: &storyBytes)
-        storyBytes += headlineParagraph(item).utf8
+        appendHeadlineParagraph(item, to: &storyBytes)
         let text = TokenText(bytes: storyBytes)
         if options.headline, item.headline == nil { ledeHeadline(&item, text: text, bodyBytes: bodyByteCount) }
         if let parsed = datelineParsed {
@@ -73,7 +75,7 @@ public struct StoryExtractor: Sendable {
         }
         if anchor == nil, let published = item.publishedAt { anchor = CalendarDay(iso: published) }
         if options.byline, let agency = item.agency, datelineParsed?.agency == agency,
-           gazetteer.lookup(agency).allSatisfy({ $0.kind != .agency }), item.furniture.contains(where: { $0.kind == "site-name" && $0.text == agency }) {
+           lookups.lookup(agency).allSatisfy({ $0.kind != .agency }), item.furniture.contains(where: { $0.kind == "site-name" && $0.text == agency }) {
             // "(Steppe Business Review)" in the dateline of its own site: the publisher, not an agency.
             item.agency = nil
         }
@@ -81,7 +83,8 @@ public struct StoryExtractor: Sendable {
             // Words of the body: the story text's tokens before the captions, plus the dateline's.
             let bodyEnd = bodyByteCount
             let storyWords = text.tokens.lazy.filter { $0.isWord && $0.start < bodyEnd }.count
-            let datelineWords = Self.wordCount(firstParagraph.utf8.prefix(datelineBytes))
+            let datelineWords = firstParagraph.utf8.withContiguousStorageIfAvailable { Self.wordCount($0.prefix(datelineBytes)) }
+                ?? Self.wordCount(firstParagraph.utf8.prefix(datelineBytes))
             item.wordCount = storyWords + datelineWords
         }
         if options.entities || options.quotes {
@@ -135,51 +138,64 @@ public struct StoryExtractor: Sendable {
     }
 
     /// The text up to the first line break.
-    static func firstLine(_ text: String) -> String {
+    static func firstLine(_ text: Substring) -> Substring {
         let utf8 = text.utf8
         // On the contiguous bytes when there are some: the generic search on the view is slow.
         let found = utf8.withContiguousStorageIfAvailable { buffer -> Int? in buffer.firstIndex(of: 0x0A) }
         if let found {
             guard let offset = found else { return text }
-            return String(text[..<utf8.index(utf8.startIndex, offsetBy: offset)])
+            return text[..<utf8.index(utf8.startIndex, offsetBy: offset)]
         }
         guard let newline = utf8.firstIndex(of: 0x0A) else { return text }
-        return String(text[..<newline])
+        return text[..<newline]
     }
 
     /// A headline from the copy or the feed is read for names too, when it is written in sentence case
     /// (a title-case headline would make every word a name).
-    private func headlineParagraph(_ item: Item) -> String {
-        guard let headline = item.headline, item.headlineSource != "lede" else { return "" }
+    private func appendHeadlineParagraph(_ item: Item, to bytes: inout [UInt8]) {
+        guard let headline = item.headline, item.headlineSource != "lede" else { return }
         let counts = Self.capitalisedWords(headline)
-        guard counts.words >= 3, counts.capitalised * 10 <= counts.words * 6 else { return "" }
-        return "\n\n" + headline
+        guard counts.words >= 3, counts.capitalised * 10 <= counts.words * 6 else { return }
+        bytes.append(0x0A)
+        bytes.append(0x0A)
+        Self.append(headline, to: &bytes)
+    }
+
+    /// A string's UTF-8 appended from its contiguous storage (one copy; appending the `UTF8View`
+    /// went byte by byte).
+    static func append(_ text: String, to bytes: inout [UInt8]) {
+        var copy = text
+        copy.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Words (split at spaces) and how many start with a capital; on bytes for ASCII text.
     static func capitalisedWords(_ text: String) -> (words: Int, capitalised: Int) {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            let words = text.split(separator: " ")
-            return (words.count, words.filter { $0.first?.isUppercase ?? false }.count)
-        }
-        var words = 0
-        var capitalised = 0
-        var previous: UInt8 = 0x20
-        for byte in text.utf8 {
-            if previous == 0x20, byte != 0x20 {
-                words += 1
-                if byte >= 0x41 && byte <= 0x5A { capitalised += 1 }
+        var copy = text
+        let ascii = copy.withUTF8 { bytes -> (words: Int, capitalised: Int)? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var words = 0
+            var capitalised = 0
+            var previous: UInt8 = 0x20
+            for byte in bytes {
+                if previous == 0x20, byte != 0x20 {
+                    words += 1
+                    if byte >= 0x41 && byte <= 0x5A { capitalised += 1 }
+                }
+                previous = byte
             }
-            previous = byte
+            return (words, capitalised)
         }
-        return (words, capitalised)
+        if let ascii { return ascii }
+        let words = text.split(separator: " ")
+        return (words.count, words.filter { $0.first?.isUppercase ?? false }.count)
     }
 
     /// Captions are read for entities and dates too; they are the story's photos.
     private func appendCaptions(_ item: Item, to bytes: inout [UInt8]) {
         for caption in item.captions {
-            bytes += "\n\n".utf8
-            bytes += caption.text.utf8
+            bytes.append(0x0A)
+            bytes.append(0x0A)
+            Self.append(caption.text, to: &bytes)
         }
     }
 

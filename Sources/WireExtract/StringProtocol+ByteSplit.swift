@@ -42,6 +42,8 @@ extension Collection where Element == Substring {
             }
             end = word.endIndex
         }
+        // The words span the whole text: the text itself, no copy.
+        if first.startIndex == text.startIndex, end == text.endIndex { return text }
         return String(text[first.startIndex..<end])
     }
 }

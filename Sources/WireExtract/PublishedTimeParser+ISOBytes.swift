@@ -1,0 +1,92 @@
+/// The ISO stamp ("2024-03-12 14:35", as Xinhua-style pages print them) read straight from the line's
+/// bytes: splitting the line into `Substring` words, then each word into pieces, cost more than the
+/// rest of extracting the story's metadata.
+extension PublishedTimeParser {
+    /// What `isoStamp(words(text))` gives when the text is ASCII without a carriage return (each byte
+    /// is then a character, and the words are the runs between spaces and commas) and holds a word
+    /// that is an ISO date; nil otherwise, for the general reading.
+    static func isoStampOnBytes(_ text: String) -> Parsed? {
+        var copy = text
+        return copy.withUTF8 { bytes -> Parsed? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            var cursor = 0
+            while let date = nextWord(bytes, from: cursor) {
+                cursor = date.upperBound
+                guard isISODateBytes(bytes, date) else { continue }
+                guard let day = CalendarDay(iso: String(decoding: UnsafeBufferPointer(rebasing: bytes[date]), as: UTF8.self)) else { return nil }
+                var parsed = Parsed(day: day)
+                if let word = nextWord(bytes, from: cursor), let time = clockOnBytes(UnsafeBufferPointer(rebasing: bytes[word])) {
+                    parsed.hour = time.hour
+                    parsed.minute = time.minute
+                    parsed.second = time.second
+                }
+                return parsed
+            }
+            return nil
+        }
+    }
+
+    /// The next run of bytes other than spaces and commas at or after `start`.
+    private static func nextWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        var first = start
+        while first < bytes.count, bytes[first] == 0x20 || bytes[first] == 0x2C { first += 1 }
+        guard first < bytes.count else { return nil }
+        var end = first
+        while end < bytes.count, bytes[end] != 0x20, bytes[end] != 0x2C { end += 1 }
+        return first..<end
+    }
+
+    /// `isISODateWord` for ASCII bytes: ten of them, two hyphens, a digit first.
+    private static func isISODateBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        guard word.count == 10, bytes[word.lowerBound] &- 0x30 < 10 else { return false }
+        var hyphens = 0
+        for index in word where bytes[index] == 0x2D { hyphens += 1 }
+        return hyphens == 2
+    }
+
+    /// `clock([word])` for one ASCII word: "14:35", "14:35:20", "6:40pm" (a meridiem only counts glued
+    /// to the time, there being no next word to read it from).
+    private static func clockOnBytes(_ word: UnsafeBufferPointer<UInt8>) -> (hour: Int, minute: Int, second: Int)? {
+        var digitsEnd = word.count
+        var meridiem: UInt8 = 0
+        // `splitMeridiemASCII`: more than two bytes, ending "am"/"pm" (any case) after a digit.
+        if word.count > 2, word[word.count - 1] | 0x20 == 0x6D, word[word.count - 2] | 0x20 == 0x61 || word[word.count - 2] | 0x20 == 0x70,
+           word[word.count - 3] &- 0x30 < 10 {
+            meridiem = word[word.count - 2] | 0x20
+            digitsEnd = word.count - 2
+        }
+        // The pieces between colons, empty ones left out (as `splitBytes(":")` leaves them).
+        var pieces: [Range<Int>] = []
+        var start = 0
+        for index in 0...digitsEnd where index == digitsEnd || word[index] == 0x3A {
+            if start < index { pieces.append(start..<index) }
+            start = index + 1
+            if pieces.count == 3 { break }
+        }
+        guard pieces.count >= 2, let hour = integer(word, pieces[0]), let minute = integer(word, pieces[1]), hour < 24, minute < 60 else { return nil }
+        var value = (hour: hour, minute: minute, second: pieces.count > 2 ? integer(word, pieces[2]) ?? 0 : 0)
+        if meridiem == 0x70 && hour < 12 { value.hour += 12 }
+        if meridiem == 0x61 && hour == 12 { value.hour = 0 }
+        return value
+    }
+
+    /// `Int(_:)` of ASCII bytes: an optional sign, then decimal digits; nil on anything else or overflow.
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var position = range.lowerBound
+        guard position < range.upperBound else { return nil }
+        let negative = bytes[position] == UInt8(ascii: "-")
+        if negative || bytes[position] == UInt8(ascii: "+") { position += 1 }
+        guard position < range.upperBound else { return nil }
+        var value = 0
+        while position < range.upperBound {
+            let digit = bytes[position] &- 0x30
+            guard digit < 10 else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, carry) = negative ? shifted.subtractingReportingOverflow(Int(digit)) : shifted.addingReportingOverflow(Int(digit))
+            guard !overflow, !carry else { return nil }
+            value = next
+            position += 1
+        }
+        return value
+    }
+}
