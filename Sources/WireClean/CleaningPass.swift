@@ -35,7 +35,7 @@ struct CleaningPass {
         self.blocks = blocks
         self.options = options
         self.context = context
-        let shapes = blocks.map { LineShape($0.text) }
+        let shapes = blocks.map { LineShape($0.text, facts: $0.facts) }
         self.shapes = shapes
         mostlyASCII = shapes.filter(\.isASCII).count * 2 >= shapes.count
         let prose = blocks.indices.filter { blocks[$0].role == .text && shapes[$0].isProse }
@@ -44,13 +44,34 @@ struct CleaningPass {
     }
 
     func result() -> CleanedStory {
-        let body = story.map(\.text).joined(separator: "\n\n")
+        let body = Self.joinedParagraphs(story)
         return CleanedStory(
             body: body.isEmpty ? nil : body,
             furniture: Self.inOrder(removed, order: { $0.order }, entry: { $0.furniture }),
             captions: Self.inOrder(captions, order: { $0.order }, entry: { $0.caption }),
             headline: headline
         )
+    }
+
+    /// The paragraphs' texts joined by blank lines, copied once into a string of the right size
+    /// (`joined(separator:)` grows its result as it goes).
+    private static func joinedParagraphs(_ story: [StoryParagraph]) -> String {
+        guard story.count > 1 else { return story.first?.text ?? "" }
+        let size = story.reduce(2 * (story.count - 1)) { $0 + $1.text.utf8.count }
+        return String(unsafeUninitializedCapacity: size) { buffer in
+            var offset = 0
+            for (position, paragraph) in story.enumerated() {
+                if position > 0 {
+                    buffer[offset] = 0x0A
+                    buffer[offset + 1] = 0x0A
+                    offset += 2
+                }
+                offset = paragraph.text.withUTF8Bytes { bytes in
+                    UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: bytes) + offset
+                }
+            }
+            return offset
+        }
     }
 
     /// Entries by block order, ties in the order they were recorded (a stable sort); most stories

@@ -19,17 +19,17 @@ struct LineShape {
     /// Ends like a sentence: `.`, `!`, `?`, or a closing quote or bracket after one.
     let endsLikeSentence: Bool
 
-    init(_ text: String) {
+    /// - Parameter facts: the text's `ByteFacts` when they are known already.
+    init(_ text: String, facts known: ByteFacts? = nil) {
         self.text = text
-        var copy = text
         var words = text.isEmpty ? 0 : 1
         var digit = false, hasLower = false, ascii = true
         var first: UInt8 = 0
         var last: UInt8 = 0
         var bytesCount = 0
         var ends = false
-        copy.withUTF8 { bytes in
-            let facts = ByteFacts(bytes)
+        text.withUTF8Bytes { bytes in
+            let facts = known ?? ByteFacts(bytes)
             words += facts.spaces
             digit = facts.hasDigit
             hasLower = facts.hasLowercase
@@ -91,7 +91,7 @@ struct LineShape {
 
     /// The last three scalars, read backwards on UTF-8: a sentence mark, possibly after closing
     /// quotes or brackets.
-    private static func endsLikeSentence(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func endsLikeSentence(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = bytes.count
         for _ in 0..<3 {
             guard end > 0 else { return false }

@@ -1,66 +1,88 @@
 import WireText
 
 /// Plain copy → normalised paragraphs, the work of `TextNormalizer.splitParagraphs` done on UTF-8
-/// bytes: the cleaner's hottest loop on plain-text stories.
+/// bytes: the cleaner's hottest loop on plain-text stories. Paragraphs that are already normal (one
+/// line of printable ASCII, single spaces) come with their `ByteFacts`, gathered in the same pass.
 enum ParagraphSplitter {
+    /// The paragraphs' texts alone.
     static func paragraphs(_ text: String) -> [String] {
-        var copy = text
-        return copy.withUTF8 { bytes -> [String] in
-            var out: [String] = []
-            var paragraphStart: Int?
-            var lineStart = 0
-            var lineBlank = true
-            // Whether the paragraph so far is already normal (one line, single spaces, ASCII): then
-            // its bytes become the string as they are.
-            var simple = true
-            var previousSpace = true
+        var blocks: [CopyBlock] = []
+        append(text, role: .text, to: &blocks)
+        return blocks.map(\.text)
+    }
+
+    /// Appends the text's paragraphs to `out` as blocks of the given role.
+    static func append(_ text: String, role: CopyBlock.Role, to out: inout [CopyBlock]) {
+        let base = out.count
+        let general = text.withUTF8Bytes { bytes in
+            var scan = Scan(bytes: bytes, role: role)
+            return scan.run(into: &out)
+        }
+        if general {
+            // Rare line breaks (NEL, U+2028/9, CR, VT, FF) take the general path.
+            out.removeSubrange(base...)
+            for paragraph in TextNormalizer.splitParagraphs(text) { out.append(CopyBlock(paragraph, role: role)) }
+        }
+    }
+
+    /// One pass over a text's bytes: where paragraphs start and end, whether each is already normal,
+    /// and the facts of the normal ones.
+    private struct Scan {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let role: CopyBlock.Role
+        var paragraphStart: Int?
+        var lineStart = 0
+        var lineBlank = true
+        /// Whether the paragraph so far is already normal (one line, single spaces, printable
+        /// ASCII): then its bytes become the string as they are.
+        var simple = true
+        var previousSpace = true
+        /// Facts of the paragraph in progress, kept while it is simple.
+        var spaces = 0
+        var digitLanes: UInt64 = 0
+        var lowerLanes: UInt64 = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>, role: CopyBlock.Role) {
+            self.bytes = bytes
+            self.role = role
+        }
+
+        /// Appends the paragraphs; true when the text needs the general path instead.
+        mutating func run(into out: inout [CopyBlock]) -> Bool {
             var position = 0
-            func close(upTo end: Int) {
-                guard let start = paragraphStart else { return }
-                var stop = end
-                while stop > start, bytes[stop - 1] == 0x0A || bytes[stop - 1] == 0x20 || bytes[stop - 1] == 0x09 { stop -= 1 }
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<stop])
-                let paragraph = simple && !previousSpaceAt(slice) ? String(decoding: slice, as: UTF8.self) : inline(slice)
-                if !paragraph.isEmpty { out.append(paragraph) }
-                paragraphStart = nil
-            }
             while position < bytes.count {
                 let byte = bytes[position]
-                if byte >= 0x20 && byte < 0x7F {
-                    if byte == 0x20 {
-                        if previousSpace { simple = false }
-                        previousSpace = true
-                    } else {
-                        previousSpace = false
-                        if lineBlank {
-                            lineBlank = false
-                            if paragraphStart == nil {
-                                paragraphStart = lineStart
-                                simple = position == lineStart
-                            } else {
-                                simple = false  // a second line: its break folds to a space
-                            }
+                if byte > 0x20 && byte < 0x7F {
+                    if lineBlank {
+                        lineBlank = false
+                        if paragraphStart == nil {
+                            paragraphStart = lineStart
+                            simple = position == lineStart
+                            spaces = 0
+                            digitLanes = 0
+                            lowerLanes = 0
+                        } else {
+                            simple = false  // a second line: its break folds to a space
                         }
-                        // The rest of the word: printable ASCII other than the space changes nothing.
-                        position += 1
-                        while position < bytes.count, bytes[position] &- 0x21 < 0x5E { position += 1 }
-                        continue
                     }
+                    position = printableRunEnd(from: position)
+                    continue
+                }
+                if byte == 0x20 {
+                    if previousSpace { simple = false }
+                    previousSpace = true
                     position += 1
                     continue
                 }
-                if isRareBreak(bytes, at: position) {
-                    // Rare line breaks (NEL, U+2028/9, CR, VT, FF) take the general path.
-                    return TextNormalizer.splitParagraphs(text)
-                }
+                if ParagraphSplitter.isRareBreak(bytes, at: position) { return true }
                 if byte == 0x0A {
-                    if lineBlank { close(upTo: lineStart) }
+                    if lineBlank { close(upTo: lineStart, into: &out) }
                     lineStart = position + 1
                     lineBlank = true
                     previousSpace = true
                 } else {
                     // Tabs, controls and non-ASCII bytes: the paragraph goes through `inline`.
-                    if byte != 0x09 && byte != 0x20 && lineBlank {
+                    if byte != 0x09 && lineBlank {
                         lineBlank = false
                         if paragraphStart == nil { paragraphStart = lineStart } else { simple = false }
                     }
@@ -69,17 +91,87 @@ enum ParagraphSplitter {
                 }
                 position += 1
             }
-            close(upTo: bytes.count)
-            return out
+            close(upTo: bytes.count, into: &out)
+            return false
+        }
+
+        private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        private static let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) private static func repeated(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+
+        /// The end of the run of printable ASCII (spaces included) starting at a visible byte,
+        /// read eight bytes at a time: spaces counted, digits and lower-case letters noted, a
+        /// double space ends `simple`.
+        private mutating func printableRunEnd(from start: Int) -> Int {
+            var index = start
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index + 8 <= bytes.count {
+                    // Lanes in text order: the first byte in the lowest lane.
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    // Each byte's low seven bits plus a constant stays below 0x100, so no carry
+                    // crosses lanes: the top bit of a lane tells whether its byte reached a bound.
+                    let low = word & Self.lows
+                    let belowSpace = ~(low &+ Self.repeated(0x80 - 0x20)) & Self.highs
+                    let delete = (low &+ Self.repeated(0x01)) & Self.highs
+                    guard (word & Self.highs) | belowSpace | delete == 0 else { break }
+                    // A space makes a zero lane of word ^ 0x20…; exactly the zero lanes keep a clear top bit.
+                    let spaced = word ^ Self.repeated(0x20)
+                    let spaceLanes = ~(((spaced & Self.lows) &+ Self.lows) | spaced) & Self.highs
+                    spaces += spaceLanes.nonzeroBitCount
+                    if spaceLanes & (spaceLanes >> 8) != 0 || (previousSpace && spaceLanes & 0x80 != 0) { simple = false }
+                    previousSpace = spaceLanes >> 63 != 0
+                    digitLanes |= (low &+ Self.repeated(0x80 - 0x30)) & ~(low &+ Self.repeated(0x80 - 0x3A))
+                    lowerLanes |= (low &+ Self.repeated(0x80 - 0x61)) & ~(low &+ Self.repeated(0x80 - 0x7B))
+                    index += 8
+                }
+            }
+            // The rest of the run, byte by byte.
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte >= 0x20 && byte < 0x7F else { break }
+                if byte == 0x20 {
+                    if previousSpace { simple = false }
+                    previousSpace = true
+                    spaces += 1
+                } else {
+                    previousSpace = false
+                    if byte &- 0x30 < 10 { digitLanes |= 0x80 }
+                    if byte &- 0x61 < 26 { lowerLanes |= 0x80 }
+                }
+                index += 1
+            }
+            return index
+        }
+
+        private mutating func close(upTo end: Int, into out: inout [CopyBlock]) {
+            guard let start = paragraphStart else { return }
+            var stop = end
+            var trimmedSpaces = 0
+            while stop > start, bytes[stop - 1] == 0x0A || bytes[stop - 1] == 0x20 || bytes[stop - 1] == 0x09 {
+                if bytes[stop - 1] == 0x20 { trimmedSpaces += 1 }
+                stop -= 1
+            }
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<stop])
+            paragraphStart = nil
+            if simple && !ParagraphSplitter.previousSpaceAt(slice) {
+                guard !slice.isEmpty else { return }
+                let facts = ByteFacts(asciiSpaces: spaces - trimmedSpaces, hasDigit: digitLanes & Self.highs != 0,
+                                      hasLowercase: lowerLanes & Self.highs != 0)
+                out.append(CopyBlock(String(decoding: slice, as: UTF8.self), role: role, facts: facts))
+            } else {
+                let paragraph = ParagraphSplitter.inline(slice)
+                if !paragraph.isEmpty { out.append(CopyBlock(paragraph, role: role)) }
+            }
         }
     }
 
     /// A trailing space left inside the slice (never, after trimming; kept as a guard).
-    private static func previousSpaceAt(_ slice: UnsafeBufferPointer<UInt8>) -> Bool {
+    fileprivate static func previousSpaceAt(_ slice: UnsafeBufferPointer<UInt8>) -> Bool {
         slice.last == 0x20
     }
 
-    private static func isRareBreak(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    fileprivate static func isRareBreak(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index < bytes.count else { return false }
         switch bytes[index] {
         case 0x0B, 0x0C, 0x0D: return true
