@@ -29,7 +29,7 @@ struct CleaningPass {
     private var story: [StoryParagraph] = []
     private var headline: String?
     /// Indices of blocks already judged to be captions (for their printed-twice copies).
-    private var captionBlocks: Set<Int> = []
+    private var captionBlocks = BlockSet()
 
     init(blocks: [CopyBlock], options: CleanOptions, context: CopyContext) {
         self.blocks = blocks
@@ -37,6 +37,8 @@ struct CleaningPass {
         self.context = context
         let shapes = blocks.map { LineShape($0.text, facts: $0.facts) }
         self.shapes = shapes
+        story.reserveCapacity(blocks.count)
+        removed.reserveCapacity(8)
         mostlyASCII = shapes.filter(\.isASCII).count * 2 >= shapes.count
         let prose = blocks.indices.filter { blocks[$0].role == .text && shapes[$0].isProse }
         firstProse = prose.first ?? blocks.count
@@ -174,7 +176,24 @@ struct CleaningPass {
     private func isPrintedHeadline(_ shape: LineShape) -> Bool {
         guard shape.isHeadlineLike, !shape.isProse else { return false }
         guard let known = context.headline else { return true }
+        // ASCII text lower-cases byte by byte and compares byte by byte: no strings are made.
+        if let same = Self.sameASCIIIgnoringCase(known, shape.text) { return same }
         return known.lowercased() == shape.text.lowercased()
+    }
+
+    /// `a.lowercased() == b.lowercased()` when both texts are ASCII, or nil.
+    static func sameASCIIIgnoringCase(_ a: String, _ b: String) -> Bool? {
+        a.withUTF8Bytes { first in
+            b.withUTF8Bytes { second -> Bool? in
+                guard first.allSatisfy({ $0 < 0x80 }), second.allSatisfy({ $0 < 0x80 }) else { return nil }
+                guard first.count == second.count else { return false }
+                for index in first.indices {
+                    let x = first[index], y = second[index]
+                    if x != y, (x &- 0x41 < 26 ? x | 0x20 : x) != (y &- 0x41 < 26 ? y | 0x20 : y) { return false }
+                }
+                return true
+            }
+        }
     }
 
     /// Captions printed twice (on one line, or as two paragraphs in a row) and `<figcaption>`s.
@@ -225,6 +244,7 @@ struct CleaningPass {
     mutating func settleStoryEnd() {
         if options.captions {
             var kept: [StoryParagraph] = []
+            kept.reserveCapacity(story.count)
             for (position, paragraph) in story.enumerated() {
                 let isLast = position == story.count - 1
                 if CaptionRules.isCaption(paragraph.shape, isLast: isLast) {

@@ -74,17 +74,25 @@ enum LineRules {
         guard shape.words >= 2, shape.words <= 10, shape.lastByte != UInt8(ascii: "."),
               let colon = shape.text.firstByteIndex(of: UInt8(ascii: ":")) else { return nil }
         let label = String(shape.text[..<colon]).lowercased()
+        // The label first: most lines with a colon ("Published: …") name no role, and need no split.
+        let kind: FurnitureKind
+        if bylineLabels.contains(label) {
+            kind = .byline
+        } else if creditLabels.contains(label) {
+            kind = .credit
+        } else {
+            return nil
+        }
         let names = shape.text[shape.text.index(after: colon)...].splitASCII()
         guard !names.isEmpty, namesOnly(names[...]) else { return nil }
-        if ["reporter", "reporters", "written by", "writer", "by", "author", "authors", "correspondent"].contains(label) {
-            return .byline
-        }
-        if ["editor", "editors", "edited by", "editing by", "translator", "translated by", "photographer", "photo editor",
-            "reporting by", "compiled by"].contains(label) {
-            return .credit
-        }
-        return nil
+        return kind
     }
+
+    private static let bylineLabels = ["reporter", "reporters", "written by", "writer", "by", "author", "authors", "correspondent"]
+    private static let creditLabels = [
+        "editor", "editors", "edited by", "editing by", "translator", "translated by", "photographer", "photo editor",
+        "reporting by", "compiled by",
+    ]
 
     /// "By Jane Doe", "BY JANE DOE Associated Press", "By Yonhap", "Jane Doe, Staff reporter".
     static func byline(_ shape: LineShape) -> Bool {
@@ -103,7 +111,7 @@ enum LineRules {
 
     /// Every word capitalised (or a connector such as "and"), "the" only before a capitalised word.
     private static func namesOnly(_ words: ArraySlice<Substring>) -> Bool {
-        guard let first = words.first, first.first?.isUppercase == true else { return false }
+        guard let first = words.first, startsWithCapital(first) else { return false }
         var previousThe = false
         for word in words {
             let bare: Substring
@@ -124,6 +132,15 @@ enum LineRules {
             return false
         }
         return !previousThe
+    }
+
+    /// `word.first?.isUppercase == true`, decided on the first byte when the first character is one
+    /// ASCII byte (an ASCII byte after it always starts a new character).
+    private static func startsWithCapital(_ word: Substring) -> Bool {
+        var bytes = word.utf8.makeIterator()
+        guard let first = bytes.next() else { return false }
+        if first < 0x80, bytes.next().map({ $0 < 0x80 }) ?? true { return first &- 0x41 < 26 }
+        return word.first?.isUppercase == true
     }
 
     /// The word without its leading and trailing "," and ";" when it is ASCII without CR; nil otherwise.

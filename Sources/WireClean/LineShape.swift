@@ -57,8 +57,7 @@ struct LineShape {
     private static func lowerCased(_ text: String, ascii: Bool) -> String {
         let utf8 = text.utf8
         if !ascii, containsKelvinSign(utf8) { return text.lowercased() }
-        var copy = text
-        return copy.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 for index in bytes.indices {
                     let byte = bytes[index]
@@ -85,8 +84,7 @@ struct LineShape {
 
     /// `endsLikeSentence` for any text, without the rest of a shape.
     static func endsLikeSentence(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { endsLikeSentence($0) }
+        return text.withUTF8Bytes { endsLikeSentence($0) }
     }
 
     /// The last three scalars, read backwards on UTF-8: a sentence mark, possibly after closing
@@ -180,8 +178,7 @@ extension String {
     func lastRange(ofASCII needle: String) -> Range<String.Index>? {
         let pattern = Array(needle.utf8)
         guard !pattern.isEmpty else { return nil }
-        var copy = self
-        let offset: Int? = copy.withUTF8 { bytes -> Int? in
+        let offset: Int? = self.withUTF8Bytes { bytes -> Int? in
             guard bytes.count >= pattern.count else { return nil }
             var start = bytes.count - pattern.count
             while start >= 0 {
@@ -203,8 +200,7 @@ extension String {
     func containsIgnoringCase(_ lowercaseNeedle: String) -> Bool {
         let pattern = Array(lowercaseNeedle.utf8)
         guard !pattern.isEmpty else { return true }
-        var copy = self
-        return copy.withUTF8 { bytes -> Bool in
+        return withUTF8Bytes { bytes -> Bool in
             guard bytes.count >= pattern.count else { return false }
             for start in 0...(bytes.count - pattern.count) {
                 var k = 0
@@ -225,8 +221,7 @@ extension String {
     /// The index of the first occurrence of an ASCII byte, found on the contiguous UTF-8 buffer (the
     /// generic `utf8.firstIndex(of:)` walks the view index by index).
     func firstByteIndex(of byte: UInt8) -> String.Index? {
-        var copy = self
-        guard let offset = copy.withUTF8({ $0.firstIndex(of: byte) }) else { return nil }
+        guard let offset = withUTF8Bytes({ $0.firstIndex(of: byte) }) else { return nil }
         return utf8.index(utf8.startIndex, offsetBy: offset)
     }
 
@@ -256,8 +251,7 @@ extension String {
 
     /// Whether the UTF-8 bytes end with those of one of `suffixes` (see `hasByteSuffix`).
     func hasAnyByteSuffix(_ suffixes: [[UInt8]]) -> Bool {
-        var copy = self
-        return copy.withUTF8 { bytes in
+        return withUTF8Bytes { bytes in
             suffixes.contains { suffix in
                 bytes.count >= suffix.count && UnsafeBufferPointer(rebasing: bytes[(bytes.count - suffix.count)...]).elementsEqual(suffix)
             }
@@ -267,10 +261,8 @@ extension String {
     /// Whether the UTF-8 bytes end with those of `suffix` (no Unicode equivalence: for ASCII suffixes
     /// that begin with a space, which always starts a character, this is `hasSuffix`).
     func hasByteSuffix(_ suffix: String) -> Bool {
-        var mine = self
-        var theirs = suffix
-        return mine.withUTF8 { bytes in
-            theirs.withUTF8 { tail in
+        withUTF8Bytes { bytes in
+            suffix.withUTF8Bytes { tail in
                 bytes.count >= tail.count && UnsafeBufferPointer(rebasing: bytes[(bytes.count - tail.count)...]).elementsEqual(tail)
             }
         }

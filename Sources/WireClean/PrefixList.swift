@@ -19,8 +19,7 @@ struct PrefixList: Sendable {
     /// The first prefix (in list order among those sharing a first letter) that `text` starts with,
     /// ignoring ASCII case.
     func match(_ text: String) -> String? {
-        var copy = text
-        return copy.withUTF8 { bytes -> String? in
+        return text.withUTF8Bytes { bytes -> String? in
             guard let first = bytes.first else { return nil }
             let lowered = first &- 0x41 < 26 ? first | 0x20 : first
             let candidates = byFirstByte[Int(lowered)]

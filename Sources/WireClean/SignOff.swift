@@ -95,8 +95,7 @@ enum SignOff {
     /// Whether the text holds "--", "—" or "–" anywhere: one pass, instead of a backward search for
     /// each dash through paragraphs that have none.
     private static func containsDash(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             var index = 0
             while index + 1 < bytes.count {
                 let byte = bytes[index]

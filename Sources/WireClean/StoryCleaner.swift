@@ -49,6 +49,8 @@ public struct StoryCleaner: Sendable {
     /// Cleans plain text: paragraphs are separated by blank lines.
     public func clean(text: String, context: CopyContext = CopyContext()) -> CleanedStory {
         var blocks: [CopyBlock] = []
+        // Wire paragraphs run to a few hundred bytes: room for them all in one allocation.
+        blocks.reserveCapacity(text.utf8.count / 128 + 4)
         ParagraphSplitter.append(text, role: .text, to: &blocks)
         return clean(blocks: blocks, context: context)
     }

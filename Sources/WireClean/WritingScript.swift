@@ -27,8 +27,7 @@ enum WritingScript: Int, CaseIterable {
     /// Letters per script in `text`, read on its UTF-8 bytes: ASCII letters are counted without
     /// decoding, other scalars decoded in place.
     static func counts(_ text: String, into counts: inout [Int]) {
-        var copy = text
-        copy.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
