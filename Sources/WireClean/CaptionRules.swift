@@ -66,7 +66,7 @@ enum CaptionRules {
         // A credit ends in a letter; story paragraphs end in punctuation, so most are turned away here.
         guard let last = text.utf8.last, (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7A else { return nil }
         // Every marker holds " Photo" or " Image: ": one pass for those instead of a search per marker.
-        guard text.withUTF8Bytes({ $0.containsBytes(photoStem) || $0.containsBytes(imageMarker) }) else { return nil }
+        guard text.withUTF8Bytes(mayHoldPhotoMarker) else { return nil }
         for marker in [" Photo: ", " Photo by ", " Photograph: ", " Image: ", " Photo credit: "] {
             guard let range = text.lastRange(ofASCII: marker) else { continue }
             let credit = text[range.upperBound...]
@@ -77,8 +77,26 @@ enum CaptionRules {
         return nil
     }
 
-    private static let photoStem = Array(" Photo".utf8)
-    private static let imageMarker = Array(" Image: ".utf8)
+    /// Whether the bytes hold " Photo" or " Image: ", which every photo-credit marker contains: one
+    /// pass instead of a backward search per marker.
+    private static func mayHoldPhotoMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 7 <= bytes.count {
+            if bytes[index] == 0x20 {
+                switch bytes[index + 1] {
+                case UInt8(ascii: "P"):
+                    if bytes[index + 2] == UInt8(ascii: "h"), bytes[index + 3] == UInt8(ascii: "o"), bytes[index + 4] == UInt8(ascii: "t"),
+                       bytes[index + 5] == UInt8(ascii: "o") { return true }
+                case UInt8(ascii: "I"):
+                    if bytes[index + 2] == UInt8(ascii: "m"), bytes[index + 3] == UInt8(ascii: "a"), bytes[index + 4] == UInt8(ascii: "g"),
+                       bytes[index + 5] == UInt8(ascii: "e"), bytes[index + 6] == UInt8(ascii: ":") { return true }
+                default: break
+                }
+            }
+            index += 1
+        }
+        return false
+    }
 
     /// The credit in a trailing "(…)" or "[…]" after a finished sentence, or nil.
     static func trailingCredit(_ text: String) -> String? {
@@ -150,17 +168,22 @@ enum CaptionRules {
     }
 
     /// `hasPositionMarker` on bytes for ASCII text without CR (every byte one character), or nil:
-    /// each "(…)" holds one to five words, every one a position word.
+    /// some "(…)" holds one to five words, every one a position word. One pass: each "(" opens a
+    /// group that the first ")" after it closes.
     static func asciiPositionMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-        var index = 0
-        while index < bytes.count {
-            guard let open = bytes[index...].firstIndex(of: UInt8(ascii: "(")) else { return false }
-            guard let close = bytes[open...].firstIndex(of: UInt8(ascii: ")")) else { return false }
-            if isPositionList(UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close])) { return true }
-            index = close + 1
+        var found = false
+        var open: Int?
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x80 || byte == 0x0D { return nil }
+            if byte == UInt8(ascii: "("), open == nil {
+                open = index
+            } else if byte == UInt8(ascii: ")"), let start = open {
+                if !found, isPositionList(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])) { found = true }
+                open = nil
+            }
         }
-        return false
+        return found
     }
 
     /// One to five position words separated by spaces and commas.

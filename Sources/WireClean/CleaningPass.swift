@@ -39,10 +39,20 @@ struct CleaningPass {
         self.shapes = shapes
         story.reserveCapacity(blocks.count)
         removed.reserveCapacity(8)
-        mostlyASCII = shapes.filter(\.isASCII).count * 2 >= shapes.count
-        let prose = blocks.indices.filter { blocks[$0].role == .text && shapes[$0].isProse }
-        firstProse = prose.first ?? blocks.count
-        lastProse = prose.last ?? -1
+        // Counted in one loop: filtering would copy every shape into a new array.
+        var asciiCount = 0
+        var firstProse = blocks.count
+        var lastProse = -1
+        for index in shapes.indices {
+            if shapes[index].isASCII { asciiCount += 1 }
+            if blocks[index].role == .text, shapes[index].isProse {
+                firstProse = min(firstProse, index)
+                lastProse = index
+            }
+        }
+        mostlyASCII = asciiCount * 2 >= shapes.count
+        self.firstProse = firstProse
+        self.lastProse = lastProse
     }
 
     func result() -> CleanedStory {
@@ -279,6 +289,6 @@ struct CleaningPass {
     }
 
     private func isCredit(_ credit: String) -> Bool {
-        SignOff.isAgencyLike(Substring(credit)) || credit.utf8.contains(UInt8(ascii: "/")) || credit.containsIgnoringCase("photo")
+        SignOff.isAgencyLike(Substring(credit)) || credit.containsByte(UInt8(ascii: "/")) || credit.containsIgnoringCase("photo")
     }
 }

@@ -98,6 +98,7 @@ enum LineRules {
     static func byline(_ shape: LineShape) -> Bool {
         guard shape.words >= 2, shape.words <= 14, shape.bytes <= 140, shape.lastByte != UInt8(ascii: ".") || shape.words <= 4
         else { return false }
+        if shape.isASCII, let verdict = shape.text.withUTF8Bytes({ asciiByline($0, words: shape.words) }) { return verdict }
         if shape.text.hasPrefixIgnoringCase("by ") {
             return namesOnly(shape.text.splitASCII().dropFirst())
         }
@@ -107,6 +108,74 @@ enum LineRules {
         let role = String(shape.text[shape.text.index(after: comma)...])
         guard (2...4).contains(name.count), namesOnly(name[...]), shape.words <= 8 else { return false }
         return roleWords.contains { role.containsIgnoringCase($0) }
+    }
+
+    /// `byline` past its length tests, on the bytes of ASCII text without CR (every byte one
+    /// character, so no word needs a `Substring`); nil for other text.
+    private static func asciiByline(_ bytes: UnsafeBufferPointer<UInt8>, words: Int) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        if bytes.count >= 3, bytes[0] | 0x20 == UInt8(ascii: "b"), bytes[1] | 0x20 == UInt8(ascii: "y"), bytes[2] == 0x20 {
+            // The words after "by".
+            return asciiNamesOnly(UnsafeBufferPointer(rebasing: bytes[2...]))
+        }
+        guard words <= 8, let comma = bytes.firstIndex(of: UInt8(ascii: ",")) else { return false }
+        let name = UnsafeBufferPointer(rebasing: bytes[..<comma])
+        guard (2...4).contains(asciiWordCount(name)), asciiNamesOnly(name) else { return false }
+        let role = UnsafeBufferPointer(rebasing: bytes[(comma + 1)...])
+        return roleWordBytes.contains { role.containsIgnoringCase($0) }
+    }
+
+    private static let roleWordBytes = roleWords.map { Array($0.utf8) }
+    private static let asciiConnectors = bylineConnectors.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+
+    /// Pieces between spaces, empty ones left out (`splitASCII().count`).
+    private static func asciiWordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
+    /// `namesOnly` on the space-separated words of ASCII text without CR.
+    private static func asciiNamesOnly(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var sawWord = false
+        var previousThe = false
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            let wordStart = start
+            start = end + 1
+            guard end > wordStart else { continue }
+            if !sawWord {
+                // The first word must open with a capital, before any trimming.
+                guard bytes[wordStart] &- 0x41 < 26 else { return false }
+                sawWord = true
+            }
+            var first = wordStart
+            var last = end
+            while first < last, bytes[first] == UInt8(ascii: ",") || bytes[first] == UInt8(ascii: ";") { first += 1 }
+            while last > first, bytes[last - 1] == UInt8(ascii: ",") || bytes[last - 1] == UInt8(ascii: ";") { last -= 1 }
+            guard last > first else { continue }
+            let bare = UnsafeBufferPointer(rebasing: bytes[first..<last])
+            let capital = bare[0] &- 0x41 < 26
+            if previousThe, !capital { return false }
+            previousThe = bare.count == 3 && equalsLowercased(bare, theBytes)
+            if capital || previousThe || asciiConnectors.contains(where: { equalsLowercased(bare, $0) }) { continue }
+            return false
+        }
+        return sawWord && !previousThe
+    }
+
+    private static let theBytes = Array("the".utf8)
+
+    /// The bytes, ASCII capitals lowered, are those of a lower-case word.
+    private static func equalsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
+        guard bytes.count == word.count else { return false }
+        for index in bytes.indices where (bytes[index] &- 0x41 < 26 ? bytes[index] | 0x20 : bytes[index]) != word[index] { return false }
+        return true
     }
 
     /// Every word capitalised (or a connector such as "and"), "the" only before a capitalised word.
@@ -192,7 +261,7 @@ enum LineRules {
     static func dateStamp(_ shape: LineShape) -> Bool {
         guard shape.hasDigit, shape.words <= 16, shape.bytes <= 160, shape.lastByte != UInt8(ascii: ".") else { return false }
         // A clock time has a colon; a bare date is short.
-        guard shape.words <= 5 || shape.text.utf8.contains(UInt8(ascii: ":")) else { return false }
+        guard shape.words <= 5 || shape.text.containsByte(UInt8(ascii: ":")) else { return false }
         let date = DateLine(shape.text)
         return date.hasDateWithYear && (date.hasClockTime || date.isOnlyDate)
     }
@@ -227,7 +296,7 @@ enum LineRules {
 
     /// A reporter's address standing alone ("yoonsh@yna.co.kr", "Contact: desk@example.com").
     static func contact(_ shape: LineShape) -> Bool {
-        guard shape.words <= 4, shape.bytes <= 120, shape.text.utf8.contains(UInt8(ascii: "@")) else { return false }
+        guard shape.words <= 4, shape.bytes <= 120, shape.text.containsByte(UInt8(ascii: "@")) else { return false }
         return shape.text.splitASCII().contains { word in
             guard let at = word.firstIndex(of: "@"), at != word.startIndex else { return false }
             return word[at...].utf8.contains(UInt8(ascii: "."))

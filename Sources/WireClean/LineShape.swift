@@ -142,25 +142,39 @@ struct LineShape {
 }
 
 extension String {
-    /// ASCII case-insensitive prefix test (the prefix is lower-case ASCII).
+    /// ASCII case-insensitive prefix test (the prefix is lower-case ASCII), on the bytes in place.
     func hasPrefixIgnoringCase(_ lowercasePrefix: String) -> Bool {
-        var mine = utf8.makeIterator()
-        for wanted in lowercasePrefix.utf8 {
-            guard let byte = mine.next() else { return false }
-            let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
-            if lowered != wanted { return false }
+        withUTF8Bytes { bytes in
+            lowercasePrefix.withUTF8Bytes { prefix in
+                guard prefix.count <= bytes.count else { return false }
+                for index in prefix.indices {
+                    let byte = bytes[index]
+                    if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != prefix[index] { return false }
+                }
+                return true
+            }
         }
-        return true
     }
 
-    /// ASCII case-insensitive suffix test (the suffix is lower-case ASCII).
+    /// ASCII case-insensitive suffix test (the suffix is lower-case ASCII), on the bytes in place.
     func hasSuffixIgnoringCase(_ lowercaseSuffix: String) -> Bool {
-        var mine = utf8.reversed().makeIterator()
-        for wanted in lowercaseSuffix.utf8.reversed() {
-            guard let byte = mine.next() else { return false }
-            if ((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte) != wanted { return false }
+        withUTF8Bytes { bytes in
+            lowercaseSuffix.withUTF8Bytes { suffix in
+                guard suffix.count <= bytes.count else { return false }
+                let start = bytes.count - suffix.count
+                for index in suffix.indices {
+                    let byte = bytes[start + index]
+                    if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != suffix[index] { return false }
+                }
+                return true
+            }
         }
-        return true
+    }
+
+    /// Whether the UTF-8 bytes hold `byte`: a scan of the buffer in place (the generic
+    /// `utf8.contains` walks the view index by index).
+    func containsByte(_ byte: UInt8) -> Bool {
+        withUTF8Bytes { $0.firstIndex(of: byte) != nil }
     }
 
     /// The first prefix of the list this text starts with, ignoring ASCII case.
@@ -251,10 +265,15 @@ extension String {
 
     /// Whether the UTF-8 bytes end with those of one of `suffixes` (see `hasByteSuffix`).
     func hasAnyByteSuffix(_ suffixes: [[UInt8]]) -> Bool {
-        return withUTF8Bytes { bytes in
-            suffixes.contains { suffix in
-                bytes.count >= suffix.count && UnsafeBufferPointer(rebasing: bytes[(bytes.count - suffix.count)...]).elementsEqual(suffix)
+        withUTF8Bytes { bytes in
+            for suffix in suffixes where suffix.count <= bytes.count {
+                let start = bytes.count - suffix.count
+                var index = suffix.count - 1
+                // From the end: the last bytes differ first.
+                while index >= 0, bytes[start + index] == suffix[index] { index -= 1 }
+                if index < 0 { return true }
             }
+            return false
         }
     }
 

@@ -103,7 +103,13 @@ enum ParagraphSplitter {
         /// read eight bytes at a time: spaces counted, digits and lower-case letters noted, a
         /// double space ends `simple`.
         private mutating func printableRunEnd(from start: Int) -> Int {
+            // The state in locals while the loop runs (registers, not stores through `self`).
             var index = start
+            var spaces = self.spaces
+            var previousSpace = self.previousSpace
+            var doubleSpace = false
+            var digitLanes: UInt64 = 0
+            var lowerLanes: UInt64 = 0
             if let base = bytes.baseAddress {
                 let raw = UnsafeRawPointer(base)
                 while index + 8 <= bytes.count {
@@ -121,7 +127,7 @@ enum ParagraphSplitter {
                     // The lanes summed by one multiplication into the top byte (`nonzeroBitCount`
                     // is a loop of shifts on the baseline x86-64 target, which has no POPCNT).
                     spaces += Int(((spaceLanes >> 7) &* 0x0101_0101_0101_0101) >> 56)
-                    if spaceLanes & (spaceLanes >> 8) != 0 || (previousSpace && spaceLanes & 0x80 != 0) { simple = false }
+                    if spaceLanes & (spaceLanes >> 8) != 0 || (previousSpace && spaceLanes & 0x80 != 0) { doubleSpace = true }
                     previousSpace = spaceLanes >> 63 != 0
                     digitLanes |= (low &+ Self.repeated(0x80 - 0x30)) & ~(low &+ Self.repeated(0x80 - 0x3A))
                     lowerLanes |= (low &+ Self.repeated(0x80 - 0x61)) & ~(low &+ Self.repeated(0x80 - 0x7B))
@@ -133,7 +139,7 @@ enum ParagraphSplitter {
                 let byte = bytes[index]
                 guard byte >= 0x20 && byte < 0x7F else { break }
                 if byte == 0x20 {
-                    if previousSpace { simple = false }
+                    if previousSpace { doubleSpace = true }
                     previousSpace = true
                     spaces += 1
                 } else {
@@ -143,6 +149,11 @@ enum ParagraphSplitter {
                 }
                 index += 1
             }
+            self.spaces = spaces
+            self.previousSpace = previousSpace
+            if doubleSpace { simple = false }
+            self.digitLanes |= digitLanes
+            self.lowerLanes |= lowerLanes
             return index
         }
 

@@ -40,7 +40,7 @@ enum SignOff {
     /// AFP-style desk initials: lower-case groups joined by `/` or `-`, with at least one `/`
     /// ("bur-jkm/rox", "ks/jm").
     static func isDeskInitials(_ text: Substring) -> Bool {
-        guard text.utf8.count <= 30, text.utf8.contains(UInt8(ascii: "/")) else { return false }
+        guard text.utf8.count <= 30, text.containsByte(UInt8(ascii: "/")) else { return false }
         let groups = text.splitASCII("/-")
         return groups.count >= 2 && groups.allSatisfy { (2...6).contains($0.count) && $0.allSatisfy { $0.isLowercase && $0.isASCII } }
     }

@@ -9,21 +9,6 @@ extension String {
 }
 
 extension UnsafeBufferPointer<UInt8> {
-    /// Whether the bytes hold `needle` anywhere (byte for byte).
-    func containsBytes(_ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= count else { return needle.isEmpty }
-        var start = 0
-        while start + needle.count <= count {
-            if self[start] == first {
-                var k = 1
-                while k < needle.count, self[start + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            start += 1
-        }
-        return false
-    }
-
     /// Whether the bytes hold a lower-case ASCII needle, ignoring ASCII case.
     func containsIgnoringCase(_ lowercaseNeedle: [UInt8]) -> Bool {
         guard !lowercaseNeedle.isEmpty else { return true }
@@ -39,5 +24,19 @@ extension UnsafeBufferPointer<UInt8> {
             if k == lowercaseNeedle.count { return true }
         }
         return false
+    }
+}
+
+extension Substring {
+    /// Calls `body` with the slice's UTF-8 bytes, in place when its string is native.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
+    }
+
+    /// Whether the UTF-8 bytes hold `byte`.
+    func containsByte(_ byte: UInt8) -> Bool {
+        withUTF8Bytes { $0.firstIndex(of: byte) != nil }
     }
 }
