@@ -42,7 +42,10 @@ enum CaptionRules {
         // Decided on the paragraph's bytes in place: the caption text before the credit is never copied.
         return shape.text.withUTF8Bytes { bytes in
             guard let span = creditSpan(bytes), span.endsSentence(bytes) else { return false }
-            if asciiPositionMarker(bytes) ?? characterPositionMarker(shape.text) { return true }
+            // A shape that is not ASCII has no byte reading of its markers; one that is needs no
+            // second look at every byte.
+            let marker = shape.isASCII ? asciiPositionMarker(bytes, knownASCII: true) : nil
+            if marker ?? characterPositionMarker(shape.text) { return true }
             let credit = UnsafeBufferPointer(rebasing: bytes[span.creditStart..<span.creditEnd])
             if credit.contains(UInt8(ascii: "/")) || photoCreditWordBytes.contains(where: { credit.containsIgnoringCase($0) }) {
                 return true
@@ -168,22 +171,22 @@ enum CaptionRules {
     }
 
     /// `hasPositionMarker` on bytes for ASCII text without CR (every byte one character), or nil:
-    /// some "(…)" holds one to five words, every one a position word. One pass: each "(" opens a
-    /// group that the first ")" after it closes.
-    static func asciiPositionMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        var found = false
-        var open: Int?
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if byte >= 0x80 || byte == 0x0D { return nil }
-            if byte == UInt8(ascii: "("), open == nil {
-                open = index
-            } else if byte == UInt8(ascii: ")"), let start = open {
-                if !found, isPositionList(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])) { found = true }
-                open = nil
-            }
+    /// some "(…)" holds one to five words, every one a position word; each "(" opens a group that
+    /// the first ")" after it closes. `knownASCII`: the caller knows no byte is above 0x7F.
+    static func asciiPositionMarker(_ bytes: UnsafeBufferPointer<UInt8>, knownASCII: Bool = false) -> Bool? {
+        if knownASCII {
+            guard !bytes.contains(0x0D) else { return nil }
+        } else {
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
         }
-        return found
+        var index = 0
+        while index < bytes.count {
+            guard let open = bytes[index...].firstIndex(of: UInt8(ascii: "(")) else { return false }
+            guard let close = bytes[open...].firstIndex(of: UInt8(ascii: ")")) else { return false }
+            if isPositionList(UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close])) { return true }
+            index = close + 1
+        }
+        return false
     }
 
     /// One to five position words separated by spaces and commas.

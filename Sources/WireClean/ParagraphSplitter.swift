@@ -112,6 +112,10 @@ enum ParagraphSplitter {
             var lowerLanes: UInt64 = 0
             if let base = bytes.baseAddress {
                 let raw = UnsafeRawPointer(base)
+                // Space lanes of the word before, shifted to its first lane's place, for a double
+                // space across two words; lanes of adjacent spaces gather in `doubles`.
+                var carried: UInt64 = previousSpace ? 0x80 : 0
+                var doubles: UInt64 = 0
                 while index + 8 <= bytes.count {
                     // Lanes in text order: the first byte in the lowest lane.
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
@@ -127,12 +131,18 @@ enum ParagraphSplitter {
                     // The lanes summed by one multiplication into the top byte (`nonzeroBitCount`
                     // is a loop of shifts on the baseline x86-64 target, which has no POPCNT).
                     spaces += Int(((spaceLanes >> 7) &* 0x0101_0101_0101_0101) >> 56)
-                    if spaceLanes & (spaceLanes >> 8) != 0 || (previousSpace && spaceLanes & 0x80 != 0) { doubleSpace = true }
-                    previousSpace = spaceLanes >> 63 != 0
+                    doubles |= spaceLanes & ((spaceLanes << 8) | carried)
+                    carried = spaceLanes >> 56
                     digitLanes |= (low &+ Self.repeated(0x80 - 0x30)) & ~(low &+ Self.repeated(0x80 - 0x3A))
-                    lowerLanes |= (low &+ Self.repeated(0x80 - 0x61)) & ~(low &+ Self.repeated(0x80 - 0x7B))
+                    // Almost every paragraph has a lower-case letter in its first word: then the
+                    // test is skipped for the rest.
+                    if lowerLanes == 0 {
+                        lowerLanes = (low &+ Self.repeated(0x80 - 0x61)) & ~(low &+ Self.repeated(0x80 - 0x7B)) & Self.highs
+                    }
                     index += 8
                 }
+                if doubles != 0 { doubleSpace = true }
+                previousSpace = carried != 0
             }
             // The rest of the run, byte by byte.
             while index < bytes.count {
