@@ -44,7 +44,7 @@ enum CaptionRules {
             guard let span = creditSpan(bytes), span.endsSentence(bytes) else { return false }
             // A shape that is not ASCII has no byte reading of its markers; one that is needs no
             // second look at every byte.
-            let marker = shape.isASCII ? asciiPositionMarker(bytes, knownASCII: true) : nil
+            let marker = shape.isASCII ? asciiPositionMarker(bytes, knownASCII: true) : stablePositionMarker(bytes)
             if marker ?? characterPositionMarker(shape.text) { return true }
             let credit = UnsafeBufferPointer(rebasing: bytes[span.creditStart..<span.creditEnd])
             if credit.contains(UInt8(ascii: "/")) || photoCreditWordBytes.contains(where: { credit.containsIgnoringCase($0) }) {
@@ -155,7 +155,7 @@ enum CaptionRules {
 
     /// "(L)", "(far R)", "(2nd from L)", "(left)", "(front row, C)".
     static func hasPositionMarker(_ text: String) -> Bool {
-        text.withUTF8Bytes { asciiPositionMarker($0) } ?? characterPositionMarker(text)
+        text.withUTF8Bytes { asciiPositionMarker($0) ?? stablePositionMarker($0) } ?? characterPositionMarker(text)
     }
 
     /// `hasPositionMarker` by `Character`, for text the byte reading cannot decide.
@@ -179,6 +179,11 @@ enum CaptionRules {
         } else {
             guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
         }
+        return asciiGroups(bytes)
+    }
+
+    /// Some "(…)" group, from each "(" to the first ")" after it, is a position list.
+    private static func asciiGroups(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
             guard let open = bytes[index...].firstIndex(of: UInt8(ascii: "(")) else { return false }
@@ -187,6 +192,26 @@ enum CaptionRules {
             index = close + 1
         }
         return false
+    }
+
+    /// `hasPositionMarker` on bytes for text whose non-ASCII scalars are all ones that never join
+    /// the character before them nor lower-case to ASCII (`ParagraphSplitter.isStable`): then "("
+    /// and ")" are characters of their own, and a word holding such a scalar is no position word.
+    /// Nil for other text (CR, combining marks, the Kelvin sign …).
+    static func stablePositionMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x0D { return nil }
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard index + length <= bytes.count, ParagraphSplitter.isStable(bytes, at: index, length: length) else { return nil }
+            index += length
+        }
+        return asciiGroups(bytes)
     }
 
     /// One to five position words separated by spaces and commas.

@@ -17,10 +17,24 @@ struct CleaningPass {
     /// Index of the last paragraph that reads as prose: lines below it are the tail.
     private let lastProse: Int
 
+    /// A paragraph kept as story text: its block, or a text of its own (one half of a doubled
+    /// block, the last paragraph without its sign-off). Blocks are not copied in: their strings
+    /// would be retained and released at every step.
     private struct StoryParagraph {
         var index: Int
-        var text: String
-        var shape: LineShape
+        var ownText: String?
+
+        init(index: Int, ownText: String? = nil) {
+            self.index = index
+            self.ownText = ownText
+        }
+    }
+
+    /// Shapes of the halves of doubled paragraphs kept as story text, by block (rare).
+    private var halfShapes: [Int: LineShape] = [:]
+
+    private func text(of paragraph: StoryParagraph) -> String {
+        paragraph.ownText ?? blocks[paragraph.index].text
     }
 
     /// Removed lines keyed by the block they came from, so they come out in the order they stood.
@@ -56,7 +70,7 @@ struct CleaningPass {
     }
 
     func result() -> CleanedStory {
-        let body = Self.joinedParagraphs(story)
+        let body = joinedParagraphs()
         return CleanedStory(
             body: body.isEmpty ? nil : body,
             furniture: Self.inOrder(removed, order: { $0.order }, entry: { $0.furniture }),
@@ -67,9 +81,9 @@ struct CleaningPass {
 
     /// The paragraphs' texts joined by blank lines, copied once into a string of the right size
     /// (`joined(separator:)` grows its result as it goes).
-    private static func joinedParagraphs(_ story: [StoryParagraph]) -> String {
-        guard story.count > 1 else { return story.first?.text ?? "" }
-        let size = story.reduce(2 * (story.count - 1)) { $0 + $1.text.utf8.count }
+    private func joinedParagraphs() -> String {
+        guard story.count > 1 else { return story.first.map(text(of:)) ?? "" }
+        let size = story.reduce(2 * (story.count - 1)) { $0 + ($1.ownText ?? blocks[$1.index].text).utf8.count }
         return String(unsafeUninitializedCapacity: size) { buffer in
             var offset = 0
             for (position, paragraph) in story.enumerated() {
@@ -78,9 +92,10 @@ struct CleaningPass {
                     buffer[offset + 1] = 0x0A
                     offset += 2
                 }
-                offset = paragraph.text.withUTF8Bytes { bytes in
+                let copy = { (bytes: UnsafeBufferPointer<UInt8>) in
                     UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: bytes) + offset
                 }
+                offset = paragraph.ownText?.withUTF8Bytes(copy) ?? blocks[paragraph.index].text.withUTF8Bytes(copy)
             }
             return offset
         }
@@ -116,7 +131,7 @@ struct CleaningPass {
             if let kind = judge(index, block, shape) {
                 remove(index, kind, block.text)
             } else if !takeCaptionCopies(index, block, shape) {
-                story.append(StoryParagraph(index: index, text: block.text, shape: shape))
+                story.append(StoryParagraph(index: index))
             }
         }
     }
@@ -224,7 +239,8 @@ struct CleaningPass {
                 remove(index, .duplicateCaption, half)
             } else {
                 // A story paragraph printed twice: the story keeps one copy.
-                story.append(StoryParagraph(index: index, text: half, shape: halfShape))
+                story.append(StoryParagraph(index: index, ownText: half))
+                halfShapes[index] = halfShape
                 remove(index, .duplicateParagraph, half)
             }
             return true
@@ -257,16 +273,19 @@ struct CleaningPass {
             kept.reserveCapacity(story.count)
             for (position, paragraph) in story.enumerated() {
                 let isLast = position == story.count - 1
-                if CaptionRules.isCaption(paragraph.shape, isLast: isLast) {
-                    takeCaption(paragraph.index, paragraph.text)
+                let isCaption = halfShapes.isEmpty || paragraph.ownText == nil
+                    ? CaptionRules.isCaption(shapes[paragraph.index], isLast: isLast)
+                    : CaptionRules.isCaption(halfShapes[paragraph.index] ?? shapes[paragraph.index], isLast: isLast)
+                if isCaption {
+                    takeCaption(paragraph.index, text(of: paragraph))
                 } else {
                     kept.append(paragraph)
                 }
             }
             story = kept
         }
-        guard options.signOffs, let last = story.last, let split = SignOff.splitTrailing(last.text) else { return }
-        story[story.count - 1].text = split.story
+        guard options.signOffs, let last = story.last, let split = SignOff.splitTrailing(text(of: last)) else { return }
+        story[story.count - 1].ownText = split.story
         remove(last.index, .signOff, split.signOff, after: true)
     }
 

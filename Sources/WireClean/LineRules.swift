@@ -431,9 +431,20 @@ enum LineRules {
         "read next", "what to read next", "more to read", "related reading", "further reading",
     ]
 
+    private static let relatedHeadingBytes = relatedHeadings.map { Array($0.utf8) }
+
     /// "Related coverage:", "Read more", "MORE STORIES".
     static func relatedHeading(_ shape: LineShape) -> Bool {
         guard shape.words <= 6 else { return false }
+        if shape.isASCII {
+            // One byte per character: the trailing marks trimmed and the rest compared on bytes.
+            return shape.lower.withUTF8Bytes { bytes in
+                var end = bytes.count
+                while end > 0, bytes[end - 1] == UInt8(ascii: ":") || bytes[end - 1] == 0x20 || bytes[end - 1] == UInt8(ascii: ">") { end -= 1 }
+                let trimmed = UnsafeBufferPointer(rebasing: bytes[..<end])
+                return relatedHeadingBytes.contains { $0.count == end && $0.elementsEqual(trimmed) }
+            }
+        }
         var text = shape.lower
         while let last = text.last, last == ":" || last == " " || last == "»" || last == ">" { text.removeLast() }
         return relatedHeadings.contains(text)

@@ -272,7 +272,7 @@ enum ParagraphSplitter {
     /// Scalars that NFC leaves alone and that are neither white space nor format characters: Latin-1
     /// letters and signs, Latin Extended-A/B, dashes, quotes and ellipsis, the euro sign, Hangul
     /// syllables, CJK ideographs and kana (without the combining sound marks).
-    private static func isStable(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
+    static func isStable(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
         var value = UInt32(bytes[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for offset in 1..<length {
             let next = bytes[index + offset]

@@ -63,9 +63,11 @@ enum SignOff {
     /// Splits a trailing sign-off from the last story paragraph: the paragraph without it, and the
     /// sign-off. Only after a finished sentence, so "(NATO)" inside a sentence stays.
     static func splitTrailing(_ text: String) -> (story: String, signOff: String)? {
-        guard let lastSpace = text.utf8.lastIndex(of: 0x20) else { return nil }
+        guard let lastSpaceOffset = text.withUTF8Bytes({ $0.lastIndex(of: 0x20) }) else { return nil }
+        let lastSpace = text.utf8.index(text.utf8.startIndex, offsetBy: lastSpaceOffset)
         let lastWord = text[text.index(after: lastSpace)...]
-        if LineRules.endMarkers.contains(String(lastWord)) || isDeskInitials(lastWord) {
+        // End markers are ASCII of at most seven bytes, and no longer text is canonically equal to one.
+        if (lastWord.utf8.count <= 7 && LineRules.endMarkers.contains(String(lastWord))) || isDeskInitials(lastWord) {
             // "… on Saturday. dpa ak/fz": the agency before the initials goes with them.
             if let agencySpace = text[..<lastSpace].utf8.lastIndex(of: 0x20),
                LineRules.agencies.contains(text[text.index(after: agencySpace)..<lastSpace].lowercased()),

@@ -102,6 +102,25 @@ import Testing
         #expect(CleaningPass.sameASCIIIgnoringCase("\u{212A}yodo", "kyodo") == nil)
     }
 
+    @Test func relatedHeadingsOnBytesMatchTheCharacterReading() {
+        // Headings of the rule's list; the trimming by `Character` is the reading the bytes replace.
+        let headings: Set<String> = ["related coverage", "read more", "more stories", "related", "most read", "more in this section"]
+        let lines = ["Related coverage:", "READ MORE >>", "More stories :", "Related::", "Related »", "Related:»", "Most read ",
+                     "Related coverage: Seoul", ":", "", "Related\u{301}", "More in this section:", "Related\r\n"]
+        for line in lines {
+            let shape = LineShape(line)
+            var text = shape.lower
+            while let last = text.last, last == ":" || last == " " || last == "»" || last == ">" { text.removeLast() }
+            #expect(LineRules.relatedHeading(shape) == (shape.words <= 6 && headings.contains(text)), "\(line)")
+        }
+    }
+
+    /// `SignOff.splitTrailing` skips the end-marker look-up for longer last words.
+    @Test func endMarkersAreShortASCII() {
+        #expect(LineRules.endMarkers.allSatisfy { $0.utf8.count <= 7 && $0.utf8.allSatisfy { $0 < 0x80 } })
+        #expect(SignOff.splitTrailing("The talks ended on Friday. (END)")?.signOff == "(END)")
+    }
+
     @Test func blockSetsHoldWhatWasInserted() {
         var set = BlockSet()
         let inserted = [0, 1, 63, 64, 65, 127, 128, 300]

@@ -125,6 +125,8 @@ import WireText
         "Text. (" + String(repeating: "a\r\n", count: 30) + ")", "He waves (L) at fans. (Xinhua)", "Fans (far R, 2nd) cheer. (AFP)",
         "Fans (Far Left) cheer.", "Fans (left right top bottom far) cheer.", "Fans (left right top bottom far row) cheer.",
         "Fans ( , ) cheer.", "Fans (L)(R)", "Fans (L", "Fans (\u{212A}) cheer.", "Fans (left) cheer. Ça va.", "(",
+        "“Fans” (L) cheer.", "(Ça)", "Fans (left“) cheer.", "Fans (“left”) cheer.", "Fans (BAC\u{212A}) cheer.", "Fans (left) é\u{301}",
+        "Fans (\u{301}left) cheer.", "Fans (left)\u{301} cheer.", "Fans (é, left) cheer.", "한국 (L) 서울", "(L) Ç", "Fans (LEFT) — AFP",
         "Ends.” (Kyodo)", "Ends. (\u{301}Yonhap)", "Ends. (Yonhap)\u{301}", "Ends. ((AP))", "Ends. (AP) (AFP)",
     ]
 
