@@ -40,7 +40,6 @@ enum ParagraphSplitter {
         /// Facts of the paragraph in progress, kept while it is simple.
         var spaces = 0
         var digitLanes: UInt64 = 0
-        var lowerLanes: UInt64 = 0
 
         init(bytes: UnsafeBufferPointer<UInt8>, role: CopyBlock.Role) {
             self.bytes = bytes
@@ -60,7 +59,6 @@ enum ParagraphSplitter {
                             simple = position == lineStart
                             spaces = 0
                             digitLanes = 0
-                            lowerLanes = 0
                         } else {
                             simple = false  // a second line: its break folds to a space
                         }
@@ -97,49 +95,46 @@ enum ParagraphSplitter {
 
         private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         private static let highs: UInt64 = 0x8080_8080_8080_8080
+        private static let ones: UInt64 = 0x0101_0101_0101_0101
         @inline(__always) private static func repeated(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
 
         /// The end of the run of printable ASCII (spaces included) starting at a visible byte,
-        /// read eight bytes at a time: spaces counted, digits and lower-case letters noted, a
-        /// double space ends `simple`.
+        /// read eight bytes at a time: spaces counted, digits noted, a double space ends `simple`.
+        /// (Lower-case letters are looked for when the paragraph closes: the first word almost
+        /// always has one, so that search stops at once.)
         private mutating func printableRunEnd(from start: Int) -> Int {
-            // The state in locals while the loop runs (registers, not stores through `self`).
+            // The state in locals while the loop runs (registers, not stores through `self`), and
+            // wrapping arithmetic: indices and counts stay far below overflow.
             var index = start
             var spaces = self.spaces
             var previousSpace = self.previousSpace
             var doubleSpace = false
             var digitLanes: UInt64 = 0
-            var lowerLanes: UInt64 = 0
             if let base = bytes.baseAddress {
                 let raw = UnsafeRawPointer(base)
+                let count = bytes.count
                 // Space lanes of the word before, shifted to its first lane's place, for a double
                 // space across two words; lanes of adjacent spaces gather in `doubles`.
                 var carried: UInt64 = previousSpace ? 0x80 : 0
                 var doubles: UInt64 = 0
-                while index + 8 <= bytes.count {
+                while index &+ 8 <= count {
                     // Lanes in text order: the first byte in the lowest lane.
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                     // Each byte's low seven bits plus a constant stays below 0x100, so no carry
                     // crosses lanes: the top bit of a lane tells whether its byte reached a bound.
+                    // Out of the run: a top bit set (non-ASCII), 0x7F, or below 0x20.
                     let low = word & Self.lows
-                    let belowSpace = ~(low &+ Self.repeated(0x80 - 0x20)) & Self.highs
-                    let delete = (low &+ Self.repeated(0x01)) & Self.highs
-                    guard (word & Self.highs) | belowSpace | delete == 0 else { break }
-                    // A space makes a zero lane of word ^ 0x20…; exactly the zero lanes keep a clear top bit.
-                    let spaced = word ^ Self.repeated(0x20)
-                    let spaceLanes = ~(((spaced & Self.lows) &+ Self.lows) | spaced) & Self.highs
+                    guard (word | (low &+ Self.ones) | ~(low &+ Self.repeated(0x80 - 0x20))) & Self.highs == 0 else { break }
+                    // A space makes a zero lane of word ^ 0x20… (all ASCII here); exactly the zero
+                    // lanes keep a clear top bit after adding 0x7F.
+                    let spaceLanes = ~((word ^ Self.repeated(0x20)) &+ Self.lows) & Self.highs
                     // The lanes summed by one multiplication into the top byte (`nonzeroBitCount`
                     // is a loop of shifts on the baseline x86-64 target, which has no POPCNT).
-                    spaces += Int(((spaceLanes >> 7) &* 0x0101_0101_0101_0101) >> 56)
+                    spaces &+= Int(truncatingIfNeeded: ((spaceLanes >> 7) &* Self.ones) >> 56)
                     doubles |= spaceLanes & ((spaceLanes << 8) | carried)
                     carried = spaceLanes >> 56
-                    digitLanes |= (low &+ Self.repeated(0x80 - 0x30)) & ~(low &+ Self.repeated(0x80 - 0x3A))
-                    // Almost every paragraph has a lower-case letter in its first word: then the
-                    // test is skipped for the rest.
-                    if lowerLanes == 0 {
-                        lowerLanes = (low &+ Self.repeated(0x80 - 0x61)) & ~(low &+ Self.repeated(0x80 - 0x7B)) & Self.highs
-                    }
-                    index += 8
+                    digitLanes |= (word &+ Self.repeated(0x80 - 0x30)) & ~(word &+ Self.repeated(0x80 - 0x3A))
+                    index &+= 8
                 }
                 if doubles != 0 { doubleSpace = true }
                 previousSpace = carried != 0
@@ -155,7 +150,6 @@ enum ParagraphSplitter {
                 } else {
                     previousSpace = false
                     if byte &- 0x30 < 10 { digitLanes |= 0x80 }
-                    if byte &- 0x61 < 26 { lowerLanes |= 0x80 }
                 }
                 index += 1
             }
@@ -163,7 +157,6 @@ enum ParagraphSplitter {
             self.previousSpace = previousSpace
             if doubleSpace { simple = false }
             self.digitLanes |= digitLanes
-            self.lowerLanes |= lowerLanes
             return index
         }
 
@@ -180,7 +173,7 @@ enum ParagraphSplitter {
             if simple && !ParagraphSplitter.previousSpaceAt(slice) {
                 guard !slice.isEmpty else { return }
                 let facts = ByteFacts(asciiSpaces: spaces - trimmedSpaces, hasDigit: digitLanes & Self.highs != 0,
-                                      hasLowercase: lowerLanes & Self.highs != 0)
+                                      hasLowercase: slice.contains { $0 &- 0x61 < 26 })
                 out.append(CopyBlock(String(decoding: slice, as: UTF8.self), role: role, facts: facts))
             } else {
                 let paragraph = ParagraphSplitter.inline(slice)
