@@ -83,20 +83,21 @@ enum CaptionRules {
     /// Whether the bytes hold " Photo" or " Image: ", which every photo-credit marker contains: one
     /// pass instead of a backward search per marker.
     private static func mayHoldPhotoMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index + 7 <= bytes.count {
+        var from = 1
+        // The search skips to each capital P or I, rare in running text, and looks back for the space.
+        while let letter = bytes.firstIndex(of: UInt8(ascii: "P"), or: UInt8(ascii: "I"), from: from) {
+            let index = letter - 1
+            guard index + 7 <= bytes.count else { return false }
             if bytes[index] == 0x20 {
-                switch bytes[index + 1] {
-                case UInt8(ascii: "P"):
+                if bytes[letter] == UInt8(ascii: "P") {
                     if bytes[index + 2] == UInt8(ascii: "h"), bytes[index + 3] == UInt8(ascii: "o"), bytes[index + 4] == UInt8(ascii: "t"),
                        bytes[index + 5] == UInt8(ascii: "o") { return true }
-                case UInt8(ascii: "I"):
-                    if bytes[index + 2] == UInt8(ascii: "m"), bytes[index + 3] == UInt8(ascii: "a"), bytes[index + 4] == UInt8(ascii: "g"),
-                       bytes[index + 5] == UInt8(ascii: "e"), bytes[index + 6] == UInt8(ascii: ":") { return true }
-                default: break
+                } else if bytes[index + 2] == UInt8(ascii: "m"), bytes[index + 3] == UInt8(ascii: "a"), bytes[index + 4] == UInt8(ascii: "g"),
+                          bytes[index + 5] == UInt8(ascii: "e"), bytes[index + 6] == UInt8(ascii: ":") {
+                    return true
                 }
             }
-            index += 1
+            from = letter + 1
         }
         return false
     }

@@ -14,10 +14,14 @@ enum SignOff {
 
     /// `isAgencyLike` on bytes for ASCII text without CR (where every byte is one character), or nil.
     private static func asciiAgencyLike(_ text: Substring) -> Bool? {
+        text.withUTF8Bytes(asciiAgencyLike)
+    }
+
+    private static func asciiAgencyLike(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         var words = 0
         var wordStart = true
         var count = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             guard byte < 0x80, byte != 0x0D else { return nil }
             count += 1
             if byte == 0x20 || byte == UInt8(ascii: "/") {
@@ -97,15 +101,17 @@ enum SignOff {
     /// Whether the text holds "--", "—" or "–" anywhere: one pass, instead of a backward search for
     /// each dash through paragraphs that have none.
     private static func containsDash(_ text: String) -> Bool {
-        return text.withUTF8Bytes { bytes in
+        text.withUTF8Bytes { bytes in
             var index = 0
-            while index + 1 < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-") { return true }
-                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94 {
+            // Only "-" and the lead byte of "–" and "—" can start a dash: the search skips to them.
+            while let found = bytes.firstIndex(of: UInt8(ascii: "-"), or: 0xE2, from: index) {
+                guard found + 1 < bytes.count else { return false }
+                if bytes[found] == UInt8(ascii: "-") {
+                    if bytes[found + 1] == UInt8(ascii: "-") { return true }
+                } else if found + 2 < bytes.count, bytes[found + 1] == 0x80, bytes[found + 2] == 0x93 || bytes[found + 2] == 0x94 {
                     return true
                 }
-                index += 1
+                index = found + 1
             }
             return false
         }

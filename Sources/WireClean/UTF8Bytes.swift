@@ -9,6 +9,30 @@ extension String {
 }
 
 extension UnsafeBufferPointer<UInt8> {
+    /// The first index at or after `start` holding `a` or `b`, read eight bytes at a time (a zero
+    /// lane of the word XOR the byte marks a match; the lowest lane is the first byte).
+    func firstIndex(of a: UInt8, or b: UInt8, from start: Int) -> Int? {
+        guard start >= 0, let base = baseAddress else { return nil }
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let repeatedA = 0x0101_0101_0101_0101 &* UInt64(a)
+        let repeatedB = 0x0101_0101_0101_0101 &* UInt64(b)
+        var index = start
+        while index &+ 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let x = word ^ repeatedA
+            let y = word ^ repeatedB
+            let matches = (~(((x & lows) &+ lows) | x) | ~(((y & lows) &+ lows) | y)) & highs
+            if matches != 0 { return index + matches.trailingZeroBitCount / 8 }
+            index &+= 8
+        }
+        while index < count {
+            if self[index] == a || self[index] == b { return index }
+            index += 1
+        }
+        return nil
+    }
+
     /// Whether the bytes hold a lower-case ASCII needle, ignoring ASCII case.
     func containsIgnoringCase(_ lowercaseNeedle: [UInt8]) -> Bool {
         guard !lowercaseNeedle.isEmpty else { return true }

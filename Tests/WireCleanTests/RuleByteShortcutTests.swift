@@ -121,6 +121,26 @@ import Testing
         #expect(SignOff.splitTrailing("The talks ended on Friday. (END)")?.signOff == "(END)")
     }
 
+    @Test func twoByteSearchFindsWhatAScanFinds() {
+        let texts = ["", "-", "abc", "Seoul -- AFP", "a\u{2014}b", String(repeating: "x", count: 17) + "P", "P" + String(repeating: "y", count: 20),
+                     "The Photo Image", String(repeating: "ab", count: 30) + "I-"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                for (a, b) in [(UInt8(ascii: "-"), UInt8(0xE2)), (UInt8(ascii: "P"), UInt8(ascii: "I"))] {
+                    for start in 0...(bytes.count + 1) {
+                        let expected = start < bytes.count ? bytes[start...].firstIndex { $0 == a || $0 == b } : nil
+                        #expect(buffer.firstIndex(of: a, or: b, from: start) == expected, "\(text) \(start)")
+                    }
+                }
+            }
+        }
+        // Dashes before an agency at the end: found by the search, as by a scan.
+        #expect(SignOff.splitTrailing("The talks ended on Friday. -- AFP")?.signOff == "-- AFP")
+        #expect(SignOff.splitTrailing("The talks ended on Friday. \u{2014} AFP")?.signOff == "\u{2014} AFP")
+        #expect(SignOff.splitTrailing("The talks ended on Friday. - AFP") == nil)
+    }
+
     @Test func blockSetsHoldWhatWasInserted() {
         var set = BlockSet()
         let inserted = [0, 1, 63, 64, 65, 127, 128, 300]
