@@ -45,6 +45,9 @@ struct CleaningPass {
     /// Indices of blocks already judged to be captions (for their printed-twice copies).
     private var captionBlocks = BlockSet()
 
+    /// The reader's headline lower-cased, for comparisons that are not ASCII (computed once).
+    private lazy var knownHeadlineLowercased: String? = context.headline?.lowercased()
+
     init(blocks: [CopyBlock], options: CleanOptions, context: CopyContext) {
         self.blocks = blocks
         self.options = options
@@ -198,12 +201,12 @@ struct CleaningPass {
 
     /// Above the story, a headline-shaped line: the reader's headline printed again, or the first one
     /// when the reader found none.
-    private func isPrintedHeadline(_ shape: LineShape) -> Bool {
+    private mutating func isPrintedHeadline(_ shape: LineShape) -> Bool {
         guard shape.isHeadlineLike, !shape.isProse else { return false }
         guard let known = context.headline else { return true }
         // ASCII text lower-cases byte by byte and compares byte by byte: no strings are made.
         if let same = Self.sameASCIIIgnoringCase(known, shape.text) { return same }
-        return known.lowercased() == shape.text.lowercased()
+        return knownHeadlineLowercased == shape.text.lowercased()
     }
 
     /// `a.lowercased() == b.lowercased()` when both texts are ASCII, or nil.

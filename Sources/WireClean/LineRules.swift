@@ -23,8 +23,7 @@ enum LineRules {
     static func shareWidget(_ shape: LineShape) -> Bool {
         guard shape.words <= LineShape.lowerWordLimit, shape.bytes <= 90 else { return false }
         if isReadingTime(shape) { return true }
-        var lower = shape.lower
-        return lower.withUTF8 { isWidgetLine($0) }
+        return shape.lower.withUTF8Bytes { isWidgetLine($0) }
     }
 
     /// Every word a widget word (after trimming `•·|:!.,()[]`; numbers pass), and one of them a
@@ -416,7 +415,8 @@ enum LineRules {
         guard shape.words <= 50 else { return false }
         let wrapped = shape.firstByte == UInt8(ascii: "(") && shape.lastByte == UInt8(ascii: ")")
             && shape.text.startsWithCharacter("(") && shape.text.endsWithCharacter(")")
-        guard wrapped || shape.text.hasPrefixIgnoringCase("disclaimer") else { return false }
+        // "disclaimer" needs a "d" first: other lines skip the prefix test.
+        guard wrapped || (shape.firstByte | 0x20 == UInt8(ascii: "d") && shape.text.hasPrefixIgnoringCase("disclaimer")) else { return false }
         return disclaimerPhrases.contains { shape.text.containsIgnoringCase($0) }
     }
 
