@@ -18,6 +18,13 @@ struct ByteFacts: Equatable {
         Int((lanes &* 0x0101_0101_0101_0101) >> 56)
     }
 
+    /// The facts of printable ASCII text whose bytes were read elsewhere (`ParagraphSplitter`).
+    init(asciiSpaces spaces: Int, hasDigit: Bool, hasLowercase: Bool) {
+        self.spaces = spaces
+        self.hasDigit = hasDigit
+        self.hasLowercase = hasLowercase
+    }
+
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var digits: UInt64 = 0
         var lowers: UInt64 = 0

@@ -17,10 +17,24 @@ struct CleaningPass {
     /// Index of the last paragraph that reads as prose: lines below it are the tail.
     private let lastProse: Int
 
+    /// A paragraph kept as story text: its block, or a text of its own (one half of a doubled
+    /// block, the last paragraph without its sign-off). Blocks are not copied in: their strings
+    /// would be retained and released at every step.
     private struct StoryParagraph {
         var index: Int
-        var text: String
-        var shape: LineShape
+        var ownText: String?
+
+        init(index: Int, ownText: String? = nil) {
+            self.index = index
+            self.ownText = ownText
+        }
+    }
+
+    /// Shapes of the halves of doubled paragraphs kept as story text, by block (rare).
+    private var halfShapes: [Int: LineShape] = [:]
+
+    private func text(of paragraph: StoryParagraph) -> String {
+        paragraph.ownText ?? blocks[paragraph.index].text
     }
 
     /// Removed lines keyed by the block they came from, so they come out in the order they stood.
@@ -29,28 +43,65 @@ struct CleaningPass {
     private var story: [StoryParagraph] = []
     private var headline: String?
     /// Indices of blocks already judged to be captions (for their printed-twice copies).
-    private var captionBlocks: Set<Int> = []
+    private var captionBlocks = BlockSet()
+
+    /// The reader's headline lower-cased, for comparisons that are not ASCII (computed once).
+    private lazy var knownHeadlineLowercased: String? = context.headline?.lowercased()
 
     init(blocks: [CopyBlock], options: CleanOptions, context: CopyContext) {
         self.blocks = blocks
         self.options = options
         self.context = context
-        let shapes = blocks.map { LineShape($0.text) }
+        let shapes = blocks.map { LineShape($0.text, facts: $0.facts) }
         self.shapes = shapes
-        mostlyASCII = shapes.filter(\.isASCII).count * 2 >= shapes.count
-        let prose = blocks.indices.filter { blocks[$0].role == .text && shapes[$0].isProse }
-        firstProse = prose.first ?? blocks.count
-        lastProse = prose.last ?? -1
+        story.reserveCapacity(blocks.count)
+        removed.reserveCapacity(8)
+        // Counted in one loop: filtering would copy every shape into a new array.
+        var asciiCount = 0
+        var firstProse = blocks.count
+        var lastProse = -1
+        for index in shapes.indices {
+            if shapes[index].isASCII { asciiCount += 1 }
+            if blocks[index].role == .text, shapes[index].isProse {
+                firstProse = min(firstProse, index)
+                lastProse = index
+            }
+        }
+        mostlyASCII = asciiCount * 2 >= shapes.count
+        self.firstProse = firstProse
+        self.lastProse = lastProse
     }
 
     func result() -> CleanedStory {
-        let body = story.map(\.text).joined(separator: "\n\n")
+        let body = joinedParagraphs()
         return CleanedStory(
             body: body.isEmpty ? nil : body,
             furniture: Self.inOrder(removed, order: { $0.order }, entry: { $0.furniture }),
             captions: Self.inOrder(captions, order: { $0.order }, entry: { $0.caption }),
             headline: headline
         )
+    }
+
+    /// The paragraphs' texts joined by blank lines, copied once into a string of the right size
+    /// (`joined(separator:)` grows its result as it goes).
+    private func joinedParagraphs() -> String {
+        guard story.count > 1 else { return story.first.map(text(of:)) ?? "" }
+        let size = story.reduce(2 * (story.count - 1)) { $0 + ($1.ownText ?? blocks[$1.index].text).utf8.count }
+        return String(unsafeUninitializedCapacity: size) { buffer in
+            var offset = 0
+            for (position, paragraph) in story.enumerated() {
+                if position > 0 {
+                    buffer[offset] = 0x0A
+                    buffer[offset + 1] = 0x0A
+                    offset += 2
+                }
+                let copy = { (bytes: UnsafeBufferPointer<UInt8>) in
+                    UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: bytes) + offset
+                }
+                offset = paragraph.ownText?.withUTF8Bytes(copy) ?? blocks[paragraph.index].text.withUTF8Bytes(copy)
+            }
+            return offset
+        }
     }
 
     /// Entries by block order, ties in the order they were recorded (a stable sort); most stories
@@ -83,7 +134,7 @@ struct CleaningPass {
             if let kind = judge(index, block, shape) {
                 remove(index, kind, block.text)
             } else if !takeCaptionCopies(index, block, shape) {
-                story.append(StoryParagraph(index: index, text: block.text, shape: shape))
+                story.append(StoryParagraph(index: index))
             }
         }
     }
@@ -150,10 +201,27 @@ struct CleaningPass {
 
     /// Above the story, a headline-shaped line: the reader's headline printed again, or the first one
     /// when the reader found none.
-    private func isPrintedHeadline(_ shape: LineShape) -> Bool {
+    private mutating func isPrintedHeadline(_ shape: LineShape) -> Bool {
         guard shape.isHeadlineLike, !shape.isProse else { return false }
         guard let known = context.headline else { return true }
-        return known.lowercased() == shape.text.lowercased()
+        // ASCII text lower-cases byte by byte and compares byte by byte: no strings are made.
+        if let same = Self.sameASCIIIgnoringCase(known, shape.text) { return same }
+        return knownHeadlineLowercased == shape.text.lowercased()
+    }
+
+    /// `a.lowercased() == b.lowercased()` when both texts are ASCII, or nil.
+    static func sameASCIIIgnoringCase(_ a: String, _ b: String) -> Bool? {
+        a.withUTF8Bytes { first in
+            b.withUTF8Bytes { second -> Bool? in
+                guard first.allSatisfy({ $0 < 0x80 }), second.allSatisfy({ $0 < 0x80 }) else { return nil }
+                guard first.count == second.count else { return false }
+                for index in first.indices {
+                    let x = first[index], y = second[index]
+                    if x != y, (x &- 0x41 < 26 ? x | 0x20 : x) != (y &- 0x41 < 26 ? y | 0x20 : y) { return false }
+                }
+                return true
+            }
+        }
     }
 
     /// Captions printed twice (on one line, or as two paragraphs in a row) and `<figcaption>`s.
@@ -174,7 +242,8 @@ struct CleaningPass {
                 remove(index, .duplicateCaption, half)
             } else {
                 // A story paragraph printed twice: the story keeps one copy.
-                story.append(StoryParagraph(index: index, text: half, shape: halfShape))
+                story.append(StoryParagraph(index: index, ownText: half))
+                halfShapes[index] = halfShape
                 remove(index, .duplicateParagraph, half)
             }
             return true
@@ -204,18 +273,22 @@ struct CleaningPass {
     mutating func settleStoryEnd() {
         if options.captions {
             var kept: [StoryParagraph] = []
+            kept.reserveCapacity(story.count)
             for (position, paragraph) in story.enumerated() {
                 let isLast = position == story.count - 1
-                if CaptionRules.isCaption(paragraph.shape, isLast: isLast) {
-                    takeCaption(paragraph.index, paragraph.text)
+                let isCaption = halfShapes.isEmpty || paragraph.ownText == nil
+                    ? CaptionRules.isCaption(shapes[paragraph.index], isLast: isLast)
+                    : CaptionRules.isCaption(halfShapes[paragraph.index] ?? shapes[paragraph.index], isLast: isLast)
+                if isCaption {
+                    takeCaption(paragraph.index, text(of: paragraph))
                 } else {
                     kept.append(paragraph)
                 }
             }
             story = kept
         }
-        guard options.signOffs, let last = story.last, let split = SignOff.splitTrailing(last.text) else { return }
-        story[story.count - 1].text = split.story
+        guard options.signOffs, let last = story.last, let split = SignOff.splitTrailing(text(of: last)) else { return }
+        story[story.count - 1].ownText = split.story
         remove(last.index, .signOff, split.signOff, after: true)
     }
 
@@ -238,6 +311,6 @@ struct CleaningPass {
     }
 
     private func isCredit(_ credit: String) -> Bool {
-        SignOff.isAgencyLike(Substring(credit)) || credit.utf8.contains(UInt8(ascii: "/")) || credit.containsIgnoringCase("photo")
+        SignOff.isAgencyLike(Substring(credit)) || credit.containsByte(UInt8(ascii: "/")) || credit.containsIgnoringCase("photo")
     }
 }

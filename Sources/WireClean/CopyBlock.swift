@@ -12,9 +12,17 @@ struct CopyBlock: Sendable, Equatable {
 
     var text: String
     var role: Role
+    /// The text's byte facts when whoever made the block already read them (nil: `LineShape` reads them).
+    var facts: ByteFacts?
 
-    init(_ text: String, role: Role = .text) {
+    init(_ text: String, role: Role = .text, facts: ByteFacts? = nil) {
         self.text = text
         self.role = role
+        self.facts = facts
+    }
+
+    /// Text and role: the facts follow from the text.
+    static func == (a: CopyBlock, b: CopyBlock) -> Bool {
+        a.text == b.text && a.role == b.role
     }
 }

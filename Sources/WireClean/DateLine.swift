@@ -45,7 +45,7 @@ struct DateLine {
 
     /// "21:10", "09:45", "5:10pm", "14:35:20".
     private static func isClock(_ word: String) -> Bool {
-        guard word.utf8.contains(UInt8(ascii: ":")) else { return false }
+        guard word.containsByte(UInt8(ascii: ":")) else { return false }
         var bytes = Array(word.utf8)
         if bytes.count > 2, let last = bytes.last, (last | 0x20) == UInt8(ascii: "m"),
            [UInt8(ascii: "a"), UInt8(ascii: "p")].contains(bytes[bytes.count - 2] | 0x20) {

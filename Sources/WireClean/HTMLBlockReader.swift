@@ -17,9 +17,7 @@ enum HTMLBlockReader {
             case .form: role = .chrome(.form)
             }
             // Two <br> in a row inside one element split it into paragraphs.
-            for paragraph in ParagraphSplitter.paragraphs(block.text) {
-                out.append(CopyBlock(paragraph, role: role))
-            }
+            ParagraphSplitter.append(block.text, role: role, to: &out)
         }
         return out
     }

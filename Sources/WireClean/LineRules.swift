@@ -23,8 +23,7 @@ enum LineRules {
     static func shareWidget(_ shape: LineShape) -> Bool {
         guard shape.words <= LineShape.lowerWordLimit, shape.bytes <= 90 else { return false }
         if isReadingTime(shape) { return true }
-        var lower = shape.lower
-        return lower.withUTF8 { isWidgetLine($0) }
+        return shape.lower.withUTF8Bytes { isWidgetLine($0) }
     }
 
     /// Every word a widget word (after trimming `•·|:!.,()[]`; numbers pass), and one of them a
@@ -74,22 +73,31 @@ enum LineRules {
         guard shape.words >= 2, shape.words <= 10, shape.lastByte != UInt8(ascii: "."),
               let colon = shape.text.firstByteIndex(of: UInt8(ascii: ":")) else { return nil }
         let label = String(shape.text[..<colon]).lowercased()
+        // The label first: most lines with a colon ("Published: …") name no role, and need no split.
+        let kind: FurnitureKind
+        if bylineLabels.contains(label) {
+            kind = .byline
+        } else if creditLabels.contains(label) {
+            kind = .credit
+        } else {
+            return nil
+        }
         let names = shape.text[shape.text.index(after: colon)...].splitASCII()
         guard !names.isEmpty, namesOnly(names[...]) else { return nil }
-        if ["reporter", "reporters", "written by", "writer", "by", "author", "authors", "correspondent"].contains(label) {
-            return .byline
-        }
-        if ["editor", "editors", "edited by", "editing by", "translator", "translated by", "photographer", "photo editor",
-            "reporting by", "compiled by"].contains(label) {
-            return .credit
-        }
-        return nil
+        return kind
     }
+
+    private static let bylineLabels = ["reporter", "reporters", "written by", "writer", "by", "author", "authors", "correspondent"]
+    private static let creditLabels = [
+        "editor", "editors", "edited by", "editing by", "translator", "translated by", "photographer", "photo editor",
+        "reporting by", "compiled by",
+    ]
 
     /// "By Jane Doe", "BY JANE DOE Associated Press", "By Yonhap", "Jane Doe, Staff reporter".
     static func byline(_ shape: LineShape) -> Bool {
         guard shape.words >= 2, shape.words <= 14, shape.bytes <= 140, shape.lastByte != UInt8(ascii: ".") || shape.words <= 4
         else { return false }
+        if shape.isASCII, let verdict = shape.text.withUTF8Bytes({ asciiByline($0, words: shape.words) }) { return verdict }
         if shape.text.hasPrefixIgnoringCase("by ") {
             return namesOnly(shape.text.splitASCII().dropFirst())
         }
@@ -101,9 +109,77 @@ enum LineRules {
         return roleWords.contains { role.containsIgnoringCase($0) }
     }
 
+    /// `byline` past its length tests, on the bytes of ASCII text without CR (every byte one
+    /// character, so no word needs a `Substring`); nil for other text.
+    private static func asciiByline(_ bytes: UnsafeBufferPointer<UInt8>, words: Int) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        if bytes.count >= 3, bytes[0] | 0x20 == UInt8(ascii: "b"), bytes[1] | 0x20 == UInt8(ascii: "y"), bytes[2] == 0x20 {
+            // The words after "by".
+            return asciiNamesOnly(UnsafeBufferPointer(rebasing: bytes[2...]))
+        }
+        guard words <= 8, let comma = bytes.firstIndex(of: UInt8(ascii: ",")) else { return false }
+        let name = UnsafeBufferPointer(rebasing: bytes[..<comma])
+        guard (2...4).contains(asciiWordCount(name)), asciiNamesOnly(name) else { return false }
+        let role = UnsafeBufferPointer(rebasing: bytes[(comma + 1)...])
+        return roleWordBytes.contains { role.containsIgnoringCase($0) }
+    }
+
+    private static let roleWordBytes = roleWords.map { Array($0.utf8) }
+    private static let asciiConnectors = bylineConnectors.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+
+    /// Pieces between spaces, empty ones left out (`splitASCII().count`).
+    private static func asciiWordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
+    /// `namesOnly` on the space-separated words of ASCII text without CR.
+    private static func asciiNamesOnly(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var sawWord = false
+        var previousThe = false
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            let wordStart = start
+            start = end + 1
+            guard end > wordStart else { continue }
+            if !sawWord {
+                // The first word must open with a capital, before any trimming.
+                guard bytes[wordStart] &- 0x41 < 26 else { return false }
+                sawWord = true
+            }
+            var first = wordStart
+            var last = end
+            while first < last, bytes[first] == UInt8(ascii: ",") || bytes[first] == UInt8(ascii: ";") { first += 1 }
+            while last > first, bytes[last - 1] == UInt8(ascii: ",") || bytes[last - 1] == UInt8(ascii: ";") { last -= 1 }
+            guard last > first else { continue }
+            let bare = UnsafeBufferPointer(rebasing: bytes[first..<last])
+            let capital = bare[0] &- 0x41 < 26
+            if previousThe, !capital { return false }
+            previousThe = bare.count == 3 && equalsLowercased(bare, theBytes)
+            if capital || previousThe || asciiConnectors.contains(where: { equalsLowercased(bare, $0) }) { continue }
+            return false
+        }
+        return sawWord && !previousThe
+    }
+
+    private static let theBytes = Array("the".utf8)
+
+    /// The bytes, ASCII capitals lowered, are those of a lower-case word.
+    private static func equalsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
+        guard bytes.count == word.count else { return false }
+        for index in bytes.indices where (bytes[index] &- 0x41 < 26 ? bytes[index] | 0x20 : bytes[index]) != word[index] { return false }
+        return true
+    }
+
     /// Every word capitalised (or a connector such as "and"), "the" only before a capitalised word.
     private static func namesOnly(_ words: ArraySlice<Substring>) -> Bool {
-        guard let first = words.first, first.first?.isUppercase == true else { return false }
+        guard let first = words.first, startsWithCapital(first) else { return false }
         var previousThe = false
         for word in words {
             let bare: Substring
@@ -124,6 +200,15 @@ enum LineRules {
             return false
         }
         return !previousThe
+    }
+
+    /// `word.first?.isUppercase == true`, decided on the first byte when the first character is one
+    /// ASCII byte (an ASCII byte after it always starts a new character).
+    private static func startsWithCapital(_ word: Substring) -> Bool {
+        var bytes = word.utf8.makeIterator()
+        guard let first = bytes.next() else { return false }
+        if first < 0x80, bytes.next().map({ $0 < 0x80 }) ?? true { return first &- 0x41 < 26 }
+        return word.first?.isUppercase == true
     }
 
     /// The word without its leading and trailing "," and ";" when it is ASCII without CR; nil otherwise.
@@ -175,7 +260,7 @@ enum LineRules {
     static func dateStamp(_ shape: LineShape) -> Bool {
         guard shape.hasDigit, shape.words <= 16, shape.bytes <= 160, shape.lastByte != UInt8(ascii: ".") else { return false }
         // A clock time has a colon; a bare date is short.
-        guard shape.words <= 5 || shape.text.utf8.contains(UInt8(ascii: ":")) else { return false }
+        guard shape.words <= 5 || shape.text.containsByte(UInt8(ascii: ":")) else { return false }
         let date = DateLine(shape.text)
         return date.hasDateWithYear && (date.hasClockTime || date.isOnlyDate)
     }
@@ -210,7 +295,7 @@ enum LineRules {
 
     /// A reporter's address standing alone ("yoonsh@yna.co.kr", "Contact: desk@example.com").
     static func contact(_ shape: LineShape) -> Bool {
-        guard shape.words <= 4, shape.bytes <= 120, shape.text.utf8.contains(UInt8(ascii: "@")) else { return false }
+        guard shape.words <= 4, shape.bytes <= 120, shape.text.containsByte(UInt8(ascii: "@")) else { return false }
         return shape.text.splitASCII().contains { word in
             guard let at = word.firstIndex(of: "@"), at != word.startIndex else { return false }
             return word[at...].utf8.contains(UInt8(ascii: "."))
@@ -330,7 +415,8 @@ enum LineRules {
         guard shape.words <= 50 else { return false }
         let wrapped = shape.firstByte == UInt8(ascii: "(") && shape.lastByte == UInt8(ascii: ")")
             && shape.text.startsWithCharacter("(") && shape.text.endsWithCharacter(")")
-        guard wrapped || shape.text.hasPrefixIgnoringCase("disclaimer") else { return false }
+        // "disclaimer" needs a "d" first: other lines skip the prefix test.
+        guard wrapped || (shape.firstByte | 0x20 == UInt8(ascii: "d") && shape.text.hasPrefixIgnoringCase("disclaimer")) else { return false }
         return disclaimerPhrases.contains { shape.text.containsIgnoringCase($0) }
     }
 
@@ -345,9 +431,20 @@ enum LineRules {
         "read next", "what to read next", "more to read", "related reading", "further reading",
     ]
 
+    private static let relatedHeadingBytes = relatedHeadings.map { Array($0.utf8) }
+
     /// "Related coverage:", "Read more", "MORE STORIES".
     static func relatedHeading(_ shape: LineShape) -> Bool {
         guard shape.words <= 6 else { return false }
+        if shape.isASCII {
+            // One byte per character: the trailing marks trimmed and the rest compared on bytes.
+            return shape.lower.withUTF8Bytes { bytes in
+                var end = bytes.count
+                while end > 0, bytes[end - 1] == UInt8(ascii: ":") || bytes[end - 1] == 0x20 || bytes[end - 1] == UInt8(ascii: ">") { end -= 1 }
+                let trimmed = UnsafeBufferPointer(rebasing: bytes[..<end])
+                return relatedHeadingBytes.contains { $0.count == end && $0.elementsEqual(trimmed) }
+            }
+        }
         var text = shape.lower
         while let last = text.last, last == ":" || last == " " || last == "»" || last == ">" { text.removeLast() }
         return relatedHeadings.contains(text)

@@ -19,17 +19,17 @@ struct LineShape {
     /// Ends like a sentence: `.`, `!`, `?`, or a closing quote or bracket after one.
     let endsLikeSentence: Bool
 
-    init(_ text: String) {
+    /// - Parameter facts: the text's `ByteFacts` when they are known already.
+    init(_ text: String, facts known: ByteFacts? = nil) {
         self.text = text
-        var copy = text
         var words = text.isEmpty ? 0 : 1
         var digit = false, hasLower = false, ascii = true
         var first: UInt8 = 0
         var last: UInt8 = 0
         var bytesCount = 0
         var ends = false
-        copy.withUTF8 { bytes in
-            let facts = ByteFacts(bytes)
+        text.withUTF8Bytes { bytes in
+            let facts = known ?? ByteFacts(bytes)
             words += facts.spaces
             digit = facts.hasDigit
             hasLower = facts.hasLowercase
@@ -57,8 +57,7 @@ struct LineShape {
     private static func lowerCased(_ text: String, ascii: Bool) -> String {
         let utf8 = text.utf8
         if !ascii, containsKelvinSign(utf8) { return text.lowercased() }
-        var copy = text
-        return copy.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 for index in bytes.indices {
                     let byte = bytes[index]
@@ -85,13 +84,12 @@ struct LineShape {
 
     /// `endsLikeSentence` for any text, without the rest of a shape.
     static func endsLikeSentence(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { endsLikeSentence($0) }
+        return text.withUTF8Bytes { endsLikeSentence($0) }
     }
 
     /// The last three scalars, read backwards on UTF-8: a sentence mark, possibly after closing
     /// quotes or brackets.
-    private static func endsLikeSentence(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func endsLikeSentence(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = bytes.count
         for _ in 0..<3 {
             guard end > 0 else { return false }
@@ -144,25 +142,39 @@ struct LineShape {
 }
 
 extension String {
-    /// ASCII case-insensitive prefix test (the prefix is lower-case ASCII).
+    /// ASCII case-insensitive prefix test (the prefix is lower-case ASCII), on the bytes in place.
     func hasPrefixIgnoringCase(_ lowercasePrefix: String) -> Bool {
-        var mine = utf8.makeIterator()
-        for wanted in lowercasePrefix.utf8 {
-            guard let byte = mine.next() else { return false }
-            let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
-            if lowered != wanted { return false }
+        withUTF8Bytes { bytes in
+            lowercasePrefix.withUTF8Bytes { prefix in
+                guard prefix.count <= bytes.count else { return false }
+                for index in prefix.indices {
+                    let byte = bytes[index]
+                    if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != prefix[index] { return false }
+                }
+                return true
+            }
         }
-        return true
     }
 
-    /// ASCII case-insensitive suffix test (the suffix is lower-case ASCII).
+    /// ASCII case-insensitive suffix test (the suffix is lower-case ASCII), on the bytes in place.
     func hasSuffixIgnoringCase(_ lowercaseSuffix: String) -> Bool {
-        var mine = utf8.reversed().makeIterator()
-        for wanted in lowercaseSuffix.utf8.reversed() {
-            guard let byte = mine.next() else { return false }
-            if ((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte) != wanted { return false }
+        withUTF8Bytes { bytes in
+            lowercaseSuffix.withUTF8Bytes { suffix in
+                guard suffix.count <= bytes.count else { return false }
+                let start = bytes.count - suffix.count
+                for index in suffix.indices {
+                    let byte = bytes[start + index]
+                    if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != suffix[index] { return false }
+                }
+                return true
+            }
         }
-        return true
+    }
+
+    /// Whether the UTF-8 bytes hold `byte`: a scan of the buffer in place (the generic
+    /// `utf8.contains` walks the view index by index).
+    func containsByte(_ byte: UInt8) -> Bool {
+        withUTF8Bytes { $0.firstIndex(of: byte) != nil }
     }
 
     /// The first prefix of the list this text starts with, ignoring ASCII case.
@@ -180,8 +192,7 @@ extension String {
     func lastRange(ofASCII needle: String) -> Range<String.Index>? {
         let pattern = Array(needle.utf8)
         guard !pattern.isEmpty else { return nil }
-        var copy = self
-        let offset: Int? = copy.withUTF8 { bytes -> Int? in
+        let offset: Int? = self.withUTF8Bytes { bytes -> Int? in
             guard bytes.count >= pattern.count else { return nil }
             var start = bytes.count - pattern.count
             while start >= 0 {
@@ -203,8 +214,7 @@ extension String {
     func containsIgnoringCase(_ lowercaseNeedle: String) -> Bool {
         let pattern = Array(lowercaseNeedle.utf8)
         guard !pattern.isEmpty else { return true }
-        var copy = self
-        return copy.withUTF8 { bytes -> Bool in
+        return withUTF8Bytes { bytes -> Bool in
             guard bytes.count >= pattern.count else { return false }
             for start in 0...(bytes.count - pattern.count) {
                 var k = 0
@@ -225,8 +235,7 @@ extension String {
     /// The index of the first occurrence of an ASCII byte, found on the contiguous UTF-8 buffer (the
     /// generic `utf8.firstIndex(of:)` walks the view index by index).
     func firstByteIndex(of byte: UInt8) -> String.Index? {
-        var copy = self
-        guard let offset = copy.withUTF8({ $0.firstIndex(of: byte) }) else { return nil }
+        guard let offset = withUTF8Bytes({ $0.firstIndex(of: byte) }) else { return nil }
         return utf8.index(utf8.startIndex, offsetBy: offset)
     }
 
@@ -256,21 +265,23 @@ extension String {
 
     /// Whether the UTF-8 bytes end with those of one of `suffixes` (see `hasByteSuffix`).
     func hasAnyByteSuffix(_ suffixes: [[UInt8]]) -> Bool {
-        var copy = self
-        return copy.withUTF8 { bytes in
-            suffixes.contains { suffix in
-                bytes.count >= suffix.count && UnsafeBufferPointer(rebasing: bytes[(bytes.count - suffix.count)...]).elementsEqual(suffix)
+        withUTF8Bytes { bytes in
+            for suffix in suffixes where suffix.count <= bytes.count {
+                let start = bytes.count - suffix.count
+                var index = suffix.count - 1
+                // From the end: the last bytes differ first.
+                while index >= 0, bytes[start + index] == suffix[index] { index -= 1 }
+                if index < 0 { return true }
             }
+            return false
         }
     }
 
     /// Whether the UTF-8 bytes end with those of `suffix` (no Unicode equivalence: for ASCII suffixes
     /// that begin with a space, which always starts a character, this is `hasSuffix`).
     func hasByteSuffix(_ suffix: String) -> Bool {
-        var mine = self
-        var theirs = suffix
-        return mine.withUTF8 { bytes in
-            theirs.withUTF8 { tail in
+        withUTF8Bytes { bytes in
+            suffix.withUTF8Bytes { tail in
                 bytes.count >= tail.count && UnsafeBufferPointer(rebasing: bytes[(bytes.count - tail.count)...]).elementsEqual(tail)
             }
         }

@@ -1,66 +1,86 @@
 import WireText
 
 /// Plain copy → normalised paragraphs, the work of `TextNormalizer.splitParagraphs` done on UTF-8
-/// bytes: the cleaner's hottest loop on plain-text stories.
+/// bytes: the cleaner's hottest loop on plain-text stories. Paragraphs that are already normal (one
+/// line of printable ASCII, single spaces) come with their `ByteFacts`, gathered in the same pass.
 enum ParagraphSplitter {
+    /// The paragraphs' texts alone.
     static func paragraphs(_ text: String) -> [String] {
-        var copy = text
-        return copy.withUTF8 { bytes -> [String] in
-            var out: [String] = []
-            var paragraphStart: Int?
-            var lineStart = 0
-            var lineBlank = true
-            // Whether the paragraph so far is already normal (one line, single spaces, ASCII): then
-            // its bytes become the string as they are.
-            var simple = true
-            var previousSpace = true
+        var blocks: [CopyBlock] = []
+        append(text, role: .text, to: &blocks)
+        return blocks.map(\.text)
+    }
+
+    /// Appends the text's paragraphs to `out` as blocks of the given role.
+    static func append(_ text: String, role: CopyBlock.Role, to out: inout [CopyBlock]) {
+        let base = out.count
+        let general = text.withUTF8Bytes { bytes in
+            var scan = Scan(bytes: bytes, role: role)
+            return scan.run(into: &out)
+        }
+        if general {
+            // Rare line breaks (NEL, U+2028/9, CR, VT, FF) take the general path.
+            out.removeSubrange(base...)
+            for paragraph in TextNormalizer.splitParagraphs(text) { out.append(CopyBlock(paragraph, role: role)) }
+        }
+    }
+
+    /// One pass over a text's bytes: where paragraphs start and end, whether each is already normal,
+    /// and the facts of the normal ones.
+    private struct Scan {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let role: CopyBlock.Role
+        var paragraphStart: Int?
+        var lineStart = 0
+        var lineBlank = true
+        /// Whether the paragraph so far is already normal (one line, single spaces, printable
+        /// ASCII): then its bytes become the string as they are.
+        var simple = true
+        var previousSpace = true
+        /// Facts of the paragraph in progress, kept while it is simple.
+        var spaces = 0
+        var digitLanes: UInt64 = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>, role: CopyBlock.Role) {
+            self.bytes = bytes
+            self.role = role
+        }
+
+        /// Appends the paragraphs; true when the text needs the general path instead.
+        mutating func run(into out: inout [CopyBlock]) -> Bool {
             var position = 0
-            func close(upTo end: Int) {
-                guard let start = paragraphStart else { return }
-                var stop = end
-                while stop > start, bytes[stop - 1] == 0x0A || bytes[stop - 1] == 0x20 || bytes[stop - 1] == 0x09 { stop -= 1 }
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<stop])
-                let paragraph = simple && !previousSpaceAt(slice) ? String(decoding: slice, as: UTF8.self) : inline(slice)
-                if !paragraph.isEmpty { out.append(paragraph) }
-                paragraphStart = nil
-            }
             while position < bytes.count {
                 let byte = bytes[position]
-                if byte >= 0x20 && byte < 0x7F {
-                    if byte == 0x20 {
-                        if previousSpace { simple = false }
-                        previousSpace = true
-                    } else {
-                        previousSpace = false
-                        if lineBlank {
-                            lineBlank = false
-                            if paragraphStart == nil {
-                                paragraphStart = lineStart
-                                simple = position == lineStart
-                            } else {
-                                simple = false  // a second line: its break folds to a space
-                            }
+                if byte > 0x20 && byte < 0x7F {
+                    if lineBlank {
+                        lineBlank = false
+                        if paragraphStart == nil {
+                            paragraphStart = lineStart
+                            simple = position == lineStart
+                            spaces = 0
+                            digitLanes = 0
+                        } else {
+                            simple = false  // a second line: its break folds to a space
                         }
-                        // The rest of the word: printable ASCII other than the space changes nothing.
-                        position += 1
-                        while position < bytes.count, bytes[position] &- 0x21 < 0x5E { position += 1 }
-                        continue
                     }
+                    position = printableRunEnd(from: position)
+                    continue
+                }
+                if byte == 0x20 {
+                    if previousSpace { simple = false }
+                    previousSpace = true
                     position += 1
                     continue
                 }
-                if isRareBreak(bytes, at: position) {
-                    // Rare line breaks (NEL, U+2028/9, CR, VT, FF) take the general path.
-                    return TextNormalizer.splitParagraphs(text)
-                }
+                if ParagraphSplitter.isRareBreak(bytes, at: position) { return true }
                 if byte == 0x0A {
-                    if lineBlank { close(upTo: lineStart) }
+                    if lineBlank { close(upTo: lineStart, into: &out) }
                     lineStart = position + 1
                     lineBlank = true
                     previousSpace = true
                 } else {
                     // Tabs, controls and non-ASCII bytes: the paragraph goes through `inline`.
-                    if byte != 0x09 && byte != 0x20 && lineBlank {
+                    if byte != 0x09 && lineBlank {
                         lineBlank = false
                         if paragraphStart == nil { paragraphStart = lineStart } else { simple = false }
                     }
@@ -69,17 +89,105 @@ enum ParagraphSplitter {
                 }
                 position += 1
             }
-            close(upTo: bytes.count)
-            return out
+            close(upTo: bytes.count, into: &out)
+            return false
+        }
+
+        private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        private static let highs: UInt64 = 0x8080_8080_8080_8080
+        private static let ones: UInt64 = 0x0101_0101_0101_0101
+        @inline(__always) private static func repeated(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+
+        /// The end of the run of printable ASCII (spaces included) starting at a visible byte,
+        /// read eight bytes at a time: spaces counted, digits noted, a double space ends `simple`.
+        /// (Lower-case letters are looked for when the paragraph closes: the first word almost
+        /// always has one, so that search stops at once.)
+        private mutating func printableRunEnd(from start: Int) -> Int {
+            // The state in locals while the loop runs (registers, not stores through `self`), and
+            // wrapping arithmetic: indices and counts stay far below overflow.
+            var index = start
+            var spaces = self.spaces
+            var previousSpace = self.previousSpace
+            var doubleSpace = false
+            var digitLanes: UInt64 = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                let count = bytes.count
+                // Space lanes of the word before, shifted to its first lane's place, for a double
+                // space across two words; lanes of adjacent spaces gather in `doubles`.
+                var carried: UInt64 = previousSpace ? 0x80 : 0
+                var doubles: UInt64 = 0
+                while index &+ 8 <= count {
+                    // Lanes in text order: the first byte in the lowest lane.
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    // Each byte's low seven bits plus a constant stays below 0x100, so no carry
+                    // crosses lanes: the top bit of a lane tells whether its byte reached a bound.
+                    // Out of the run: a top bit set (non-ASCII), 0x7F, or below 0x20.
+                    let low = word & Self.lows
+                    guard (word | (low &+ Self.ones) | ~(low &+ Self.repeated(0x80 - 0x20))) & Self.highs == 0 else { break }
+                    // A space makes a zero lane of word ^ 0x20… (all ASCII here); exactly the zero
+                    // lanes keep a clear top bit after adding 0x7F.
+                    let spaceLanes = ~((word ^ Self.repeated(0x20)) &+ Self.lows) & Self.highs
+                    // The lanes summed by one multiplication into the top byte (`nonzeroBitCount`
+                    // is a loop of shifts on the baseline x86-64 target, which has no POPCNT).
+                    spaces &+= Int(truncatingIfNeeded: ((spaceLanes >> 7) &* Self.ones) >> 56)
+                    doubles |= spaceLanes & ((spaceLanes << 8) | carried)
+                    carried = spaceLanes >> 56
+                    digitLanes |= (word &+ Self.repeated(0x80 - 0x30)) & ~(word &+ Self.repeated(0x80 - 0x3A))
+                    index &+= 8
+                }
+                if doubles != 0 { doubleSpace = true }
+                previousSpace = carried != 0
+            }
+            // The rest of the run, byte by byte.
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte >= 0x20 && byte < 0x7F else { break }
+                if byte == 0x20 {
+                    if previousSpace { doubleSpace = true }
+                    previousSpace = true
+                    spaces += 1
+                } else {
+                    previousSpace = false
+                    if byte &- 0x30 < 10 { digitLanes |= 0x80 }
+                }
+                index += 1
+            }
+            self.spaces = spaces
+            self.previousSpace = previousSpace
+            if doubleSpace { simple = false }
+            self.digitLanes |= digitLanes
+            return index
+        }
+
+        private mutating func close(upTo end: Int, into out: inout [CopyBlock]) {
+            guard let start = paragraphStart else { return }
+            var stop = end
+            var trimmedSpaces = 0
+            while stop > start, bytes[stop - 1] == 0x0A || bytes[stop - 1] == 0x20 || bytes[stop - 1] == 0x09 {
+                if bytes[stop - 1] == 0x20 { trimmedSpaces += 1 }
+                stop -= 1
+            }
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<stop])
+            paragraphStart = nil
+            if simple && !ParagraphSplitter.previousSpaceAt(slice) {
+                guard !slice.isEmpty else { return }
+                let facts = ByteFacts(asciiSpaces: spaces - trimmedSpaces, hasDigit: digitLanes & Self.highs != 0,
+                                      hasLowercase: slice.contains { $0 &- 0x61 < 26 })
+                out.append(CopyBlock(String(decoding: slice, as: UTF8.self), role: role, facts: facts))
+            } else {
+                let paragraph = ParagraphSplitter.inline(slice)
+                if !paragraph.isEmpty { out.append(CopyBlock(paragraph, role: role)) }
+            }
         }
     }
 
     /// A trailing space left inside the slice (never, after trimming; kept as a guard).
-    private static func previousSpaceAt(_ slice: UnsafeBufferPointer<UInt8>) -> Bool {
+    fileprivate static func previousSpaceAt(_ slice: UnsafeBufferPointer<UInt8>) -> Bool {
         slice.last == 0x20
     }
 
-    private static func isRareBreak(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    fileprivate static func isRareBreak(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index < bytes.count else { return false }
         switch bytes[index] {
         case 0x0B, 0x0C, 0x0D: return true
@@ -157,7 +265,7 @@ enum ParagraphSplitter {
     /// Scalars that NFC leaves alone and that are neither white space nor format characters: Latin-1
     /// letters and signs, Latin Extended-A/B, dashes, quotes and ellipsis, the euro sign, Hangul
     /// syllables, CJK ideographs and kana (without the combining sound marks).
-    private static func isStable(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
+    static func isStable(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
         var value = UInt32(bytes[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for offset in 1..<length {
             let next = bytes[index + offset]

@@ -1,39 +1,69 @@
 /// Lower-case ASCII prefixes grouped by first byte, so that testing a line against a list costs one
-/// table look-up when no prefix can match (as for almost every story paragraph).
+/// table look-up when no prefix can match (as for almost every story paragraph); the first eight
+/// bytes of each prefix are compared in one 64-bit word.
 struct PrefixList: Sendable {
-    private let byFirstByte: [[[UInt8]]]
-    private let strings: [[String]]
+    private struct Entry: Sendable {
+        let string: String
+        let bytes: [UInt8]
+        /// The first (up to) eight bytes, the first in the lowest lane, and the mask of those lanes.
+        let head: UInt64
+        let headMask: UInt64
+    }
+
+    private let byFirstByte: [[Entry]]
 
     init(_ prefixes: [String]) {
-        var bytes = [[[UInt8]]](repeating: [], count: 256)
-        var strings = [[String]](repeating: [], count: 256)
+        var table = [[Entry]](repeating: [], count: 256)
         for prefix in prefixes {
             guard let first = prefix.utf8.first else { continue }
-            bytes[Int(first)].append(Array(prefix.utf8))
-            strings[Int(first)].append(prefix)
+            let bytes = Array(prefix.utf8)
+            var head: UInt64 = 0
+            var mask: UInt64 = 0
+            for (offset, byte) in bytes.prefix(8).enumerated() {
+                head |= UInt64(byte) << (8 * offset)
+                mask |= 0xFF << (8 * offset)
+            }
+            table[Int(first)].append(Entry(string: prefix, bytes: bytes, head: head, headMask: mask))
         }
-        byFirstByte = bytes
-        self.strings = strings
+        byFirstByte = table
     }
 
     /// The first prefix (in list order among those sharing a first letter) that `text` starts with,
     /// ignoring ASCII case.
     func match(_ text: String) -> String? {
-        var copy = text
-        return copy.withUTF8 { bytes -> String? in
+        text.withUTF8Bytes { bytes -> String? in
             guard let first = bytes.first else { return nil }
-            let lowered = first &- 0x41 < 26 ? first | 0x20 : first
-            let candidates = byFirstByte[Int(lowered)]
-            for (index, prefix) in candidates.enumerated() where prefix.count <= bytes.count {
-                var matched = true
-                for offset in 1..<prefix.count {
+            let candidates = byFirstByte[Int(first &- 0x41 < 26 ? first | 0x20 : first)]
+            guard !candidates.isEmpty else { return nil }
+            let head = Self.loweredHead(bytes)
+            for entry in candidates where entry.bytes.count <= bytes.count && head & entry.headMask == entry.head {
+                var offset = 8
+                while offset < entry.bytes.count {
                     let byte = bytes[offset]
-                    if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != prefix[offset] { matched = false; break }
+                    if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != entry.bytes[offset] { break }
+                    offset += 1
                 }
-                if matched { return strings[Int(lowered)][index] }
+                if offset >= entry.bytes.count { return entry.string }
             }
             return nil
         }
+    }
+
+    /// The text's first eight bytes (zeros past its end), ASCII capitals lowered, the first byte in
+    /// the lowest lane.
+    private static func loweredHead(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var word: UInt64 = 0
+        if bytes.count >= 8, let base = bytes.baseAddress {
+            word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+        } else {
+            for (offset, byte) in bytes.enumerated() { word |= UInt64(byte) << (8 * offset) }
+        }
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low = word & lows
+        // Lanes holding "A"…"Z" (an ASCII byte at least 0x41 and below 0x5B) get their 0x20 bit.
+        let capitals = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525) & ~word & highs
+        return word | (capitals >> 2)
     }
 }
 

@@ -14,10 +14,14 @@ enum SignOff {
 
     /// `isAgencyLike` on bytes for ASCII text without CR (where every byte is one character), or nil.
     private static func asciiAgencyLike(_ text: Substring) -> Bool? {
+        text.withUTF8Bytes(asciiAgencyLike)
+    }
+
+    private static func asciiAgencyLike(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         var words = 0
         var wordStart = true
         var count = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             guard byte < 0x80, byte != 0x0D else { return nil }
             count += 1
             if byte == 0x20 || byte == UInt8(ascii: "/") {
@@ -40,7 +44,7 @@ enum SignOff {
     /// AFP-style desk initials: lower-case groups joined by `/` or `-`, with at least one `/`
     /// ("bur-jkm/rox", "ks/jm").
     static func isDeskInitials(_ text: Substring) -> Bool {
-        guard text.utf8.count <= 30, text.utf8.contains(UInt8(ascii: "/")) else { return false }
+        guard text.utf8.count <= 30, text.containsByte(UInt8(ascii: "/")) else { return false }
         let groups = text.splitASCII("/-")
         return groups.count >= 2 && groups.allSatisfy { (2...6).contains($0.count) && $0.allSatisfy { $0.isLowercase && $0.isASCII } }
     }
@@ -63,9 +67,11 @@ enum SignOff {
     /// Splits a trailing sign-off from the last story paragraph: the paragraph without it, and the
     /// sign-off. Only after a finished sentence, so "(NATO)" inside a sentence stays.
     static func splitTrailing(_ text: String) -> (story: String, signOff: String)? {
-        guard let lastSpace = text.utf8.lastIndex(of: 0x20) else { return nil }
+        guard let lastSpaceOffset = text.withUTF8Bytes({ $0.lastIndex(of: 0x20) }) else { return nil }
+        let lastSpace = text.utf8.index(text.utf8.startIndex, offsetBy: lastSpaceOffset)
         let lastWord = text[text.index(after: lastSpace)...]
-        if LineRules.endMarkers.contains(String(lastWord)) || isDeskInitials(lastWord) {
+        // End markers are ASCII of at most seven bytes, and no longer text is canonically equal to one.
+        if (lastWord.utf8.count <= 7 && LineRules.endMarkers.contains(String(lastWord))) || isDeskInitials(lastWord) {
             // "… on Saturday. dpa ak/fz": the agency before the initials goes with them.
             if let agencySpace = text[..<lastSpace].utf8.lastIndex(of: 0x20),
                LineRules.agencies.contains(text[text.index(after: agencySpace)..<lastSpace].lowercased()),
@@ -95,16 +101,17 @@ enum SignOff {
     /// Whether the text holds "--", "—" or "–" anywhere: one pass, instead of a backward search for
     /// each dash through paragraphs that have none.
     private static func containsDash(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var index = 0
-            while index + 1 < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-") { return true }
-                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94 {
+            // Only "-" and the lead byte of "–" and "—" can start a dash: the search skips to them.
+            while let found = bytes.firstIndex(of: UInt8(ascii: "-"), or: 0xE2, from: index) {
+                guard found + 1 < bytes.count else { return false }
+                if bytes[found] == UInt8(ascii: "-") {
+                    if bytes[found + 1] == UInt8(ascii: "-") { return true }
+                } else if found + 2 < bytes.count, bytes[found + 1] == 0x80, bytes[found + 2] == 0x93 || bytes[found + 2] == 0x94 {
                     return true
                 }
-                index += 1
+                index = found + 1
             }
             return false
         }

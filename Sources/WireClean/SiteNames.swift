@@ -31,8 +31,7 @@ enum SiteNames {
     /// The text after its last space (all of it without one): the last of `splitASCII()`'s words
     /// when that is not empty, checked first because it turns most lines away.
     private static func lastWordAfterSpace(_ text: String) -> Substring {
-        var copy = text
-        let offset = copy.withUTF8 { bytes in bytes.lastIndex(of: 0x20).map { $0 + 1 } ?? 0 }
+        let offset = text.withUTF8Bytes { bytes in bytes.lastIndex(of: 0x20).map { $0 + 1 } ?? 0 }
         return text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)...]
     }
 

@@ -48,7 +48,11 @@ public struct StoryCleaner: Sendable {
 
     /// Cleans plain text: paragraphs are separated by blank lines.
     public func clean(text: String, context: CopyContext = CopyContext()) -> CleanedStory {
-        clean(blocks: ParagraphSplitter.paragraphs(text).map { CopyBlock($0) }, context: context)
+        var blocks: [CopyBlock] = []
+        // Wire paragraphs run to a few hundred bytes: room for them all in one allocation.
+        blocks.reserveCapacity(text.utf8.count / 128 + 4)
+        ParagraphSplitter.append(text, role: .text, to: &blocks)
+        return clean(blocks: blocks, context: context)
     }
 
     /// Cleans an HTML fragment or page.

@@ -27,13 +27,15 @@ enum WritingScript: Int, CaseIterable {
     /// Letters per script in `text`, read on its UTF-8 bytes: ASCII letters are counted without
     /// decoding, other scalars decoded in place.
     static func counts(_ text: String, into counts: inout [Int]) {
-        var copy = text
-        copy.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
+            // ASCII letters, most of any text, are tallied in a local and added once.
+            var asciiLetters = 0
+            defer { counts[WritingScript.latin.rawValue] += asciiLetters }
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    if (byte | 0x20) &- 0x61 < 26 { counts[WritingScript.latin.rawValue] += 1 }
+                    if (byte | 0x20) &- 0x61 < 26 { asciiLetters += 1 }
                     index += 1
                     continue
                 }
@@ -56,12 +58,9 @@ struct ScriptProfile {
     let dominant: WritingScript?
 
     init(_ texts: [String]) {
+        // `counts` adds to what it is given: one tally for all texts, no array per text.
         var total = [Int](repeating: 0, count: WritingScript.allCases.count)
-        for text in texts {
-            var counts = [Int](repeating: 0, count: WritingScript.allCases.count)
-            WritingScript.counts(text, into: &counts)
-            for index in counts.indices { total[index] += counts[index] }
-        }
+        for text in texts { WritingScript.counts(text, into: &total) }
         let sum = total.reduce(0, +)
         guard sum > 0, let best = total.indices.max(by: { total[$0] < total[$1] }), total[best] * 10 >= sum * 8 else {
             dominant = nil
