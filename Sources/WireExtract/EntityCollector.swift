@@ -7,6 +7,9 @@ struct EntityCollector {
     private struct Slot {
         var kind: EntityKind
         var key: String
+        /// True while every mention is ASCII: a new ASCII mention is then looked up by its hash in
+        /// `mentionIndex` instead of being compared with each `String`.
+        var asciiMentions: Bool
     }
 
     /// Entities in order of first mention, with their kinds and keys; `index` finds one by a 64-bit
@@ -14,27 +17,95 @@ struct EntityCollector {
     private var found: [Entity] = []
     private var slots: [Slot] = []
     private var index = HashIndex()
+    /// The ASCII mentions of each entity, by `mentionHash`: most runs repeat a mention already
+    /// listed, and are then added without making their `String`.
+    private var mentionIndex = HashIndex()
 
     mutating func add(_ run: NameRun, in text: TokenText) {
         guard let kind = run.kind else { return }
-        let surface = text.string(run.range)
-        if run.entry != nil || text.has(run.range.lowerBound, .personTitle) || text.isWord(run.range.lowerBound, "the") {
-            add(kind: kind, surface: surface, entry: run.entry)
+        text.withSpans { spans in add(run, kind, text, spans) }
+    }
+
+    private mutating func add(_ run: NameRun, _ kind: EntityKind, _ text: TokenText, _ spans: TokenSpans) {
+        let range = run.range
+        let surface = spans.surface(range)
+        if let entry = run.entry {
+            // Known names are keyed by their id: "N. Korea" and "DPRK" are one place.
+            add(kind: kind, surface: surface, name: entry.name, key: entry.id, entry: entry)
             return
         }
-        // The common case, keyed from the tokens' bytes without re-reading the string.
-        var key = text.key(run.range)
+        if text.has(range.lowerBound, .personTitle) || spans.isWord(range.lowerBound, "the") {
+            add(kind: kind, surface: String(decoding: surface, as: UTF8.self), entry: nil)
+            return
+        }
+        // The common case, keyed from the tokens' bytes in a buffer on the stack: a `String` is made
+        // only for a new entity or a new mention.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, spans.keyCapacity(range))) { out in
+            guard let count = plainKey(range, kind, spans, out) else {
+                addSlowly(range, kind, text)
+                return
+            }
+            let key = UnsafeBufferPointer(rebasing: out[..<count])
+            guard !key.isEmpty else { return }
+            let position = index.value(for: Self.slotHash(kind, key), orInsert: found.count)
+            if position < found.count {
+                addMention(surface, at: position)
+                return
+            }
+            let written = String(decoding: surface, as: UTF8.self)
+            append(Entity(name: written, id: nil, country: nil, mentions: [written]), kind, String(decoding: key, as: UTF8.self), surface)
+        }
+    }
+
+    /// Writes the key of a run without gazetteer entry, title or "the" into `out` and returns its
+    /// length; nil when the key needs the `String` path (bytes beyond ASCII, a person of three words
+    /// or more, a corporate suffix).
+    private func plainKey(_ range: Range<Int>, _ kind: EntityKind, _ spans: TokenSpans, _ out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        if kind == .place, range.count > 1, spans.isWord(range.upperBound - 1, "province") || spans.isWord(range.upperBound - 1, "prefecture") {
+            return spans.key(range.lowerBound..<(range.upperBound - 1), into: out)
+        }
+        guard let count = spans.key(range, into: out) else { return nil }
+        let key = UnsafeMutableBufferPointer(rebasing: out[..<count])
+        switch kind {
+        case .person:
+            return Self.sortTwoWords(key) ? count : nil
+        case .organization:
+            guard let lastSpace = key.lastIndex(of: 0x20) else { return count }
+            return Self.isCorporateSuffix(UnsafeBufferPointer(rebasing: key[(lastSpace + 1)...])) ? nil : count
+        case .place:
+            return count
+        }
+    }
+
+    /// `sortedWords` in place for a key of one word or two: true when `key` now holds it.
+    private static func sortTwoWords(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        var key = buffer
+        guard let space = key.firstIndex(of: 0x20) else { return true }
+        guard space > 0, space + 1 < key.count, !key[(space + 1)...].contains(0x20) else { return false }
+        let first = key[..<space], second = key[(space + 1)...]
+        guard second.lexicographicallyPrecedes(first) else { return true }
+        // "yuko nakagawa" → "nakagawa yuko": reversing the whole, then each word, swaps them.
+        key.reverse()
+        let newSpace = key.count - 1 - space
+        key[..<newSpace].reverse()
+        key[(newSpace + 1)...].reverse()
+        return true
+    }
+
+    /// The run's key built as a `String`, for what the byte path leaves.
+    private mutating func addSlowly(_ range: Range<Int>, _ kind: EntityKind, _ text: TokenText) {
+        let surface = text.string(range)
+        var key = text.key(range)
         if kind == .person, Self.hasSpace(key) { key = Self.sortedWords(key) }
         if kind == .organization { key = Self.organizationKey(key) }
-        if kind == .place, run.range.count > 1, text.isWord(run.range.upperBound - 1, "province") || text.isWord(run.range.upperBound - 1, "prefecture") {
-            key = text.key(run.range.lowerBound..<(run.range.upperBound - 1))
+        if kind == .place, range.count > 1, text.isWord(range.upperBound - 1, "province") || text.isWord(range.upperBound - 1, "prefecture") {
+            key = text.key(range.lowerBound..<(range.upperBound - 1))
         }
         add(kind: kind, surface: surface, name: surface, key: key, entry: nil)
     }
 
     mutating func add(kind: EntityKind, surface: String, entry: GazetteerEntry?) {
         if let entry {
-            // Known names are keyed by their id: "N. Korea" and "DPRK" are one place.
             add(kind: kind, surface: surface, name: entry.name, key: entry.id, entry: entry)
             return
         }
@@ -44,14 +115,60 @@ struct EntityCollector {
 
     private mutating func add(kind: EntityKind, surface: String, name: String, key: String, entry: GazetteerEntry?) {
         guard !key.isEmpty else { return }
-        let slot = Slot(kind: kind, key: key)
         let position = index.value(for: Self.slotHash(kind, key), orInsert: found.count)
         if position < found.count {
-            if !found[position].mentions.contains(surface) { found[position].mentions.append(surface) }
+            var copy = surface
+            copy.withUTF8 { addMention($0, at: position, written: surface) }
             return
         }
-        found.append(Entity(name: name, id: entry?.id, country: entry?.countryCode, mentions: [surface]))
-        slots.append(slot)
+        var copy = surface
+        copy.withUTF8 { bytes in
+            append(Entity(name: name, id: entry?.id, country: entry?.countryCode, mentions: [surface]), kind, key, bytes)
+        }
+    }
+
+    /// The same as `add(kind:surface:name:key:entry:)` for a surface read from the text's bytes.
+    private mutating func add(kind: EntityKind, surface: UnsafeBufferPointer<UInt8>, name: String, key: String, entry: GazetteerEntry) {
+        guard !key.isEmpty else { return }
+        let position = index.value(for: Self.slotHash(kind, key), orInsert: found.count)
+        if position < found.count {
+            addMention(surface, at: position)
+            return
+        }
+        let written = String(decoding: surface, as: UTF8.self)
+        append(Entity(name: name, id: entry.id, country: entry.countryCode, mentions: [written]), kind, key, surface)
+    }
+
+    /// A new entity, whose only mention is `surface`.
+    private mutating func append(_ entity: Entity, _ kind: EntityKind, _ key: String, _ surface: UnsafeBufferPointer<UInt8>) {
+        let ascii = TokenSpans.isASCII(surface)
+        if ascii { mentionIndex[Self.mentionHash(surface, found.count)] = 0 }
+        found.append(entity)
+        slots.append(Slot(kind: kind, key: key, asciiMentions: ascii))
+    }
+
+    /// Lists `surface` among the entity's mentions unless it is there already; `written` is the
+    /// surface as a `String` when the caller has one.
+    private mutating func addMention(_ surface: UnsafeBufferPointer<UInt8>, at position: Int, written: String? = nil) {
+        let ascii = TokenSpans.isASCII(surface)
+        if ascii, slots[position].asciiMentions {
+            // ASCII strings are equal when their bytes are: the hash decides.
+            let hash = Self.mentionHash(surface, position)
+            if mentionIndex[hash] != nil { return }
+            mentionIndex[hash] = 0
+            found[position].mentions.append(written ?? String(decoding: surface, as: UTF8.self))
+            return
+        }
+        // Beyond ASCII, `String` equality (canonical equivalence) decides, as it always did.
+        let mention = written ?? String(decoding: surface, as: UTF8.self)
+        guard !found[position].mentions.contains(mention) else { return }
+        found[position].mentions.append(mention)
+        if ascii { mentionIndex[Self.mentionHash(surface, position)] = 0 } else { slots[position].asciiMentions = false }
+    }
+
+    /// FNV-1a of a mention's bytes and its entity's position.
+    private static func mentionHash(_ surface: UnsafeBufferPointer<UInt8>, _ position: Int) -> UInt64 {
+        (TokenSpans.hash(surface) ^ UInt64(truncatingIfNeeded: position)) &* TokenSpans.prime
     }
 
     /// People in either name order share a key ("Nakagawa Yuko", "Yuko Nakagawa"); "Hainan Province"
@@ -267,17 +384,17 @@ struct EntityCollector {
 
     /// FNV-1a of the kind and the key's bytes, the key of `index`.
     static func slotHash(_ kind: EntityKind, _ key: String) -> UInt64 {
+        var copy = key
+        // On the key's bytes in place: iterating the UTF-8 view cost more than the hashing.
+        return copy.withUTF8 { slotHash(kind, $0) }
+    }
+
+    static func slotHash(_ kind: EntityKind, _ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let seed: UInt64 = switch kind {
         case .person: 1
         case .place: 2
         case .organization: 3
         }
-        var hash = (0xcbf2_9ce4_8422_2325 ^ seed) &* 0x100_0000_01b3
-        var copy = key
-        // On the key's bytes in place: iterating the UTF-8 view cost more than the hashing.
-        copy.withUTF8 { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
-        return hash
+        return TokenSpans.hash(key, seed: (TokenSpans.basis ^ seed) &* TokenSpans.prime)
     }
 }

@@ -4,7 +4,9 @@ extension EntityRecognizer {
         for index in runs.indices where isOpen(runs[index]) {
             runs[index].kind = contextKind(runs[index].range)
         }
-        resolveFromMemory(&runs)
+        // The words' hashes, made once for both passes over the runs (empty until one needs them).
+        var wordHashes: [UInt64] = []
+        resolveFromMemory(&runs, &wordHashes)
         for index in runs.indices where isOpen(runs[index]) {
             let range = runs[index].range
             // "the Sindicato Minero Norte union", "the Uriminzokkiri website".
@@ -31,7 +33,7 @@ extension EntityRecognizer {
                 runs[index].kind = .place
             }
         }
-        resolveFromMemory(&runs)
+        resolveFromMemory(&runs, &wordHashes)
         resolveCoordination(&runs)
     }
 
@@ -42,7 +44,8 @@ extension EntityRecognizer {
         for _ in 0..<2 {
             for index in runs.indices where isOpen(runs[index]) {
                 let range = runs[index].range
-                for neighbour in [index - 1, index + 1] where neighbour >= 0 && neighbour < runs.count {
+                // A range, not an array literal: no allocation per run.
+                for neighbour in (index - 1)...(index + 1) where neighbour != index && neighbour >= 0 && neighbour < runs.count {
                     guard let kind = runs[neighbour].kind else { continue }
                     let other = runs[neighbour].range
                     let gap = other.upperBound <= range.lowerBound ? other.upperBound..<range.lowerBound : range.upperBound..<other.lowerBound
@@ -75,8 +78,38 @@ extension EntityRecognizer {
     }
 
     /// The same name again, or part of a person's name seen elsewhere in the story ("Baek", "Choe").
-    private func resolveFromMemory(_ runs: inout [NameRun]) {
+    /// `wordHashes` holds a hash per token of the runs, made on first use.
+    private func resolveFromMemory(_ runs: inout [NameRun], _ wordHashes: inout [UInt64]) {
         guard runs.contains(where: { isOpen($0) }) else { return }
+        // One borrow of the raw buffers for the pass: each hash read through the arrays cost more
+        // than the hashing.
+        text.withSpans { spans in
+            if wordHashes.isEmpty { wordHashes = Self.wordHashes(of: runs, spans) }
+            wordHashes.withUnsafeBufferPointer { words in resolveFromMemory(&runs, spans, words) }
+        }
+    }
+
+    /// `TokenSpans.wordHash` of every word token inside a run (0 elsewhere): a run's name hash is
+    /// then combined from its words' in a few instructions, however often it is asked for.
+    private static func wordHashes(of runs: [NameRun], _ spans: TokenSpans) -> [UInt64] {
+        var hashes = [UInt64](repeating: 0, count: spans.tokens.count)
+        for run in runs {
+            for index in run.range where spans.tokens[index].isWord { hashes[index] = spans.wordHash(index) }
+        }
+        return hashes
+    }
+
+    /// The hash of a run's words in order (non-words do not count, as in `TokenText.hashKey`): equal
+    /// for equal names, distinct ones sharing it with a chance of one in 2^64.
+    @inline(__always) private static func nameHash(_ range: Range<Int>, _ spans: TokenSpans, _ words: UnsafeBufferPointer<UInt64>) -> UInt64 {
+        var hash = TokenSpans.basis
+        for index in range where spans.tokens[index].isWord {
+            hash = ((hash &<< 7 | hash &>> 57) ^ words[index]) &* 0x9E37_79B9_7F4A_7C15
+        }
+        return hash
+    }
+
+    private func resolveFromMemory(_ runs: inout [NameRun], _ spans: TokenSpans, _ words: UnsafeBufferPointer<UInt64>) {
         // Sized once: growing them run by run cost more than the lookups.
         // Kinds by the hash of a name's words, as `HashIndex` values (see `kindNumber`), and in the
         // same table the words of people's names, their hashes marked by `personPart`.
@@ -87,24 +120,49 @@ extension EntityRecognizer {
         for position in runs.indices {
             guard let kind = runs[position].kind else { continue }
             let range = runs[position].range
-            known[text.hashKey(range)] = Self.kindNumber(kind)
+            known[Self.nameHash(range, spans, words)] = Self.kindNumber(kind)
             if kind == .person {
-                for index in range where text.tokens[index].isWord && text.tokens[index].length > 1 {
-                    known[text.hashKey(index..<(index + 1)) ^ Self.personPart] = 0
+                for index in range where spans.tokens[index].isWord && spans.tokens[index].length > 1 {
+                    known[words[index] ^ Self.personPart] = 0
                 }
             } else if kind == .organization, range.count >= 2 {
+                if organizations.isEmpty { organizations.reserveCapacity(runs.count - position) }
                 organizations.append(range)
             }
         }
         for index in runs.indices where isOpen(runs[index]) {
             let range = runs[index].range
-            if let number = known[text.hashKey(range)] {
+            if let number = known[Self.nameHash(range, spans, words)] {
                 runs[index].kind = Self.kinds[number]
-            } else if range.count <= 2, range.allSatisfy({ known[text.hashKey($0..<($0 + 1)) ^ Self.personPart] != nil }) {
+            } else if range.count <= 2, range.allSatisfy({ spans.tokens[$0].isWord && known[words[$0] ^ Self.personPart] != nil }) {
                 runs[index].kind = .person
-            } else if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps),
-                      !organizations.isEmpty, case let key = text.key(range), organizations.contains(where: { initials($0) == key }) {
+            } else if range.count == 1, spans.tokens[range.lowerBound].flags.contains(.allCaps), !organizations.isEmpty,
+                      isInitials(range.lowerBound, ofAny: organizations, spans) {
                 runs[index].kind = .organization
+            }
+        }
+    }
+
+    /// True when the key of token `index` is the initials of one of the organisations ("IMD" for
+    /// "India Meteorological Department"): compared on bytes, without a `String` per initials, when
+    /// both are ASCII.
+    private func isInitials(_ index: Int, ofAny organizations: [Range<Int>], _ spans: TokenSpans) -> Bool {
+        let range = index..<(index + 1)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: spans.keyCapacity(range)) { out -> Bool in
+            guard let count = spans.key(range, into: out) else {
+                let key = text.key(range)
+                return organizations.contains { initials($0) == key }
+            }
+            let key = UnsafeBufferPointer(rebasing: out[..<count])
+            return organizations.contains { organization in
+                var matched = 0
+                for position in organization where spans.tokens[position].isWord && spans.tokens[position].isCapitalised {
+                    let letter = spans.bytes[spans.tokens[position].start] | 0x20
+                    // A letter beyond ASCII makes a `Character` no ASCII key equals.
+                    guard matched < count, letter < 0x80, key[matched] == letter else { return false }
+                    matched += 1
+                }
+                return matched == count
             }
         }
     }

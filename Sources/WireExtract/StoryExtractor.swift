@@ -199,12 +199,14 @@ public struct StoryExtractor: Sendable {
             if marks == 2 { break }
         }
         guard marks == 2 else { return [] }
-        var nameOfMention: [String: String] = [:]
-        for person in entities.people { for mention in person.mentions { nameOfMention[mention] = person.name } }
-        let people = runs.filter { $0.kind == .person }.compactMap { run -> (offset: Int, name: String, end: Int)? in
-            let surface = text.string(run.range)
-            guard let name = nameOfMention[surface] else { return nil }
-            return (text.tokens[run.range.lowerBound].start, name, text.tokens[run.range.upperBound - 1].end)
+        let mentions = PersonMentions(entities.people)
+        var people: [(offset: Int, name: String, end: Int)] = []
+        text.withSpans { spans in
+            for run in runs where run.kind == .person {
+                guard let person = mentions.person(spans.surface(run.range)) else { continue }
+                if people.isEmpty { people.reserveCapacity(runs.count) }
+                people.append((spans.tokens[run.range.lowerBound].start, entities.people[person].name, spans.tokens[run.range.upperBound - 1].end))
+            }
         }
         return QuoteExtractor(text: text, people: people).quotes()
     }
