@@ -21,9 +21,30 @@ struct EntityCollector {
     /// listed, and are then added without making their `String`.
     private var mentionIndex = HashIndex()
 
+    /// The digests of the runs added so far (see `runDigest`): a run seen before changes nothing, as
+    /// its entity and mention are listed already, so most runs are settled by one hash of their bytes.
+    private var seen = HashIndex()
+    private var seenCount = 0
+
     mutating func add(_ run: NameRun, in text: TokenText) {
         guard let kind = run.kind else { return }
-        text.withSpans { spans in add(run, kind, text, spans) }
+        text.withSpans { spans in
+            guard seen.value(for: Self.runDigest(run, kind, spans), orInsert: seenCount) == seenCount else { return }
+            seenCount += 1
+            add(run, kind, text, spans)
+        }
+    }
+
+    /// What decides a run's key and mention: its kind, its gazetteer entry (entries live as long as
+    /// the gazetteer, so their addresses tell them apart) and its span of the text.
+    private static func runDigest(_ run: NameRun, _ kind: EntityKind, _ spans: TokenSpans) -> UInt64 {
+        let entry = run.entry.map { UInt64(UInt(bitPattern: ObjectIdentifier($0))) } ?? 0
+        let kindNumber: UInt64 = switch kind {
+        case .person: 1
+        case .place: 2
+        case .organization: 3
+        }
+        return spans.digest(run.range, seed: TokenSpans.mix(entry, kindNumber))
     }
 
     private mutating func add(_ run: NameRun, _ kind: EntityKind, _ text: TokenText, _ spans: TokenSpans) {

@@ -89,14 +89,18 @@ extension EntityRecognizer {
         }
     }
 
-    /// `TokenSpans.wordHash` of every word token inside a run (0 elsewhere): a run's name hash is
+    /// `TokenSpans.wordHash` of every word token inside a run (unset elsewhere): a run's name hash is
     /// then combined from its words' in a few instructions, however often it is asked for.
     private static func wordHashes(of runs: [NameRun], _ spans: TokenSpans) -> [UInt64] {
-        var hashes = [UInt64](repeating: 0, count: spans.tokens.count)
-        for run in runs {
-            for index in run.range where spans.tokens[index].isWord { hashes[index] = spans.wordHash(index) }
+        // Left unset outside the runs, which no pass reads: zeroing a slot per token of the story
+        // cost more than hashing the runs' words.
+        [UInt64](unsafeUninitializedCapacity: spans.tokens.count) { hashes, count in
+            // By position: iterating the runs themselves retained each one's entry.
+            for position in runs.indices {
+                for index in runs[position].range where spans.tokens[index].isWord { hashes[index] = spans.wordHash(index) }
+            }
+            count = spans.tokens.count
         }
-        return hashes
     }
 
     /// The hash of a run's words in order (non-words do not count, as in `TokenText.hashKey`): equal

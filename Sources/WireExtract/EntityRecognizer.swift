@@ -13,7 +13,10 @@ struct EntityRecognizer {
         let (ranges, holders) = splittingPortfolios(candidateRuns())
         var runs: [NameRun] = []
         runs.reserveCapacity(ranges.count + 8)
-        for range in ranges { classifyStrong(range, into: &runs) }
+        // One borrow of the raw buffers for all the gazetteer lookups of the story.
+        text.withSpans { spans in
+            for range in ranges { classifyStrong(range, spans, into: &runs) }
+        }
         if !holders.isEmpty {
             runs += holders.map { NameRun(range: $0, kind: .person, strong: true) }
             runs.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -148,21 +151,25 @@ struct EntityRecognizer {
 
     /// The runs `range` makes, appended to `runs` (one array for the story, not one per candidate).
     func classifyStrong(_ range: Range<Int>, into runs: inout [NameRun]) {
-        if let entry = lookup(range) {
+        text.withSpans { classifyStrong(range, $0, into: &runs) }
+    }
+
+    private func classifyStrong(_ range: Range<Int>, _ spans: TokenSpans, into runs: inout [NameRun]) {
+        if let entry = lookup(range, spans) {
             runs.append(typed(range, entry))
             return
         }
         // "Bank of Korea Gov": the title belongs to the name after it, not to the body.
         if range.count >= 2, text.has(range.upperBound - 1, .personTitle), !text.has(range.upperBound - 1, .organizationHead),
            !text.has(range.upperBound - 2, .personTitle) {
-            classifyStrong(range.lowerBound..<(range.upperBound - 1), into: &runs)
+            classifyStrong(range.lowerBound..<(range.upperBound - 1), spans, into: &runs)
             return
         }
-        let titled = titleSplit(range)
+        let titled = titleSplit(range, spans)
         // "Bank of Korea Gov. Rhee Chang-yong": an office holder named after the body's name.
         if let split = titled, split.prefix.count >= 2, !text.has(range.upperBound - 1, .organizationHead),
-           text.has(split.prefix.upperBound - 1, .organizationHead) || lookup(split.prefix) != nil {
-            classifyStrong(split.prefix, into: &runs)
+           text.has(split.prefix.upperBound - 1, .organizationHead) || lookup(split.prefix, spans) != nil {
+            classifyStrong(split.prefix, spans, into: &runs)
             runs.append(NameRun(range: split.name, kind: .person, strong: true))
             return
         }
@@ -179,20 +186,20 @@ struct EntityRecognizer {
         if text.has(last, .placeHead) && range.count > 1 && !hasTitle {
             // "Hainan Province" is Hainan: the gazetteer knows it without the head word.
             let upper = text.isWord(last, "province") || text.isWord(last, "prefecture") ? range.upperBound - 1 : range.upperBound
-            runs.append(NameRun(range: range, kind: .place, entry: lookup(range.lowerBound..<upper), strong: true))
+            runs.append(NameRun(range: range, kind: .place, entry: lookup(range.lowerBound..<upper, spans), strong: true))
             return
         }
         if let split = titled {
             // What stands before the title ("IMD", "North Korean") is kept only when something typed it.
             if !split.prefix.isEmpty {
                 var prefixRuns: [NameRun] = []
-                classifyStrong(split.prefix, into: &prefixRuns)
+                classifyStrong(split.prefix, spans, into: &prefixRuns)
                 runs.append(contentsOf: prefixRuns.filter { $0.kind != nil || $0.entry != nil || isAcronymRun($0.range) })
             }
             runs.append(NameRun(range: split.name, kind: .person, strong: true))
             return
         }
-        longestKnownSpans(range, into: &runs)
+        longestKnownSpans(range, spans, into: &runs)
     }
 
     /// "Department of Commerce", "Council for the Exploration of the Sea": joined at an organisation head.
@@ -203,14 +210,14 @@ struct EntityRecognizer {
     }
 
     /// A title followed by a name ("Foreign Minister Choe Son-hui"): the words after the last title.
-    private func titleSplit(_ range: Range<Int>) -> (prefix: Range<Int>, name: Range<Int>)? {
+    private func titleSplit(_ range: Range<Int>, _ spans: TokenSpans) -> (prefix: Range<Int>, name: Range<Int>)? {
         var lastTitle: Int?
         for index in range where text.has(index, .personTitle) {
             lastTitle = index
         }
         guard let title = lastTitle, title + 1 < range.upperBound else { return nil }
         let name = (title + 1)..<range.upperBound
-        guard name.count <= 4, lookup(name) == nil, !text.tokens[name.lowerBound].flags.contains(.allCaps) else { return nil }
+        guard name.count <= 4, lookup(name, spans) == nil, !text.tokens[name.lowerBound].flags.contains(.allCaps) else { return nil }
         var prefixEnd = title
         while prefixEnd > range.lowerBound, text.has(prefixEnd - 1, .personTitle) || text.isMark(prefixEnd - 1, ".") { prefixEnd -= 1 }
         return (range.lowerBound..<prefixEnd, name)
@@ -229,42 +236,61 @@ struct EntityRecognizer {
 
     /// Known names inside a longer run ("Japan" in "Japan Coast Guard" never gets here; "Hanoi" in
     /// "Hanoi Vietnamese" does), the rest kept as untyped runs for the story pass.
-    private func longestKnownSpans(_ range: Range<Int>, into runs: inout [NameRun]) {
-        var index = range.lowerBound
-        var pending = index
-        while index < range.upperBound {
-            var matched = false
-            var length = min(gazetteer.maxNameWords + 2, range.upperBound - index)
-            while length >= 1 {
-                let span = index..<(index + length)
-                if span != range, let entry = lookup(span) {
-                    if pending < index { runs.append(NameRun(range: pending..<index)) }
-                    runs.append(typed(span, entry))
-                    index += length
-                    pending = index
-                    matched = true
-                    break
+    private func longestKnownSpans(_ range: Range<Int>, _ spans: TokenSpans, into runs: inout [NameRun]) {
+        let longest = gazetteer.maxNameWords + 2
+        withUnsafeTemporaryAllocation(of: UInt64?.self, capacity: max(1, longest)) { keyHashes in
+            var index = range.lowerBound
+            var pending = index
+            while index < range.upperBound {
+                var matched = false
+                // The first word decides for every span from it whether it may start a known name; the
+                // keys of all those spans are hashed in one pass.
+                if mayStartName(index, spans) {
+                    var length = min(longest, range.upperBound - index)
+                    spans.prefixKeyHashes(from: index, count: length, into: keyHashes)
+                    while length >= 1 {
+                        let span = index..<(index + length)
+                        if span != range, let entry = lookupStarted(span, spans, keyHash: { keyHashes[length - 1] }) {
+                            if pending < index { runs.append(NameRun(range: pending..<index)) }
+                            runs.append(typed(span, entry))
+                            index += length
+                            pending = index
+                            matched = true
+                            break
+                        }
+                        length -= 1
+                    }
                 }
-                length -= 1
+                if !matched { index += 1 }
             }
-            if !matched { index += 1 }
+            if pending < range.upperBound { runs.append(NameRun(range: pending..<range.upperBound)) }
         }
-        if pending < range.upperBound { runs.append(NameRun(range: pending..<range.upperBound)) }
     }
 
     func lookup(_ range: Range<Int>) -> GazetteerEntry? {
-        guard !range.isEmpty else { return nil }
-        // Most capitalised words start no known name: skip them without building a key.
-        let first = text.tokens[range.lowerBound]
-        if !first.flags.contains(.allCaps), let hash = text.asciiWordHash(range.lowerBound),
-           !gazetteer.mayStartName(wordHash: hash) {
-            return nil
-        }
-        if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps) || text.tokens[range.lowerBound].length <= 5,
-           text.isShortCapitalForm(range.lowerBound) {
+        text.withSpans { lookup(range, $0) }
+    }
+
+    private func lookup(_ range: Range<Int>, _ spans: TokenSpans) -> GazetteerEntry? {
+        guard !range.isEmpty, mayStartName(range.lowerBound, spans) else { return nil }
+        return lookupStarted(range, spans) { spans.keyHash(range) }
+    }
+
+    /// Most capitalised words start no known name: they are skipped without building a key.
+    @inline(__always) private func mayStartName(_ index: Int, _ spans: TokenSpans) -> Bool {
+        guard !spans.tokens[index].flags.contains(.allCaps), let hash = spans.asciiWordHash(index) else { return true }
+        return gazetteer.mayStartName(wordHash: hash)
+    }
+
+    /// `lookup` past the first word's test; `keyHash` gives `TokenText.keyHash(range)` (nil when the
+    /// key is not ASCII), asked only when needed.
+    private func lookupStarted(_ range: Range<Int>, _ spans: TokenSpans, keyHash: () -> UInt64?) -> GazetteerEntry? {
+        let first = spans.tokens[range.lowerBound]
+        if range.count == 1, first.flags.contains(.allCaps) || first.length <= 5, text.isShortCapitalForm(range.lowerBound) {
             return gazetteer.lookup(text.string(range)).first
         }
-        return entries(range).first
+        if let hash = keyHash() { return gazetteer.entries(forKeyHash: hash).first }
+        return gazetteer.entries(forKey: text.key(range)).first
     }
 
     /// The gazetteer's entries for the range's key, by its hash when the text is ASCII: no key string.

@@ -13,24 +13,25 @@ struct PersonMentions {
     init(_ people: [Entity]) {
         self.people = people
         var count = 0
+        for person in people { count += person.mentions.count }
+        var byHash = HashIndex(capacity: count)
         var ascii = true
-        for person in people {
-            count += person.mentions.count
-            for mention in person.mentions where !mention.utf8.allSatisfy({ $0 < 0x80 }) { ascii = false }
-        }
-        byHash = HashIndex(capacity: count)
-        guard ascii else {
-            var byString: [String: Int] = Dictionary(minimumCapacity: count)
-            for (position, person) in people.enumerated() { for mention in person.mentions { byString[mention] = position } }
-            self.byString = byString
-            return
-        }
+        // One pass over each mention's bytes: its hash, and whether it is ASCII.
         for (position, person) in people.enumerated() {
             for mention in person.mentions {
                 var copy = mention
-                byHash[copy.withUTF8 { TokenSpans.hash($0) }] = position
+                guard let hash = copy.withUTF8({ TokenSpans.isASCII($0) ? TokenSpans.hash($0) : nil }) else {
+                    ascii = false
+                    break
+                }
+                byHash[hash] = position
             }
         }
+        self.byHash = byHash
+        guard !ascii else { return }
+        var byString: [String: Int] = Dictionary(minimumCapacity: count)
+        for (position, person) in people.enumerated() { for mention in person.mentions { byString[mention] = position } }
+        self.byString = byString
     }
 
     /// The position among the people of the one `surface` names, or nil.
