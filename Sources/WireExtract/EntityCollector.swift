@@ -7,30 +7,29 @@ struct EntityCollector {
     private struct Slot {
         var kind: EntityKind
         var key: String
-        /// True while every mention is ASCII: a new ASCII mention is then looked up by its hash in
-        /// `mentionIndex` instead of being compared with each `String`.
+        /// The key holds a space: a full name, or an organisation of more than one word.
+        var spaced: Bool
+        /// True while every mention is ASCII: a new ASCII mention is then looked up by its
+        /// `mentionHash` in `index` instead of being compared with each `String`.
         var asciiMentions: Bool
     }
 
-    /// Entities in order of first mention, with their kinds and keys; `index` finds one by a 64-bit
-    /// hash of its slot (two slots share one with a chance of one in 2^64), without hashing a `String`.
+    /// Entities in order of first mention, with their kinds and keys.
     private var found: [Entity] = []
     private var slots: [Slot] = []
+    /// One table (one allocation) for three sets of 64-bit hashes, which share a value with a chance
+    /// of one in 2^64: each entity's position by `slotHash`, without hashing a `String`; the ASCII
+    /// mentions of each entity by `mentionHash`, so that a repeated mention makes no `String`; and the
+    /// runs added so far by `runDigest`: a run seen before changes nothing, as its entity and mention
+    /// are listed already, so most runs are settled by one hash of their bytes.
     private var index = HashIndex()
-    /// The ASCII mentions of each entity, by `mentionHash`: most runs repeat a mention already
-    /// listed, and are then added without making their `String`.
-    private var mentionIndex = HashIndex()
-
-    /// The digests of the runs added so far (see `runDigest`): a run seen before changes nothing, as
-    /// its entity and mention are listed already, so most runs are settled by one hash of their bytes.
-    private var seen = HashIndex()
-    private var seenCount = 0
 
     mutating func add(_ run: NameRun, in text: TokenText) {
         guard let kind = run.kind else { return }
         text.withSpans { spans in
-            guard seen.value(for: Self.runDigest(run, kind, spans), orInsert: seenCount) == seenCount else { return }
-            seenCount += 1
+            let digest = Self.runDigest(run, kind, spans)
+            guard index[digest] == nil else { return }
+            index[digest] = 0
             add(run, kind, text, spans)
         }
     }
@@ -163,9 +162,9 @@ struct EntityCollector {
     /// A new entity, whose only mention is `surface`.
     private mutating func append(_ entity: Entity, _ kind: EntityKind, _ key: String, _ surface: UnsafeBufferPointer<UInt8>) {
         let ascii = TokenSpans.isASCII(surface)
-        if ascii { mentionIndex[Self.mentionHash(surface, found.count)] = 0 }
+        if ascii { index[Self.mentionHash(surface, found.count)] = 0 }
         found.append(entity)
-        slots.append(Slot(kind: kind, key: key, asciiMentions: ascii))
+        slots.append(Slot(kind: kind, key: key, spaced: Self.hasSpace(key), asciiMentions: ascii))
     }
 
     /// Lists `surface` among the entity's mentions unless it is there already; `written` is the
@@ -175,8 +174,8 @@ struct EntityCollector {
         if ascii, slots[position].asciiMentions {
             // ASCII strings are equal when their bytes are: the hash decides.
             let hash = Self.mentionHash(surface, position)
-            if mentionIndex[hash] != nil { return }
-            mentionIndex[hash] = 0
+            if index[hash] != nil { return }
+            index[hash] = 0
             found[position].mentions.append(written ?? String(decoding: surface, as: UTF8.self))
             return
         }
@@ -184,7 +183,7 @@ struct EntityCollector {
         let mention = written ?? String(decoding: surface, as: UTF8.self)
         guard !found[position].mentions.contains(mention) else { return }
         found[position].mentions.append(mention)
-        if ascii { mentionIndex[Self.mentionHash(surface, position)] = 0 } else { slots[position].asciiMentions = false }
+        if ascii { index[Self.mentionHash(surface, position)] = 0 } else { slots[position].asciiMentions = false }
     }
 
     /// FNV-1a of a mention's bytes and its entity's position.
@@ -208,32 +207,40 @@ struct EntityCollector {
     /// The entities, in order of first mention; surnames merged into full names, acronyms into the
     /// organisation whose initials they are.
     func entities() -> Entities {
-        var entities = found
-        var dropped = [Bool](repeating: false, count: found.count)
-        let spaced = slots.map { Self.hasSpace($0.key) }
-        // Each word of a full name, and each long organisation's initials, point at its first holder.
-        // Words are keyed by a 64-bit hash of their bytes: no `Substring` per word.
-        var fullNameOfWord = HashIndex(capacity: slots.count * 2)
-        var organizationOfInitials: [String: Int] = Dictionary(minimumCapacity: slots.count)
-        for (position, slot) in slots.enumerated() where spaced[position] {
+        // Each word of a full name, and each long organisation's initials, point at its first holder:
+        // one table, keyed by 64-bit hashes of their bytes (the initials' marked by `initialsMark`),
+        // with no `Substring` or `String` per word. Keys beyond ASCII put the organisations' initials in
+        // a `Dictionary`, whose `String` equality bytes cannot give.
+        var firstHolder = HashIndex(capacity: slots.count * 2)
+        let asciiOrganizations = slots.allSatisfy { $0.kind != .organization || Self.isASCII($0.key) }
+        var organizationOfInitials: [String: Int] = [:]
+        for (position, slot) in slots.enumerated() where slot.spaced {
             switch slot.kind {
             case .person:
-                for word in Self.wordHashes(slot.key) { _ = fullNameOfWord.value(for: word, orInsert: position) }
+                var key = slot.key
+                key.withUTF8 { Self.forEachWordHash($0) { _ = firstHolder.value(for: $0, orInsert: position) } }
             case .organization:
-                let initials = Self.initials(slot.key)
-                if organizationOfInitials[initials] == nil { organizationOfInitials[initials] = position }
+                if asciiOrganizations {
+                    _ = firstHolder.value(for: Self.asciiInitialsHash(slot.key) ^ Self.initialsMark, orInsert: position)
+                } else {
+                    let initials = Self.initials(slot.key)
+                    if organizationOfInitials[initials] == nil { organizationOfInitials[initials] = position }
+                }
             case .place:
                 continue
             }
         }
-        for (position, slot) in slots.enumerated() where !spaced[position] {
+        var entities = found
+        // Allocated at the first merge: most stories have none.
+        var dropped: [Bool] = []
+        for (position, slot) in slots.enumerated() where !slot.spaced {
             let target: Int?
             switch slot.kind {
             case .person:
-                target = fullNameOfWord[Self.byteHash(slot.key.utf8)]
+                target = firstHolder[Self.byteHash(slot.key.utf8)]
             case .organization:
                 guard slot.key.utf8.count >= 2, found[position].mentions.allSatisfy(Self.isCapitalsAndFullStops) else { continue }
-                target = organizationOfInitials[slot.key]
+                target = asciiOrganizations ? firstHolder[Self.byteHash(slot.key.utf8) ^ Self.initialsMark] : organizationOfInitials[slot.key]
             case .place:
                 continue
             }
@@ -241,10 +248,22 @@ struct EntityCollector {
             for mention in found[position].mentions where !entities[target].mentions.contains(mention) {
                 entities[target].mentions.append(mention)
             }
+            if dropped.isEmpty { dropped = [Bool](repeating: false, count: found.count) }
             dropped[position] = true
         }
         var result = Entities()
-        for (position, entity) in entities.enumerated() where !dropped[position] {
+        var counts = (people: 0, places: 0, organizations: 0)
+        for slot in slots {
+            switch slot.kind {
+            case .person: counts.people += 1
+            case .place: counts.places += 1
+            case .organization: counts.organizations += 1
+            }
+        }
+        result.people.reserveCapacity(counts.people)
+        result.places.reserveCapacity(counts.places)
+        result.organizations.reserveCapacity(counts.organizations)
+        for (position, entity) in entities.enumerated() where dropped.isEmpty || !dropped[position] {
             switch slots[position].kind {
             case .person: result.people.append(entity)
             case .place: result.places.append(entity)
@@ -252,6 +271,46 @@ struct EntityCollector {
             }
         }
         return result
+    }
+
+    /// Mixed into an organisation's initials' hash, apart from the words of people's names.
+    private static let initialsMark: UInt64 = 0x5851_F42D_4C95_7F2D
+
+    /// `byteHash` of each space-separated word of a key's bytes, in order.
+    private static func forEachWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        for byte in bytes {
+            if byte == 0x20 {
+                if inWord { body(hash) }
+                hash = 0xcbf2_9ce4_8422_2325
+                inWord = false
+            } else {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                inWord = true
+            }
+        }
+        if inWord { body(hash) }
+    }
+
+    /// `byteHash(initials(key).utf8)` for an ASCII key, read in place: each word's first byte,
+    /// connectors ("of", "for the") skipped.
+    private static func asciiInitialsHash(_ key: String) -> UInt64 {
+        var copy = key
+        return copy.withUTF8 { bytes -> UInt64 in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+                if index > start, !isConnector(bytes, start..<index) { hash = (hash ^ UInt64(bytes[start])) &* 0x100_0000_01b3 }
+                start = index + 1
+            }
+            return hash
+        }
+    }
+
+    private static func isASCII(_ key: String) -> Bool {
+        var copy = key
+        return copy.withUTF8 { TokenSpans.isASCII($0) }
     }
 
     /// "mikawa seiki co" and "mikawa seiki" are one company: corporate suffixes do not count.
@@ -321,28 +380,6 @@ struct EntityCollector {
             return String(decoding: out, as: UTF8.self)
         }
         return sorted ?? key
-    }
-
-    /// `byteHash` of each space-separated word of a key.
-    static func wordHashes(_ key: String) -> [UInt64] {
-        var hashes: [UInt64] = []
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var inWord = false
-        var copy = key
-        copy.withUTF8 { bytes in
-            for byte in bytes {
-                if byte == 0x20 {
-                    if inWord { hashes.append(hash) }
-                    hash = 0xcbf2_9ce4_8422_2325
-                    inWord = false
-                } else {
-                    hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-                    inWord = true
-                }
-            }
-        }
-        if inWord { hashes.append(hash) }
-        return hashes
     }
 
     /// The non-empty runs of bytes between spaces.
