@@ -22,7 +22,14 @@ struct EntityCollector {
     /// mentions of each entity by `mentionHash`, so that a repeated mention makes no `String`; and the
     /// runs added so far by `runDigest`: a run seen before changes nothing, as its entity and mention
     /// are listed already, so most runs are settled by one hash of their bytes.
-    private var index = HashIndex()
+    private var index: HashIndex
+
+    /// A collector sized for about `runs` names: the tables and arrays then seldom grow.
+    init(runs: Int = 16) {
+        index = HashIndex(capacity: runs * 2)
+        found.reserveCapacity(runs)
+        slots.reserveCapacity(runs)
+    }
 
     mutating func add(_ run: NameRun, in text: TokenText) {
         guard let kind = run.kind else { return }

@@ -89,7 +89,7 @@ extension EntityRecognizer {
         }
     }
 
-    /// `TokenSpans.wordHash` of every word token inside a run (unset elsewhere): a run's name hash is
+    /// `TokenSpans.foldedWordDigest` of every word token inside a run (unset elsewhere): a run's name hash is
     /// then combined from its words' in a few instructions, however often it is asked for.
     private static func wordHashes(of runs: [NameRun], _ spans: TokenSpans) -> [UInt64] {
         // Left unset outside the runs, which no pass reads: zeroing a slot per token of the story
@@ -97,7 +97,7 @@ extension EntityRecognizer {
         [UInt64](unsafeUninitializedCapacity: spans.tokens.count) { hashes, count in
             // By position: iterating the runs themselves retained each one's entry.
             for position in runs.indices {
-                for index in runs[position].range where spans.tokens[index].isWord { hashes[index] = spans.wordHash(index) }
+                for index in runs[position].range where spans.tokens[index].isWord { hashes[index] = spans.foldedWordDigest(index) }
             }
             count = spans.tokens.count
         }
@@ -114,10 +114,11 @@ extension EntityRecognizer {
     }
 
     private func resolveFromMemory(_ runs: inout [NameRun], _ spans: TokenSpans, _ words: UnsafeBufferPointer<UInt64>) {
-        // Sized once: growing them run by run cost more than the lookups.
+        // Sized for an entry a run (filling a larger table cost more than the lookups); it grows in the
+        // rare story whose typed names and people's words outnumber its runs.
         // Kinds by the hash of a name's words, as `HashIndex` values (see `kindNumber`), and in the
         // same table the words of people's names, their hashes marked by `personPart`.
-        var known = HashIndex(capacity: runs.count * 3)
+        var known = HashIndex(capacity: runs.count)
         // Organisations of two words or more, whose initials are read only when an acronym needs them.
         var organizations: [Range<Int>] = []
         // By position: iterating the runs themselves copied each one.

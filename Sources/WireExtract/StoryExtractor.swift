@@ -86,7 +86,7 @@ public struct StoryExtractor: Sendable {
         }
         if options.entities || options.quotes {
             let runs = EntityRecognizer(text: text, gazetteer: gazetteer).recognize()
-            var collector = EntityCollector()
+            var collector = EntityCollector(runs: runs.count)
             if let place = datelineParsed?.place, options.entities { addDatelinePlace(place, to: &collector) }
             let agencyID = item.agency.flatMap { gazetteer.lookup($0).first { $0.kind == .agency }?.id }
             // The agency that filed the story is its source, not one of its entities.

@@ -30,11 +30,86 @@ struct TokenSpans {
         return (hash ^ 0x20) &* Self.prime
     }
 
+    /// A 64-bit digest of word token `index` with ASCII capitals lower-cased and full stops and
+    /// apostrophes left out, as `hashKey` reads a word: the same for "U.S." and "us", for "Baek" and
+    /// "BAEK"; distinct words share one with a chance of about one in 2^64. Not `hashKey`'s value: for
+    /// tables that only compare such digests. Eight bytes at a time (capitals folded on all eight at
+    /// once) while none is a full stop or an apostrophe, which is nearly always.
+    func foldedWordDigest(_ index: Int) -> UInt64 {
+        let token = tokens[index]
+        var position = token.start
+        var hash: UInt64 = 0x243F_6A88_85A3_08D3
+        var length = 0
+        if let base = bytes.baseAddress {
+            while position < token.end, position + 8 <= bytes.count {
+                let count = min(8, token.end - position)
+                var word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                if count < 8 { word &= (1 &<< (8 &* UInt64(count))) &- 1 }
+                guard !Self.hasByte(word, 0x2E), !Self.hasByte(word, 0x27) else { break }
+                hash = Self.mix(hash, Self.lowerCased(word))
+                length += count
+                position += count
+            }
+        }
+        // The rest byte by byte, packed eight to a word as above, so that equal words get equal
+        // digests whichever way their bytes were read.
+        var word: UInt64 = 0
+        var packed: UInt64 = 0
+        while position < token.end {
+            let byte = bytes[position]
+            position += 1
+            if byte == 0x2E || byte == 0x27 { continue }
+            word |= UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte) << (8 &* packed)
+            packed += 1
+            length += 1
+            if packed == 8 {
+                hash = Self.mix(hash, word)
+                word = 0
+                packed = 0
+            }
+        }
+        if packed > 0 { hash = Self.mix(hash, word) }
+        return Self.mix(hash, UInt64(length))
+    }
+
+    /// True when one of the eight bytes of `word` is `byte`.
+    @inline(__always) static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let difference = word ^ (ones &* UInt64(byte))
+        return (difference &- ones) & ~difference & (ones &<< 7) != 0
+    }
+
+    /// The eight bytes with each ASCII capital lower-cased, the others as they are.
+    @inline(__always) static func lowerCased(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &<< 7
+        let ascii = word & ~high
+        // Per byte, below 0x80 so nothing carries: bit 7 set from "A" on, and from "[" on.
+        let fromA = ascii &+ ones &* 0x3F
+        let pastZ = ascii &+ ones &* 0x25
+        let capitals = fromA & ~pastZ & ~word & high
+        return word | (capitals >> 2)
+    }
+
     /// `TokenText.asciiWordHash(index)` (`NameNormalizer.wordHash` of the token): nil when a byte is
     /// not ASCII.
-    @inline(__always) func asciiWordHash(_ index: Int) -> UInt64? {
+    func asciiWordHash(_ index: Int) -> UInt64? {
         var hash = Self.basis
         let token = tokens[index]
+        // A word of at most eight bytes, none beyond ASCII, a full stop or an apostrophe (nearly every
+        // word): read and lower-cased as one 64-bit word, then hashed byte by byte without a test.
+        if token.length <= 8, token.start + 8 <= bytes.count, let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base + token.start).loadUnaligned(as: UInt64.self)
+            let word = token.length == 8 ? raw : raw & ((1 &<< (8 &* UInt64(token.length))) &- 1)
+            if word & 0x8080_8080_8080_8080 == 0, !Self.hasByte(word, 0x2E), !Self.hasByte(word, 0x27) {
+                var lowered = Self.lowerCased(word)
+                for _ in 0..<token.length {
+                    hash = (hash ^ (lowered & 0xFF)) &* Self.prime
+                    lowered >>= 8
+                }
+                return hash
+            }
+        }
         for position in token.start..<token.end {
             let byte = bytes[position]
             if byte >= 0x80 { return nil }
@@ -103,8 +178,14 @@ struct TokenSpans {
             position += 8
         }
         if position < end {
+            let count = end - position
             var word: UInt64 = 0
-            for offset in 0..<(end - position) { word |= UInt64(base[position + offset]) << (8 * UInt64(offset)) }
+            if position + 8 <= bytes.count {
+                // The last few bytes read as a whole word, the bytes past the span masked off.
+                word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) & ((1 &<< (8 &* UInt64(count))) &- 1)
+            } else {
+                for offset in 0..<count { word |= UInt64(base[position + offset]) << (8 * UInt64(offset)) }
+            }
             hash = Self.mix(hash, word)
         }
         for index in range {
