@@ -4,9 +4,9 @@ extension EntityRecognizer {
         for index in runs.indices where isOpen(runs[index]) {
             runs[index].kind = contextKind(runs[index].range)
         }
-        // The words' hashes, made once for both passes over the runs (empty until one needs them).
-        var wordHashes: [UInt64] = []
-        resolveFromMemory(&runs, &wordHashes)
+        // The names filed by the first pass, kept for the second.
+        var memory = NameMemory()
+        resolveFromMemory(&runs, &memory)
         for index in runs.indices where isOpen(runs[index]) {
             let range = runs[index].range
             // "the Sindicato Minero Norte union", "the Uriminzokkiri website".
@@ -33,7 +33,7 @@ extension EntityRecognizer {
                 runs[index].kind = .place
             }
         }
-        resolveFromMemory(&runs, &wordHashes)
+        resolveFromMemory(&runs, &memory)
         resolveCoordination(&runs)
     }
 
@@ -78,14 +78,65 @@ extension EntityRecognizer {
     }
 
     /// The same name again, or part of a person's name seen elsewhere in the story ("Baek", "Choe").
-    /// `wordHashes` holds a hash per token of the runs, made on first use.
-    private func resolveFromMemory(_ runs: inout [NameRun], _ wordHashes: inout [UInt64]) {
+    private func resolveFromMemory(_ runs: inout [NameRun], _ memory: inout NameMemory) {
         guard runs.contains(where: { isOpen($0) }) else { return }
         // One borrow of the raw buffers for the pass: each hash read through the arrays cost more
         // than the hashing.
         text.withSpans { spans in
-            if wordHashes.isEmpty { wordHashes = Self.wordHashes(of: runs, spans) }
-            wordHashes.withUnsafeBufferPointer { words in resolveFromMemory(&runs, spans, words) }
+            if memory.words.isEmpty { memory.words = Self.wordHashes(of: runs, spans) }
+            let words = memory.words
+            words.withUnsafeBufferPointer { words in
+                file(runs, in: &memory, spans, words)
+                resolveFromMemory(&runs, memory, spans, words)
+            }
+        }
+    }
+
+    /// Files the typed runs in `memory`: all of them the first time, then those typed since.
+    private func file(_ runs: [NameRun], in memory: inout NameMemory, _ spans: TokenSpans, _ words: UnsafeBufferPointer<UInt64>) {
+        guard var known = memory.known else {
+            // Sized for an entry a run (filling a larger table cost more than the lookups); it grows
+            // in the rare story whose typed names and people's words outnumber its runs.
+            var known = HashIndex(capacity: runs.count)
+            memory.untyped.reserveCapacity(runs.count)
+            // By position: iterating the runs themselves copied each one.
+            for position in runs.indices {
+                if let kind = runs[position].kind {
+                    file(runs[position].range, kind, at: position, &known, &memory, spans, words)
+                } else {
+                    memory.untyped.append(position)
+                }
+            }
+            memory.known = known
+            return
+        }
+        memory.known = nil
+        var untyped = 0
+        for position in memory.untyped {
+            if let kind = runs[position].kind {
+                file(runs[position].range, kind, at: position, &known, &memory, spans, words)
+            } else {
+                memory.untyped[untyped] = position
+                untyped += 1
+            }
+        }
+        memory.untyped.removeLast(memory.untyped.count - untyped)
+        memory.known = known
+    }
+
+    /// One typed run filed: its name, unless a later run of that name is filed already (the last one
+    /// in text order decides, as when every run is filed in order); a person's words; an organisation.
+    private func file(_ range: Range<Int>, _ kind: EntityKind, at position: Int, _ known: inout HashIndex, _ memory: inout NameMemory,
+                      _ spans: TokenSpans, _ words: UnsafeBufferPointer<UInt64>) {
+        let name = Self.nameHash(range, spans, words)
+        if let filed = known[name], filed >> 2 > position {} else { known[name] = position << 2 | Self.kindNumber(kind) }
+        if kind == .person {
+            for index in range where spans.tokens[index].isWord && spans.tokens[index].length > 1 {
+                known[words[index] ^ Self.personPart] = 0
+            }
+        } else if kind == .organization, range.count >= 2 {
+            if memory.organizations.isEmpty { memory.organizations.reserveCapacity(16) }
+            memory.organizations.append(range)
         }
     }
 
@@ -113,36 +164,16 @@ extension EntityRecognizer {
         return hash
     }
 
-    private func resolveFromMemory(_ runs: inout [NameRun], _ spans: TokenSpans, _ words: UnsafeBufferPointer<UInt64>) {
-        // Sized for an entry a run (filling a larger table cost more than the lookups); it grows in the
-        // rare story whose typed names and people's words outnumber its runs.
-        // Kinds by the hash of a name's words, as `HashIndex` values (see `kindNumber`), and in the
-        // same table the words of people's names, their hashes marked by `personPart`.
-        var known = HashIndex(capacity: runs.count)
-        // Organisations of two words or more, whose initials are read only when an acronym needs them.
-        var organizations: [Range<Int>] = []
-        // By position: iterating the runs themselves copied each one.
-        for position in runs.indices {
-            guard let kind = runs[position].kind else { continue }
-            let range = runs[position].range
-            known[Self.nameHash(range, spans, words)] = Self.kindNumber(kind)
-            if kind == .person {
-                for index in range where spans.tokens[index].isWord && spans.tokens[index].length > 1 {
-                    known[words[index] ^ Self.personPart] = 0
-                }
-            } else if kind == .organization, range.count >= 2 {
-                if organizations.isEmpty { organizations.reserveCapacity(runs.count - position) }
-                organizations.append(range)
-            }
-        }
+    private func resolveFromMemory(_ runs: inout [NameRun], _ memory: NameMemory, _ spans: TokenSpans, _ words: UnsafeBufferPointer<UInt64>) {
+        guard let known = memory.known else { return }
         for index in runs.indices where isOpen(runs[index]) {
             let range = runs[index].range
-            if let number = known[Self.nameHash(range, spans, words)] {
-                runs[index].kind = Self.kinds[number]
+            if let filed = known[Self.nameHash(range, spans, words)] {
+                runs[index].kind = Self.kinds[filed & 3]
             } else if range.count <= 2, range.allSatisfy({ spans.tokens[$0].isWord && known[words[$0] ^ Self.personPart] != nil }) {
                 runs[index].kind = .person
-            } else if range.count == 1, spans.tokens[range.lowerBound].flags.contains(.allCaps), !organizations.isEmpty,
-                      isInitials(range.lowerBound, ofAny: organizations, spans) {
+            } else if range.count == 1, spans.tokens[range.lowerBound].flags.contains(.allCaps), !memory.organizations.isEmpty,
+                      isInitials(range.lowerBound, ofAny: memory.organizations, spans) {
                 runs[index].kind = .organization
             }
         }
@@ -173,7 +204,7 @@ extension EntityRecognizer {
     }
 
     /// Mixed into a word's hash to mark it a part of a person's name, apart from a name's own hash.
-    private static let personPart: UInt64 = 0x9E37_79B9_7F4A_7C15
+    static let personPart: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// The kinds by number, for `HashIndex` values.
     private static let kinds: [EntityKind] = [.person, .place, .organization]

@@ -192,13 +192,10 @@ public struct StoryExtractor: Sendable {
     }
 
     private func quotes(_ text: TokenText, runs: [NameRun], entities: Entities) -> [Quote] {
-        // A quote needs a pair of quotation marks: a story without one skips indexing its speakers.
-        var marks = 0
-        for token in text.tokens where !token.isWord && token.mark == UInt8(ascii: "\"") {
-            marks += 1
-            if marks == 2 { break }
-        }
-        guard marks == 2 else { return [] }
+        // The quotation marks, found in one pass over the tokens that the quotes then walk instead of
+        // the tokens; a quote needs a pair: a story without one skips indexing its speakers.
+        let marks = QuoteExtractor.quotationMarks(text)
+        guard marks.count >= 2 else { return [] }
         let mentions = PersonMentions(entities.people)
         var people: [(offset: Int, name: String, end: Int)] = []
         text.withSpans { spans in
@@ -208,6 +205,6 @@ public struct StoryExtractor: Sendable {
                 people.append((spans.tokens[run.range.lowerBound].start, entities.people[person].name, spans.tokens[run.range.upperBound - 1].end))
             }
         }
-        return QuoteExtractor(text: text, people: people).quotes()
+        return QuoteExtractor(text: text, people: people, marks: marks).quotes()
     }
 }

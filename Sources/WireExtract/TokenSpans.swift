@@ -121,11 +121,32 @@ struct TokenSpans {
 
     /// `TokenText.keyHash(range)`: nil when a byte of a word is not ASCII.
     func keyHash(_ range: Range<Int>) -> UInt64? {
-        guard !range.isEmpty else { return Self.basis }
-        return withUnsafeTemporaryAllocation(of: UInt64?.self, capacity: range.count) { hashes in
-            prefixKeyHashes(from: range.lowerBound, count: range.count, into: hashes)
-            return hashes[range.count - 1]
+        var hash = Self.basis
+        // Nothing hashed yet: the first word gets no space before it.
+        var empty = true
+        @inline(__always) func add(_ byte: UInt8) {
+            hash = (hash ^ UInt64(byte)) &* Self.prime
+            empty = false
         }
+        for index in range {
+            let token = tokens[index]
+            guard token.isWord else {
+                if token.mark == UInt8(ascii: "s") { add(UInt8(ascii: "s")) }
+                continue
+            }
+            if !empty { add(0x20) }
+            for position in token.start..<token.end {
+                let byte = bytes[position]
+                switch byte {
+                case 0x80...: return nil
+                case 0x41...0x5A: add(byte | 0x20)
+                case 0x2E, 0x27: continue
+                case 0x2D, 0x26: add(0x20)
+                default: add(byte)
+                }
+            }
+        }
+        return hash
     }
 
     /// `TokenText.keyHash` of each prefix of the `count` tokens from `start`: `hashes[n - 1]` is the
