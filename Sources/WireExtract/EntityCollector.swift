@@ -68,7 +68,7 @@ struct EntityCollector {
         // The common case, keyed from the tokens' bytes in a buffer on the stack: a `String` is made
         // only for a new entity or a new mention.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, spans.keyCapacity(range))) { out in
-            guard let count = plainKey(range, kind, spans, out) else {
+            guard let count = Self.plainKey(range, kind, spans, out) else {
                 addSlowly(range, kind, text)
                 return
             }
@@ -87,7 +87,7 @@ struct EntityCollector {
     /// Writes the key of a run without gazetteer entry, title or "the" into `out` and returns its
     /// length; nil when the key needs the `String` path (bytes beyond ASCII, a person of three words
     /// or more, a corporate suffix).
-    private func plainKey(_ range: Range<Int>, _ kind: EntityKind, _ spans: TokenSpans, _ out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    static func plainKey(_ range: Range<Int>, _ kind: EntityKind, _ spans: TokenSpans, _ out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         if kind == .place, range.count > 1, spans.isWord(range.upperBound - 1, "province") || spans.isWord(range.upperBound - 1, "prefecture") {
             return spans.key(range.lowerBound..<(range.upperBound - 1), into: out)
         }
@@ -105,7 +105,7 @@ struct EntityCollector {
     }
 
     /// `sortedWords` in place for a key of one word or two: true when `key` now holds it.
-    private static func sortTwoWords(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+    static func sortTwoWords(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         var key = buffer
         guard let space = key.firstIndex(of: 0x20) else { return true }
         guard space > 0, space + 1 < key.count, !key[(space + 1)...].contains(0x20) else { return false }
@@ -122,13 +122,18 @@ struct EntityCollector {
     /// The run's key built as a `String`, for what the byte path leaves.
     private mutating func addSlowly(_ range: Range<Int>, _ kind: EntityKind, _ text: TokenText) {
         let surface = text.string(range)
+        add(kind: kind, surface: surface, name: surface, key: Self.plainKey(range, kind, text), entry: nil)
+    }
+
+    /// The key of a run without gazetteer entry, title or "the", built as a `String`.
+    static func plainKey(_ range: Range<Int>, _ kind: EntityKind, _ text: TokenText) -> String {
         var key = text.key(range)
-        if kind == .person, Self.hasSpace(key) { key = Self.sortedWords(key) }
-        if kind == .organization { key = Self.organizationKey(key) }
+        if kind == .person, hasSpace(key) { key = sortedWords(key) }
+        if kind == .organization { key = organizationKey(key) }
         if kind == .place, range.count > 1, text.isWord(range.upperBound - 1, "province") || text.isWord(range.upperBound - 1, "prefecture") {
             key = text.key(range.lowerBound..<(range.upperBound - 1))
         }
-        add(kind: kind, surface: surface, name: surface, key: key, entry: nil)
+        return key
     }
 
     mutating func add(kind: EntityKind, surface: String, entry: GazetteerEntry?) {
