@@ -217,8 +217,9 @@ struct EntityCollector {
     }
 
     /// The entities, in order of first mention; surnames merged into full names, acronyms into the
-    /// organisation whose initials they are.
-    func entities() -> Entities {
+    /// organisation whose initials they are. Takes them out of the collector (which is then empty), so
+    /// that merging mentions changes them in place instead of copying the list.
+    mutating func entities() -> Entities {
         // Each word of a full name, and each long organisation's initials, point at its first holder:
         // one table, keyed by 64-bit hashes of their bytes (the initials' marked by `initialsMark`),
         // with no `Substring` or `String` per word. Keys beyond ASCII put the organisations' initials in
@@ -242,8 +243,9 @@ struct EntityCollector {
                 continue
             }
         }
-        var entities = found
-        // Allocated at the first merge: most stories have none.
+        var entities: [Entity] = []
+        swap(&entities, &found)
+        // Allocated at the first merge.
         var dropped: [Bool] = []
         for (position, slot) in slots.enumerated() where !slot.spaced {
             let target: Int?
@@ -251,16 +253,16 @@ struct EntityCollector {
             case .person:
                 target = firstHolder[Self.byteHash(slot.key.utf8)]
             case .organization:
-                guard slot.key.utf8.count >= 2, found[position].mentions.allSatisfy(Self.isCapitalsAndFullStops) else { continue }
+                guard slot.key.utf8.count >= 2, entities[position].mentions.allSatisfy(Self.isCapitalsAndFullStops) else { continue }
                 target = asciiOrganizations ? firstHolder[Self.byteHash(slot.key.utf8) ^ Self.initialsMark] : organizationOfInitials[slot.key]
             case .place:
                 continue
             }
             guard let target else { continue }
-            for mention in found[position].mentions where !entities[target].mentions.contains(mention) {
+            for mention in entities[position].mentions where !entities[target].mentions.contains(mention) {
                 entities[target].mentions.append(mention)
             }
-            if dropped.isEmpty { dropped = [Bool](repeating: false, count: found.count) }
+            if dropped.isEmpty { dropped = [Bool](repeating: false, count: entities.count) }
             dropped[position] = true
         }
         var result = Entities()
