@@ -185,10 +185,11 @@ struct TokenSpans {
     }
 
     /// A 64-bit digest of everything about a span that its entity key and mention can depend on:
-    /// its bytes, its tokens' places, kinds and marks, and `seed`. Equal spans get equal digests;
+    /// its bytes, its tokens' places, marks and `flags` (by default only whether each is a word), and
+    /// `seed`. Equal spans get equal digests;
     /// distinct ones share one with a chance of about one in 2^64. Read eight bytes at a time (each
     /// word multiplied in and folded), which costs a few instructions per byte where FNV costs ten.
-    func digest(_ range: Range<Int>, seed: UInt64) -> UInt64 {
+    func digest(_ range: Range<Int>, seed: UInt64, flags: Token.Flags = .word) -> UInt64 {
         guard !range.isEmpty, let base = bytes.baseAddress else { return Self.mix(seed, 0) }
         let start = tokens[range.lowerBound].start
         let end = tokens[range.upperBound - 1].end
@@ -212,7 +213,7 @@ struct TokenSpans {
         for index in range {
             let token = tokens[index]
             let shape = UInt64(truncatingIfNeeded: token.start - start) | UInt64(truncatingIfNeeded: token.length) << 24
-                | UInt64(token.flags.rawValue & Token.Flags.word.rawValue) << 48 | UInt64(token.mark) << 56
+                | UInt64(token.flags.rawValue & flags.rawValue) << 40 | UInt64(token.mark) << 56
             hash = Self.mix(hash, shape)
         }
         return hash

@@ -146,4 +146,26 @@ import WireModel
             }
         }
     }
+
+    @Test func repeatedRangesClassifyAsWhenClassifiedAgain() {
+        let story = """
+            North Korea said Kim Jong Un met Foreign Minister Choe Son Hui in Pyongyang. North Korea and Kim Jong Un \
+            spoke again. Bank of Korea Gov. Rhee Chang-yong and Rhee met in Seoul, South Korea. Kim said IMD and the \
+            India Meteorological Department agreed. NORTH KOREA. Hanoi Vietnamese officials met in Hanoi Vietnamese \
+            style. Lucía Ferrer met Lucía Ferrer. Deputy Minister of Agriculture and Environment Tran Quang Vinh spoke.
+            """
+        let text = TokenText(story)
+        let recognizer = EntityRecognizer(text: text, gazetteer: .shared)
+        let ranges = recognizer.candidateRuns()
+        var copied: [NameRun] = []
+        text.withSpans { spans in EntityRecognizer.Lookups.with(spans) { recognizer.classifyAll(ranges, $0, into: &copied) } }
+        var classified: [NameRun] = []
+        for range in ranges { recognizer.classifyStrong(range, into: &classified) }
+        #expect(copied.count == classified.count)
+        #expect(Set(ranges.map { text.string($0) }).count < ranges.count, "the story repeats names")
+        for (one, other) in zip(copied, classified) {
+            #expect(one.range == other.range && one.kind == other.kind && one.entry?.id == other.entry?.id && one.strong == other.strong,
+                    "\(text.string(one.range)) \(text.string(other.range))")
+        }
+    }
 }
