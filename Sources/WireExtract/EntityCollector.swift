@@ -7,34 +7,137 @@ struct EntityCollector {
     private struct Slot {
         var kind: EntityKind
         var key: String
+        /// The key holds a space: a full name, or an organisation of more than one word.
+        var spaced: Bool
+        /// True while every mention is ASCII: a new ASCII mention is then looked up by its
+        /// `mentionHash` in `index` instead of being compared with each `String`.
+        var asciiMentions: Bool
     }
 
-    /// Entities in order of first mention, with their kinds and keys; `index` finds one by a 64-bit
-    /// hash of its slot (two slots share one with a chance of one in 2^64), without hashing a `String`.
+    /// Entities in order of first mention, with their kinds and keys.
     private var found: [Entity] = []
     private var slots: [Slot] = []
-    private var index = HashIndex()
+    /// One table (one allocation) for three sets of 64-bit hashes, which share a value with a chance
+    /// of one in 2^64: each entity's position by `slotHash`, without hashing a `String`; the ASCII
+    /// mentions of each entity by `mentionHash`, so that a repeated mention makes no `String`; and the
+    /// runs added so far by `runDigest`: a run seen before changes nothing, as its entity and mention
+    /// are listed already, so most runs are settled by one hash of their bytes.
+    private var index: HashIndex
+
+    /// A collector sized for about `runs` names: the tables and arrays then seldom grow.
+    init(runs: Int = 16) {
+        index = HashIndex(capacity: runs * 2)
+        found.reserveCapacity(runs)
+        slots.reserveCapacity(runs)
+    }
 
     mutating func add(_ run: NameRun, in text: TokenText) {
         guard let kind = run.kind else { return }
-        let surface = text.string(run.range)
-        if run.entry != nil || text.has(run.range.lowerBound, .personTitle) || text.isWord(run.range.lowerBound, "the") {
-            add(kind: kind, surface: surface, entry: run.entry)
+        text.withSpans { spans in
+            let digest = Self.runDigest(run, kind, spans)
+            guard index[digest] == nil else { return }
+            index[digest] = 0
+            add(run, kind, text, spans)
+        }
+    }
+
+    /// What decides a run's key and mention: its kind, its gazetteer entry (entries live as long as
+    /// the gazetteer, so their addresses tell them apart) and its span of the text.
+    private static func runDigest(_ run: NameRun, _ kind: EntityKind, _ spans: TokenSpans) -> UInt64 {
+        let entry = run.entry.map { UInt64(UInt(bitPattern: ObjectIdentifier($0))) } ?? 0
+        let kindNumber: UInt64 = switch kind {
+        case .person: 1
+        case .place: 2
+        case .organization: 3
+        }
+        return spans.digest(run.range, seed: TokenSpans.mix(entry, kindNumber))
+    }
+
+    private mutating func add(_ run: NameRun, _ kind: EntityKind, _ text: TokenText, _ spans: TokenSpans) {
+        let range = run.range
+        let surface = spans.surface(range)
+        if let entry = run.entry {
+            // Known names are keyed by their id: "N. Korea" and "DPRK" are one place.
+            add(kind: kind, surface: surface, name: entry.name, key: entry.id, entry: entry)
             return
         }
-        // The common case, keyed from the tokens' bytes without re-reading the string.
-        var key = text.key(run.range)
-        if kind == .person, Self.hasSpace(key) { key = Self.sortedWords(key) }
-        if kind == .organization { key = Self.organizationKey(key) }
-        if kind == .place, run.range.count > 1, text.isWord(run.range.upperBound - 1, "province") || text.isWord(run.range.upperBound - 1, "prefecture") {
-            key = text.key(run.range.lowerBound..<(run.range.upperBound - 1))
+        if text.has(range.lowerBound, .personTitle) || spans.isWord(range.lowerBound, "the") {
+            add(kind: kind, surface: String(decoding: surface, as: UTF8.self), entry: nil)
+            return
         }
-        add(kind: kind, surface: surface, name: surface, key: key, entry: nil)
+        // The common case, keyed from the tokens' bytes in a buffer on the stack: a `String` is made
+        // only for a new entity or a new mention.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, spans.keyCapacity(range))) { out in
+            guard let count = Self.plainKey(range, kind, spans, out) else {
+                addSlowly(range, kind, text)
+                return
+            }
+            let key = UnsafeBufferPointer(rebasing: out[..<count])
+            guard !key.isEmpty else { return }
+            let position = index.value(for: Self.slotHash(kind, key), orInsert: found.count)
+            if position < found.count {
+                addMention(surface, at: position)
+                return
+            }
+            let written = String(decoding: surface, as: UTF8.self)
+            append(Entity(name: written, id: nil, country: nil, mentions: [written]), kind, String(decoding: key, as: UTF8.self), surface)
+        }
+    }
+
+    /// Writes the key of a run without gazetteer entry, title or "the" into `out` and returns its
+    /// length; nil when the key needs the `String` path (bytes beyond ASCII, a person of three words
+    /// or more, a corporate suffix).
+    static func plainKey(_ range: Range<Int>, _ kind: EntityKind, _ spans: TokenSpans, _ out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        if kind == .place, range.count > 1, spans.isWord(range.upperBound - 1, "province") || spans.isWord(range.upperBound - 1, "prefecture") {
+            return spans.key(range.lowerBound..<(range.upperBound - 1), into: out)
+        }
+        guard let count = spans.key(range, into: out) else { return nil }
+        let key = UnsafeMutableBufferPointer(rebasing: out[..<count])
+        switch kind {
+        case .person:
+            return Self.sortTwoWords(key) ? count : nil
+        case .organization:
+            guard let lastSpace = key.lastIndex(of: 0x20) else { return count }
+            return Self.isCorporateSuffix(UnsafeBufferPointer(rebasing: key[(lastSpace + 1)...])) ? nil : count
+        case .place:
+            return count
+        }
+    }
+
+    /// `sortedWords` in place for a key of one word or two: true when `key` now holds it.
+    static func sortTwoWords(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        var key = buffer
+        guard let space = key.firstIndex(of: 0x20) else { return true }
+        guard space > 0, space + 1 < key.count, !key[(space + 1)...].contains(0x20) else { return false }
+        let first = key[..<space], second = key[(space + 1)...]
+        guard second.lexicographicallyPrecedes(first) else { return true }
+        // "yuko nakagawa" → "nakagawa yuko": reversing the whole, then each word, swaps them.
+        key.reverse()
+        let newSpace = key.count - 1 - space
+        key[..<newSpace].reverse()
+        key[(newSpace + 1)...].reverse()
+        return true
+    }
+
+    /// The run's key built as a `String`, for what the byte path leaves.
+    private mutating func addSlowly(_ range: Range<Int>, _ kind: EntityKind, _ text: TokenText) {
+        let surface = text.string(range)
+        add(kind: kind, surface: surface, name: surface, key: Self.plainKey(range, kind, text), entry: nil)
+    }
+
+    /// The key of a run without gazetteer entry, title or "the", built as a `String`.
+    static func plainKey(_ range: Range<Int>, _ kind: EntityKind, _ text: TokenText) -> String {
+        var key = text.key(range)
+        if kind == .person, hasSpace(key) { key = sortedWords(key) }
+        if kind == .organization { key = organizationKey(key) }
+        if kind == .place, range.count > 1, text.isWord(range.upperBound - 1, "province") || text.isWord(range.upperBound - 1, "prefecture") {
+            key = text.key(range.lowerBound..<(range.upperBound - 1))
+        }
+        return key
     }
 
     mutating func add(kind: EntityKind, surface: String, entry: GazetteerEntry?) {
         if let entry {
-            // Known names are keyed by their id: "N. Korea" and "DPRK" are one place.
             add(kind: kind, surface: surface, name: entry.name, key: entry.id, entry: entry)
             return
         }
@@ -44,14 +147,60 @@ struct EntityCollector {
 
     private mutating func add(kind: EntityKind, surface: String, name: String, key: String, entry: GazetteerEntry?) {
         guard !key.isEmpty else { return }
-        let slot = Slot(kind: kind, key: key)
         let position = index.value(for: Self.slotHash(kind, key), orInsert: found.count)
         if position < found.count {
-            if !found[position].mentions.contains(surface) { found[position].mentions.append(surface) }
+            var copy = surface
+            copy.withUTF8 { addMention($0, at: position, written: surface) }
             return
         }
-        found.append(Entity(name: name, id: entry?.id, country: entry?.countryCode, mentions: [surface]))
-        slots.append(slot)
+        var copy = surface
+        copy.withUTF8 { bytes in
+            append(Entity(name: name, id: entry?.id, country: entry?.countryCode, mentions: [surface]), kind, key, bytes)
+        }
+    }
+
+    /// The same as `add(kind:surface:name:key:entry:)` for a surface read from the text's bytes.
+    private mutating func add(kind: EntityKind, surface: UnsafeBufferPointer<UInt8>, name: String, key: String, entry: GazetteerEntry) {
+        guard !key.isEmpty else { return }
+        let position = index.value(for: Self.slotHash(kind, key), orInsert: found.count)
+        if position < found.count {
+            addMention(surface, at: position)
+            return
+        }
+        let written = String(decoding: surface, as: UTF8.self)
+        append(Entity(name: name, id: entry.id, country: entry.countryCode, mentions: [written]), kind, key, surface)
+    }
+
+    /// A new entity, whose only mention is `surface`.
+    private mutating func append(_ entity: Entity, _ kind: EntityKind, _ key: String, _ surface: UnsafeBufferPointer<UInt8>) {
+        let ascii = TokenSpans.isASCII(surface)
+        if ascii { index[Self.mentionHash(surface, found.count)] = 0 }
+        found.append(entity)
+        slots.append(Slot(kind: kind, key: key, spaced: Self.hasSpace(key), asciiMentions: ascii))
+    }
+
+    /// Lists `surface` among the entity's mentions unless it is there already; `written` is the
+    /// surface as a `String` when the caller has one.
+    private mutating func addMention(_ surface: UnsafeBufferPointer<UInt8>, at position: Int, written: String? = nil) {
+        let ascii = TokenSpans.isASCII(surface)
+        if ascii, slots[position].asciiMentions {
+            // ASCII strings are equal when their bytes are: the hash decides.
+            let hash = Self.mentionHash(surface, position)
+            if index[hash] != nil { return }
+            index[hash] = 0
+            found[position].mentions.append(written ?? String(decoding: surface, as: UTF8.self))
+            return
+        }
+        // Beyond ASCII, `String` equality (canonical equivalence) decides, as it always did.
+        let mention = written ?? String(decoding: surface, as: UTF8.self)
+        guard !found[position].mentions.contains(mention) else { return }
+        found[position].mentions.append(mention)
+        if ascii { index[Self.mentionHash(surface, position)] = 0 } else { slots[position].asciiMentions = false }
+    }
+
+    /// FNV-1a of a mention's bytes and its entity's position.
+    private static func mentionHash(_ surface: UnsafeBufferPointer<UInt8>, _ position: Int) -> UInt64 {
+        (TokenSpans.hash(surface) ^ UInt64(truncatingIfNeeded: position)) &* TokenSpans.prime
     }
 
     /// People in either name order share a key ("Nakagawa Yuko", "Yuko Nakagawa"); "Hainan Province"
@@ -68,45 +217,67 @@ struct EntityCollector {
     }
 
     /// The entities, in order of first mention; surnames merged into full names, acronyms into the
-    /// organisation whose initials they are.
-    func entities() -> Entities {
-        var entities = found
-        var dropped = [Bool](repeating: false, count: found.count)
-        let spaced = slots.map { Self.hasSpace($0.key) }
-        // Each word of a full name, and each long organisation's initials, point at its first holder.
-        // Words are keyed by a 64-bit hash of their bytes: no `Substring` per word.
-        var fullNameOfWord = HashIndex(capacity: slots.count * 2)
-        var organizationOfInitials: [String: Int] = Dictionary(minimumCapacity: slots.count)
-        for (position, slot) in slots.enumerated() where spaced[position] {
+    /// organisation whose initials they are. Takes them out of the collector (which is then empty), so
+    /// that merging mentions changes them in place instead of copying the list.
+    mutating func entities() -> Entities {
+        // Each word of a full name, and each long organisation's initials, point at its first holder:
+        // one table, keyed by 64-bit hashes of their bytes (the initials' marked by `initialsMark`),
+        // with no `Substring` or `String` per word. Keys beyond ASCII put the organisations' initials in
+        // a `Dictionary`, whose `String` equality bytes cannot give.
+        var firstHolder = HashIndex(capacity: slots.count * 2)
+        let asciiOrganizations = slots.allSatisfy { $0.kind != .organization || Self.isASCII($0.key) }
+        var organizationOfInitials: [String: Int] = [:]
+        for (position, slot) in slots.enumerated() where slot.spaced {
             switch slot.kind {
             case .person:
-                for word in Self.wordHashes(slot.key) { _ = fullNameOfWord.value(for: word, orInsert: position) }
+                var key = slot.key
+                key.withUTF8 { Self.forEachWordHash($0) { _ = firstHolder.value(for: $0, orInsert: position) } }
             case .organization:
-                let initials = Self.initials(slot.key)
-                if organizationOfInitials[initials] == nil { organizationOfInitials[initials] = position }
+                if asciiOrganizations {
+                    _ = firstHolder.value(for: Self.asciiInitialsHash(slot.key) ^ Self.initialsMark, orInsert: position)
+                } else {
+                    let initials = Self.initials(slot.key)
+                    if organizationOfInitials[initials] == nil { organizationOfInitials[initials] = position }
+                }
             case .place:
                 continue
             }
         }
-        for (position, slot) in slots.enumerated() where !spaced[position] {
+        var entities: [Entity] = []
+        swap(&entities, &found)
+        // Allocated at the first merge.
+        var dropped: [Bool] = []
+        for (position, slot) in slots.enumerated() where !slot.spaced {
             let target: Int?
             switch slot.kind {
             case .person:
-                target = fullNameOfWord[Self.byteHash(slot.key.utf8)]
+                target = firstHolder[Self.byteHash(slot.key.utf8)]
             case .organization:
-                guard slot.key.utf8.count >= 2, found[position].mentions.allSatisfy(Self.isCapitalsAndFullStops) else { continue }
-                target = organizationOfInitials[slot.key]
+                guard slot.key.utf8.count >= 2, entities[position].mentions.allSatisfy(Self.isCapitalsAndFullStops) else { continue }
+                target = asciiOrganizations ? firstHolder[Self.byteHash(slot.key.utf8) ^ Self.initialsMark] : organizationOfInitials[slot.key]
             case .place:
                 continue
             }
             guard let target else { continue }
-            for mention in found[position].mentions where !entities[target].mentions.contains(mention) {
+            for mention in entities[position].mentions where !entities[target].mentions.contains(mention) {
                 entities[target].mentions.append(mention)
             }
+            if dropped.isEmpty { dropped = [Bool](repeating: false, count: entities.count) }
             dropped[position] = true
         }
         var result = Entities()
-        for (position, entity) in entities.enumerated() where !dropped[position] {
+        var counts = (people: 0, places: 0, organizations: 0)
+        for slot in slots {
+            switch slot.kind {
+            case .person: counts.people += 1
+            case .place: counts.places += 1
+            case .organization: counts.organizations += 1
+            }
+        }
+        result.people.reserveCapacity(counts.people)
+        result.places.reserveCapacity(counts.places)
+        result.organizations.reserveCapacity(counts.organizations)
+        for (position, entity) in entities.enumerated() where dropped.isEmpty || !dropped[position] {
             switch slots[position].kind {
             case .person: result.people.append(entity)
             case .place: result.places.append(entity)
@@ -114,6 +285,46 @@ struct EntityCollector {
             }
         }
         return result
+    }
+
+    /// Mixed into an organisation's initials' hash, apart from the words of people's names.
+    private static let initialsMark: UInt64 = 0x5851_F42D_4C95_7F2D
+
+    /// `byteHash` of each space-separated word of a key's bytes, in order.
+    private static func forEachWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        for byte in bytes {
+            if byte == 0x20 {
+                if inWord { body(hash) }
+                hash = 0xcbf2_9ce4_8422_2325
+                inWord = false
+            } else {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                inWord = true
+            }
+        }
+        if inWord { body(hash) }
+    }
+
+    /// `byteHash(initials(key).utf8)` for an ASCII key, read in place: each word's first byte,
+    /// connectors ("of", "for the") skipped.
+    private static func asciiInitialsHash(_ key: String) -> UInt64 {
+        var copy = key
+        return copy.withUTF8 { bytes -> UInt64 in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+                if index > start, !isConnector(bytes, start..<index) { hash = (hash ^ UInt64(bytes[start])) &* 0x100_0000_01b3 }
+                start = index + 1
+            }
+            return hash
+        }
+    }
+
+    private static func isASCII(_ key: String) -> Bool {
+        var copy = key
+        return copy.withUTF8 { TokenSpans.isASCII($0) }
     }
 
     /// "mikawa seiki co" and "mikawa seiki" are one company: corporate suffixes do not count.
@@ -185,28 +396,6 @@ struct EntityCollector {
         return sorted ?? key
     }
 
-    /// `byteHash` of each space-separated word of a key.
-    static func wordHashes(_ key: String) -> [UInt64] {
-        var hashes: [UInt64] = []
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var inWord = false
-        var copy = key
-        copy.withUTF8 { bytes in
-            for byte in bytes {
-                if byte == 0x20 {
-                    if inWord { hashes.append(hash) }
-                    hash = 0xcbf2_9ce4_8422_2325
-                    inWord = false
-                } else {
-                    hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-                    inWord = true
-                }
-            }
-        }
-        if inWord { hashes.append(hash) }
-        return hashes
-    }
-
     /// The non-empty runs of bytes between spaces.
     private static func wordRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
@@ -267,17 +456,17 @@ struct EntityCollector {
 
     /// FNV-1a of the kind and the key's bytes, the key of `index`.
     static func slotHash(_ kind: EntityKind, _ key: String) -> UInt64 {
+        var copy = key
+        // On the key's bytes in place: iterating the UTF-8 view cost more than the hashing.
+        return copy.withUTF8 { slotHash(kind, $0) }
+    }
+
+    static func slotHash(_ kind: EntityKind, _ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let seed: UInt64 = switch kind {
         case .person: 1
         case .place: 2
         case .organization: 3
         }
-        var hash = (0xcbf2_9ce4_8422_2325 ^ seed) &* 0x100_0000_01b3
-        var copy = key
-        // On the key's bytes in place: iterating the UTF-8 view cost more than the hashing.
-        copy.withUTF8 { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
-        return hash
+        return TokenSpans.hash(key, seed: (TokenSpans.basis ^ seed) &* TokenSpans.prime)
     }
 }

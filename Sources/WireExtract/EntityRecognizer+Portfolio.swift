@@ -4,11 +4,16 @@
 /// stands alone; neither part names anything, and the words after the second part are a person.
 extension EntityRecognizer {
     func splittingPortfolios(_ ranges: [Range<Int>]) -> (ranges: [Range<Int>], holders: [Range<Int>]) {
+        // Nearly no story has a run after "and" next to another: it then keeps its runs as they are,
+        // without copying them one by one.
+        guard ranges.indices.dropFirst().contains(where: { isPortfolioSecondPart(ranges[$0], after: ranges[$0 - 1]) }) else {
+            return (ranges, [])
+        }
         var kept: [Range<Int>] = []
+        kept.reserveCapacity(ranges.count)
         var holders: [Range<Int>] = []
         for range in ranges {
-            guard range.count >= 3, let previous = kept.last, previous.upperBound + 1 == range.lowerBound,
-                  text.isWord(range.lowerBound - 1, "and"), let office = officeStart(of: previous) else {
+            guard let previous = kept.last, isPortfolioSecondPart(range, after: previous), let office = officeStart(of: previous) else {
                 kept.append(range)
                 continue
             }
@@ -18,6 +23,12 @@ extension EntityRecognizer {
             holders.append((range.lowerBound + 1)..<range.upperBound)
         }
         return (kept, holders)
+    }
+
+    /// Three words or more right after "and" that follows `previous`: what a portfolio's second part
+    /// and its holder make.
+    private func isPortfolioSecondPart(_ range: Range<Int>, after previous: Range<Int>) -> Bool {
+        range.count >= 3 && previous.upperBound + 1 == range.lowerBound && text.isWord(range.lowerBound - 1, "and")
     }
 
     /// When `range` is a portfolio's first part after "<title> of" (before it or inside it), the part

@@ -4,7 +4,9 @@ extension EntityRecognizer {
         for index in runs.indices where isOpen(runs[index]) {
             runs[index].kind = contextKind(runs[index].range)
         }
-        resolveFromMemory(&runs)
+        // The names filed by the first pass, kept for the second.
+        var memory = NameMemory()
+        resolveFromMemory(&runs, &memory)
         for index in runs.indices where isOpen(runs[index]) {
             let range = runs[index].range
             // "the Sindicato Minero Norte union", "the Uriminzokkiri website".
@@ -31,7 +33,7 @@ extension EntityRecognizer {
                 runs[index].kind = .place
             }
         }
-        resolveFromMemory(&runs)
+        resolveFromMemory(&runs, &memory)
         resolveCoordination(&runs)
     }
 
@@ -42,7 +44,8 @@ extension EntityRecognizer {
         for _ in 0..<2 {
             for index in runs.indices where isOpen(runs[index]) {
                 let range = runs[index].range
-                for neighbour in [index - 1, index + 1] where neighbour >= 0 && neighbour < runs.count {
+                // A range, not an array literal: no allocation per run.
+                for neighbour in (index - 1)...(index + 1) where neighbour != index && neighbour >= 0 && neighbour < runs.count {
                     guard let kind = runs[neighbour].kind else { continue }
                     let other = runs[neighbour].range
                     let gap = other.upperBound <= range.lowerBound ? other.upperBound..<range.lowerBound : range.upperBound..<other.lowerBound
@@ -75,42 +78,133 @@ extension EntityRecognizer {
     }
 
     /// The same name again, or part of a person's name seen elsewhere in the story ("Baek", "Choe").
-    private func resolveFromMemory(_ runs: inout [NameRun]) {
+    private func resolveFromMemory(_ runs: inout [NameRun], _ memory: inout NameMemory) {
         guard runs.contains(where: { isOpen($0) }) else { return }
-        // Sized once: growing them run by run cost more than the lookups.
-        // Kinds by the hash of a name's words, as `HashIndex` values (see `kindNumber`), and in the
-        // same table the words of people's names, their hashes marked by `personPart`.
-        var known = HashIndex(capacity: runs.count * 3)
-        // Organisations of two words or more, whose initials are read only when an acronym needs them.
-        var organizations: [Range<Int>] = []
-        // By position: iterating the runs themselves copied each one.
-        for position in runs.indices {
-            guard let kind = runs[position].kind else { continue }
-            let range = runs[position].range
-            known[text.hashKey(range)] = Self.kindNumber(kind)
-            if kind == .person {
-                for index in range where text.tokens[index].isWord && text.tokens[index].length > 1 {
-                    known[text.hashKey(index..<(index + 1)) ^ Self.personPart] = 0
-                }
-            } else if kind == .organization, range.count >= 2 {
-                organizations.append(range)
+        // One borrow of the raw buffers for the pass: each hash read through the arrays cost more
+        // than the hashing.
+        text.withSpans { spans in
+            if memory.words.isEmpty { memory.words = Self.wordHashes(of: runs, spans) }
+            let words = memory.words
+            words.withUnsafeBufferPointer { words in
+                file(runs, in: &memory, spans, words)
+                resolveFromMemory(&runs, memory, spans, words)
             }
         }
+    }
+
+    /// Files the typed runs in `memory`: all of them the first time, then those typed since.
+    private func file(_ runs: [NameRun], in memory: inout NameMemory, _ spans: TokenSpans, _ words: UnsafeBufferPointer<UInt64>) {
+        guard var known = memory.known else {
+            // Sized for an entry a run (filling a larger table cost more than the lookups); it grows
+            // in the rare story whose typed names and people's words outnumber its runs.
+            var known = HashIndex(capacity: runs.count)
+            memory.untyped.reserveCapacity(runs.count)
+            // By position: iterating the runs themselves copied each one.
+            for position in runs.indices {
+                if let kind = runs[position].kind {
+                    file(runs[position].range, kind, at: position, &known, &memory, spans, words)
+                } else {
+                    memory.untyped.append(position)
+                }
+            }
+            memory.known = known
+            return
+        }
+        memory.known = nil
+        var untyped = 0
+        for position in memory.untyped {
+            if let kind = runs[position].kind {
+                file(runs[position].range, kind, at: position, &known, &memory, spans, words)
+            } else {
+                memory.untyped[untyped] = position
+                untyped += 1
+            }
+        }
+        memory.untyped.removeLast(memory.untyped.count - untyped)
+        memory.known = known
+    }
+
+    /// One typed run filed: its name, unless a later run of that name is filed already (the last one
+    /// in text order decides, as when every run is filed in order); a person's words; an organisation.
+    private func file(_ range: Range<Int>, _ kind: EntityKind, at position: Int, _ known: inout HashIndex, _ memory: inout NameMemory,
+                      _ spans: TokenSpans, _ words: UnsafeBufferPointer<UInt64>) {
+        let name = Self.nameHash(range, spans, words)
+        if let filed = known[name], filed >> 2 > position {} else { known[name] = position << 2 | Self.kindNumber(kind) }
+        if kind == .person {
+            for index in range where spans.tokens[index].isWord && spans.tokens[index].length > 1 {
+                known[words[index] ^ Self.personPart] = 0
+            }
+        } else if kind == .organization, range.count >= 2 {
+            if memory.organizations.isEmpty { memory.organizations.reserveCapacity(16) }
+            memory.organizations.append(range)
+        }
+    }
+
+    /// `TokenSpans.foldedWordDigest` of every word token inside a run (unset elsewhere): a run's name hash is
+    /// then combined from its words' in a few instructions, however often it is asked for.
+    private static func wordHashes(of runs: [NameRun], _ spans: TokenSpans) -> [UInt64] {
+        // Left unset outside the runs, which no pass reads: zeroing a slot per token of the story
+        // cost more than hashing the runs' words.
+        [UInt64](unsafeUninitializedCapacity: spans.tokens.count) { hashes, count in
+            // By position: iterating the runs themselves retained each one's entry.
+            for position in runs.indices {
+                for index in runs[position].range where spans.tokens[index].isWord { hashes[index] = spans.foldedWordDigest(index) }
+            }
+            count = spans.tokens.count
+        }
+    }
+
+    /// The hash of a run's words in order (non-words do not count, as in `TokenText.hashKey`): equal
+    /// for equal names, distinct ones sharing it with a chance of one in 2^64.
+    @inline(__always) private static func nameHash(_ range: Range<Int>, _ spans: TokenSpans, _ words: UnsafeBufferPointer<UInt64>) -> UInt64 {
+        var hash = TokenSpans.basis
+        for index in range where spans.tokens[index].isWord {
+            hash = ((hash &<< 7 | hash &>> 57) ^ words[index]) &* 0x9E37_79B9_7F4A_7C15
+        }
+        return hash
+    }
+
+    private func resolveFromMemory(_ runs: inout [NameRun], _ memory: NameMemory, _ spans: TokenSpans, _ words: UnsafeBufferPointer<UInt64>) {
+        guard let known = memory.known else { return }
         for index in runs.indices where isOpen(runs[index]) {
             let range = runs[index].range
-            if let number = known[text.hashKey(range)] {
-                runs[index].kind = Self.kinds[number]
-            } else if range.count <= 2, range.allSatisfy({ known[text.hashKey($0..<($0 + 1)) ^ Self.personPart] != nil }) {
+            if let filed = known[Self.nameHash(range, spans, words)] {
+                runs[index].kind = Self.kinds[filed & 3]
+            } else if range.count <= 2, range.allSatisfy({ spans.tokens[$0].isWord && known[words[$0] ^ Self.personPart] != nil }) {
                 runs[index].kind = .person
-            } else if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps),
-                      !organizations.isEmpty, case let key = text.key(range), organizations.contains(where: { initials($0) == key }) {
+            } else if range.count == 1, spans.tokens[range.lowerBound].flags.contains(.allCaps), !memory.organizations.isEmpty,
+                      isInitials(range.lowerBound, ofAny: memory.organizations, spans) {
                 runs[index].kind = .organization
             }
         }
     }
 
+    /// True when the key of token `index` is the initials of one of the organisations ("IMD" for
+    /// "India Meteorological Department"): compared on bytes, without a `String` per initials, when
+    /// both are ASCII.
+    private func isInitials(_ index: Int, ofAny organizations: [Range<Int>], _ spans: TokenSpans) -> Bool {
+        let range = index..<(index + 1)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: spans.keyCapacity(range)) { out -> Bool in
+            guard let count = spans.key(range, into: out) else {
+                let key = text.key(range)
+                return organizations.contains { initials($0) == key }
+            }
+            let key = UnsafeBufferPointer(rebasing: out[..<count])
+            return organizations.contains { organization in
+                var matched = 0
+                for position in organization where spans.tokens[position].isWord && spans.tokens[position].isCapitalised {
+                    let letter = spans.bytes[spans.tokens[position].start] | 0x20
+                    // A letter beyond ASCII makes a `Character` no ASCII key equals.
+                    guard matched < count, letter < 0x80, key[matched] == letter else { return false }
+                    matched += 1
+                }
+                return matched == count
+            }
+        }
+    }
+
     /// Mixed into a word's hash to mark it a part of a person's name, apart from a name's own hash.
-    private static let personPart: UInt64 = 0x9E37_79B9_7F4A_7C15
+    static let personPart: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// The kinds by number, for `HashIndex` values.
     private static let kinds: [EntityKind] = [.person, .place, .organization]

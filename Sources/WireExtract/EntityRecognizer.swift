@@ -13,7 +13,10 @@ struct EntityRecognizer {
         let (ranges, holders) = splittingPortfolios(candidateRuns())
         var runs: [NameRun] = []
         runs.reserveCapacity(ranges.count + 8)
-        for range in ranges { classifyStrong(range, into: &runs) }
+        // One borrow of the raw buffers for all the gazetteer lookups of the story.
+        text.withSpans { spans in
+            Lookups.with(spans) { lookups in classifyAll(ranges, lookups, into: &runs) }
+        }
         if !holders.isEmpty {
             runs += holders.map { NameRun(range: $0, kind: .person, strong: true) }
             runs.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -146,23 +149,55 @@ struct EntityRecognizer {
 
     // MARK: typing without context of the story
 
+    /// `classifyStrong` of each range. Classifying reads nothing outside the range, so a range whose
+    /// tokens (bytes, flags, marks) are those of one classified before makes the same runs, shifted:
+    /// they are copied from the first one's ("Kim", "North Korea" come back again and again).
+    func classifyAll(_ ranges: [Range<Int>], _ lookups: Lookups, into runs: inout [NameRun]) {
+        var classified = HashIndex(capacity: ranges.count)
+        let allFlags = Token.Flags(rawValue: .max)
+        for range in ranges {
+            let digest = lookups.spans.digest(range, seed: 0x0C1A_5517, flags: allFlags)
+            let start = runs.count
+            // A filed range: its start in the text, then where its runs start in `runs`, and how many.
+            if let filed = classified[digest] {
+                let shift = range.lowerBound - filed >> 32
+                let first = filed >> 10 & 0x3F_FFFF
+                for position in first..<(first + filed & 0x3FF) {
+                    var run = runs[position]
+                    run.range = (run.range.lowerBound + shift)..<(run.range.upperBound + shift)
+                    runs.append(run)
+                }
+                continue
+            }
+            classifyStrong(range, lookups, into: &runs)
+            let count = runs.count - start
+            if count < 0x400, start < 0x40_0000, range.lowerBound < 0x8000_0000 {
+                classified[digest] = range.lowerBound << 32 | start << 10 | count
+            }
+        }
+    }
+
     /// The runs `range` makes, appended to `runs` (one array for the story, not one per candidate).
     func classifyStrong(_ range: Range<Int>, into runs: inout [NameRun]) {
-        if let entry = lookup(range) {
+        text.withSpans { spans in Lookups.with(spans) { classifyStrong(range, $0, into: &runs) } }
+    }
+
+    private func classifyStrong(_ range: Range<Int>, _ lookups: Lookups, into runs: inout [NameRun]) {
+        if let entry = lookup(range, lookups) {
             runs.append(typed(range, entry))
             return
         }
         // "Bank of Korea Gov": the title belongs to the name after it, not to the body.
         if range.count >= 2, text.has(range.upperBound - 1, .personTitle), !text.has(range.upperBound - 1, .organizationHead),
            !text.has(range.upperBound - 2, .personTitle) {
-            classifyStrong(range.lowerBound..<(range.upperBound - 1), into: &runs)
+            classifyStrong(range.lowerBound..<(range.upperBound - 1), lookups, into: &runs)
             return
         }
-        let titled = titleSplit(range)
+        let titled = titleSplit(range, lookups)
         // "Bank of Korea Gov. Rhee Chang-yong": an office holder named after the body's name.
         if let split = titled, split.prefix.count >= 2, !text.has(range.upperBound - 1, .organizationHead),
-           text.has(split.prefix.upperBound - 1, .organizationHead) || lookup(split.prefix) != nil {
-            classifyStrong(split.prefix, into: &runs)
+           text.has(split.prefix.upperBound - 1, .organizationHead) || lookup(split.prefix, lookups) != nil {
+            classifyStrong(split.prefix, lookups, into: &runs)
             runs.append(NameRun(range: split.name, kind: .person, strong: true))
             return
         }
@@ -179,20 +214,20 @@ struct EntityRecognizer {
         if text.has(last, .placeHead) && range.count > 1 && !hasTitle {
             // "Hainan Province" is Hainan: the gazetteer knows it without the head word.
             let upper = text.isWord(last, "province") || text.isWord(last, "prefecture") ? range.upperBound - 1 : range.upperBound
-            runs.append(NameRun(range: range, kind: .place, entry: lookup(range.lowerBound..<upper), strong: true))
+            runs.append(NameRun(range: range, kind: .place, entry: lookup(range.lowerBound..<upper, lookups), strong: true))
             return
         }
         if let split = titled {
             // What stands before the title ("IMD", "North Korean") is kept only when something typed it.
             if !split.prefix.isEmpty {
                 var prefixRuns: [NameRun] = []
-                classifyStrong(split.prefix, into: &prefixRuns)
+                classifyStrong(split.prefix, lookups, into: &prefixRuns)
                 runs.append(contentsOf: prefixRuns.filter { $0.kind != nil || $0.entry != nil || isAcronymRun($0.range) })
             }
             runs.append(NameRun(range: split.name, kind: .person, strong: true))
             return
         }
-        longestKnownSpans(range, into: &runs)
+        longestKnownSpans(range, lookups, into: &runs)
     }
 
     /// "Department of Commerce", "Council for the Exploration of the Sea": joined at an organisation head.
@@ -203,14 +238,14 @@ struct EntityRecognizer {
     }
 
     /// A title followed by a name ("Foreign Minister Choe Son-hui"): the words after the last title.
-    private func titleSplit(_ range: Range<Int>) -> (prefix: Range<Int>, name: Range<Int>)? {
+    private func titleSplit(_ range: Range<Int>, _ lookups: Lookups) -> (prefix: Range<Int>, name: Range<Int>)? {
         var lastTitle: Int?
         for index in range where text.has(index, .personTitle) {
             lastTitle = index
         }
         guard let title = lastTitle, title + 1 < range.upperBound else { return nil }
         let name = (title + 1)..<range.upperBound
-        guard name.count <= 4, lookup(name) == nil, !text.tokens[name.lowerBound].flags.contains(.allCaps) else { return nil }
+        guard name.count <= 4, lookup(name, lookups) == nil, !text.tokens[name.lowerBound].flags.contains(.allCaps) else { return nil }
         var prefixEnd = title
         while prefixEnd > range.lowerBound, text.has(prefixEnd - 1, .personTitle) || text.isMark(prefixEnd - 1, ".") { prefixEnd -= 1 }
         return (range.lowerBound..<prefixEnd, name)
@@ -229,42 +264,72 @@ struct EntityRecognizer {
 
     /// Known names inside a longer run ("Japan" in "Japan Coast Guard" never gets here; "Hanoi" in
     /// "Hanoi Vietnamese" does), the rest kept as untyped runs for the story pass.
-    private func longestKnownSpans(_ range: Range<Int>, into runs: inout [NameRun]) {
+    private func longestKnownSpans(_ range: Range<Int>, _ lookups: Lookups, into runs: inout [NameRun]) {
         var index = range.lowerBound
         var pending = index
         while index < range.upperBound {
-            var matched = false
-            var length = min(gazetteer.maxNameWords + 2, range.upperBound - index)
-            while length >= 1 {
-                let span = index..<(index + length)
-                if span != range, let entry = lookup(span) {
-                    if pending < index { runs.append(NameRun(range: pending..<index)) }
-                    runs.append(typed(span, entry))
-                    index += length
-                    pending = index
-                    matched = true
-                    break
-                }
-                length -= 1
+            // The first word decides for every span from it whether it may start a known name.
+            if mayStartName(index, lookups), let (length, entry) = longestKnownSpan(from: index, in: range, lookups) {
+                if pending < index { runs.append(NameRun(range: pending..<index)) }
+                runs.append(typed(index..<(index + length), entry))
+                index += length
+                pending = index
+            } else {
+                index += 1
             }
-            if !matched { index += 1 }
         }
         if pending < range.upperBound { runs.append(NameRun(range: pending..<range.upperBound)) }
     }
 
-    func lookup(_ range: Range<Int>) -> GazetteerEntry? {
-        guard !range.isEmpty else { return nil }
-        // Most capitalised words start no known name: skip them without building a key.
-        let first = text.tokens[range.lowerBound]
-        if !first.flags.contains(.allCaps), let hash = text.asciiWordHash(range.lowerBound),
-           !gazetteer.mayStartName(wordHash: hash) {
+    /// The longest known span from `index` inside `range` (not `range` itself), trying the longest
+    /// first; the keys of all those spans are hashed in one pass.
+    private func longestKnownSpan(from index: Int, in range: Range<Int>, _ lookups: Lookups) -> (Int, GazetteerEntry)? {
+        let longest = min(gazetteer.maxNameWords + 2, range.upperBound - index)
+        return withUnsafeTemporaryAllocation(of: UInt64?.self, capacity: max(1, longest)) { keyHashes -> (Int, GazetteerEntry)? in
+            lookups.spans.prefixKeyHashes(from: index, count: longest, into: keyHashes)
+            for length in stride(from: longest, through: 1, by: -1) {
+                let span = index..<(index + length)
+                if span != range, let entry = lookupStarted(span, lookups, keyHash: { keyHashes[length - 1] }) {
+                    return (length, entry)
+                }
+            }
             return nil
         }
-        if range.count == 1, text.tokens[range.lowerBound].flags.contains(.allCaps) || text.tokens[range.lowerBound].length <= 5,
-           text.isShortCapitalForm(range.lowerBound) {
+    }
+
+    func lookup(_ range: Range<Int>) -> GazetteerEntry? {
+        text.withSpans { spans in Lookups.with(spans) { lookup(range, $0) } }
+    }
+
+    private func lookup(_ range: Range<Int>, _ lookups: Lookups) -> GazetteerEntry? {
+        guard !range.isEmpty, mayStartName(range.lowerBound, lookups) else { return nil }
+        return lookupStarted(range, lookups) { lookups.spans.keyHash(range) }
+    }
+
+    /// Most capitalised words start no known name: they are skipped without building a key. Each
+    /// token is tested once a story (a run's first word is asked again by the spans inside it).
+    @inline(__always) private func mayStartName(_ index: Int, _ lookups: Lookups) -> Bool {
+        let known = lookups.firstWords[index]
+        if known != 0 { return known == 1 }
+        let result = mayStartNameUncached(index, lookups.spans)
+        lookups.firstWords[index] = result ? 1 : 2
+        return result
+    }
+
+    private func mayStartNameUncached(_ index: Int, _ spans: TokenSpans) -> Bool {
+        guard !spans.tokens[index].flags.contains(.allCaps), let hash = spans.asciiWordHash(index) else { return true }
+        return gazetteer.mayStartName(wordHash: hash)
+    }
+
+    /// `lookup` past the first word's test; `keyHash` gives `TokenText.keyHash(range)` (nil when the
+    /// key is not ASCII), asked only when needed.
+    private func lookupStarted(_ range: Range<Int>, _ lookups: Lookups, keyHash: () -> UInt64?) -> GazetteerEntry? {
+        let first = lookups.spans.tokens[range.lowerBound]
+        if range.count == 1, first.flags.contains(.allCaps) || first.length <= 5, text.isShortCapitalForm(range.lowerBound) {
             return gazetteer.lookup(text.string(range)).first
         }
-        return entries(range).first
+        if let hash = keyHash() { return gazetteer.entries(forKeyHash: hash).first }
+        return gazetteer.entries(forKey: text.key(range)).first
     }
 
     /// The gazetteer's entries for the range's key, by its hash when the text is ASCII: no key string.
@@ -277,5 +342,19 @@ struct EntityRecognizer {
         if entry.isDemonym { return NameRun(range: range, kind: nil, entry: entry, strong: true) }
         let kind: EntityKind = entry.kind.isPlace ? .place : .organization
         return NameRun(range: range, kind: kind, entry: entry, strong: true)
+    }
+
+    /// A story's raw buffers for the gazetteer lookups, and per token what the first-word test of
+    /// `mayStartName` gave (0 not asked yet, 1 may start a name, 2 may not).
+    struct Lookups {
+        let spans: TokenSpans
+        let firstWords: UnsafeMutableBufferPointer<UInt8>
+
+        static func with<Result>(_ spans: TokenSpans, _ body: (Lookups) -> Result) -> Result {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, spans.tokens.count)) { firstWords in
+                firstWords.initialize(repeating: 0)
+                return body(Lookups(spans: spans, firstWords: firstWords))
+            }
+        }
     }
 }

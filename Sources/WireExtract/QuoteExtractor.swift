@@ -6,12 +6,25 @@ struct QuoteExtractor {
     let text: TokenText
     /// Byte offset of each person mention, with the person's name, in text order.
     let people: [(offset: Int, name: String, end: Int)]
+    /// The indices of the text's quotation-mark tokens, in order (`quotationMarks`).
+    let marks: [Int]
+
+    /// The indices of the tokens that are quotation marks, read on the raw token buffer.
+    static func quotationMarks(_ text: TokenText) -> [Int] {
+        text.tokens.withUnsafeBufferPointer { tokens in
+            var marks: [Int] = []
+            for index in tokens.indices where !tokens[index].isWord && tokens[index].mark == UInt8(ascii: "\"") {
+                marks.append(index)
+            }
+            return marks
+        }
+    }
 
     func quotes() -> [Quote] {
         var quotes: [Quote] = []
         let tokens = text.tokens
         var open: Int?
-        for index in tokens.indices where !tokens[index].isWord && tokens[index].mark == UInt8(ascii: "\"") {
+        for index in marks {
             guard let start = open else { open = index; continue }
             open = nil
             guard index > start + 1 else { continue }

@@ -89,7 +89,7 @@ public struct StoryExtractor: Sendable {
         }
         if options.entities || options.quotes {
             let runs = EntityRecognizer(text: text, gazetteer: gazetteer).recognize()
-            var collector = EntityCollector()
+            var collector = EntityCollector(runs: runs.count)
             if let place = datelineParsed?.place, options.entities { addDatelinePlace(place, to: &collector) }
             let agencyID = item.agency.flatMap { gazetteer.lookup($0).first { $0.kind == .agency }?.id }
             // The agency that filed the story is its source, not one of its entities.
@@ -208,20 +208,19 @@ public struct StoryExtractor: Sendable {
     }
 
     private func quotes(_ text: TokenText, runs: [NameRun], entities: Entities) -> [Quote] {
-        // A quote needs a pair of quotation marks: a story without one skips indexing its speakers.
-        var marks = 0
-        for token in text.tokens where !token.isWord && token.mark == UInt8(ascii: "\"") {
-            marks += 1
-            if marks == 2 { break }
+        // The quotation marks, found in one pass over the tokens that the quotes then walk instead of
+        // the tokens; a quote needs a pair: a story without one skips indexing its speakers.
+        let marks = QuoteExtractor.quotationMarks(text)
+        guard marks.count >= 2 else { return [] }
+        let mentions = PersonMentions(entities.people)
+        var people: [(offset: Int, name: String, end: Int)] = []
+        text.withSpans { spans in
+            for run in runs where run.kind == .person {
+                guard let person = mentions.person(spans.surface(run.range)) else { continue }
+                if people.isEmpty { people.reserveCapacity(runs.count) }
+                people.append((spans.tokens[run.range.lowerBound].start, entities.people[person].name, spans.tokens[run.range.upperBound - 1].end))
+            }
         }
-        guard marks == 2 else { return [] }
-        var nameOfMention: [String: String] = [:]
-        for person in entities.people { for mention in person.mentions { nameOfMention[mention] = person.name } }
-        let people = runs.filter { $0.kind == .person }.compactMap { run -> (offset: Int, name: String, end: Int)? in
-            let surface = text.string(run.range)
-            guard let name = nameOfMention[surface] else { return nil }
-            return (text.tokens[run.range.lowerBound].start, name, text.tokens[run.range.upperBound - 1].end)
-        }
-        return QuoteExtractor(text: text, people: people).quotes()
+        return QuoteExtractor(text: text, people: people, marks: marks).quotes()
     }
 }
