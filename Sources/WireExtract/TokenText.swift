@@ -14,23 +14,13 @@ struct TokenText: Sendable {
     }
 
     /// A text from its UTF-8 bytes, which must be valid UTF-8 (strings are made from spans of them).
+    /// Tokens, classes and numbers come from one pass (`Tokenizer.scan`).
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        tokens = Tokenizer.tokenize(bytes)
-        var classes = [WordClass](repeating: [], count: tokens.count)
-        var numbers = [UInt8](repeating: 0, count: tokens.count)
-        let table = LexiconTable.shared
-        let tokens = tokens
-        bytes.withUnsafeBufferPointer { text in
-            for index in tokens.indices where tokens[index].isWord && tokens[index].length <= LexiconTable.maxWordLength {
-                if let entry = table.lookup(text, tokens[index].start, tokens[index].end) {
-                    classes[index] = entry.classes
-                    numbers[index] = entry.number
-                }
-            }
-        }
-        self.classes = classes
-        self.numbers = numbers
+        let scan = Tokenizer.scan(bytes)
+        tokens = scan.tokens
+        classes = scan.classes
+        numbers = scan.numbers
     }
 
     /// True when token `index` exists, is a word, and belongs to `wordClass`.

@@ -1,8 +1,13 @@
-/// Splits UTF-8 text into words and punctuation marks, with sentence starts marked.
+/// Splits UTF-8 text into words and punctuation marks, with sentence starts marked, and looks every
+/// word up in the lexicon on the way.
 ///
 /// Words keep inner hyphens ("Seung-ho") and abbreviation dots ("U.S.", "N."); a possessive "'s"
 /// becomes its own token so that "Portugal's" yields the name "Portugal". Curly quotes and dashes are
 /// folded to stand-in marks: `"` for any double quote, `'` for single ones, `-` for dashes.
+///
+/// One pass over the bytes writes tokens, classes and numbers straight into the three arrays' storage
+/// (no `append` with its uniqueness and capacity checks, no second walk over the tokens for the
+/// lexicon); a word's run of ASCII letters and digits is read eight bytes at a time (`ByteLanes`).
 struct Tokenizer {
     /// Words after which a full stop does not end a sentence.
     static let abbreviations: Set<String> = [
@@ -11,52 +16,147 @@ struct Tokenizer {
         "corp", "co", "ltd", "jr", "sr", "vs", "approx", "est", "fig", "rev", "adm", "cmdr",
     ]
 
-    static func tokenize(_ bytes: [UInt8]) -> [Token] {
-        bytes.withUnsafeBufferPointer { tokenize(buffer: $0) }
+    /// A text's tokens with each one's lexicon classes and month or weekday number (see `TokenText`).
+    struct Scan {
+        var tokens: [Token]
+        var classes: [WordClass]
+        var numbers: [UInt8]
     }
 
-    /// The scan itself, on raw bytes: no bounds checks or reference counting per byte.
-    private static func tokenize(buffer bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 5)
+    static func tokenize(_ bytes: [UInt8]) -> [Token] { scan(bytes).tokens }
+
+    static func scan(_ bytes: [UInt8]) -> Scan {
+        bytes.withUnsafeBufferPointer { text in
+            LexiconTable.shared.withProbe { lexicon in
+                ByteKind.table.withUnsafeBufferPointer { kinds in
+                    // Room for a token per three bytes first (news copy has about one per five); text denser
+                    // than that is scanned again with room for one per byte, which always suffices.
+                    if let scan = scan(text, lexicon, kinds, capacity: text.count / 3 + 16) { return scan }
+                    return scan(text, lexicon, kinds, capacity: text.count + 1) ?? Scan(tokens: [], classes: [], numbers: [])
+                }
+            }
+        }
+    }
+
+    /// The scan into arrays of `capacity` elements; nil when the text has more tokens than that.
+    private static func scan(_ text: UnsafeBufferPointer<UInt8>, _ lexicon: LexiconTable.Probe,
+                             _ kinds: UnsafeBufferPointer<UInt8>, capacity: Int) -> Scan? {
+        var complete = false
+        var classes: [WordClass] = []
+        var numbers: [UInt8] = []
+        let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokenBuffer, tokenCount in
+            classes = [WordClass](unsafeUninitializedCapacity: capacity) { classBuffer, classCount in
+                numbers = [UInt8](unsafeUninitializedCapacity: capacity) { numberBuffer, numberCount in
+                    var tokenizer = Tokenizer(text: text, lexicon: lexicon, kinds: kinds,
+                                              tokens: tokenBuffer, classes: classBuffer, numbers: numberBuffer)
+                    complete = tokenizer.run()
+                    numberCount = complete ? tokenizer.count : 0
+                }
+                classCount = numbers.count
+            }
+            tokenCount = classes.count
+        }
+        return complete ? Scan(tokens: tokens, classes: classes, numbers: numbers) : nil
+    }
+
+    private let text: UnsafeBufferPointer<UInt8>
+    private let lexicon: LexiconTable.Probe
+    private let kinds: UnsafeBufferPointer<UInt8>
+    private let tokens: UnsafeMutableBufferPointer<Token>
+    private let classes: UnsafeMutableBufferPointer<WordClass>
+    private let numbers: UnsafeMutableBufferPointer<UInt8>
+    /// Tokens written so far.
+    private(set) var count = 0
+    /// Whether the last word written is one of `abbreviations` (ASCII words only; see `endsSentence`).
+    private var lastWordIsAbbreviation = false
+
+    private init(text: UnsafeBufferPointer<UInt8>, lexicon: LexiconTable.Probe, kinds: UnsafeBufferPointer<UInt8>,
+                 tokens: UnsafeMutableBufferPointer<Token>, classes: UnsafeMutableBufferPointer<WordClass>,
+                 numbers: UnsafeMutableBufferPointer<UInt8>) {
+        self.text = text
+        self.lexicon = lexicon
+        self.kinds = kinds
+        self.tokens = tokens
+        self.classes = classes
+        self.numbers = numbers
+    }
+
+    /// The whole text; false when the arrays' capacity ran out.
+    private mutating func run() -> Bool {
         var index = 0
         var sentenceStart = true
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x0A {
+        let end = text.count
+        let capacity = tokens.count
+        while index < end {
+            let byte = text[index]
+            let kind = kinds[Int(byte)]
+            if kind == ByteKind.space { index += 1; continue }
+            if kind == ByteKind.newline {
                 // A blank line ends a paragraph; a single line break is just a space.
-                if index + 1 < count, bytes[index + 1] == 0x0A || bytes[index + 1] == 0x0D, !tokens.isEmpty {
-                    tokens[tokens.count - 1].flags.insert(.paragraphEnd)
+                if index + 1 < end, text[index + 1] == 0x0A || text[index + 1] == 0x0D, count > 0 {
+                    tokens[count - 1].flags.insert(.paragraphEnd)
                     sentenceStart = true
                 }
                 index += 1
                 continue
             }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D { index += 1; continue }
-            if isWordByte(byte, bytes, index) {
-                var token = word(bytes, from: index)
-                if sentenceStart { token.flags.insert(.sentenceStart); sentenceStart = false }
-                index = token.end
-                tokens.append(token)
+            guard count < capacity else { return false }
+            // E2 80 xx is typographic punctuation; any other E2 scalar starts a word.
+            if kind == ByteKind.wordStart || (kind == ByteKind.e2 && !(index + 1 < end && text[index + 1] == 0x80)) {
+                index = word(from: index, sentenceStart ? [.word, .sentenceStart] : .word)
+                sentenceStart = false
                 continue
             }
-            var token = punctuation(bytes, at: index)
+            var token = punctuation(at: index)
             index = token.end
-            if token.mark == UInt8(ascii: "'"), let last = tokens.last, last.isWord, index < count,
-               bytes[index] == UInt8(ascii: "s") || bytes[index] == UInt8(ascii: "S"),
-               index + 1 >= count || !isLetterByte(bytes[index + 1]) {
+            if token.mark == UInt8(ascii: "'"), count > 0, tokens[count - 1].isWord, index < end,
+               text[index] == UInt8(ascii: "s") || text[index] == UInt8(ascii: "S"),
+               index + 1 >= end || !Self.isLetterByte(text[index + 1]) {
                 // The possessive: one token "'s" that names never include.
                 token.end = index + 1
                 token.mark = UInt8(ascii: "s")
                 index += 1
-            } else if endsSentence(token, tokens: tokens, bytes: bytes) {
+            } else if endsSentence(token) {
                 sentenceStart = true
             }
-            tokens.append(token)
+            writeMark(token)
         }
-        if !tokens.isEmpty { tokens[tokens.count - 1].flags.insert(.paragraphEnd) }
-        return tokens
+        if count > 0 { tokens[count - 1].flags.insert(.paragraphEnd) }
+        return true
+    }
+
+    /// Writes a word token with its lexicon entry, found by `key` when the opening and length allow one.
+    @inline(__always) private mutating func write(_ token: Token, key: LexiconTable.Key) {
+        var entry: LexiconTable.Entry?
+        if lexicon.mayHold(UInt8(truncatingIfNeeded: key.low), UInt8(truncatingIfNeeded: key.low &>> 8), length: token.end &- token.start) {
+            entry = lexicon.entry(key)
+        }
+        write(token, entry)
+    }
+
+    /// Writes a word token with its lexicon entry, its key read only when the opening and length allow one.
+    private mutating func write(_ token: Token) {
+        let length = token.end &- token.start
+        var entry: LexiconTable.Entry?
+        if lexicon.mayHold(text[token.start], length > 1 ? text[token.start &+ 1] : 0, length: length) {
+            entry = lexicon.entry(LexiconTable.key(text, token.start, token.end))
+        }
+        write(token, entry)
+    }
+
+    @inline(__always) private mutating func write(_ token: Token, _ entry: LexiconTable.Entry?) {
+        tokens.initializeElement(at: count, to: token)
+        classes.initializeElement(at: count, to: entry?.classes ?? [])
+        numbers.initializeElement(at: count, to: entry?.number ?? 0)
+        lastWordIsAbbreviation = entry?.isAbbreviation ?? false
+        count &+= 1
+    }
+
+    @inline(__always) private mutating func writeMark(_ token: Token) {
+        tokens.initializeElement(at: count, to: token)
+        classes.initializeElement(at: count, to: [])
+        numbers.initializeElement(at: count, to: 0)
+        count += 1
     }
 
     static func isLetterByte(_ byte: UInt8) -> Bool {
@@ -64,95 +164,148 @@ struct Tokenizer {
             || (byte >= 0x80 && byte < 0xC0)
     }
 
-    /// Letters, digits and any non-ASCII scalar that is not typographic punctuation (E2 80 xx).
-    private static func isWordByte(_ byte: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-        if byte < 0x80 { return isLetterByte(byte) || (byte >= 0x30 && byte <= 0x39) }
-        if byte == 0xE2, index + 1 < bytes.count, bytes[index + 1] == 0x80 { return false }
-        if byte == 0xC2 { return false } // NBSP, guillemets, middle dot
-        return byte >= 0xC0
+    /// What a word's letters say of it, counted as the scan goes. Only 0, 1 and "2 or more" matter to
+    /// the flags, so a run of eight bytes adds at most 2 to a count.
+    private struct Letters {
+        var upper = 0, lower = 0, digits = 0
+        /// An upper-case letter came after a lower-case one.
+        var innerCapital = false
     }
 
-    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Token {
+    /// The word starting at `start`, written with its lexicon entry; the index where it ends.
+    ///
+    /// Most words are a run of ASCII letters and digits shorter than eight bytes, ended by a space or a
+    /// mark that joins nothing: one eight-byte load finds the end, the flags and the lexicon key at once.
+    /// Anything else (longer words, joiners, non-ASCII letters, the last bytes of the text) goes on
+    /// byte by byte in `finishWord`.
+    private mutating func word(from start: Int, _ startFlags: Token.Flags) -> Int {
+        var letters = Letters()
         var index = start
-        var upper = 0, lower = 0, digits = 0
-        var innerCapital = false
-        let count = bytes.count
+        if text[start] < 0x80, start &+ 8 <= text.count, let base = text.baseAddress {
+            let lanes = ByteLanes.load(base, start)
+            let letterLanes = ByteLanes.letters(lanes)
+            let digitLanes = ByteLanes.digits(lanes)
+            let stops = ~(letterLanes | digitLanes) & ByteLanes.high
+            // The lanes before the first byte that is no letter or digit (all eight when there is none).
+            let firstStop = stops & (0 &- stops)
+            let run = stops == 0 ? ~0 : (firstStop &>> 7) &- 1
+            let capitals = ByteLanes.capitals(lanes, letters: letterLanes) & run
+            let small = letterLanes & run & ~capitals
+            if stops != 0 {
+                let end = start &+ stops.trailingZeroBitCount &>> 3
+                let next = text[end]
+                // A "," or "." after a lower-case letter joins nothing (see `joinsWord`).
+                if kinds[Int(next)] < ByteKind.wordStart
+                    || ((next == 0x2C || next == 0x2E) && small & (firstStop &>> 8) != 0) {
+                    var flags = startFlags
+                    if capitals & 0x80 != 0 { flags.insert(.capitalised) }
+                    if small == 0 {
+                        flags.insert(capitals == 0 ? .number : capitals & (capitals &- 1) != 0 ? .allCaps : [])
+                    } else if capitals & (capitals &- 1) != 0, small & (small &- 1) != 0, capitals > small & (0 &- small) {
+                        flags.insert(.innerCapital)
+                    }
+                    write(Token(start: start, end: end, flags: flags, mark: 0),
+                          key: LexiconTable.Key(low: (lanes | capitals &>> 2) & run, high: 0))
+                    return end
+                }
+            }
+            letters.upper = Self.atMostTwo(capitals)
+            letters.lower = Self.atMostTwo(small)
+            letters.digits = Self.atMostTwo(digitLanes & run)
+            letters.innerCapital = small != 0 && capitals > small & (0 &- small)
+            index = start &+ (stops == 0 ? 8 : stops.trailingZeroBitCount &>> 3)
+        }
+        index = finishWord(from: index, &letters)
+        var flags = startFlags
+        let first = text[start]
+        if (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start + 1 < text.count && text[start + 1] < 0x9F) {
+            flags.insert(.capitalised)
+        }
+        if letters.upper >= 2 && letters.lower == 0 { flags.insert(.allCaps) }
+        if letters.digits > 0 && letters.upper == 0 && letters.lower == 0 { flags.insert(.number) }
+        if letters.innerCapital && letters.upper >= 2 && letters.lower >= 2 { flags.insert(.innerCapital) }
+        write(Token(start: start, end: index, flags: flags, mark: 0))
+        return index
+    }
+
+    /// 0, 1 or 2 for no lane set, one, or more.
+    @inline(__always) private static func atMostTwo(_ lanes: UInt64) -> Int {
+        (lanes != 0 ? 1 : 0) &+ (lanes & (lanes &- 1) != 0 ? 1 : 0)
+    }
+
+    /// The word's bytes from `index` one at a time; the index where it ends.
+    private func finishWord(from start: Int, _ letters: inout Letters) -> Int {
+        var index = start
+        let count = text.count
         while index < count {
-            let byte = bytes[index]
+            let byte = text[index]
             // Lower-case letters, most of a word's bytes, with one comparison (wrapping subtraction).
             if byte &- 0x61 < 26 {
-                lower += 1
+                letters.lower += 1
                 index += 1
                 continue
             }
             if byte < 0x80 {
                 if byte &- 0x41 < 26 {
-                    upper += 1
-                    if lower > 0 { innerCapital = true }
+                    letters.upper += 1
+                    if letters.lower > 0 { letters.innerCapital = true }
                 } else if byte &- 0x30 < 10 {
-                    digits += 1
-                } else if byte == 0x2D && startsDescriptorSuffix(bytes, index + 1) {
+                    letters.digits += 1
+                } else if byte == 0x2D && startsDescriptorSuffix(index + 1) {
                     break // "Aichi Prefecture-based": the name ends before the hyphen
-                } else if (byte == 0x2D || byte == 0x2E || byte == 0x2C) && joinsWord(bytes, index, byte) {
+                } else if (byte == 0x2D || byte == 0x2E || byte == 0x2C) && joinsWord(index, byte) {
                     // hyphenated names, "U.S." style abbreviations, "38,000"
-                } else if byte == 0x26 && index + 1 < count && bytes[index + 1] >= 0x41 && bytes[index + 1] <= 0x5A && upper > 0 {
+                } else if byte == 0x26 && index + 1 < count && text[index + 1] >= 0x41 && text[index + 1] <= 0x5A && letters.upper > 0 {
                     // "S&P", "AT&T"
                 } else {
                     break
                 }
                 index += 1
-            } else if byte == 0xE2 && index + 1 < count && bytes[index + 1] == 0x80 {
+            } else if byte == 0xE2 && index + 1 < count && text[index + 1] == 0x80 {
                 break
             } else if byte == 0xC2 {
                 break
             } else {
                 // Non-ASCII letters: upper case for the Latin-1 capitals block, else lower case.
-                if byte == 0xC3, index + 1 < count, bytes[index + 1] < 0x9F, bytes[index + 1] != 0x97 {
-                    upper += 1
+                if byte == 0xC3, index + 1 < count, text[index + 1] < 0x9F, text[index + 1] != 0x97 {
+                    letters.upper += 1
                 } else if byte >= 0xC0 {
-                    lower += 1
+                    letters.lower += 1
                 }
                 index += 1
             }
         }
-        var flags: Token.Flags = [.word]
-        let first = bytes[start]
-        if (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start + 1 < count && bytes[start + 1] < 0x9F) {
-            flags.insert(.capitalised)
-        }
-        if upper >= 2 && lower == 0 { flags.insert(.allCaps) }
-        if digits > 0 && upper == 0 && lower == 0 { flags.insert(.number) }
-        if innerCapital && upper >= 2 && lower >= 2 { flags.insert(.innerCapital) }
-        return Token(start: start, end: index, flags: flags, mark: 0)
+        return index
     }
 
     static let descriptorSuffixes: [[UInt8]] = ["based", "born", "led", "owned", "run", "backed", "made", "bound", "linked", "funded", "controlled", "headquartered", "style", "flagged", "registered"].map { Array($0.utf8) }
 
     /// "-based" and its like after a capitalised name describe it; they are not part of it.
-    private static func startsDescriptorSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-        guard index < bytes.count, bytes[index] >= 0x61, bytes[index] <= 0x7A else { return false }
-        for suffix in descriptorSuffixes where index + suffix.count <= bytes.count && bytes[index..<(index + suffix.count)].elementsEqual(suffix) {
+    private func startsDescriptorSuffix(_ index: Int) -> Bool {
+        guard index < text.count, text[index] >= 0x61, text[index] <= 0x7A else { return false }
+        for suffix in Self.descriptorSuffixes where index + suffix.count <= text.count && text[index..<(index + suffix.count)].elementsEqual(suffix) {
             let after = index + suffix.count
-            if after == bytes.count || !isLetterByte(bytes[after]) { return true }
+            if after == text.count || !Self.isLetterByte(text[after]) { return true }
         }
         return false
     }
 
     /// A hyphen joins letters; a dot joins "U.S."-style single letters (and closes one: "N."); a comma
     /// joins digits.
-    private static func joinsWord(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ byte: UInt8) -> Bool {
+    private func joinsWord(_ index: Int, _ byte: UInt8) -> Bool {
+        let bytes = text
         let next = index + 1 < bytes.count ? bytes[index + 1] : 0
         let previous = index > 0 ? bytes[index - 1] : 0
         switch byte {
-        case 0x2D: return isLetterByte(previous) || (previous >= 0x30 && previous <= 0x39)
-            ? (isLetterByte(next) || (next >= 0x30 && next <= 0x39)) : false
+        case 0x2D: return Self.isLetterByte(previous) || (previous >= 0x30 && previous <= 0x39)
+            ? (Self.isLetterByte(next) || (next >= 0x30 && next <= 0x39)) : false
         case 0x2C: return previous >= 0x30 && previous <= 0x39 && next >= 0x30 && next <= 0x39
                 && index + 3 < bytes.count && bytes[index + 2] >= 0x30 && bytes[index + 3] >= 0x30
                 && bytes[index + 2] <= 0x39 && bytes[index + 3] <= 0x39
         default:
             // "U.S.", "U.N.": a capital letter on its own before the dot.
             let beforePrevious = index > 1 ? bytes[index - 2] : 0x20
-            let single = previous >= 0x41 && previous <= 0x5A && !isLetterByte(beforePrevious)
+            let single = previous >= 0x41 && previous <= 0x5A && !Self.isLetterByte(beforePrevious)
                 && beforePrevious != 0x2D
             if single && next >= 0x41 && next <= 0x5A && index + 2 < bytes.count && bytes[index + 2] == 0x2E {
                 return true
@@ -164,10 +317,10 @@ struct Tokenizer {
         }
     }
 
-    private static func punctuation(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Token {
-        let byte = bytes[index]
-        if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 {
-            let third = bytes[index + 2]
+    private func punctuation(at index: Int) -> Token {
+        let byte = text[index]
+        if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80 {
+            let third = text[index + 2]
             let mark: UInt8 = switch third {
             case 0x9C, 0x9D, 0x9E: UInt8(ascii: "\"")
             case 0x98, 0x99: UInt8(ascii: "'")
@@ -178,32 +331,25 @@ struct Tokenizer {
             return Token(start: index, end: index + 3, flags: [], mark: mark)
         }
         var end = index + 1
-        if byte >= 0x80 { while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 } }
-        if byte == 0x2D { while end < bytes.count, bytes[end] == 0x2D { end += 1 } }
+        if byte >= 0x80 { while end < text.count, text[end] & 0xC0 == 0x80 { end += 1 } }
+        if byte == 0x2D { while end < text.count, text[end] == 0x2D { end += 1 } }
         return Token(start: index, end: end, flags: [], mark: byte < 0x80 ? byte : 0xFF)
     }
 
-    /// The abbreviations as bytes, for a comparison that builds no `String` per sentence end.
-    private static let abbreviationBytes: [[UInt8]] = abbreviations.map { Array($0.utf8) }
-
-    /// Whether the word is one of `abbreviations`, any case. Non-ASCII words keep `lowercased()`.
-    private static func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Token) -> Bool {
-        let slice = bytes[word.start..<word.end]
-        guard slice.allSatisfy({ $0 < 0x80 }) else {
-            return abbreviations.contains(String(decoding: slice, as: UTF8.self).lowercased())
-        }
-        return abbreviationBytes.contains { candidate in
-            candidate.count == slice.count
-                && zip(candidate, slice).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
-        }
+    /// Whether the non-ASCII word is one of `abbreviations` once lower-cased (ASCII words are told by
+    /// the lexicon entry `write` read).
+    private func isNonASCIIAbbreviation(_ word: Token) -> Bool {
+        Self.abbreviations.contains(String(decoding: text[word.start..<word.end], as: UTF8.self).lowercased())
     }
 
-    private static func endsSentence(_ token: Token, tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func endsSentence(_ token: Token) -> Bool {
         let mark = token.mark
         guard mark == UInt8(ascii: ".") || mark == UInt8(ascii: "?") || mark == UInt8(ascii: "!") else { return false }
-        guard mark == UInt8(ascii: "."), let previous = tokens.last, previous.isWord else { return true }
+        guard mark == UInt8(ascii: "."), count > 0, tokens[count - 1].isWord else { return true }
+        let previous = tokens[count - 1]
         if previous.length == 1 && previous.isCapitalised { return false }
-        if previous.length <= 5, isAbbreviation(bytes, previous) { return false }
-        return true
+        guard previous.length <= 5 else { return true }
+        if lastWordIsAbbreviation { return false }
+        return !(text[previous.start..<previous.end].contains { $0 >= 0x80 } && isNonASCIIAbbreviation(previous))
     }
 }
