@@ -107,7 +107,7 @@ struct Tokenizer {
                 sentenceStart = false
                 continue
             }
-            var token = punctuation(at: index)
+            var token = Self.punctuation(text, at: index)
             index = token.end
             if token.mark == UInt8(ascii: "'"), count > 0, tokens[count - 1].isWord, index < end,
                text[index] == UInt8(ascii: "s") || text[index] == UInt8(ascii: "S"),
@@ -125,30 +125,19 @@ struct Tokenizer {
         return true
     }
 
-    /// Writes a word token with its lexicon entry, found by `key` when the opening and length allow one.
+    /// Writes a word token with its lexicon entry (none for a word longer than the longest lexicon
+    /// word, whose key holds only its first 16 bytes).
     @inline(__always) private mutating func write(_ token: Token, key: LexiconTable.Key) {
-        var entry: LexiconTable.Entry?
-        if lexicon.mayHold(UInt8(truncatingIfNeeded: key.low), UInt8(truncatingIfNeeded: key.low &>> 8), length: token.end &- token.start) {
-            entry = lexicon.entry(key)
-        }
-        write(token, entry)
+        var key = key
+        if token.end &- token.start > LexiconTable.maxWordLength { key.low = 0 }
+        write(token, lexicon.entry(key))
     }
 
-    /// Writes a word token with its lexicon entry, its key read only when the opening and length allow one.
-    private mutating func write(_ token: Token) {
-        let length = token.end &- token.start
-        var entry: LexiconTable.Entry?
-        if lexicon.mayHold(text[token.start], length > 1 ? text[token.start &+ 1] : 0, length: length) {
-            entry = lexicon.entry(LexiconTable.key(text, token.start, token.end))
-        }
-        write(token, entry)
-    }
-
-    @inline(__always) private mutating func write(_ token: Token, _ entry: LexiconTable.Entry?) {
+    @inline(__always) private mutating func write(_ token: Token, _ entry: LexiconTable.Entry) {
         tokens.initializeElement(at: count, to: token)
-        classes.initializeElement(at: count, to: entry?.classes ?? [])
-        numbers.initializeElement(at: count, to: entry?.number ?? 0)
-        lastWordIsAbbreviation = entry?.isAbbreviation ?? false
+        classes.initializeElement(at: count, to: entry.classes)
+        numbers.initializeElement(at: count, to: entry.number)
+        lastWordIsAbbreviation = entry.isAbbreviation
         count &+= 1
     }
 
@@ -156,7 +145,13 @@ struct Tokenizer {
         tokens.initializeElement(at: count, to: token)
         classes.initializeElement(at: count, to: [])
         numbers.initializeElement(at: count, to: 0)
-        count += 1
+        count &+= 1
+    }
+
+    /// The lexicon key of a word that took the byte-by-byte path.
+    private static func key(_ text: UnsafeBufferPointer<UInt8>, _ token: Token) -> LexiconTable.Key {
+        guard token.end &- token.start <= LexiconTable.maxWordLength else { return LexiconTable.Key(low: 0, high: 0) }
+        return LexiconTable.key(text, token.start, token.end)
     }
 
     static func isLetterByte(_ byte: UInt8) -> Bool {
@@ -165,76 +160,80 @@ struct Tokenizer {
     }
 
     /// What a word's letters say of it, counted as the scan goes. Only 0, 1 and "2 or more" matter to
-    /// the flags, so a run of eight bytes adds at most 2 to a count.
+    /// the flags, so eight bytes read at once add at most 2 to a count.
     private struct Letters {
         var upper = 0, lower = 0, digits = 0
         /// An upper-case letter came after a lower-case one.
         var innerCapital = false
+
+        /// Adds eight bytes' lanes (`ByteLanes`) of capitals, lower-case letters and digits.
+        @inline(__always) mutating func add(capitals: UInt64, small: UInt64, digits digitLanes: UInt64) {
+            if !innerCapital {
+                innerCapital = lower > 0 ? capitals != 0 : small != 0 && capitals > small & (0 &- small)
+            }
+            upper &+= Self.atMostTwo(capitals)
+            lower &+= Self.atMostTwo(small)
+            digits &+= Self.atMostTwo(digitLanes)
+        }
+
+        /// 0, 1 or 2 for no lane set, one, or more.
+        @inline(__always) private static func atMostTwo(_ lanes: UInt64) -> Int {
+            (lanes != 0 ? 1 : 0) &+ (lanes & (lanes &- 1) != 0 ? 1 : 0)
+        }
     }
 
     /// The word starting at `start`, written with its lexicon entry; the index where it ends.
     ///
-    /// Most words are a run of ASCII letters and digits shorter than eight bytes, ended by a space or a
-    /// mark that joins nothing: one eight-byte load finds the end, the flags and the lexicon key at once.
-    /// Anything else (longer words, joiners, non-ASCII letters, the last bytes of the text) goes on
-    /// byte by byte in `finishWord`.
-    private mutating func word(from start: Int, _ startFlags: Token.Flags) -> Int {
+    /// A word's run of ASCII letters and digits is read eight bytes at a time: each load gives the
+    /// run's end, its letters' cases and the lexicon key (the bytes lower-cased) at once. When the run
+    /// ends on a byte that joins nothing (a space, most marks) the word is done; anything else (joiners,
+    /// non-ASCII letters, the last bytes of the text) goes on byte by byte in `finishWord`.
+    @inline(__always) private mutating func word(from start: Int, _ startFlags: Token.Flags) -> Int {
         var letters = Letters()
         var index = start
-        if text[start] < 0x80, start &+ 8 <= text.count, let base = text.baseAddress {
-            let lanes = ByteLanes.load(base, start)
-            let letterLanes = ByteLanes.letters(lanes)
-            let digitLanes = ByteLanes.digits(lanes)
-            let stops = ~(letterLanes | digitLanes) & ByteLanes.high
-            // The lanes before the first byte that is no letter or digit (all eight when there is none).
-            let firstStop = stops & (0 &- stops)
-            let run = stops == 0 ? ~0 : (firstStop &>> 7) &- 1
-            let capitals = ByteLanes.capitals(lanes, letters: letterLanes) & run
-            let small = letterLanes & run & ~capitals
-            if stops != 0 {
-                let end = start &+ stops.trailingZeroBitCount &>> 3
-                let next = text[end]
-                // A "," or "." after a lower-case letter joins nothing (see `joinsWord`).
-                if kinds[Int(next)] < ByteKind.wordStart
-                    || ((next == 0x2C || next == 0x2E) && small & (firstStop &>> 8) != 0) {
-                    var flags = startFlags
-                    if capitals & 0x80 != 0 { flags.insert(.capitalised) }
-                    if small == 0 {
-                        flags.insert(capitals == 0 ? .number : capitals & (capitals &- 1) != 0 ? .allCaps : [])
-                    } else if capitals & (capitals &- 1) != 0, small & (small &- 1) != 0, capitals > small & (0 &- small) {
-                        flags.insert(.innerCapital)
-                    }
-                    write(Token(start: start, end: end, flags: flags, mark: 0),
-                          key: LexiconTable.Key(low: (lanes | capitals &>> 2) & run, high: 0))
-                    return end
+        var key = LexiconTable.Key(low: 0, high: 0)
+        var ended = false
+        if text[start] < 0x80, let base = text.baseAddress {
+            while index &+ 8 <= text.count {
+                let lanes = ByteLanes.load(base, index)
+                let letterLanes = ByteLanes.letters(lanes)
+                let digitLanes = ByteLanes.digits(lanes)
+                let stops = ~(letterLanes | digitLanes) & ByteLanes.high
+                // The lanes before the first byte that is no letter or digit (all eight when there is none).
+                let firstStop = stops & (0 &- stops)
+                let run = stops == 0 ? ~0 : (firstStop &>> 7) &- 1
+                let capitals = ByteLanes.capitals(lanes, letters: letterLanes) & run
+                let small = letterLanes & run & ~capitals
+                letters.add(capitals: capitals, small: small, digits: digitLanes & run)
+                let lowered = (lanes | capitals &>> 2) & run
+                if index == start { key.low = lowered } else if index &- start == 8 { key.high = lowered }
+                if stops != 0 {
+                    index &+= stops.trailingZeroBitCount &>> 3
+                    let next = text[index]
+                    // A "," or "." after a lower-case letter joins nothing (see `joinsWord`).
+                    ended = kinds[Int(next)] < ByteKind.wordStart
+                        || ((next == 0x2C || next == 0x2E) && small & (firstStop &>> 8) != 0)
+                    break
                 }
+                index &+= 8
             }
-            letters.upper = Self.atMostTwo(capitals)
-            letters.lower = Self.atMostTwo(small)
-            letters.digits = Self.atMostTwo(digitLanes & run)
-            letters.innerCapital = small != 0 && capitals > small & (0 &- small)
-            index = start &+ (stops == 0 ? 8 : stops.trailingZeroBitCount &>> 3)
         }
-        index = finishWord(from: index, &letters)
+        if !ended { index = Self.finishWord(text, from: index, &letters) }
         var flags = startFlags
         let first = text[start]
-        if (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start + 1 < text.count && text[start + 1] < 0x9F) {
+        if (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start &+ 1 < text.count && text[start &+ 1] < 0x9F) {
             flags.insert(.capitalised)
         }
         if letters.upper >= 2 && letters.lower == 0 { flags.insert(.allCaps) }
         if letters.digits > 0 && letters.upper == 0 && letters.lower == 0 { flags.insert(.number) }
         if letters.innerCapital && letters.upper >= 2 && letters.lower >= 2 { flags.insert(.innerCapital) }
-        write(Token(start: start, end: index, flags: flags, mark: 0))
+        let token = Token(start: start, end: index, flags: flags, mark: 0)
+        write(token, key: ended ? key : Self.key(text, token))
         return index
     }
 
-    /// 0, 1 or 2 for no lane set, one, or more.
-    @inline(__always) private static func atMostTwo(_ lanes: UInt64) -> Int {
-        (lanes != 0 ? 1 : 0) &+ (lanes & (lanes &- 1) != 0 ? 1 : 0)
-    }
-
-    /// The word's bytes from `index` one at a time; the index where it ends.
-    private func finishWord(from start: Int, _ letters: inout Letters) -> Int {
+    /// The word's bytes from `start` one at a time; the index where it ends.
+    private static func finishWord(_ text: UnsafeBufferPointer<UInt8>, from start: Int, _ letters: inout Letters) -> Int {
         var index = start
         let count = text.count
         while index < count {
@@ -251,9 +250,9 @@ struct Tokenizer {
                     if letters.lower > 0 { letters.innerCapital = true }
                 } else if byte &- 0x30 < 10 {
                     letters.digits += 1
-                } else if byte == 0x2D && startsDescriptorSuffix(index + 1) {
+                } else if byte == 0x2D && startsDescriptorSuffix(text, index + 1) {
                     break // "Aichi Prefecture-based": the name ends before the hyphen
-                } else if (byte == 0x2D || byte == 0x2E || byte == 0x2C) && joinsWord(index, byte) {
+                } else if (byte == 0x2D || byte == 0x2E || byte == 0x2C) && joinsWord(text, index, byte) {
                     // hyphenated names, "U.S." style abbreviations, "38,000"
                 } else if byte == 0x26 && index + 1 < count && text[index + 1] >= 0x41 && text[index + 1] <= 0x5A && letters.upper > 0 {
                     // "S&P", "AT&T"
@@ -281,31 +280,30 @@ struct Tokenizer {
     static let descriptorSuffixes: [[UInt8]] = ["based", "born", "led", "owned", "run", "backed", "made", "bound", "linked", "funded", "controlled", "headquartered", "style", "flagged", "registered"].map { Array($0.utf8) }
 
     /// "-based" and its like after a capitalised name describe it; they are not part of it.
-    private func startsDescriptorSuffix(_ index: Int) -> Bool {
+    private static func startsDescriptorSuffix(_ text: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         guard index < text.count, text[index] >= 0x61, text[index] <= 0x7A else { return false }
-        for suffix in Self.descriptorSuffixes where index + suffix.count <= text.count && text[index..<(index + suffix.count)].elementsEqual(suffix) {
+        for suffix in descriptorSuffixes where index + suffix.count <= text.count && text[index..<(index + suffix.count)].elementsEqual(suffix) {
             let after = index + suffix.count
-            if after == text.count || !Self.isLetterByte(text[after]) { return true }
+            if after == text.count || !isLetterByte(text[after]) { return true }
         }
         return false
     }
 
     /// A hyphen joins letters; a dot joins "U.S."-style single letters (and closes one: "N."); a comma
     /// joins digits.
-    private func joinsWord(_ index: Int, _ byte: UInt8) -> Bool {
-        let bytes = text
+    private static func joinsWord(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ byte: UInt8) -> Bool {
         let next = index + 1 < bytes.count ? bytes[index + 1] : 0
         let previous = index > 0 ? bytes[index - 1] : 0
         switch byte {
-        case 0x2D: return Self.isLetterByte(previous) || (previous >= 0x30 && previous <= 0x39)
-            ? (Self.isLetterByte(next) || (next >= 0x30 && next <= 0x39)) : false
+        case 0x2D: return isLetterByte(previous) || (previous >= 0x30 && previous <= 0x39)
+            ? (isLetterByte(next) || (next >= 0x30 && next <= 0x39)) : false
         case 0x2C: return previous >= 0x30 && previous <= 0x39 && next >= 0x30 && next <= 0x39
                 && index + 3 < bytes.count && bytes[index + 2] >= 0x30 && bytes[index + 3] >= 0x30
                 && bytes[index + 2] <= 0x39 && bytes[index + 3] <= 0x39
         default:
             // "U.S.", "U.N.": a capital letter on its own before the dot.
             let beforePrevious = index > 1 ? bytes[index - 2] : 0x20
-            let single = previous >= 0x41 && previous <= 0x5A && !Self.isLetterByte(beforePrevious)
+            let single = previous >= 0x41 && previous <= 0x5A && !isLetterByte(beforePrevious)
                 && beforePrevious != 0x2D
             if single && next >= 0x41 && next <= 0x5A && index + 2 < bytes.count && bytes[index + 2] == 0x2E {
                 return true
@@ -317,7 +315,7 @@ struct Tokenizer {
         }
     }
 
-    private func punctuation(at index: Int) -> Token {
+    private static func punctuation(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Token {
         let byte = text[index]
         if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80 {
             let third = text[index + 2]
@@ -338,11 +336,11 @@ struct Tokenizer {
 
     /// Whether the non-ASCII word is one of `abbreviations` once lower-cased (ASCII words are told by
     /// the lexicon entry `write` read).
-    private func isNonASCIIAbbreviation(_ word: Token) -> Bool {
-        Self.abbreviations.contains(String(decoding: text[word.start..<word.end], as: UTF8.self).lowercased())
+    private static func isNonASCIIAbbreviation(_ text: UnsafeBufferPointer<UInt8>, _ word: Token) -> Bool {
+        abbreviations.contains(String(decoding: text[word.start..<word.end], as: UTF8.self).lowercased())
     }
 
-    private func endsSentence(_ token: Token) -> Bool {
+    @inline(__always) private func endsSentence(_ token: Token) -> Bool {
         let mark = token.mark
         guard mark == UInt8(ascii: ".") || mark == UInt8(ascii: "?") || mark == UInt8(ascii: "!") else { return false }
         guard mark == UInt8(ascii: "."), count > 0, tokens[count - 1].isWord else { return true }
@@ -350,6 +348,6 @@ struct Tokenizer {
         if previous.length == 1 && previous.isCapitalised { return false }
         guard previous.length <= 5 else { return true }
         if lastWordIsAbbreviation { return false }
-        return !(text[previous.start..<previous.end].contains { $0 >= 0x80 } && isNonASCIIAbbreviation(previous))
+        return !(text[previous.start..<previous.end].contains { $0 >= 0x80 } && Self.isNonASCIIAbbreviation(text, previous))
     }
 }
