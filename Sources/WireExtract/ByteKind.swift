@@ -5,13 +5,14 @@ enum ByteKind {
     static let space: UInt8 = 0
     /// A line break: as a space, but a blank line ends a paragraph.
     static let newline: UInt8 = 1
-    /// ASCII marks that never join a word ("(", ";", "'"): a word ends on them at once.
+    /// Marks that never join a word ("(", ";", "'", and C2: no-break space, guillemets): a word ends on
+    /// them at once.
     static let endsWord: UInt8 = 2
     /// ASCII letters and digits, non-ASCII lead bytes that start letters (not C2, not E2).
     static let wordStart: UInt8 = 3
     /// E2: a word unless E2 80 (typographic punctuation) follows.
     static let e2: UInt8 = 4
-    /// Marks that can join a word ("-", ".", ",", "&"), continuation bytes, C2.
+    /// Marks that can join a word ("-", ".", ",", "&"), continuation bytes.
     static let mark: UInt8 = 5
 
     static let table: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
@@ -21,7 +22,8 @@ enum ByteKind {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: wordStart
         case 0x2D, 0x2E, 0x2C, 0x26: mark
         case 0xE2: e2
-        case 0xC2, 0x80...0xBF: mark
+        case 0xC2: endsWord
+        case 0x80...0xBF: mark
         case 0xC0...0xFF: wordStart
         default: endsWord
         }

@@ -207,6 +207,41 @@ struct TokenText: Sendable {
         }
     }
 
+    /// Sets bit `index % 64` of `bits[index / 64]` for every token that is a capitalised word, clears
+    /// the others: one pass without a branch per token, for scans that skip to such words.
+    func markCapitalisedWords(_ bits: UnsafeMutableBufferPointer<UInt64>) {
+        let wanted = Token.Flags([.word, .capitalised]).rawValue
+        tokens.withUnsafeBufferPointer { tokens in
+            var block = 0
+            var start = 0
+            while start < tokens.count && block < bits.count {
+                let end = min(start + 64, tokens.count)
+                var mask: UInt64 = 0
+                for index in start..<end {
+                    // A select, not a branch: which tokens are capitalised words is as good as random.
+                    let hit: UInt64 = tokens[index].flags.rawValue & wanted == wanted ? 1 : 0
+                    mask |= hit &<< UInt64(index &- start)
+                }
+                bits[block] = mask
+                block += 1
+                start = end
+            }
+        }
+    }
+
+    /// The first marked token at or after `index` (see `markCapitalisedWords`), or `count`.
+    static func nextMarked(_ bits: UnsafeMutableBufferPointer<UInt64>, from index: Int, count: Int) -> Int {
+        var block = index >> 6
+        guard block < bits.count else { return count }
+        var mask = bits[block] & (~0 &<< UInt64(index & 63))
+        while mask == 0 {
+            block += 1
+            guard block < bits.count else { return count }
+            mask = bits[block]
+        }
+        return min(count, block << 6 | mask.trailingZeroBitCount)
+    }
+
     /// The longest stretch a sentence is taken to run either side of a token: copy without full stops
     /// must not make every lookup walk the whole story.
     static let sentenceReach = 200

@@ -103,8 +103,17 @@ struct Tokenizer {
             guard count < capacity else { return false }
             // E2 80 xx is typographic punctuation; any other E2 scalar starts a word.
             if kind == ByteKind.wordStart || (kind == ByteKind.e2 && !(index + 1 < end && text[index + 1] == 0x80)) {
-                index = word(from: index, sentenceStart ? [.word, .sentenceStart] : .word)
+                let flags: Token.Flags = sentenceStart ? [.word, .sentenceStart] : .word
                 sentenceStart = false
+                if byte < 0x80, index &+ 8 <= end, let base = text.baseAddress {
+                    let short = shortWord(base, at: index, flags)
+                    if short.end > index {
+                        write(Token(start: index, end: short.end, flags: short.flags, mark: 0), key: short.key)
+                        index = short.end
+                        continue
+                    }
+                }
+                index = word(from: index, flags)
                 continue
             }
             var token = Self.punctuation(text, at: index)
@@ -182,13 +191,67 @@ struct Tokenizer {
         }
     }
 
+    /// A word of fewer than eight ASCII letters and digits ended by a byte that joins nothing, most
+    /// words of news copy, read with one eight-byte load: its end, flags and lexicon key, all from the
+    /// load's lanes without a branch on its letters. `end` is `start` when the word is not such a word
+    /// (`word` reads it then); the caller makes sure 8 bytes are readable from `start`. (A second load
+    /// for words of 8 to 16 bytes measured slower: the path grew too big to inline.)
+    @inline(__always) private func shortWord(_ base: UnsafePointer<UInt8>, at start: Int, _ startFlags: Token.Flags)
+        -> (end: Int, flags: Token.Flags, key: LexiconTable.Key) {
+        let none = (start, startFlags, LexiconTable.Key(low: 0, high: 0))
+        let first = Chunk(ByteLanes.load(base, start))
+        guard first.stops != 0 else { return none }
+        let end = start &+ first.length
+        // A "," or "." after a lower-case letter joins nothing (see `joinsWord`).
+        guard endsWord(at: end, afterSmall: first.small & (first.firstStop &>> 8) != 0) else { return none }
+        var flags = startFlags
+        if first.capitals & 0x80 != 0 { flags.insert(.capitalised) }
+        let severalCapitals = first.capitals & (first.capitals &- 1) != 0
+        if first.small == 0 {
+            if first.capitals == 0 { flags.insert(.number) } else if severalCapitals { flags.insert(.allCaps) }
+        } else if severalCapitals, first.small & (first.small &- 1) != 0, first.capitals > first.small & (0 &- first.small) {
+            flags.insert(.innerCapital)
+        }
+        return (end, flags, LexiconTable.Key(low: first.lowered, high: 0))
+    }
+
+    /// Whether a word's run of letters and digits ending at `end` ends the word.
+    @inline(__always) private func endsWord(at end: Int, afterSmall: Bool) -> Bool {
+        let next = text[end]
+        return kinds[Int(next)] < ByteKind.wordStart || ((next == 0x2C || next == 0x2E) && afterSmall)
+    }
+
+    /// Eight bytes of a word's run of ASCII letters and digits, as lanes (`ByteLanes`).
+    private struct Chunk {
+        /// Bit 7 of every lane that is no letter or digit, and of the first such lane alone.
+        let stops: UInt64, firstStop: UInt64
+        /// The run's capitals and lower-case letters (lanes before the first stop).
+        let capitals: UInt64, small: UInt64
+        /// The run's bytes lower-cased, the other lanes zero: its part of a lexicon key.
+        let lowered: UInt64
+
+        @inline(__always) init(_ lanes: UInt64) {
+            let letters = ByteLanes.letters(lanes)
+            stops = ~(letters | ByteLanes.digits(lanes)) & ByteLanes.high
+            firstStop = stops & (0 &- stops)
+            // All lanes when there is no stop (firstStop 0).
+            let run = (firstStop &>> 7) &- 1
+            capitals = ByteLanes.capitals(lanes, letters: letters) & run
+            small = letters & run & ~capitals
+            lowered = (lanes | capitals &>> 2) & run
+        }
+
+        /// How many bytes the run takes (8 when there is no stop).
+        var length: Int { stops.trailingZeroBitCount &>> 3 }
+    }
+
     /// The word starting at `start`, written with its lexicon entry; the index where it ends.
     ///
     /// A word's run of ASCII letters and digits is read eight bytes at a time: each load gives the
     /// run's end, its letters' cases and the lexicon key (the bytes lower-cased) at once. When the run
     /// ends on a byte that joins nothing (a space, most marks) the word is done; anything else (joiners,
     /// non-ASCII letters, the last bytes of the text) goes on byte by byte in `finishWord`.
-    @inline(__always) private mutating func word(from start: Int, _ startFlags: Token.Flags) -> Int {
+    private mutating func word(from start: Int, _ startFlags: Token.Flags) -> Int {
         var letters = Letters()
         var index = start
         var key = LexiconTable.Key(low: 0, high: 0)

@@ -16,7 +16,8 @@ import Testing
         "Ölüm", "É", "×", "ÉCOLE", "naïve", "İstanbul", "\u{212A}elvin", "中国", "Ø", "ß", "“", "”", "’s", "'s", "'S",
         "’", "'", "—", "–", "…", "\u{00A0}", "«", "»", "\u{2019}", "\n", "\n\n", "\r\n", "\n\r", "\t", " ", " ", " ",
         ".", "?", "!", ",", "(", ")", "-", "--", ":", ";", "\"", "0", "7", "a", "Z", "x.", "A.", "B", "people", "Workers",
-        "\u{0301}", "e\u{0301}", "\u{1F600}",
+        "\u{0301}", "e\u{0301}", "\u{1F600}", "McDonaldsCorp", "KenGenHoldings", "ABCdefGHIjk", "aB", "Ab", "AB", "12345678",
+        "1234567890123456", "abcdefgH", "abcdefghIJ", "ABCDEFGHi", "x\u{00A0}", "Zürich", "x’", "word—",
     ]
 
     /// A deterministic generator (SplitMix64): the same texts on every run.
