@@ -33,7 +33,7 @@ struct EntityRecognizer {
 
     /// Maximal runs of capitalised words, joined across "of the" inside organisation names.
     ///
-    /// Most tokens are not capitalised words: a bit per token (`TokenText.markCapitalisedWords`) finds
+    /// Most tokens are not capitalised words: a bit per token (`TokenText.capitalisedWords`) finds
     /// the next one without a branch per token, and the date, connector and trimming rules are asked
     /// only when a word's classes can make them matter.
     func candidateRuns() -> [Range<Int>] {
@@ -41,32 +41,29 @@ struct EntityRecognizer {
         guard !tokens.isEmpty else { return [] }
         var runs: [Range<Int>] = []
         runs.reserveCapacity(32)
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (tokens.count + 63) / 64) { bits in
-            text.markCapitalisedWords(bits)
-            var index = 0
-            while true {
-                index = TokenText.nextMarked(bits, from: index, count: tokens.count)
-                guard index < tokens.count else { break }
-                guard !mayBeDateWord(index) || !isDateWord(index) else { index += 1; continue }
-                var end = index + 1
-                while end < tokens.count {
-                    if continuesRun(end) { end += 1; continue }
-                    if mayJoinInsideName(end), let joined = joinedInsideName(end) { end = joined; continue }
-                    break
-                }
-                var range = index..<end
-                // `joinConnectors` changes nothing unless a lower-case connector word follows.
-                if end < tokens.count, tokens[end].isWord, !tokens[end].isCapitalised, text.has(end, .nameConnector) {
-                    range = joinConnectors(range, &end)
-                }
-                // `trimmed` keeps a run whose first word is no function word as it is.
-                if !text.has(range.lowerBound, .functionWord) {
-                    runs.append(range)
-                } else if let kept = trimmed(range) {
-                    runs.append(kept)
-                }
-                index = end
+        var index = 0
+        while true {
+            index = text.nextCapitalisedWord(from: index)
+            guard index < tokens.count else { break }
+            guard !mayBeDateWord(index) || !isDateWord(index) else { index += 1; continue }
+            var end = index + 1
+            while end < tokens.count {
+                if continuesRun(end) { end += 1; continue }
+                if mayJoinInsideName(end), let joined = joinedInsideName(end) { end = joined; continue }
+                break
             }
+            var range = index..<end
+            // `joinConnectors` changes nothing unless a lower-case connector word follows.
+            if end < tokens.count, tokens[end].isWord, !tokens[end].isCapitalised, text.has(end, .nameConnector) {
+                range = joinConnectors(range, &end)
+            }
+            // `trimmed` keeps a run whose first word is no function word as it is.
+            if !text.has(range.lowerBound, .functionWord) {
+                runs.append(range)
+            } else if let kept = trimmed(range) {
+                runs.append(kept)
+            }
+            index = end
         }
         return runs
     }

@@ -8,6 +8,9 @@ struct TokenText: Sendable {
     let classes: [WordClass]
     /// Month or weekday number per token, else 0.
     let numbers: [UInt8]
+    /// Bit `i % 64` of element `i / 64` set when token i is a capitalised word: scans for names skip to
+    /// the next one without a branch per token (`nextCapitalisedWord`).
+    let capitalisedWords: [UInt64]
 
     init(_ text: String) {
         self.init(bytes: Array(text.utf8))
@@ -21,6 +24,7 @@ struct TokenText: Sendable {
         tokens = scan.tokens
         classes = scan.classes
         numbers = scan.numbers
+        capitalisedWords = scan.capitalisedWords
     }
 
     /// True when token `index` exists, is a word, and belongs to `wordClass`.
@@ -207,39 +211,19 @@ struct TokenText: Sendable {
         }
     }
 
-    /// Sets bit `index % 64` of `bits[index / 64]` for every token that is a capitalised word, clears
-    /// the others: one pass without a branch per token, for scans that skip to such words.
-    func markCapitalisedWords(_ bits: UnsafeMutableBufferPointer<UInt64>) {
-        let wanted = Token.Flags([.word, .capitalised]).rawValue
-        tokens.withUnsafeBufferPointer { tokens in
-            var block = 0
-            var start = 0
-            while start < tokens.count && block < bits.count {
-                let end = min(start + 64, tokens.count)
-                var mask: UInt64 = 0
-                for index in start..<end {
-                    // A select, not a branch: which tokens are capitalised words is as good as random.
-                    let hit: UInt64 = tokens[index].flags.rawValue & wanted == wanted ? 1 : 0
-                    mask |= hit &<< UInt64(index &- start)
-                }
-                bits[block] = mask
+    /// The first capitalised word at or after token `index`, or `tokens.count`.
+    func nextCapitalisedWord(from index: Int) -> Int {
+        capitalisedWords.withUnsafeBufferPointer { bits in
+            var block = index >> 6
+            guard block < bits.count else { return tokens.count }
+            var mask = bits[block] & (~0 &<< UInt64(index & 63))
+            while mask == 0 {
                 block += 1
-                start = end
+                guard block < bits.count else { return tokens.count }
+                mask = bits[block]
             }
+            return min(tokens.count, block << 6 | mask.trailingZeroBitCount)
         }
-    }
-
-    /// The first marked token at or after `index` (see `markCapitalisedWords`), or `count`.
-    static func nextMarked(_ bits: UnsafeMutableBufferPointer<UInt64>, from index: Int, count: Int) -> Int {
-        var block = index >> 6
-        guard block < bits.count else { return count }
-        var mask = bits[block] & (~0 &<< UInt64(index & 63))
-        while mask == 0 {
-            block += 1
-            guard block < bits.count else { return count }
-            mask = bits[block]
-        }
-        return min(count, block << 6 | mask.trailingZeroBitCount)
     }
 
     /// The longest stretch a sentence is taken to run either side of a token: copy without full stops

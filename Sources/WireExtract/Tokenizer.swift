@@ -21,6 +21,8 @@ struct Tokenizer {
         var tokens: [Token]
         var classes: [WordClass]
         var numbers: [UInt8]
+        /// Bit `i % 64` of element `i / 64` set when token i is a capitalised word (see `TokenText`).
+        var capitalisedWords: [UInt64]
     }
 
     static func tokenize(_ bytes: [UInt8]) -> [Token] { scan(bytes).tokens }
@@ -32,7 +34,7 @@ struct Tokenizer {
                     // Room for a token per three bytes first (news copy has about one per five); text denser
                     // than that is scanned again with room for one per byte, which always suffices.
                     if let scan = scan(text, lexicon, kinds, capacity: text.count / 3 + 16) { return scan }
-                    return scan(text, lexicon, kinds, capacity: text.count + 1) ?? Scan(tokens: [], classes: [], numbers: [])
+                    return scan(text, lexicon, kinds, capacity: text.count + 1) ?? Scan(tokens: [], classes: [], numbers: [], capitalisedWords: [])
                 }
             }
         }
@@ -44,19 +46,24 @@ struct Tokenizer {
         var complete = false
         var classes: [WordClass] = []
         var numbers: [UInt8] = []
+        var capitalised = [UInt64](repeating: 0, count: capacity / 64 + 1)
         let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokenBuffer, tokenCount in
             classes = [WordClass](unsafeUninitializedCapacity: capacity) { classBuffer, classCount in
                 numbers = [UInt8](unsafeUninitializedCapacity: capacity) { numberBuffer, numberCount in
-                    var tokenizer = Tokenizer(text: text, lexicon: lexicon, kinds: kinds,
-                                              tokens: tokenBuffer, classes: classBuffer, numbers: numberBuffer)
-                    complete = tokenizer.run()
-                    numberCount = complete ? tokenizer.count : 0
+                    capitalised.withUnsafeMutableBufferPointer { capitalisedBuffer in
+                        var tokenizer = Tokenizer(text: text, lexicon: lexicon, kinds: kinds, tokens: tokenBuffer,
+                                                  classes: classBuffer, numbers: numberBuffer, capitalised: capitalisedBuffer)
+                        complete = tokenizer.run()
+                        numberCount = complete ? tokenizer.count : 0
+                    }
                 }
                 classCount = numbers.count
             }
             tokenCount = classes.count
         }
-        return complete ? Scan(tokens: tokens, classes: classes, numbers: numbers) : nil
+        guard complete else { return nil }
+        capitalised.removeLast(capitalised.count - (tokens.count + 63) / 64)
+        return Scan(tokens: tokens, classes: classes, numbers: numbers, capitalisedWords: capitalised)
     }
 
     private let text: UnsafeBufferPointer<UInt8>
@@ -65,6 +72,7 @@ struct Tokenizer {
     private let tokens: UnsafeMutableBufferPointer<Token>
     private let classes: UnsafeMutableBufferPointer<WordClass>
     private let numbers: UnsafeMutableBufferPointer<UInt8>
+    private let capitalised: UnsafeMutableBufferPointer<UInt64>
     /// Tokens written so far.
     private(set) var count = 0
     /// Whether the last word written is one of `abbreviations` (ASCII words only; see `endsSentence`).
@@ -72,13 +80,14 @@ struct Tokenizer {
 
     private init(text: UnsafeBufferPointer<UInt8>, lexicon: LexiconTable.Probe, kinds: UnsafeBufferPointer<UInt8>,
                  tokens: UnsafeMutableBufferPointer<Token>, classes: UnsafeMutableBufferPointer<WordClass>,
-                 numbers: UnsafeMutableBufferPointer<UInt8>) {
+                 numbers: UnsafeMutableBufferPointer<UInt8>, capitalised: UnsafeMutableBufferPointer<UInt64>) {
         self.text = text
         self.lexicon = lexicon
         self.kinds = kinds
         self.tokens = tokens
         self.classes = classes
         self.numbers = numbers
+        self.capitalised = capitalised
     }
 
     /// The whole text; false when the arrays' capacity ran out.
@@ -144,6 +153,8 @@ struct Tokenizer {
 
     @inline(__always) private mutating func write(_ token: Token, _ entry: LexiconTable.Entry) {
         tokens.initializeElement(at: count, to: token)
+        let isCapitalised = UInt64(truncatingIfNeeded: token.flags.rawValue &>> 1) & 1
+        capitalised[count &>> 6] |= isCapitalised &<< UInt64(count & 63)
         classes.initializeElement(at: count, to: entry.classes)
         numbers.initializeElement(at: count, to: entry.number)
         lastWordIsAbbreviation = entry.isAbbreviation

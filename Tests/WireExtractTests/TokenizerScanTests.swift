@@ -56,6 +56,11 @@ import Testing
         let scanned = TokenText(bytes: bytes)
         #expect(scanned.tokens.count == expected.count, "\(text.debugDescription)")
         #expect(scanned.classes.count == scanned.tokens.count && scanned.numbers.count == scanned.tokens.count)
+        #expect(scanned.capitalisedWords.count == (expected.count + 63) / 64)
+        for (index, token) in expected.enumerated() where index / 64 < scanned.capitalisedWords.count {
+            let marked = scanned.capitalisedWords[index / 64] >> UInt64(index % 64) & 1 == 1
+            #expect(marked == (token.isWord && token.isCapitalised), "capitalised bit \(index) of \(text.debugDescription)")
+        }
         for (index, (token, reference)) in zip(scanned.tokens, expected).enumerated() {
             let same = token.start == reference.start && token.end == reference.end
                 && token.flags.rawValue == reference.flags.rawValue && token.mark == reference.mark
