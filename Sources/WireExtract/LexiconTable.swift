@@ -19,7 +19,7 @@ struct LexiconTable: Sendable {
     /// A word's bytes, lower-cased (ASCII), as two little-endian integers padded with zero bytes: the
     /// whole word when it is at most 16 bytes long (no word holds a zero byte, so the padding is
     /// unambiguous). A zero `low` matches no word.
-    struct Key: Equatable {
+    struct Key {
         var low: UInt64
         var high: UInt64
     }

@@ -25,8 +25,6 @@ struct Tokenizer {
         var capitalisedWords: [UInt64]
     }
 
-    static func tokenize(_ bytes: [UInt8]) -> [Token] { scan(bytes).tokens }
-
     static func scan(_ bytes: [UInt8]) -> Scan {
         bytes.withUnsafeBufferPointer { text in
             LexiconTable.shared.withProbe { lexicon in

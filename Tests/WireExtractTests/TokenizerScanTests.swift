@@ -74,6 +74,24 @@ import Testing
         }
     }
 
+    /// The cuckoo table finds every lexicon word in any case, and nothing else.
+    @Test func lexiconTableHoldsEveryWordAndNoOther() {
+        let table = LexiconTable.shared
+        for (word, entry) in LexiconTable.entries() where word.utf8.count <= LexiconTable.maxWordLength {
+            for form in [word, word.uppercased()] {
+                let bytes = Array(form.utf8)
+                #expect(table.lookup(bytes, 0, bytes.count) == entry, "\(form)")
+                let padded = Array(("  " + form + "x ").utf8)
+                #expect(table.lookup(padded, 2, padded.count - 1) == Self.lexicon[Array((word + "x").utf8)], "\(form)x")
+                #expect(table.lookup(padded, 2, padded.count - 2) == entry, "\(form) inside a text")
+            }
+        }
+        for other in ["", "thee", "sai", "saidd", "mondays", "ü", "abcdefghijklmnopq"] {
+            let bytes = Array(other.utf8)
+            #expect(table.lookup(bytes, 0, bytes.count) == Self.lexicon[bytes], "\(other)")
+        }
+    }
+
     @Test func randomTextsTokenizeAsBefore() {
         for text in Self.randomTexts(count: 3000, pieces: 24) { expectSameAsReference(text) }
     }
