@@ -35,48 +35,88 @@ struct EntityRecognizer {
     // MARK: candidate spans
 
     /// Maximal runs of capitalised words, joined across "of the" inside organisation names.
+    ///
+    /// Most tokens are not capitalised words: a bit per token (`TokenText.capitalisedWords`) finds
+    /// the next one without a branch per token, and the date, connector and trimming rules are asked
+    /// only when a word's classes can make them matter.
     func candidateRuns() -> [Range<Int>] {
-        var runs: [Range<Int>] = []
         let tokens = text.tokens
+        guard !tokens.isEmpty else { return [] }
+        var runs: [Range<Int>] = []
+        runs.reserveCapacity(32)
         var index = 0
-        while index < tokens.count {
-            guard startsName(index) else { index += 1; continue }
+        while true {
+            index = text.nextCapitalisedWord(from: index)
+            guard index < tokens.count else { break }
+            guard !mayBeDateWord(index) || !isDateWord(index) else { index += 1; continue }
             var end = index + 1
             while end < tokens.count {
-                if continuesName(end, after: end - 1) { end += 1; continue }
-                // "Col. Park", "Gov. Rhee": an abbreviated title and its dot.
-                if text.isMark(end, "."), text.has(end - 1, .personTitle), end + 1 < tokens.count,
-                   tokens[end + 1].isCapitalised, tokens[end + 1].isWord, !tokens[end].flags.contains(.paragraphEnd) {
-                    end += 2
-                    continue
-                }
-                // "Railway Group Co., Ltd.": a company suffix after "Co." and a comma.
-                if text.isMark(end, "."), text.isWord(end - 1, "co"), text.isMark(end + 1, ","),
-                   text.isWord(end + 2, "ltd") || text.isWord(end + 2, "inc") || text.isWord(end + 2, "llc") {
-                    end += 3
-                    continue
-                }
-                // "Vivienne van Dijk": a particle between capitalised names.
-                if text.has(end, .nameParticle), !tokens[end].isCapitalised, end + 1 < tokens.count,
-                   continuesName(end + 1, after: end), !text.has(end - 1, .organizationHead) {
-                    end += 2
-                    continue
-                }
-                // "People's Assembly", "Workers' Party": a possessive inside a name.
-                if !tokens[end - 1].flags.contains(.paragraphEnd), text.isMark(end, "s") || text.isMark(end, "'"),
-                   end + 1 < tokens.count, text.isWord(end - 1, "people") || text.isWord(end - 1, "workers"),
-                   tokens[end + 1].isCapitalised {
-                    end += 2
-                    continue
-                }
+                if continuesRun(end) { end += 1; continue }
+                if mayJoinInsideName(end), let joined = joinedInsideName(end) { end = joined; continue }
                 break
             }
             var range = index..<end
-            range = joinConnectors(range, &end)
-            if let kept = trimmed(range) { runs.append(kept) }
+            // `joinConnectors` changes nothing unless a lower-case connector word follows.
+            if end < tokens.count, tokens[end].isWord, !tokens[end].isCapitalised, text.has(end, .nameConnector) {
+                range = joinConnectors(range, &end)
+            }
+            // `trimmed` keeps a run whose first word is no function word as it is.
+            if !text.has(range.lowerBound, .functionWord) {
+                runs.append(range)
+            } else if let kept = trimmed(range) {
+                runs.append(kept)
+            }
             index = end
         }
         return runs
+    }
+
+    /// `isDateWord` can hold only for a weekday or a month.
+    @inline(__always) private func mayBeDateWord(_ index: Int) -> Bool {
+        text.hasAny(index, [.weekday, .month])
+    }
+
+    /// `continuesName(index, after: index - 1)`, asking `isDateWord` only of weekdays and months.
+    @inline(__always) private func continuesRun(_ index: Int) -> Bool {
+        let flags = text.tokens[index].flags
+        guard !text.tokens[index - 1].flags.contains(.paragraphEnd), flags.contains([.word, .capitalised]),
+              !flags.contains(.sentenceStart) else { return false }
+        return !mayBeDateWord(index) || !isDateWord(index)
+    }
+
+    /// `joinedInsideName` can go on only across a "." or a possessive mark, or at a name particle.
+    @inline(__always) private func mayJoinInsideName(_ end: Int) -> Bool {
+        let token = text.tokens[end]
+        guard !token.isWord else { return text.has(end, .nameParticle) }
+        return token.mark == UInt8(ascii: ".") || token.mark == UInt8(ascii: "s") || token.mark == UInt8(ascii: "'")
+    }
+
+    /// Where a run goes on past `end` across an abbreviated title's dot, "Co., Ltd.", a name particle or
+    /// a possessive inside a name; nil when it stops at `end`.
+    private func joinedInsideName(_ end: Int) -> Int? {
+        let tokens = text.tokens
+        // "Col. Park", "Gov. Rhee": an abbreviated title and its dot.
+        if text.isMark(end, "."), text.has(end - 1, .personTitle), end + 1 < tokens.count,
+           tokens[end + 1].isCapitalised, tokens[end + 1].isWord, !tokens[end].flags.contains(.paragraphEnd) {
+            return end + 2
+        }
+        // "Railway Group Co., Ltd.": a company suffix after "Co." and a comma.
+        if text.isMark(end, "."), text.isWord(end - 1, "co"), text.isMark(end + 1, ","),
+           text.isWord(end + 2, "ltd") || text.isWord(end + 2, "inc") || text.isWord(end + 2, "llc") {
+            return end + 3
+        }
+        // "Vivienne van Dijk": a particle between capitalised names.
+        if text.has(end, .nameParticle), !tokens[end].isCapitalised, end + 1 < tokens.count,
+           continuesName(end + 1, after: end), !text.has(end - 1, .organizationHead) {
+            return end + 2
+        }
+        // "People's Assembly", "Workers' Party": a possessive inside a name.
+        if !tokens[end - 1].flags.contains(.paragraphEnd), text.isMark(end, "s") || text.isMark(end, "'"),
+           end + 1 < tokens.count, text.isWord(end - 1, "people") || text.isWord(end - 1, "workers"),
+           tokens[end + 1].isCapitalised {
+            return end + 2
+        }
+        return nil
     }
 
     private func startsName(_ index: Int) -> Bool {

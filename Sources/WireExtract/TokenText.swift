@@ -8,29 +8,23 @@ struct TokenText: Sendable {
     let classes: [WordClass]
     /// Month or weekday number per token, else 0.
     let numbers: [UInt8]
+    /// Bit `i % 64` of element `i / 64` set when token i is a capitalised word: scans for names skip to
+    /// the next one without a branch per token (`nextCapitalisedWord`).
+    let capitalisedWords: [UInt64]
 
     init(_ text: String) {
         self.init(bytes: Array(text.utf8))
     }
 
     /// A text from its UTF-8 bytes, which must be valid UTF-8 (strings are made from spans of them).
+    /// Tokens, classes and numbers come from one pass (`Tokenizer.scan`).
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        tokens = Tokenizer.tokenize(bytes)
-        var classes = [WordClass](repeating: [], count: tokens.count)
-        var numbers = [UInt8](repeating: 0, count: tokens.count)
-        let table = LexiconTable.shared
-        let tokens = tokens
-        bytes.withUnsafeBufferPointer { text in
-            for index in tokens.indices where tokens[index].isWord && tokens[index].length <= LexiconTable.maxWordLength {
-                if let entry = table.lookup(text, tokens[index].start, tokens[index].end) {
-                    classes[index] = entry.classes
-                    numbers[index] = entry.number
-                }
-            }
-        }
-        self.classes = classes
-        self.numbers = numbers
+        let scan = Tokenizer.scan(bytes)
+        tokens = scan.tokens
+        classes = scan.classes
+        numbers = scan.numbers
+        capitalisedWords = scan.capitalisedWords
     }
 
     /// True when token `index` exists, is a word, and belongs to `wordClass`.
@@ -214,6 +208,21 @@ struct TokenText: Sendable {
                 hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
             }
             return hash
+        }
+    }
+
+    /// The first capitalised word at or after token `index`, or `tokens.count`.
+    func nextCapitalisedWord(from index: Int) -> Int {
+        capitalisedWords.withUnsafeBufferPointer { bits in
+            var block = index >> 6
+            guard block < bits.count else { return tokens.count }
+            var mask = bits[block] & (~0 &<< UInt64(index & 63))
+            while mask == 0 {
+                block += 1
+                guard block < bits.count else { return tokens.count }
+                mask = bits[block]
+            }
+            return min(tokens.count, block << 6 | mask.trailingZeroBitCount)
         }
     }
 

@@ -1,8 +1,13 @@
-/// Splits UTF-8 text into words and punctuation marks, with sentence starts marked.
+/// Splits UTF-8 text into words and punctuation marks, with sentence starts marked, and looks every
+/// word up in the lexicon on the way.
 ///
 /// Words keep inner hyphens ("Seung-ho") and abbreviation dots ("U.S.", "N."); a possessive "'s"
 /// becomes its own token so that "Portugal's" yields the name "Portugal". Curly quotes and dashes are
 /// folded to stand-in marks: `"` for any double quote, `'` for single ones, `-` for dashes.
+///
+/// One pass over the bytes writes tokens, classes and numbers straight into the three arrays' storage
+/// (no `append` with its uniqueness and capacity checks, no second walk over the tokens for the
+/// lexicon); a word's run of ASCII letters and digits is read eight bytes at a time (`ByteLanes`).
 struct Tokenizer {
     /// Words after which a full stop does not end a sentence.
     static let abbreviations: Set<String> = [
@@ -11,52 +16,160 @@ struct Tokenizer {
         "corp", "co", "ltd", "jr", "sr", "vs", "approx", "est", "fig", "rev", "adm", "cmdr",
     ]
 
-    static func tokenize(_ bytes: [UInt8]) -> [Token] {
-        bytes.withUnsafeBufferPointer { tokenize(buffer: $0) }
+    /// A text's tokens with each one's lexicon classes and month or weekday number (see `TokenText`).
+    struct Scan {
+        var tokens: [Token]
+        var classes: [WordClass]
+        var numbers: [UInt8]
+        /// Bit `i % 64` of element `i / 64` set when token i is a capitalised word (see `TokenText`).
+        var capitalisedWords: [UInt64]
     }
 
-    /// The scan itself, on raw bytes: no bounds checks or reference counting per byte.
-    private static func tokenize(buffer bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 5)
+    static func scan(_ bytes: [UInt8]) -> Scan {
+        bytes.withUnsafeBufferPointer { text in
+            LexiconTable.shared.withProbe { lexicon in
+                ByteKind.table.withUnsafeBufferPointer { kinds in
+                    // Room for a token per three bytes first (news copy has about one per five); text denser
+                    // than that is scanned again with room for one per byte, which always suffices.
+                    if let scan = scan(text, lexicon, kinds, capacity: text.count / 3 + 16) { return scan }
+                    return scan(text, lexicon, kinds, capacity: text.count + 1) ?? Scan(tokens: [], classes: [], numbers: [], capitalisedWords: [])
+                }
+            }
+        }
+    }
+
+    /// The scan into arrays of `capacity` elements; nil when the text has more tokens than that.
+    private static func scan(_ text: UnsafeBufferPointer<UInt8>, _ lexicon: LexiconTable.Probe,
+                             _ kinds: UnsafeBufferPointer<UInt8>, capacity: Int) -> Scan? {
+        var complete = false
+        var classes: [WordClass] = []
+        var numbers: [UInt8] = []
+        var capitalised = [UInt64](repeating: 0, count: capacity / 64 + 1)
+        let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokenBuffer, tokenCount in
+            classes = [WordClass](unsafeUninitializedCapacity: capacity) { classBuffer, classCount in
+                numbers = [UInt8](unsafeUninitializedCapacity: capacity) { numberBuffer, numberCount in
+                    capitalised.withUnsafeMutableBufferPointer { capitalisedBuffer in
+                        var tokenizer = Tokenizer(text: text, lexicon: lexicon, kinds: kinds, tokens: tokenBuffer,
+                                                  classes: classBuffer, numbers: numberBuffer, capitalised: capitalisedBuffer)
+                        complete = tokenizer.run()
+                        numberCount = complete ? tokenizer.count : 0
+                    }
+                }
+                classCount = numbers.count
+            }
+            tokenCount = classes.count
+        }
+        guard complete else { return nil }
+        capitalised.removeLast(capitalised.count - (tokens.count + 63) / 64)
+        return Scan(tokens: tokens, classes: classes, numbers: numbers, capitalisedWords: capitalised)
+    }
+
+    private let text: UnsafeBufferPointer<UInt8>
+    private let lexicon: LexiconTable.Probe
+    private let kinds: UnsafeBufferPointer<UInt8>
+    private let tokens: UnsafeMutableBufferPointer<Token>
+    private let classes: UnsafeMutableBufferPointer<WordClass>
+    private let numbers: UnsafeMutableBufferPointer<UInt8>
+    private let capitalised: UnsafeMutableBufferPointer<UInt64>
+    /// Tokens written so far.
+    private(set) var count = 0
+    /// Whether the last word written is one of `abbreviations` (ASCII words only; see `endsSentence`).
+    private var lastWordIsAbbreviation = false
+
+    private init(text: UnsafeBufferPointer<UInt8>, lexicon: LexiconTable.Probe, kinds: UnsafeBufferPointer<UInt8>,
+                 tokens: UnsafeMutableBufferPointer<Token>, classes: UnsafeMutableBufferPointer<WordClass>,
+                 numbers: UnsafeMutableBufferPointer<UInt8>, capitalised: UnsafeMutableBufferPointer<UInt64>) {
+        self.text = text
+        self.lexicon = lexicon
+        self.kinds = kinds
+        self.tokens = tokens
+        self.classes = classes
+        self.numbers = numbers
+        self.capitalised = capitalised
+    }
+
+    /// The whole text; false when the arrays' capacity ran out.
+    private mutating func run() -> Bool {
         var index = 0
         var sentenceStart = true
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x0A {
+        let end = text.count
+        let capacity = tokens.count
+        while index < end {
+            let byte = text[index]
+            let kind = kinds[Int(byte)]
+            if kind == ByteKind.space { index += 1; continue }
+            if kind == ByteKind.newline {
                 // A blank line ends a paragraph; a single line break is just a space.
-                if index + 1 < count, bytes[index + 1] == 0x0A || bytes[index + 1] == 0x0D, !tokens.isEmpty {
-                    tokens[tokens.count - 1].flags.insert(.paragraphEnd)
+                if index + 1 < end, text[index + 1] == 0x0A || text[index + 1] == 0x0D, count > 0 {
+                    tokens[count - 1].flags.insert(.paragraphEnd)
                     sentenceStart = true
                 }
                 index += 1
                 continue
             }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D { index += 1; continue }
-            if isWordByte(byte, bytes, index) {
-                var token = word(bytes, from: index)
-                if sentenceStart { token.flags.insert(.sentenceStart); sentenceStart = false }
-                index = token.end
-                tokens.append(token)
+            guard count < capacity else { return false }
+            // E2 80 xx is typographic punctuation; any other E2 scalar starts a word.
+            if kind == ByteKind.wordStart || (kind == ByteKind.e2 && !(index + 1 < end && text[index + 1] == 0x80)) {
+                let flags: Token.Flags = sentenceStart ? [.word, .sentenceStart] : .word
+                sentenceStart = false
+                if byte < 0x80, index &+ 8 <= end, let base = text.baseAddress {
+                    let short = shortWord(base, at: index, flags)
+                    if short.end > index {
+                        write(Token(start: index, end: short.end, flags: short.flags, mark: 0), key: short.key)
+                        index = short.end
+                        continue
+                    }
+                }
+                index = word(from: index, flags)
                 continue
             }
-            var token = punctuation(bytes, at: index)
+            var token = Self.punctuation(text, at: index)
             index = token.end
-            if token.mark == UInt8(ascii: "'"), let last = tokens.last, last.isWord, index < count,
-               bytes[index] == UInt8(ascii: "s") || bytes[index] == UInt8(ascii: "S"),
-               index + 1 >= count || !isLetterByte(bytes[index + 1]) {
+            if token.mark == UInt8(ascii: "'"), count > 0, tokens[count - 1].isWord, index < end,
+               text[index] == UInt8(ascii: "s") || text[index] == UInt8(ascii: "S"),
+               index + 1 >= end || !Self.isLetterByte(text[index + 1]) {
                 // The possessive: one token "'s" that names never include.
                 token.end = index + 1
                 token.mark = UInt8(ascii: "s")
                 index += 1
-            } else if endsSentence(token, tokens: tokens, bytes: bytes) {
+            } else if endsSentence(token) {
                 sentenceStart = true
             }
-            tokens.append(token)
+            writeMark(token)
         }
-        if !tokens.isEmpty { tokens[tokens.count - 1].flags.insert(.paragraphEnd) }
-        return tokens
+        if count > 0 { tokens[count - 1].flags.insert(.paragraphEnd) }
+        return true
+    }
+
+    /// Writes a word token with its lexicon entry (none for a word longer than the longest lexicon
+    /// word, whose key holds only its first 16 bytes).
+    @inline(__always) private mutating func write(_ token: Token, key: LexiconTable.Key) {
+        var key = key
+        if token.end &- token.start > LexiconTable.maxWordLength { key.low = 0 }
+        write(token, lexicon.entry(key))
+    }
+
+    @inline(__always) private mutating func write(_ token: Token, _ entry: LexiconTable.Entry) {
+        tokens.initializeElement(at: count, to: token)
+        let isCapitalised = UInt64(truncatingIfNeeded: token.flags.rawValue &>> 1) & 1
+        capitalised[count &>> 6] |= isCapitalised &<< UInt64(count & 63)
+        classes.initializeElement(at: count, to: entry.classes)
+        numbers.initializeElement(at: count, to: entry.number)
+        lastWordIsAbbreviation = entry.isAbbreviation
+        count &+= 1
+    }
+
+    @inline(__always) private mutating func writeMark(_ token: Token) {
+        tokens.initializeElement(at: count, to: token)
+        classes.initializeElement(at: count, to: [])
+        numbers.initializeElement(at: count, to: 0)
+        count &+= 1
+    }
+
+    /// The lexicon key of a word that took the byte-by-byte path.
+    private static func key(_ text: UnsafeBufferPointer<UInt8>, _ token: Token) -> LexiconTable.Key {
+        guard token.end &- token.start <= LexiconTable.maxWordLength else { return LexiconTable.Key(low: 0, high: 0) }
+        return LexiconTable.key(text, token.start, token.end)
     }
 
     static func isLetterByte(_ byte: UInt8) -> Bool {
@@ -64,76 +177,186 @@ struct Tokenizer {
             || (byte >= 0x80 && byte < 0xC0)
     }
 
-    /// Letters, digits and any non-ASCII scalar that is not typographic punctuation (E2 80 xx).
-    private static func isWordByte(_ byte: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-        if byte < 0x80 { return isLetterByte(byte) || (byte >= 0x30 && byte <= 0x39) }
-        if byte == 0xE2, index + 1 < bytes.count, bytes[index + 1] == 0x80 { return false }
-        if byte == 0xC2 { return false } // NBSP, guillemets, middle dot
-        return byte >= 0xC0
+    /// What a word's letters say of it, counted as the scan goes. Only 0, 1 and "2 or more" matter to
+    /// the flags, so eight bytes read at once add at most 2 to a count.
+    private struct Letters {
+        var upper = 0, lower = 0, digits = 0
+        /// An upper-case letter came after a lower-case one.
+        var innerCapital = false
+
+        /// Adds eight bytes' lanes (`ByteLanes`) of capitals, lower-case letters and digits.
+        @inline(__always) mutating func add(capitals: UInt64, small: UInt64, digits digitLanes: UInt64) {
+            if !innerCapital {
+                innerCapital = lower > 0 ? capitals != 0 : small != 0 && capitals > small & (0 &- small)
+            }
+            upper &+= Self.atMostTwo(capitals)
+            lower &+= Self.atMostTwo(small)
+            digits &+= Self.atMostTwo(digitLanes)
+        }
+
+        /// 0, 1 or 2 for no lane set, one, or more.
+        @inline(__always) private static func atMostTwo(_ lanes: UInt64) -> Int {
+            (lanes != 0 ? 1 : 0) &+ (lanes & (lanes &- 1) != 0 ? 1 : 0)
+        }
     }
 
-    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Token {
+    /// A word of fewer than eight ASCII letters and digits ended by a byte that joins nothing, most
+    /// words of news copy, read with one eight-byte load: its end, flags and lexicon key, all from the
+    /// load's lanes without a branch on its letters. `end` is `start` when the word is not such a word
+    /// (`word` reads it then); the caller makes sure 8 bytes are readable from `start`. (A second load
+    /// for words of 8 to 16 bytes measured slower: the path grew too big to inline.)
+    @inline(__always) private func shortWord(_ base: UnsafePointer<UInt8>, at start: Int, _ startFlags: Token.Flags)
+        -> (end: Int, flags: Token.Flags, key: LexiconTable.Key) {
+        let none = (start, startFlags, LexiconTable.Key(low: 0, high: 0))
+        let first = Chunk(ByteLanes.load(base, start))
+        guard first.stops != 0 else { return none }
+        let end = start &+ first.length
+        // A "," or "." after a lower-case letter joins nothing (see `joinsWord`).
+        guard endsWord(at: end, afterSmall: first.small & (first.firstStop &>> 8) != 0) else { return none }
+        var flags = startFlags
+        if first.capitals & 0x80 != 0 { flags.insert(.capitalised) }
+        let severalCapitals = first.capitals & (first.capitals &- 1) != 0
+        if first.small == 0 {
+            if first.capitals == 0 { flags.insert(.number) } else if severalCapitals { flags.insert(.allCaps) }
+        } else if severalCapitals, first.small & (first.small &- 1) != 0, first.capitals > first.small & (0 &- first.small) {
+            flags.insert(.innerCapital)
+        }
+        return (end, flags, LexiconTable.Key(low: first.lowered, high: 0))
+    }
+
+    /// Whether a word's run of letters and digits ending at `end` ends the word.
+    @inline(__always) private func endsWord(at end: Int, afterSmall: Bool) -> Bool {
+        let next = text[end]
+        return kinds[Int(next)] < ByteKind.wordStart || ((next == 0x2C || next == 0x2E) && afterSmall)
+    }
+
+    /// Eight bytes of a word's run of ASCII letters and digits, as lanes (`ByteLanes`).
+    private struct Chunk {
+        /// Bit 7 of every lane that is no letter or digit, and of the first such lane alone.
+        let stops: UInt64, firstStop: UInt64
+        /// The run's capitals and lower-case letters (lanes before the first stop).
+        let capitals: UInt64, small: UInt64
+        /// The run's bytes lower-cased, the other lanes zero: its part of a lexicon key.
+        let lowered: UInt64
+
+        @inline(__always) init(_ lanes: UInt64) {
+            let letters = ByteLanes.letters(lanes)
+            stops = ~(letters | ByteLanes.digits(lanes)) & ByteLanes.high
+            firstStop = stops & (0 &- stops)
+            // All lanes when there is no stop (firstStop 0).
+            let run = (firstStop &>> 7) &- 1
+            capitals = ByteLanes.capitals(lanes, letters: letters) & run
+            small = letters & run & ~capitals
+            lowered = (lanes | capitals &>> 2) & run
+        }
+
+        /// How many bytes the run takes (8 when there is no stop).
+        var length: Int { stops.trailingZeroBitCount &>> 3 }
+    }
+
+    /// The word starting at `start`, written with its lexicon entry; the index where it ends.
+    ///
+    /// A word's run of ASCII letters and digits is read eight bytes at a time: each load gives the
+    /// run's end, its letters' cases and the lexicon key (the bytes lower-cased) at once. When the run
+    /// ends on a byte that joins nothing (a space, most marks) the word is done; anything else (joiners,
+    /// non-ASCII letters, the last bytes of the text) goes on byte by byte in `finishWord`.
+    private mutating func word(from start: Int, _ startFlags: Token.Flags) -> Int {
+        var letters = Letters()
         var index = start
-        var upper = 0, lower = 0, digits = 0
-        var innerCapital = false
-        let count = bytes.count
+        var key = LexiconTable.Key(low: 0, high: 0)
+        var ended = false
+        if text[start] < 0x80, let base = text.baseAddress {
+            while index &+ 8 <= text.count {
+                let lanes = ByteLanes.load(base, index)
+                let letterLanes = ByteLanes.letters(lanes)
+                let digitLanes = ByteLanes.digits(lanes)
+                let stops = ~(letterLanes | digitLanes) & ByteLanes.high
+                // The lanes before the first byte that is no letter or digit (all eight when there is none).
+                let firstStop = stops & (0 &- stops)
+                let run = stops == 0 ? ~0 : (firstStop &>> 7) &- 1
+                let capitals = ByteLanes.capitals(lanes, letters: letterLanes) & run
+                let small = letterLanes & run & ~capitals
+                letters.add(capitals: capitals, small: small, digits: digitLanes & run)
+                let lowered = (lanes | capitals &>> 2) & run
+                if index == start { key.low = lowered } else if index &- start == 8 { key.high = lowered }
+                if stops != 0 {
+                    index &+= stops.trailingZeroBitCount &>> 3
+                    let next = text[index]
+                    // A "," or "." after a lower-case letter joins nothing (see `joinsWord`).
+                    ended = kinds[Int(next)] < ByteKind.wordStart
+                        || ((next == 0x2C || next == 0x2E) && small & (firstStop &>> 8) != 0)
+                    break
+                }
+                index &+= 8
+            }
+        }
+        if !ended { index = Self.finishWord(text, from: index, &letters) }
+        var flags = startFlags
+        let first = text[start]
+        if (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start &+ 1 < text.count && text[start &+ 1] < 0x9F) {
+            flags.insert(.capitalised)
+        }
+        if letters.upper >= 2 && letters.lower == 0 { flags.insert(.allCaps) }
+        if letters.digits > 0 && letters.upper == 0 && letters.lower == 0 { flags.insert(.number) }
+        if letters.innerCapital && letters.upper >= 2 && letters.lower >= 2 { flags.insert(.innerCapital) }
+        let token = Token(start: start, end: index, flags: flags, mark: 0)
+        write(token, key: ended ? key : Self.key(text, token))
+        return index
+    }
+
+    /// The word's bytes from `start` one at a time; the index where it ends.
+    private static func finishWord(_ text: UnsafeBufferPointer<UInt8>, from start: Int, _ letters: inout Letters) -> Int {
+        var index = start
+        let count = text.count
         while index < count {
-            let byte = bytes[index]
+            let byte = text[index]
             // Lower-case letters, most of a word's bytes, with one comparison (wrapping subtraction).
             if byte &- 0x61 < 26 {
-                lower += 1
+                letters.lower += 1
                 index += 1
                 continue
             }
             if byte < 0x80 {
                 if byte &- 0x41 < 26 {
-                    upper += 1
-                    if lower > 0 { innerCapital = true }
+                    letters.upper += 1
+                    if letters.lower > 0 { letters.innerCapital = true }
                 } else if byte &- 0x30 < 10 {
-                    digits += 1
-                } else if byte == 0x2D && startsDescriptorSuffix(bytes, index + 1) {
+                    letters.digits += 1
+                } else if byte == 0x2D && startsDescriptorSuffix(text, index + 1) {
                     break // "Aichi Prefecture-based": the name ends before the hyphen
-                } else if (byte == 0x2D || byte == 0x2E || byte == 0x2C) && joinsWord(bytes, index, byte) {
+                } else if (byte == 0x2D || byte == 0x2E || byte == 0x2C) && joinsWord(text, index, byte) {
                     // hyphenated names, "U.S." style abbreviations, "38,000"
-                } else if byte == 0x26 && index + 1 < count && bytes[index + 1] >= 0x41 && bytes[index + 1] <= 0x5A && upper > 0 {
+                } else if byte == 0x26 && index + 1 < count && text[index + 1] >= 0x41 && text[index + 1] <= 0x5A && letters.upper > 0 {
                     // "S&P", "AT&T"
                 } else {
                     break
                 }
                 index += 1
-            } else if byte == 0xE2 && index + 1 < count && bytes[index + 1] == 0x80 {
+            } else if byte == 0xE2 && index + 1 < count && text[index + 1] == 0x80 {
                 break
             } else if byte == 0xC2 {
                 break
             } else {
                 // Non-ASCII letters: upper case for the Latin-1 capitals block, else lower case.
-                if byte == 0xC3, index + 1 < count, bytes[index + 1] < 0x9F, bytes[index + 1] != 0x97 {
-                    upper += 1
+                if byte == 0xC3, index + 1 < count, text[index + 1] < 0x9F, text[index + 1] != 0x97 {
+                    letters.upper += 1
                 } else if byte >= 0xC0 {
-                    lower += 1
+                    letters.lower += 1
                 }
                 index += 1
             }
         }
-        var flags: Token.Flags = [.word]
-        let first = bytes[start]
-        if (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start + 1 < count && bytes[start + 1] < 0x9F) {
-            flags.insert(.capitalised)
-        }
-        if upper >= 2 && lower == 0 { flags.insert(.allCaps) }
-        if digits > 0 && upper == 0 && lower == 0 { flags.insert(.number) }
-        if innerCapital && upper >= 2 && lower >= 2 { flags.insert(.innerCapital) }
-        return Token(start: start, end: index, flags: flags, mark: 0)
+        return index
     }
 
     static let descriptorSuffixes: [[UInt8]] = ["based", "born", "led", "owned", "run", "backed", "made", "bound", "linked", "funded", "controlled", "headquartered", "style", "flagged", "registered"].map { Array($0.utf8) }
 
     /// "-based" and its like after a capitalised name describe it; they are not part of it.
-    private static func startsDescriptorSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-        guard index < bytes.count, bytes[index] >= 0x61, bytes[index] <= 0x7A else { return false }
-        for suffix in descriptorSuffixes where index + suffix.count <= bytes.count && bytes[index..<(index + suffix.count)].elementsEqual(suffix) {
+    private static func startsDescriptorSuffix(_ text: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        guard index < text.count, text[index] >= 0x61, text[index] <= 0x7A else { return false }
+        for suffix in descriptorSuffixes where index + suffix.count <= text.count && text[index..<(index + suffix.count)].elementsEqual(suffix) {
             let after = index + suffix.count
-            if after == bytes.count || !isLetterByte(bytes[after]) { return true }
+            if after == text.count || !isLetterByte(text[after]) { return true }
         }
         return false
     }
@@ -164,10 +387,10 @@ struct Tokenizer {
         }
     }
 
-    private static func punctuation(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Token {
-        let byte = bytes[index]
-        if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 {
-            let third = bytes[index + 2]
+    private static func punctuation(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Token {
+        let byte = text[index]
+        if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80 {
+            let third = text[index + 2]
             let mark: UInt8 = switch third {
             case 0x9C, 0x9D, 0x9E: UInt8(ascii: "\"")
             case 0x98, 0x99: UInt8(ascii: "'")
@@ -178,32 +401,25 @@ struct Tokenizer {
             return Token(start: index, end: index + 3, flags: [], mark: mark)
         }
         var end = index + 1
-        if byte >= 0x80 { while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 } }
-        if byte == 0x2D { while end < bytes.count, bytes[end] == 0x2D { end += 1 } }
+        if byte >= 0x80 { while end < text.count, text[end] & 0xC0 == 0x80 { end += 1 } }
+        if byte == 0x2D { while end < text.count, text[end] == 0x2D { end += 1 } }
         return Token(start: index, end: end, flags: [], mark: byte < 0x80 ? byte : 0xFF)
     }
 
-    /// The abbreviations as bytes, for a comparison that builds no `String` per sentence end.
-    private static let abbreviationBytes: [[UInt8]] = abbreviations.map { Array($0.utf8) }
-
-    /// Whether the word is one of `abbreviations`, any case. Non-ASCII words keep `lowercased()`.
-    private static func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Token) -> Bool {
-        let slice = bytes[word.start..<word.end]
-        guard slice.allSatisfy({ $0 < 0x80 }) else {
-            return abbreviations.contains(String(decoding: slice, as: UTF8.self).lowercased())
-        }
-        return abbreviationBytes.contains { candidate in
-            candidate.count == slice.count
-                && zip(candidate, slice).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
-        }
+    /// Whether the non-ASCII word is one of `abbreviations` once lower-cased (ASCII words are told by
+    /// the lexicon entry `write` read).
+    private static func isNonASCIIAbbreviation(_ text: UnsafeBufferPointer<UInt8>, _ word: Token) -> Bool {
+        abbreviations.contains(String(decoding: text[word.start..<word.end], as: UTF8.self).lowercased())
     }
 
-    private static func endsSentence(_ token: Token, tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inline(__always) private func endsSentence(_ token: Token) -> Bool {
         let mark = token.mark
         guard mark == UInt8(ascii: ".") || mark == UInt8(ascii: "?") || mark == UInt8(ascii: "!") else { return false }
-        guard mark == UInt8(ascii: "."), let previous = tokens.last, previous.isWord else { return true }
+        guard mark == UInt8(ascii: "."), count > 0, tokens[count - 1].isWord else { return true }
+        let previous = tokens[count - 1]
         if previous.length == 1 && previous.isCapitalised { return false }
-        if previous.length <= 5, isAbbreviation(bytes, previous) { return false }
-        return true
+        guard previous.length <= 5 else { return true }
+        if lastWordIsAbbreviation { return false }
+        return !(text[previous.start..<previous.end].contains { $0 >= 0x80 } && Self.isNonASCIIAbbreviation(text, previous))
     }
 }
