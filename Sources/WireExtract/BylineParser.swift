@@ -20,22 +20,29 @@ struct BylineParser {
             text = String(text.dropFirst(3)).trimming(" ")
         }
         if let whole = agency(text) { return Parsed(people: [], agency: whole) }
+        let (namesText, found) = trailingAgencyASCII(text) ?? trailingAgency(text)
+        let names = Self.commaForAnd(namesText).splitBytes(",")
+            .map { $0.trimming(" ") }
+            .filter { !$0.isEmpty && !isRole($0) }
+            .map { titleCased($0) }
+        guard !names.isEmpty || found != nil else { return nil }
+        return Parsed(people: names, agency: found)
+    }
+
+    /// The agency the last one to four words of the byline name ("Tom Aldridge (AAP)": the agency may
+    /// stand in brackets after the names), and the words before it joined by spaces; the general
+    /// reading of `trailingAgencyASCII`.
+    static func trailingAgency(_ text: String) -> (names: String, agency: GazetteerEntry?) {
         var words = text.splitBytes(" ")
         var found: GazetteerEntry?
         for length in stride(from: min(4, words.count - 1), through: 1, by: -1) {
-            // "Tom Aldridge (AAP)": the agency may stand in brackets after the names.
             if let entry = agency(words.suffix(length).joinedBySpaces(in: text).trimming("()[] ")) {
                 found = entry
                 words.removeLast(length)
                 break
             }
         }
-        let names = Self.commaForAnd(words.joinedBySpaces(in: text)).splitBytes(",")
-            .map { $0.trimming(" ") }
-            .filter { !$0.isEmpty && !isRole($0) }
-            .map { titleCased($0) }
-        guard !names.isEmpty || found != nil else { return nil }
-        return Parsed(people: names, agency: found)
+        return (words.joinedBySpaces(in: text), found)
     }
 
     /// `text.lowercased().hasPrefix("by ")`, on the first bytes when they are ASCII: an ASCII letter

@@ -27,7 +27,7 @@ extension PublishedTimeParser {
     }
 
     /// The next run of bytes other than spaces and commas at or after `start`.
-    private static func nextWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+    static func nextWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
         var first = start
         while first < bytes.count, bytes[first] == 0x20 || bytes[first] == 0x2C { first += 1 }
         guard first < bytes.count else { return nil }

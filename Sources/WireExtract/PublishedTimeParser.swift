@@ -58,6 +58,7 @@ struct PublishedTimeParser {
 
     static func parse(_ text: String) -> Parsed? {
         if let iso = isoStampOnBytes(text) { return iso }
+        if let monthFirst = monthStampOnBytes(text) { return monthFirst }
         return parseWords(text)
     }
 

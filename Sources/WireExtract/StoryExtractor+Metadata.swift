@@ -236,9 +236,15 @@ extension StoryExtractor {
         return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
     }
 
-    private func agencyNamed(in text: String) -> String? {
+    func agencyNamed(in text: String) -> String? {
         let stripped = text.trimming("() .")
         if let entry = BylineParser.agency(stripped) { return entry.shortName ?? entry.name }
+        if let found = BylineParser.agencyInSpansASCII(stripped, gazetteer: gazetteer) { return found.map { $0.shortName ?? $0.name } }
+        return agencyNamedInSpans(stripped)
+    }
+
+    /// The span search of `agencyNamed` by words, for text `BylineParser.agencyInSpansASCII` leaves.
+    func agencyNamedInSpans(_ stripped: String) -> String? {
         // Spans of up to four words that start with a capitalised word some name starts with.
         let words = stripped.splitBytes(" ")
         for start in words.indices where words[start].first?.isUppercase ?? false {
