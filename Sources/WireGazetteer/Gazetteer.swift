@@ -50,25 +50,23 @@ public final class Gazetteer: Sendable {
         return lookupByKeyString(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// `lookupByKeyString` for ASCII bytes by hashes alone, nil when a byte is not ASCII. One pass tells
-    /// whether the bytes may be an acronym key (capitals, digits, hyphens, full stops) and hashes them
-    /// minus their full stops, as `withoutFullStops` would write the key; a second hashes the literal
-    /// key (`literalKeyHash(ascii:)`). Building and hashing key `String`s cost more than the rest.
+    /// `lookupByKeyString` for ASCII bytes by hashes alone, nil when a byte is not ASCII. While the
+    /// bytes may be an acronym key (capitals, digits, hyphens, full stops) they are hashed minus their
+    /// full stops, as `withoutFullStops` writes the key — most names stop being one at their second
+    /// byte; then the literal key is hashed (`literalKeyHash(ascii:)`). Building and hashing key
+    /// `String`s cost more than the rest of a lookup.
     private func lookup(asciiBytes bytes: UnsafeBufferPointer<UInt8>) -> [GazetteerEntry]? {
-        var mayBeAcronym = true
         var acronymHash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            if byte >= 0x80 { return nil }
-            guard mayBeAcronym, byte != 0x2E else { continue }
-            let capital = byte >= 0x41 && byte <= 0x5A
-            let digit = byte >= 0x30 && byte <= 0x39
-            if capital || digit || byte == 0x2D {
-                acronymHash = (acronymHash ^ UInt64(byte)) &* 0x100_0000_01b3
-            } else {
-                mayBeAcronym = false
-            }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == 0x2E { continue }
+            guard byte &- 0x41 < 26 || byte &- 0x30 < 10 || byte == 0x2D else { index = -1; break }
+            acronymHash = (acronymHash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
-        if mayBeAcronym {
+        // Every byte read was a capital, digit, hyphen or full stop (so ASCII).
+        if index == bytes.count {
             let entries = byAcronymHash.entries(forHash: acronymHash)
             if !entries.isEmpty { return entries }
         }

@@ -36,8 +36,21 @@ import Testing
         "", " ", ".", "'", "'s", "the", "The", "the the", "U.S.", "US", "us", "U.N.", "UN", "WHO", "who", "A", "3M",
         "G7", "G-7", "AT&T", "x.y'z", "--", "U.S.-", "Türkiye", "TÜRKIYE", "São Paulo", "Zürich", "Côte d'Ivoire",
         "Korea\u{2019}s", "K\u{301}orea", "ＵＳ", "Ü.S.", "Seoul\u{00A0}Korea", "\u{212A}CNA", "Pyöngyang", "Kyōdo",
-        "Reuters\r\n", "Yonhap\t", "NORTH KOREA'S", "The Gambia", "the DPRK", "the Gambia's",
+        "Reuters\r\n", "Yonhap\t", "NORTH KOREA'S", "The Gambia", "the DPRK", "the Gambia's", "the Zürich", "thé Gambia",
+        "the ü", "the  - Gambia", "t.h.e Gambia", "the.Gambia", "'the' Gambia", "thee Gambia", "th Gambia", "the", "the's",
+        "the ...", "the 3M", "...the Gambia", "the\u{301} Gambia",
     ]
+
+    @Test func keyHashOnBytesIsTheHashOfTheLiteralKey() {
+        for surface in Self.edgeCases + Self.tableNames.flatMap(Self.variants) {
+            let hash = Array(surface.utf8).withUnsafeBufferPointer { Gazetteer.literalKeyHash(ascii: $0) }
+            if surface.utf8.contains(where: { $0 >= 0x80 }) {
+                #expect(hash == nil, "\(surface)")
+            } else {
+                #expect(hash == Gazetteer.keyHash(NameNormalizer.literalKey(surface).utf8), "\(surface)")
+            }
+        }
+    }
 
     @Test func byteLookupFindsWhatTheKeyStringLookupFinds() {
         #expect(Self.tableNames.count > 1_000)
