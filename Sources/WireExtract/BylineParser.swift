@@ -21,12 +21,30 @@ struct BylineParser {
         }
         if let whole = agency(text) { return Parsed(people: [], agency: whole) }
         let (namesText, found) = trailingAgencyASCII(text) ?? trailingAgency(text)
-        let names = Self.commaForAnd(namesText).splitBytes(",")
-            .map { $0.trimming(" ") }
-            .filter { !$0.isEmpty && !isRole($0) }
-            .map { titleCased($0) }
+        let names = people(Self.commaForAnd(namesText))
         guard !names.isEmpty || found != nil else { return nil }
         return Parsed(people: names, agency: found)
+    }
+
+    /// The names in a list between commas, trimmed, roles left out, title-cased.
+    static func people(_ list: String) -> [String] {
+        var names: [String] = []
+        // Most bylines name one person: without a comma the list is its only piece (as `splitBytes`
+        // gives it), kept as it is when no space stands at either end — no array of pieces, no copy.
+        var copy = list
+        let shape = copy.withUTF8 { bytes in
+            (comma: bytes.contains(0x2C), padded: bytes.first == 0x20 || bytes.last == 0x20)
+        }
+        if !shape.comma {
+            if !list.isEmpty { appendPerson(shape.padded ? list.trimming(" ") : list, to: &names) }
+            return names
+        }
+        for piece in list.splitBytes(",") { appendPerson(piece.trimming(" "), to: &names) }
+        return names
+    }
+
+    private static func appendPerson(_ part: String, to names: inout [String]) {
+        if !part.isEmpty && !isRole(part) { names.append(titleCased(part)) }
     }
 
     /// The agency the last one to four words of the byline name ("Tom Aldridge (AAP)": the agency may
@@ -119,29 +137,33 @@ struct BylineParser {
 
     static let roleWords = ["reporter", "writer", "correspondent", "staff", "editor", "columnist", "contributor", "photographer"]
 
-    /// The role-word search on ASCII text, lower-cased into one buffer (ASCII letters by one bit);
-    /// nil for other text.
+    /// The role-word search on ASCII text, in one pass over the part's own bytes: at each byte whose
+    /// folded letter starts a role word, those words are compared, capitals folded as they are read
+    /// (one scan per role word cost eight passes over the part); nil for other text.
     private static func isRoleASCII(_ part: String) -> Bool? {
-        // Searched on the part's own bytes, capitals folded as they are compared (no lower-case copy).
         var copy = part
         return copy.withUTF8 { bytes -> Bool? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return roleWordBytes.contains { containsFolded($0, in: bytes) }
+            for start in bytes.indices {
+                let head = bytes[start] | 0x20
+                // The role words' initials: r, w, c, s, e, p.
+                guard head == 0x72 || head == 0x77 || head == 0x63 || head == 0x73 || head == 0x65 || head == 0x70 else { continue }
+                for pattern in roleWordBytes where pattern[0] == head && matchesFolded(pattern, in: bytes, at: start) {
+                    return true
+                }
+            }
+            return false
         }
     }
 
-    /// True when the lower-case pattern stands in the ASCII bytes, capitals folded.
-    private static func containsFolded(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let head = pattern.first, bytes.count >= pattern.count else { return false }
-        for start in 0...(bytes.count - pattern.count) where bytes[start] | 0x20 == head {
-            var matched = true
-            for offset in 1..<pattern.count {
-                let byte = bytes[start + offset]
-                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != pattern[offset] { matched = false; break }
-            }
-            if matched { return true }
+    /// True when the lower-case pattern stands at `start` in the ASCII bytes, capitals folded.
+    private static func matchesFolded(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard bytes.count - start >= pattern.count else { return false }
+        for offset in 1..<pattern.count {
+            let byte = bytes[start + offset]
+            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != pattern[offset] { return false }
         }
-        return false
+        return true
     }
 
     static let roleWordBytes = roleWords.map { Array($0.utf8) }

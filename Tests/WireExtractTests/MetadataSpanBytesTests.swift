@@ -83,4 +83,31 @@ import WireGazetteer
         #expect(PublishedTimeParser.monthStampOnBytes("May 2, 2024 - 09:45") != nil)
         #expect(PublishedTimeParser.monthStampOnBytes("Jul 4, 2024, 04:20 PM")??.hour == 16)
     }
+
+    @Test func peopleAndRolesAreReadAsBefore() {
+        let lists = [
+            "", " ", ",", "Baltic Wire Service", " Maya Okonkwo ", "Maya Okonkwo, Lars Brenner", "Lee Jae-won, Staff reporter",
+            "HELENA MARQUES", "staff", "Ana, , Ruiz", "Über Reporter", "\u{212A}orrespondent Kim", "Kim Photographer", "PhotoGrapher Kim",
+            "Rex Editorial", "Writers Guild", "Kim Columnist", "Co Contributor", "reporte", "Ana Correspondent,", ", Ana", "Lucía Ferrer",
+        ]
+        for list in lists {
+            let reference = list.splitBytes(",").map { $0.trimming(" ") }.filter { !$0.isEmpty && !isRoleReference($0) }
+                .map { BylineParser.titleCased($0) }
+            #expect(BylineParser.people(list) == reference, "\(list)")
+        }
+    }
+
+    /// What `isRole` answered before its one-pass search: any role word anywhere, lower-cased.
+    func isRoleReference(_ part: String) -> Bool {
+        if part.first.map({ !$0.isUppercase }) ?? true { return true }
+        return BylineParser.roleWords.contains { part.lowercased().contains($0) }
+    }
+
+    @Test func isoDatesOnBytesAreTheStringReading() {
+        for word in ["2024-03-12", "2024-02-30", "2024-02-29", "2023-02-29", "0000-01-01", "2024-13-01", "2024-00-10", "2024-1-123",
+                     "20240-1-12", "2024-03-1x", "+024-03-12", "2024-03-12T", "9999-12-31", "2024--3-12"] {
+            let day = Array(word.utf8).withUnsafeBufferPointer { PublishedTimeParser.isoDay($0) }
+            #expect(day == CalendarDay(iso: word), "\(word)")
+        }
+    }
 }
