@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WireGazetteer
 @testable import WireExtract
@@ -109,5 +110,17 @@ import WireGazetteer
             let day = Array(word.utf8).withUnsafeBufferPointer { PublishedTimeParser.isoDay($0) }
             #expect(day == CalendarDay(iso: word), "\(word)")
         }
+    }
+
+    /// Stamps in UTC skip Foundation's zone arithmetic: its offset must be 0 at every instant.
+    @Test func utcHasNoOffsetAtAnyInstant() throws {
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        #expect(PublishedTimeParser.utcIsKnown)
+        for seconds in stride(from: -4_000_000_000, through: 8_000_000_000, by: 9_876_543) {
+            #expect(utc.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) == 0)
+        }
+        let parsed = try #require(PublishedTimeParser.parse("2025-04-01 02:13 EET Link copied"))
+        #expect(PublishedTimeParser.utcTimestamp(parsed, zone: "UTC") == "2025-04-01T02:13:00Z")
+        #expect(PublishedTimeParser.utcTimestamp(parsed, zone: "Asia/Seoul") == "2025-03-31T17:13:00Z")
     }
 }
