@@ -74,16 +74,25 @@ extension PublishedTimeParser {
             meridiem = word[word.count - 2] | 0x20
             digitsEnd = word.count - 2
         }
-        // The pieces between colons, empty ones left out (as `splitBytes(":")` leaves them).
-        var pieces: [Range<Int>] = []
+        // The first three pieces between colons, empty ones left out (as `splitBytes(":")` leaves
+        // them), kept on the stack: an array of them cost an allocation per stamp.
+        var pieces: (Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0)
+        var count = 0
         var start = 0
         for index in 0...digitsEnd where index == digitsEnd || word[index] == 0x3A {
-            if start < index { pieces.append(start..<index) }
+            if start < index {
+                switch count {
+                case 0: pieces.0 = start..<index
+                case 1: pieces.1 = start..<index
+                default: pieces.2 = start..<index
+                }
+                count += 1
+            }
             start = index + 1
-            if pieces.count == 3 { break }
+            if count == 3 { break }
         }
-        guard pieces.count >= 2, let hour = integer(word, pieces[0]), let minute = integer(word, pieces[1]), hour < 24, minute < 60 else { return nil }
-        var value = (hour: hour, minute: minute, second: pieces.count > 2 ? integer(word, pieces[2]) ?? 0 : 0)
+        guard count >= 2, let hour = integer(word, pieces.0), let minute = integer(word, pieces.1), hour < 24, minute < 60 else { return nil }
+        var value = (hour: hour, minute: minute, second: count > 2 ? integer(word, pieces.2) ?? 0 : 0)
         if meridiem == 0x70 && hour < 12 { value.hour += 12 }
         if meridiem == 0x61 && hour == 12 { value.hour = 0 }
         return value
