@@ -145,28 +145,38 @@ struct BylineParser {
         return copy.withUTF8 { bytes -> Bool? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             for start in bytes.indices {
-                let head = bytes[start] | 0x20
-                // The role words' initials: r, w, c, s, e, p.
-                guard head == 0x72 || head == 0x77 || head == 0x63 || head == 0x73 || head == 0x65 || head == 0x70 else { continue }
-                for pattern in roleWordBytes where pattern[0] == head && matchesFolded(pattern, in: bytes, at: start) {
-                    return true
+                // The role words by initial, as static text: no array of patterns to walk and retain.
+                let found: Bool
+                switch bytes[start] | 0x20 {
+                case 0x72: found = matchesFolded("reporter", in: bytes, at: start)
+                case 0x77: found = matchesFolded("writer", in: bytes, at: start)
+                case 0x63:
+                    found = matchesFolded("correspondent", in: bytes, at: start) || matchesFolded("columnist", in: bytes, at: start)
+                        || matchesFolded("contributor", in: bytes, at: start)
+                case 0x73: found = matchesFolded("staff", in: bytes, at: start)
+                case 0x65: found = matchesFolded("editor", in: bytes, at: start)
+                case 0x70: found = matchesFolded("photographer", in: bytes, at: start)
+                default: found = false
                 }
+                if found { return true }
             }
             return false
         }
     }
 
-    /// True when the lower-case pattern stands at `start` in the ASCII bytes, capitals folded.
-    private static func matchesFolded(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        guard bytes.count - start >= pattern.count else { return false }
-        for offset in 1..<pattern.count {
+    /// True when the lower-case pattern stands at `start` in the ASCII bytes, capitals folded (the
+    /// byte at `start` already matched the pattern's initial, folded by one bit).
+    private static func matchesFolded(_ pattern: StaticString, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        let count = pattern.utf8CodeUnitCount
+        guard bytes.count - start >= count else { return false }
+        let letters = pattern.utf8Start
+        for offset in 1..<count {
             let byte = bytes[start + offset]
-            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != pattern[offset] { return false }
+            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != letters[offset] { return false }
         }
         return true
     }
 
-    static let roleWordBytes = roleWords.map { Array($0.utf8) }
 
     /// `text.contains(needle)`, searched on bytes when the text is ASCII (Foundation's search cost
     /// more than the rest of the byline); other text keeps Foundation's comparison.

@@ -98,6 +98,20 @@ import WireGazetteer
         }
     }
 
+    @Test func everyRoleWordIsFoundInAnyCase() {
+        for word in BylineParser.roleWords {
+            let capitalised: String = word.prefix(1).uppercased() + word.dropFirst()
+            let shortened = String(word.dropLast())
+            let spaced: String = word.prefix(1) + " " + word.dropFirst()
+            var parts: [String] = ["Kim " + word, "Kim " + capitalised, "KIM " + word.uppercased(), capitalised + "s Guild"]
+            parts += ["Kim " + shortened, "Kim " + capitalised.dropLast() + "X", "Ana" + word, "Kim " + spaced]
+            for part in parts {
+                #expect(BylineParser.isRole(part) == isRoleReference(part), "\(part)")
+            }
+            #expect(BylineParser.isRole("Kim " + capitalised))
+        }
+    }
+
     /// What `isRole` answered before its one-pass search: any role word anywhere, lower-cased.
     func isRoleReference(_ part: String) -> Bool {
         if part.first.map({ !$0.isUppercase }) ?? true { return true }
@@ -122,5 +136,12 @@ import WireGazetteer
         let parsed = try #require(PublishedTimeParser.parse("2025-04-01 02:13 EET Link copied"))
         #expect(PublishedTimeParser.utcTimestamp(parsed, zone: "UTC") == "2025-04-01T02:13:00Z")
         #expect(PublishedTimeParser.utcTimestamp(parsed, zone: "Asia/Seoul") == "2025-03-31T17:13:00Z")
+    }
+
+    @Test func caseFreeSearchIsFoundationsOnMoreShapes() {
+        for text in ["uupdated", "updatedupdated", "updat", "u", "x UPDATED", "Published: x Updated é", "é updated", "Updated\u{301} x",
+                     "Published : Apr. 20, 2024 - 08:30 Updated : Apr. 20, 2024 - 10:02", "upDATEd", "updateD!", "\r\nupdated"] {
+            #expect(StoryExtractor.rangeIgnoringCase(of: "updated", in: text) == text.range(of: "updated", options: .caseInsensitive), "\(text)")
+        }
     }
 }
