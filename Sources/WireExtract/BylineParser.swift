@@ -20,22 +20,47 @@ struct BylineParser {
             text = String(text.dropFirst(3)).trimming(" ")
         }
         if let whole = agency(text) { return Parsed(people: [], agency: whole) }
+        let (namesText, found) = trailingAgencyASCII(text) ?? trailingAgency(text)
+        let names = people(Self.commaForAnd(namesText))
+        guard !names.isEmpty || found != nil else { return nil }
+        return Parsed(people: names, agency: found)
+    }
+
+    /// The names in a list between commas, trimmed, roles left out, title-cased.
+    static func people(_ list: String) -> [String] {
+        var names: [String] = []
+        // Most bylines name one person: without a comma the list is its only piece (as `splitBytes`
+        // gives it), kept as it is when no space stands at either end — no array of pieces, no copy.
+        var copy = list
+        let shape = copy.withUTF8 { bytes in
+            (comma: bytes.contains(0x2C), padded: bytes.first == 0x20 || bytes.last == 0x20)
+        }
+        if !shape.comma {
+            if !list.isEmpty { appendPerson(shape.padded ? list.trimming(" ") : list, to: &names) }
+            return names
+        }
+        for piece in list.splitBytes(",") { appendPerson(piece.trimming(" "), to: &names) }
+        return names
+    }
+
+    private static func appendPerson(_ part: String, to names: inout [String]) {
+        if !part.isEmpty && !isRole(part) { names.append(titleCased(part)) }
+    }
+
+    /// The agency the last one to four words of the byline name ("Tom Aldridge (AAP)": the agency may
+    /// stand in brackets after the names), and the words before it joined by spaces; the general
+    /// reading of `trailingAgencyASCII`.
+    static func trailingAgency(_ text: String) -> (names: String, agency: GazetteerEntry?) {
         var words = text.splitBytes(" ")
         var found: GazetteerEntry?
         for length in stride(from: min(4, words.count - 1), through: 1, by: -1) {
-            // "Tom Aldridge (AAP)": the agency may stand in brackets after the names.
             if let entry = agency(words.suffix(length).joinedBySpaces(in: text).trimming("()[] ")) {
                 found = entry
                 words.removeLast(length)
                 break
             }
         }
-        let names = Self.commaForAnd(words.joinedBySpaces(in: text)).splitBytes(",")
-            .map { $0.trimming(" ") }
-            .filter { !$0.isEmpty && !isRole($0) }
-            .map { titleCased($0) }
-        guard !names.isEmpty || found != nil else { return nil }
-        return Parsed(people: names, agency: found)
+        return (words.joinedBySpaces(in: text), found)
     }
 
     /// `text.lowercased().hasPrefix("by ")`, on the first bytes when they are ASCII: an ASCII letter
@@ -112,32 +137,46 @@ struct BylineParser {
 
     static let roleWords = ["reporter", "writer", "correspondent", "staff", "editor", "columnist", "contributor", "photographer"]
 
-    /// The role-word search on ASCII text, lower-cased into one buffer (ASCII letters by one bit);
-    /// nil for other text.
+    /// The role-word search on ASCII text, in one pass over the part's own bytes: at each byte whose
+    /// folded letter starts a role word, those words are compared, capitals folded as they are read
+    /// (one scan per role word cost eight passes over the part); nil for other text.
     private static func isRoleASCII(_ part: String) -> Bool? {
-        // Searched on the part's own bytes, capitals folded as they are compared (no lower-case copy).
         var copy = part
         return copy.withUTF8 { bytes -> Bool? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return roleWordBytes.contains { containsFolded($0, in: bytes) }
-        }
-    }
-
-    /// True when the lower-case pattern stands in the ASCII bytes, capitals folded.
-    private static func containsFolded(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let head = pattern.first, bytes.count >= pattern.count else { return false }
-        for start in 0...(bytes.count - pattern.count) where bytes[start] | 0x20 == head {
-            var matched = true
-            for offset in 1..<pattern.count {
-                let byte = bytes[start + offset]
-                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != pattern[offset] { matched = false; break }
+            for start in bytes.indices {
+                // The role words by initial, as static text: no array of patterns to walk and retain.
+                let found: Bool
+                switch bytes[start] | 0x20 {
+                case 0x72: found = matchesFolded("reporter", in: bytes, at: start)
+                case 0x77: found = matchesFolded("writer", in: bytes, at: start)
+                case 0x63:
+                    found = matchesFolded("correspondent", in: bytes, at: start) || matchesFolded("columnist", in: bytes, at: start)
+                        || matchesFolded("contributor", in: bytes, at: start)
+                case 0x73: found = matchesFolded("staff", in: bytes, at: start)
+                case 0x65: found = matchesFolded("editor", in: bytes, at: start)
+                case 0x70: found = matchesFolded("photographer", in: bytes, at: start)
+                default: found = false
+                }
+                if found { return true }
             }
-            if matched { return true }
+            return false
         }
-        return false
     }
 
-    static let roleWordBytes = roleWords.map { Array($0.utf8) }
+    /// True when the lower-case pattern stands at `start` in the ASCII bytes, capitals folded (the
+    /// byte at `start` already matched the pattern's initial, folded by one bit).
+    private static func matchesFolded(_ pattern: StaticString, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        let count = pattern.utf8CodeUnitCount
+        guard bytes.count - start >= count else { return false }
+        let letters = pattern.utf8Start
+        for offset in 1..<count {
+            let byte = bytes[start + offset]
+            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != letters[offset] { return false }
+        }
+        return true
+    }
+
 
     /// `text.contains(needle)`, searched on bytes when the text is ASCII (Foundation's search cost
     /// more than the rest of the byline); other text keeps Foundation's comparison.

@@ -13,7 +13,7 @@ extension PublishedTimeParser {
             while let date = nextWord(bytes, from: cursor) {
                 cursor = date.upperBound
                 guard isISODateBytes(bytes, date) else { continue }
-                guard let day = CalendarDay(iso: String(decoding: UnsafeBufferPointer(rebasing: bytes[date]), as: UTF8.self)) else { return nil }
+                guard let day = isoDay(UnsafeBufferPointer(rebasing: bytes[date])) else { return nil }
                 var parsed = Parsed(day: day)
                 if let word = nextWord(bytes, from: cursor), let time = clockOnBytes(UnsafeBufferPointer(rebasing: bytes[word])) {
                     parsed.hour = time.hour
@@ -26,8 +26,27 @@ extension PublishedTimeParser {
         }
     }
 
+    /// `CalendarDay(iso:)` of a date word: "DDDD-DD-DD" read from its digits (building the word as a
+    /// `String` for it cost as much as the rest of the stamp), any other shape the general way.
+    static func isoDay(_ word: UnsafeBufferPointer<UInt8>) -> CalendarDay? {
+        guard word.count == 10, word[4] == 0x2D, word[7] == 0x2D else { return CalendarDay(iso: String(decoding: word, as: UTF8.self)) }
+        var fields = (year: 0, month: 0, day: 0)
+        for index in 0..<10 where index != 4 && index != 7 {
+            let digit = word[index] &- 0x30
+            guard digit < 10 else { return CalendarDay(iso: String(decoding: word, as: UTF8.self)) }
+            if index < 4 {
+                fields.year = fields.year * 10 + Int(digit)
+            } else if index < 7 {
+                fields.month = fields.month * 10 + Int(digit)
+            } else {
+                fields.day = fields.day * 10 + Int(digit)
+            }
+        }
+        return CalendarDay.valid(year: fields.year, month: fields.month, day: fields.day)
+    }
+
     /// The next run of bytes other than spaces and commas at or after `start`.
-    private static func nextWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+    static func nextWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
         var first = start
         while first < bytes.count, bytes[first] == 0x20 || bytes[first] == 0x2C { first += 1 }
         guard first < bytes.count else { return nil }
@@ -55,16 +74,25 @@ extension PublishedTimeParser {
             meridiem = word[word.count - 2] | 0x20
             digitsEnd = word.count - 2
         }
-        // The pieces between colons, empty ones left out (as `splitBytes(":")` leaves them).
-        var pieces: [Range<Int>] = []
+        // The first three pieces between colons, empty ones left out (as `splitBytes(":")` leaves
+        // them), kept on the stack: an array of them cost an allocation per stamp.
+        var pieces: (Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0)
+        var count = 0
         var start = 0
         for index in 0...digitsEnd where index == digitsEnd || word[index] == 0x3A {
-            if start < index { pieces.append(start..<index) }
+            if start < index {
+                switch count {
+                case 0: pieces.0 = start..<index
+                case 1: pieces.1 = start..<index
+                default: pieces.2 = start..<index
+                }
+                count += 1
+            }
             start = index + 1
-            if pieces.count == 3 { break }
+            if count == 3 { break }
         }
-        guard pieces.count >= 2, let hour = integer(word, pieces[0]), let minute = integer(word, pieces[1]), hour < 24, minute < 60 else { return nil }
-        var value = (hour: hour, minute: minute, second: pieces.count > 2 ? integer(word, pieces[2]) ?? 0 : 0)
+        guard count >= 2, let hour = integer(word, pieces.0), let minute = integer(word, pieces.1), hour < 24, minute < 60 else { return nil }
+        var value = (hour: hour, minute: minute, second: count > 2 ? integer(word, pieces.2) ?? 0 : 0)
         if meridiem == 0x70 && hour < 12 { value.hour += 12 }
         if meridiem == 0x61 && hour == 12 { value.hour = 0 }
         return value

@@ -58,6 +58,7 @@ struct PublishedTimeParser {
 
     static func parse(_ text: String) -> Parsed? {
         if let iso = isoStampOnBytes(text) { return iso }
+        if let monthFirst = monthStampOnBytes(text) { return monthFirst }
         return parseWords(text)
     }
 
@@ -255,11 +256,21 @@ struct PublishedTimeParser {
         return (word[..<second], first == 0x61 ? "am" : "pm")
     }
 
+    /// The zone's offset from UTC at an instant (seconds since 1970), nil for an unknown zone. UTC's is
+    /// always 0: asking Foundation for it cost more than the rest of writing the stamp.
+    private static func offset(_ zone: String, at instant: Int) -> Int? {
+        if zone == "UTC", utcIsKnown { return 0 }
+        return timeZone(zone)?.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
+    }
+
+    /// Whether Foundation knows the zone "UTC" (it always should): `timeZone("UTC")` is then not nil.
+    static let utcIsKnown = timeZone("UTC") != nil
+
     /// The UTC instant of a local time in an IANA zone, as "2024-04-13T12:10:00Z".
     static func utcTimestamp(_ parsed: Parsed, zone: String) -> String? {
-        guard let hour = parsed.hour, let minute = parsed.minute, let timeZone = timeZone(zone) else { return nil }
+        guard let hour = parsed.hour, let minute = parsed.minute else { return nil }
         let local = parsed.day.dayNumber * 86_400 + hour * 3_600 + minute * 60 + parsed.second
-        let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
+        guard let offset = offset(zone, at: local) else { return nil }
         let utc = local - offset
         let day = CalendarDay(dayNumber: utc >= 0 ? utc / 86_400 : (utc - 86_399) / 86_400)
         let seconds = utc - day.dayNumber * 86_400

@@ -201,9 +201,9 @@ extension StoryExtractor {
     static func rangeIgnoringCase(of needle: String, in text: String) -> Range<String.Index>? {
         // On the text's own contiguous bytes (no array copies of the text or the needle).
         var copy = text
+        var pattern = needle
         let found = copy.withUTF8 { bytes -> Int?? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
-            return .some(Self.firstOffsetIgnoringCase(of: needle, in: bytes))
+            pattern.withUTF8 { pattern in Self.firstOffsetIgnoringCase(of: pattern, in: bytes) }
         }
         guard let found else { return text.range(of: needle, options: .caseInsensitive) }
         guard let start = found else { return nil }
@@ -211,21 +211,25 @@ extension StoryExtractor {
         return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
     }
 
-    /// Where a lower-case ASCII needle first stands in ASCII bytes, capitals folded.
-    private static func firstOffsetIgnoringCase(of needle: String, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var pattern = needle
-        return pattern.withUTF8 { pattern -> Int? in
-            guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
-            for start in 0...(bytes.count - pattern.count) {
-                var matched = true
-                for offset in 0..<pattern.count {
-                    let byte = bytes[start + offset]
-                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != pattern[offset] { matched = false; break }
-                }
-                if matched { return start }
+    /// Where a lower-case ASCII needle first stands in the bytes, capitals folded; `.none` when a byte
+    /// is not ASCII (the text then goes to Foundation). One pass: the ASCII test and the search share
+    /// it, and only bytes that fold to the needle's initial start a comparison.
+    private static func firstOffsetIgnoringCase(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int?? {
+        var match: Int?
+        let last = bytes.count - pattern.count
+        for start in bytes.indices {
+            let byte = bytes[start]
+            if byte >= 0x80 { return .none }
+            guard match == nil, start <= last, let head = pattern.first,
+                  (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == head else { continue }
+            var matched = true
+            for offset in 1..<pattern.count {
+                let next = bytes[start + offset]
+                if (next >= 0x41 && next <= 0x5A ? next | 0x20 : next) != pattern[offset] { matched = false; break }
             }
-            return nil
+            if matched { match = start }
         }
+        return .some(match)
     }
 
     /// `text.range(of: needle)`, searched on bytes when the text is ASCII.
@@ -236,9 +240,15 @@ extension StoryExtractor {
         return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
     }
 
-    private func agencyNamed(in text: String) -> String? {
+    func agencyNamed(in text: String) -> String? {
         let stripped = text.trimming("() .")
         if let entry = BylineParser.agency(stripped) { return entry.shortName ?? entry.name }
+        if let found = BylineParser.agencyInSpansASCII(stripped, gazetteer: gazetteer) { return found.map { $0.shortName ?? $0.name } }
+        return agencyNamedInSpans(stripped)
+    }
+
+    /// The span search of `agencyNamed` by words, for text `BylineParser.agencyInSpansASCII` leaves.
+    func agencyNamedInSpans(_ stripped: String) -> String? {
         // Spans of up to four words that start with a capitalised word some name starts with.
         let words = stripped.splitBytes(" ")
         for start in words.indices where words[start].first?.isUppercase ?? false {

@@ -15,46 +15,85 @@ extension Gazetteer {
     /// a trailing possessive goes, letters and digits lower-cased form words, full stops and apostrophes
     /// vanish, any other byte separates, words join with one space, a leading "the" goes when more follow.
     static func literalKeyHash(ascii bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        keyBytes.withUnsafeBufferPointer { table in literalKeyHash(bytes, table: table) }
+    }
+
+    /// What each byte is to a literal key, read from one table so that the loop over a name's bytes
+    /// makes one test per byte: `separates`, `vanishes`, `notASCII`, or else the byte lower-cased.
+    static let keyBytes: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        switch byte {
+        case 0x41...0x5A: return byte | 0x20
+        case 0x61...0x7A, 0x30...0x39: return byte
+        case 0x2E, 0x27: return KeyByte.vanishes
+        case 0x80...: return KeyByte.notASCII
+        default: return KeyByte.separates
+        }
+    }
+
+    /// The classes in `keyBytes` (no letter or digit has these values).
+    enum KeyByte {
+        static let separates: UInt8 = 0
+        static let vanishes: UInt8 = 1
+        static let notASCII: UInt8 = 2
+    }
+
+    private static func literalKeyHash(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var end = bytes.count
-        for byte in bytes where byte >= 0x80 { return nil }
         if end >= 2, bytes[end - 1] | 0x20 == UInt8(ascii: "s"), bytes[end - 2] == UInt8(ascii: "'") {
             end -= 2
         } else if end >= 1, bytes[end - 1] == UInt8(ascii: "'") {
             end -= 1
         }
-        let basis: UInt64 = 0xcbf2_9ce4_8422_2325
-        // `whole` hashes the key; `afterFirst` the key from its second word on, in case the first is "the".
-        var whole = basis
-        var afterFirst = basis
-        var words = 0
-        var inWord = false
-        var firstWordLength = 0
-        var firstWordIsThe = true
-        for byte in bytes[0..<end] {
-            switch byte {
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
-                if !inWord {
-                    if words > 0 { whole = (whole ^ 0x20) &* 0x100_0000_01b3 }
-                    if words > 1 { afterFirst = (afterFirst ^ 0x20) &* 0x100_0000_01b3 }
-                    words += 1
-                    inWord = true
-                }
-                let lower = UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                whole = (whole ^ lower) &* 0x100_0000_01b3
-                if words > 1 {
-                    afterFirst = (afterFirst ^ lower) &* 0x100_0000_01b3
-                } else {
-                    // "the", a letter at a time.
-                    let expected: UInt64 = firstWordLength == 0 ? 0x74 : (firstWordLength == 1 ? 0x68 : 0x65)
-                    if firstWordLength >= 3 || lower != expected { firstWordIsThe = false }
-                    firstWordLength += 1
-                }
-            case 0x2E, 0x27:
-                continue
-            default:
-                inWord = false
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var started = false
+        var pendingSpace = false
+        // A space is hashed only before a word that follows another: runs of separators count once.
+        for index in afterLeadingThe(bytes, end: end, table: table)..<end {
+            let mapped = table[Int(bytes[index])]
+            if mapped > KeyByte.notASCII {
+                if pendingSpace { hash = (hash ^ 0x20) &* 0x100_0000_01b3 }
+                pendingSpace = false
+                started = true
+                hash = (hash ^ UInt64(mapped)) &* 0x100_0000_01b3
+            } else if mapped == KeyByte.separates {
+                pendingSpace = started
+            } else if mapped == KeyByte.notASCII {
+                return nil
             }
         }
-        return words > 1 && firstWordLength == 3 && firstWordIsThe ? afterFirst : whole
+        // The possessive's bytes are ASCII; only those before `end` needed the test.
+        return hash
+    }
+
+    /// Where the key's hashing starts: past a first word that is "the" when another word follows it,
+    /// else 0. Reads only the bytes it needs; a byte that is not ASCII before the decision gives 0, so
+    /// that the main loop sees it.
+    private static func afterLeadingThe(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, table: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0
+        while index < end, table[Int(bytes[index])] <= KeyByte.vanishes { index += 1 }
+        // The first word's letters, full stops and apostrophes passed over: exactly "the"?
+        var letters = 0
+        while index < end {
+            let mapped = table[Int(bytes[index])]
+            if mapped == KeyByte.separates { break }
+            if mapped == KeyByte.notASCII { return 0 }
+            if mapped != KeyByte.vanishes {
+                let expected: UInt8 = letters == 0 ? 0x74 : (letters == 1 ? 0x68 : 0x65)
+                guard letters < 3, mapped == expected else { return 0 }
+                letters += 1
+            }
+            index += 1
+        }
+        guard letters == 3 else { return 0 }
+        let afterThe = index
+        // Another word must follow for "the" to go.
+        while index < end {
+            let mapped = table[Int(bytes[index])]
+            if mapped > KeyByte.notASCII { return afterThe }
+            if mapped == KeyByte.notASCII { return 0 }
+            index += 1
+        }
+        return 0
     }
 }

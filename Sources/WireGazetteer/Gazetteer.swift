@@ -16,6 +16,8 @@ public final class Gazetteer: Sendable {
     /// without building a key.
     private let firstWords: WordHashSet
     private let byAcronym: [String: [GazetteerEntry]]
+    /// `byAcronym` by the hash of each key's bytes, for ASCII surfaces read as bytes.
+    private let byAcronymHash: KeyHashTable
     /// The most words any name has: how far a longest-match scan needs to look ahead.
     public let maxNameWords: Int
 
@@ -28,15 +30,54 @@ public final class Gazetteer: Sendable {
         byKey = builder.byKey
         byKeyHash = KeyHashTable(builder.byKey)
         byAcronym = builder.byAcronym
+        byAcronymHash = KeyHashTable(builder.byAcronym)
         firstWords = WordHashSet(builder.byKey.keys.compactMap { key in key.split(separator: " ").first.map { NameNormalizer.wordHash($0.utf8) } })
         maxNameWords = builder.maxNameWords
     }
 
     /// Entries for a name as written (capitals matter only for short all-capital forms).
     public func lookup(_ surface: String) -> [GazetteerEntry] {
+        // A native string's bytes are read in place: an ASCII name needs no key `String` built.
+        let fast: [GazetteerEntry]?? = surface.utf8.withContiguousStorageIfAvailable { lookup(asciiBytes: $0) }
+        if let fast, let entries = fast { return entries }
+        return lookupByKeyString(surface)
+    }
+
+    /// `lookup(String(decoding: bytes, as: UTF8.self))`, for a caller that holds the name's UTF-8 bytes
+    /// (a span of a longer line): an ASCII name is looked up without making it a `String`.
+    public func lookup(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [GazetteerEntry] {
+        if let entries = lookup(asciiBytes: bytes) { return entries }
+        return lookupByKeyString(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// `lookupByKeyString` for ASCII bytes by hashes alone, nil when a byte is not ASCII. While the
+    /// bytes may be an acronym key (capitals, digits, hyphens, full stops) they are hashed minus their
+    /// full stops, as `withoutFullStops` writes the key — most names stop being one at their second
+    /// byte; then the literal key is hashed (`literalKeyHash(ascii:)`). Building and hashing key
+    /// `String`s cost more than the rest of a lookup.
+    private func lookup(asciiBytes bytes: UnsafeBufferPointer<UInt8>) -> [GazetteerEntry]? {
+        var acronymHash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == 0x2E { continue }
+            guard byte &- 0x41 < 26 || byte &- 0x30 < 10 || byte == 0x2D else { index = -1; break }
+            acronymHash = (acronymHash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        // Every byte read was a capital, digit, hyphen or full stop (so ASCII).
+        if index == bytes.count {
+            let entries = byAcronymHash.entries(forHash: acronymHash)
+            if !entries.isEmpty { return entries }
+        }
+        guard let hash = Self.literalKeyHash(ascii: bytes) else { return nil }
+        return byKeyHash.entries(forHash: hash)
+    }
+
+    /// The lookup through key `String`s (the acronym dictionary, then `NameNormalizer.literalKey`): the
+    /// path for non-ASCII names, and the reference `lookup(asciiBytes:)` is tested against.
+    func lookupByKeyString(_ surface: String) -> [GazetteerEntry] {
         if Self.mayBeAcronymKey(surface.utf8), let acronym = byAcronym[Self.withoutFullStops(surface)] { return acronym }
-        // ASCII names by the hash of their key, which is read without building it as a `String`.
-        if let hash = NameNormalizer.asciiLiteralKeyHash(surface) { return byKeyHash.entries(forHash: hash) }
         return byKey[NameNormalizer.literalKey(surface)] ?? []
     }
 
