@@ -71,7 +71,7 @@ eval: deps
 	fi; \
 	exit $$status
 
-# Throughput of clean on the eval corpus repeated to about 50 MB (release build, one core).
+# Throughput of clean, and of clean + extract, on one core (release build): the eval stories and the bench corpus's wire stories, each repeated to about 50 MB.
 bench-clean: deps
 	Scripts/bench-clean.sh
 
