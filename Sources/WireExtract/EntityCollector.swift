@@ -209,7 +209,11 @@ struct EntityCollector {
         switch kind {
         case .person: return sortedWords(NameNormalizer.key(name))
         case .place:
-            var words = NameNormalizer.literalKey(name).split(separator: " ")
+            let literal = NameNormalizer.literalKey(name)
+            // A key without a space is one word (or none), which split and joined give back as it is:
+            // most places, and every dateline city of one word, skip the array of words.
+            guard hasSpace(literal) else { return literal }
+            var words = literal.split(separator: " ")
             if words.count > 1, let last = words.last, ExtractionLexicon.droppedPlaceHeads.contains(String(last)) { words.removeLast() }
             return words.joined(separator: " ")
         case .organization: return organizationKey(NameNormalizer.literalKey(name))
@@ -337,7 +341,9 @@ struct EntityCollector {
         }
         guard endsInSuffix else { return key }
         var words = key.split(separator: " ")
-        while words.count > 1, let last = words.last, ["co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "nv"].contains(String(last)) {
+        // On the word's bytes: a `String` equals an ASCII suffix exactly when its bytes do, and the
+        // array literal and `String` per word this replaced were most of the cost.
+        while words.count > 1, let last = words.last, isCorporateSuffix(last.utf8) {
             words.removeLast()
         }
         return words.joined(separator: " ")
