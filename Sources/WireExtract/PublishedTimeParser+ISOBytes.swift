@@ -66,14 +66,7 @@ extension PublishedTimeParser {
     /// `clock([word])` for one ASCII word: "14:35", "14:35:20", "6:40pm" (a meridiem only counts glued
     /// to the time, there being no next word to read it from).
     private static func clockOnBytes(_ word: UnsafeBufferPointer<UInt8>) -> (hour: Int, minute: Int, second: Int)? {
-        var digitsEnd = word.count
-        var meridiem: UInt8 = 0
-        // `splitMeridiemASCII`: more than two bytes, ending "am"/"pm" (any case) after a digit.
-        if word.count > 2, word[word.count - 1] | 0x20 == 0x6D, word[word.count - 2] | 0x20 == 0x61 || word[word.count - 2] | 0x20 == 0x70,
-           word[word.count - 3] &- 0x30 < 10 {
-            meridiem = word[word.count - 2] | 0x20
-            digitsEnd = word.count - 2
-        }
+        let (digitsEnd, meridiem) = gluedMeridiem(word)
         // The first three pieces between colons, empty ones left out (as `splitBytes(":")` leaves
         // them), kept on the stack: an array of them cost an allocation per stamp.
         var pieces: (Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0)
@@ -98,23 +91,18 @@ extension PublishedTimeParser {
         return value
     }
 
+    /// `splitMeridiemASCII` on one ASCII word: a word of more than two bytes ending "am"/"pm" (any
+    /// case) after a digit gives the end of its digits and the meridiem's first letter, lower case;
+    /// any other word gives its whole length and 0.
+    static func gluedMeridiem(_ word: UnsafeBufferPointer<UInt8>) -> (digitsEnd: Int, meridiem: UInt8) {
+        let count = word.count
+        guard count > 2, word[count - 1] | 0x20 == 0x6D, word[count - 2] | 0x20 == 0x61 || word[count - 2] | 0x20 == 0x70,
+              word[count - 3] &- 0x30 < 10 else { return (count, 0) }
+        return (count - 2, word[count - 2] | 0x20)
+    }
+
     /// `Int(_:)` of ASCII bytes: an optional sign, then decimal digits; nil on anything else or overflow.
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        var position = range.lowerBound
-        guard position < range.upperBound else { return nil }
-        let negative = bytes[position] == UInt8(ascii: "-")
-        if negative || bytes[position] == UInt8(ascii: "+") { position += 1 }
-        guard position < range.upperBound else { return nil }
-        var value = 0
-        while position < range.upperBound {
-            let digit = bytes[position] &- 0x30
-            guard digit < 10 else { return nil }
-            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
-            let (next, carry) = negative ? shifted.subtractingReportingOverflow(Int(digit)) : shifted.addingReportingOverflow(Int(digit))
-            guard !overflow, !carry else { return nil }
-            value = next
-            position += 1
-        }
-        return value
+        ASCIIInteger.parse(bytes, range)
     }
 }

@@ -49,14 +49,9 @@ extension PublishedTimeParser {
             parsed.zone = zone
             return true
         }
-        // `splitMeridiemASCII`: more than two bytes, ending "am"/"pm" (any case) after a digit.
-        var digitsEnd = word.count
-        var meridiem: UInt8 = 0
-        if word.count > 2, word[word.count - 1] | 0x20 == 0x6D, word[word.count - 2] | 0x20 == 0x61 || word[word.count - 2] | 0x20 == 0x70,
-           word[word.count - 3] &- 0x30 < 10 {
-            meridiem = word[word.count - 2] | 0x20
-            digitsEnd = word.count - 2
-        }
+        let glued = gluedMeridiem(word)
+        let digitsEnd = glued.digitsEnd
+        var meridiem = glued.meridiem
         let digits = UnsafeBufferPointer(rebasing: word[0..<digitsEnd])
         guard digits.contains(0x3A) else { return true }
         // Exactly two pieces between colons, empty ones left out (as `splitBytes(":")` leaves them).

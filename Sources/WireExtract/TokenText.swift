@@ -107,35 +107,14 @@ struct TokenText: Sendable {
         return tokens[index].mark == UInt8(truncatingIfNeeded: mark.value)
     }
 
-    /// The name key of a token range (`NameNormalizer.key` without title stripping), built from bytes.
+    /// The name key of a token range (`NameNormalizer.key` without title stripping), built from bytes
+    /// straight into the string's storage (`TokenSpans.key(_:into:)`).
     func key(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        // Written straight into the string's storage (no array to copy from): at most the tokens'
-        // bytes and a space between each two.
-        let capacity = tokens[range.upperBound - 1].end - tokens[range.lowerBound].start + range.count
         var ascii = true
-        let key = bytes.withUnsafeBufferPointer { text in
-            String(unsafeUninitializedCapacity: capacity) { out -> Int in
-                var count = 0
-                for index in range {
-                    let token = tokens[index]
-                    if !token.isWord {
-                        if token.mark == UInt8(ascii: "s") { out[count] = UInt8(ascii: "s"); count += 1 } // "People's" → "peoples"
-                        continue
-                    }
-                    if count > 0 { out[count] = 0x20; count += 1 }
-                    for position in token.start..<token.end {
-                        let byte = text[position]
-                        if byte >= 0x80 { ascii = false; return 0 }
-                        switch byte {
-                        case 0x41...0x5A: out[count] = byte | 0x20
-                        case 0x2E, 0x27: continue
-                        case 0x2D, 0x26: out[count] = 0x20
-                        default: out[count] = byte
-                        }
-                        count += 1
-                    }
-                }
+        let key = withSpans { spans in
+            String(unsafeUninitializedCapacity: spans.keyCapacity(range)) { out -> Int in
+                guard let count = spans.key(range, into: out) else { ascii = false; return 0 }
                 return count
             }
         }
@@ -146,69 +125,17 @@ struct TokenText: Sendable {
     /// `Gazetteer.keyHash` of `key(range)`, computed from the tokens' bytes without building the key;
     /// nil when a byte is not ASCII (the key then needs `NameNormalizer`'s folding).
     func keyHash(_ range: Range<Int>) -> UInt64? {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var empty = true
-        @inline(__always) func add(_ byte: UInt8) {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            empty = false
-        }
-        let ascii = bytes.withUnsafeBufferPointer { text -> Bool in
-            for index in range {
-                let token = tokens[index]
-                if !token.isWord {
-                    if token.mark == UInt8(ascii: "s") { add(UInt8(ascii: "s")) }
-                    continue
-                }
-                if !empty { add(0x20) }
-                for position in token.start..<token.end {
-                    let byte = text[position]
-                    if byte >= 0x80 { return false }
-                    switch byte {
-                    case 0x41...0x5A: add(byte | 0x20)
-                    case 0x2E, 0x27: continue
-                    case 0x2D, 0x26: add(0x20)
-                    default: add(byte)
-                    }
-                }
-            }
-            return true
-        }
-        return ascii ? hash : nil
+        withSpans { $0.keyHash(range) }
     }
 
     /// A 64-bit hash of the range's words, lower-cased (ASCII), for set membership inside one story.
     func hashKey(_ range: Range<Int>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        // On the raw buffers: checked subscripts per byte cost more than the hashing.
-        bytes.withUnsafeBufferPointer { text in
-            tokens.withUnsafeBufferPointer { tokens in
-                for index in range where tokens[index].isWord {
-                    for position in tokens[index].start..<tokens[index].end {
-                        let byte = text[position]
-                        if byte == 0x2E || byte == 0x27 { continue }
-                        hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
-                    }
-                    hash = (hash ^ 0x20) &* 0x100_0000_01b3
-                }
-            }
-        }
-        return hash
+        withSpans { $0.hashKey(range) }
     }
 
-    /// `NameNormalizer.wordHash` of token `index`, read in one pass over its raw bytes; nil when one
-    /// is not ASCII.
+    /// `NameNormalizer.wordHash` of token `index`, read over its raw bytes; nil when one is not ASCII.
     func asciiWordHash(_ index: Int) -> UInt64? {
-        let token = tokens[index]
-        return bytes.withUnsafeBufferPointer { text -> UInt64? in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for position in token.start..<token.end {
-                let byte = text[position]
-                if byte >= 0x80 { return nil }
-                if byte == 0x2E || byte == 0x27 { continue }
-                hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
-            }
-            return hash
-        }
+        withSpans { $0.asciiWordHash(index) }
     }
 
     /// The first capitalised word at or after token `index`, or `tokens.count`.
