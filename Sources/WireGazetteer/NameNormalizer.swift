@@ -153,19 +153,6 @@ public enum NameNormalizer {
         return count
     }
 
-    /// The `Gazetteer.keyHash` of `literalKey(name)` for an ASCII name, read without building the key
-    /// as a `String`; nil when a byte is not ASCII.
-    static func asciiLiteralKeyHash(_ name: String) -> UInt64? {
-        var text = name
-        return text.withUTF8 { bytes -> UInt64? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { out in
-                let count = writeASCIILiteralKey(bytes, into: out)
-                return Gazetteer.keyHash(UnsafeBufferPointer(rebasing: out[..<count]))
-            }
-        }
-    }
-
     /// `foldedWords` for ASCII names, byte by byte; nil when a byte is not ASCII.
     private static func asciiWords(_ name: some StringProtocol) -> [String]? {
         var words: [String] = []

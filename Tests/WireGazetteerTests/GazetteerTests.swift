@@ -38,22 +38,3 @@ import Testing
         #expect(gazetteer.lookup("Zorblax Freight").isEmpty)
     }
 }
-
-/// ASCII names are looked up by the hash of their key, read without building the key: the hash must
-/// be the key's, and find what the key finds.
-@Suite struct LiteralKeyHashTests {
-    @Test func theHashIsTheHashOfTheLiteralKey() {
-        let names = ["North Korea", "the United States", "Seoul's", "Korean Central News Agency", "World Bank", "Hong Kong",
-                     "The Hague", "the", "the the", "'", "", "Pyongyang'", "Kyodo News", "St. Louis", "Nowhere Land", "U.N.",
-                     "  Tokyo  ", "Rio-de-Janeiro", "AT&T", "Xinhua's", "the DPRK", "Côte d'Ivoire"]
-        for name in names {
-            let key = NameNormalizer.literalKey(name)
-            guard let hash = NameNormalizer.asciiLiteralKeyHash(name) else {
-                #expect(name.utf8.contains { $0 >= 0x80 }, "\(name)")
-                continue
-            }
-            #expect(hash == Gazetteer.keyHash(key.utf8), "\(name)")
-            #expect(Gazetteer.shared.entries(forKeyHash: hash) == Gazetteer.shared.entries(forKey: key), "\(name)")
-        }
-    }
-}
