@@ -213,21 +213,7 @@ extension String {
     /// Whether the text contains a lower-case ASCII needle, ignoring ASCII case, on UTF-8 bytes.
     func containsIgnoringCase(_ lowercaseNeedle: String) -> Bool {
         let pattern = Array(lowercaseNeedle.utf8)
-        guard !pattern.isEmpty else { return true }
-        return withUTF8Bytes { bytes -> Bool in
-            guard bytes.count >= pattern.count else { return false }
-            for start in 0...(bytes.count - pattern.count) {
-                var k = 0
-                while k < pattern.count {
-                    let byte = bytes[start + k]
-                    let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
-                    if lowered != pattern[k] { break }
-                    k += 1
-                }
-                if k == pattern.count { return true }
-            }
-            return false
-        }
+        return withUTF8Bytes { $0.containsIgnoringCase(pattern) }
     }
 }
 
