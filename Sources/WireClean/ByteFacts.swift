@@ -2,9 +2,14 @@
 /// runs on every paragraph of every story, and a byte at a time it was the cleaner's costliest loop.
 struct ByteFacts: Equatable {
     var spaces = 0
-    var hasDigit = false
+    /// Nil when nobody read it: the splitter leaves it out for paragraphs of more than
+    /// `digitWordLimit` words, which no rule asks about (`LineShape.hasDigit` reads it then).
+    var hasDigit: Bool? = false
     var hasLowercase = false
     var isASCII = true
+
+    /// Every rule that asks whether a line holds a digit first wants it at most this many words long.
+    static let digitWordLimit = 24
 
     private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     private static let highs: UInt64 = 0x8080_8080_8080_8080
@@ -19,7 +24,7 @@ struct ByteFacts: Equatable {
     }
 
     /// The facts of printable ASCII text whose bytes were read elsewhere (`ParagraphSplitter`).
-    init(asciiSpaces spaces: Int, hasDigit: Bool, hasLowercase: Bool) {
+    init(asciiSpaces spaces: Int, hasDigit: Bool?, hasLowercase: Bool) {
         self.spaces = spaces
         self.hasDigit = hasDigit
         self.hasLowercase = hasLowercase

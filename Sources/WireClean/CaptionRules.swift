@@ -42,16 +42,18 @@ enum CaptionRules {
         // Decided on the paragraph's bytes in place: the caption text before the credit is never copied.
         return shape.text.withUTF8Bytes { bytes in
             guard let span = creditSpan(bytes), span.endsSentence(bytes) else { return false }
-            // A shape that is not ASCII has no byte reading of its markers; one that is needs no
-            // second look at every byte.
-            let marker = shape.isASCII ? asciiPositionMarker(bytes, knownASCII: true) : stablePositionMarker(bytes)
-            if marker ?? characterPositionMarker(shape.text) { return true }
+            // The tests are pure, so their order changes only the cost: the credit's few bytes
+            // first, the position markers (a search of the whole paragraph) last.
             let credit = UnsafeBufferPointer(rebasing: bytes[span.creditStart..<span.creditEnd])
             if credit.contains(UInt8(ascii: "/")) || photoCreditWordBytes.contains(where: { credit.containsIgnoringCase($0) }) {
                 return true
             }
             // A mid-story paragraph closed by "(Agency)" is a caption: story paragraphs never end that way.
-            return !isLast && SignOff.isAgencyLike(Substring(String(decoding: credit, as: UTF8.self)))
+            if !isLast && SignOff.isAgencyLike(Substring(String(decoding: credit, as: UTF8.self))) { return true }
+            // A shape that is not ASCII has no byte reading of its markers; one that is needs no
+            // second look at every byte.
+            let marker = shape.isASCII ? asciiPositionMarker(bytes, knownASCII: true) : stablePositionMarker(bytes)
+            return marker ?? characterPositionMarker(shape.text)
         }
     }
 
@@ -176,7 +178,8 @@ enum CaptionRules {
     /// the first ")" after it closes. `knownASCII`: the caller knows no byte is above 0x7F.
     static func asciiPositionMarker(_ bytes: UnsafeBufferPointer<UInt8>, knownASCII: Bool = false) -> Bool? {
         if knownASCII {
-            guard !bytes.contains(0x0D) else { return nil }
+            // Eight bytes at a time: the paragraph is read whole.
+            guard bytes.firstIndex(of: 0x0D, or: 0x0D, from: 0) == nil else { return nil }
         } else {
             guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
         }
@@ -187,7 +190,8 @@ enum CaptionRules {
     private static func asciiGroups(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
-            guard let open = bytes[index...].firstIndex(of: UInt8(ascii: "(")) else { return false }
+            // Eight bytes at a time to the next "(": most paragraphs have none, or one near the end.
+            guard let open = bytes.firstIndex(of: UInt8(ascii: "("), or: UInt8(ascii: "("), from: index) else { return false }
             guard let close = bytes[open...].firstIndex(of: UInt8(ascii: ")")) else { return false }
             if isPositionList(UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close])) { return true }
             index = close + 1

@@ -4,7 +4,9 @@ import WireModel
 /// its place (above the story, inside a related list), a second settles the story's end (captions,
 /// the sign-off on the last paragraph).
 struct CleaningPass {
-    private let blocks: [CopyBlock]
+    /// The blocks' roles; their texts are the shapes' (`shapes[index].text`). Roles alone make an
+    /// array of plain values, which is read without retaining anything and freed without a walk.
+    private let roles: [CopyBlock.Role]
     private let options: CleanOptions
     private let context: CopyContext
     private let shapes: [LineShape]
@@ -34,12 +36,36 @@ struct CleaningPass {
     private var halfShapes: [Int: LineShape] = [:]
 
     private func text(of paragraph: StoryParagraph) -> String {
-        paragraph.ownText ?? blocks[paragraph.index].text
+        paragraph.ownText ?? shapes[paragraph.index].text
     }
 
     /// Removed lines keyed by the block they came from, so they come out in the order they stood.
-    private var removed: [(order: Int, furniture: Furniture)] = []
-    private var captions: [(order: Int, caption: Caption)] = []
+    private var removed = Recorded<Furniture>(capacity: 16)
+    private var captions = Recorded<Caption>()
+
+    /// Entries with the block order they belong at, in two arrays: when they were recorded in order,
+    /// as in most stories, the entries' array is the result as it is (no copy, no tuples to map).
+    private struct Recorded<Entry> {
+        private var orders: [Int] = []
+        private var entries: [Entry] = []
+
+        init(capacity: Int = 0) {
+            // A story records some ten removed lines: room for them in one allocation each.
+            orders.reserveCapacity(capacity)
+            entries.reserveCapacity(capacity)
+        }
+
+        mutating func append(_ order: Int, _ entry: Entry) {
+            orders.append(order)
+            entries.append(entry)
+        }
+
+        /// Entries by block order, ties in the order they were recorded (a stable sort).
+        func inOrder() -> [Entry] {
+            if zip(orders, orders.dropFirst()).allSatisfy({ $0 <= $1 }) { return entries }
+            return orders.indices.sorted { (orders[$0], $0) < (orders[$1], $1) }.map { entries[$0] }
+        }
+    }
     private var story: [StoryParagraph] = []
     private var headline: String?
     /// Indices of blocks already judged to be captions (for their printed-twice copies).
@@ -49,20 +75,19 @@ struct CleaningPass {
     private lazy var knownHeadlineLowercased: String? = context.headline?.lowercased()
 
     init(blocks: [CopyBlock], options: CleanOptions, context: CopyContext) {
-        self.blocks = blocks
+        roles = blocks.map(\.role)
         self.options = options
         self.context = context
         let shapes = blocks.map { LineShape($0.text, facts: $0.facts) }
         self.shapes = shapes
         story.reserveCapacity(blocks.count)
-        removed.reserveCapacity(8)
         // Counted in one loop: filtering would copy every shape into a new array.
         var asciiCount = 0
         var firstProse = blocks.count
         var lastProse = -1
         for index in shapes.indices {
             if shapes[index].isASCII { asciiCount += 1 }
-            if blocks[index].role == .text, shapes[index].isProse {
+            if roles[index] == .text, shapes[index].isProse {
                 firstProse = min(firstProse, index)
                 lastProse = index
             }
@@ -76,8 +101,8 @@ struct CleaningPass {
         let body = joinedParagraphs()
         return CleanedStory(
             body: body.isEmpty ? nil : body,
-            furniture: Self.inOrder(removed, order: { $0.order }, entry: { $0.furniture }),
-            captions: Self.inOrder(captions, order: { $0.order }, entry: { $0.caption }),
+            furniture: removed.inOrder(),
+            captions: captions.inOrder(),
             headline: headline
         )
     }
@@ -86,7 +111,7 @@ struct CleaningPass {
     /// (`joined(separator:)` grows its result as it goes).
     private func joinedParagraphs() -> String {
         guard story.count > 1 else { return story.first.map(text(of:)) ?? "" }
-        let size = story.reduce(2 * (story.count - 1)) { $0 + ($1.ownText ?? blocks[$1.index].text).utf8.count }
+        let size = story.reduce(2 * (story.count - 1)) { $0 + ($1.ownText ?? shapes[$1.index].text).utf8.count }
         return String(unsafeUninitializedCapacity: size) { buffer in
             var offset = 0
             for (position, paragraph) in story.enumerated() {
@@ -98,55 +123,55 @@ struct CleaningPass {
                 let copy = { (bytes: UnsafeBufferPointer<UInt8>) in
                     UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: bytes) + offset
                 }
-                offset = paragraph.ownText?.withUTF8Bytes(copy) ?? blocks[paragraph.index].text.withUTF8Bytes(copy)
+                offset = paragraph.ownText?.withUTF8Bytes(copy) ?? shapes[paragraph.index].text.withUTF8Bytes(copy)
             }
             return offset
         }
-    }
-
-    /// Entries by block order, ties in the order they were recorded (a stable sort); most stories
-    /// record them in order already, and then nothing is sorted.
-    private static func inOrder<Element, Entry>(_ entries: [Element], order: (Element) -> Int, entry: (Element) -> Entry) -> [Entry] {
-        if zip(entries, entries.dropFirst()).allSatisfy({ order($0) <= order($1) }) { return entries.map(entry) }
-        return entries.enumerated().sorted { (order($0.element), $0.offset) < (order($1.element), $1.offset) }.map { entry($0.element) }
     }
 
     // MARK: first pass
 
     mutating func classifyLines() {
         var inRelatedList = false
-        for index in blocks.indices {
-            let block = blocks[index]
-            let shape = shapes[index]
-            if inRelatedList {
-                let chrome = options.pageChrome && chromeKind(shape) != nil
-                if !shape.isProse, !chrome, shape.isHeadlineLike || block.role != .text {
-                    remove(index, .related, block.text)
-                    continue
-                }
-                inRelatedList = false
-            }
-            if options.relatedLists, LineRules.relatedHeading(shape) {
-                remove(index, .relatedHeading, block.text)
-                inRelatedList = true
-                continue
-            }
-            if let kind = judge(index, block, shape) {
-                remove(index, kind, block.text)
-            } else if !takeCaptionCopies(index, block, shape) {
-                story.append(StoryParagraph(index: index))
+        // Shapes read in place through the buffer: `let shape = shapes[index]` copied each one,
+        // retaining and releasing its strings, on every line of every story.
+        let shapes = self.shapes
+        shapes.withUnsafeBufferPointer { shapes in
+            for index in shapes.indices {
+                classify(index, roles[index], shapes[index], inRelatedList: &inRelatedList)
             }
         }
     }
 
+    private mutating func classify(_ index: Int, _ role: CopyBlock.Role, _ shape: LineShape, inRelatedList: inout Bool) {
+        if inRelatedList {
+            let chrome = options.pageChrome && chromeKind(shape) != nil
+            if !shape.isProse, !chrome, shape.isHeadlineLike || role != .text {
+                remove(index, .related, shape.text)
+                return
+            }
+            inRelatedList = false
+        }
+        if options.relatedLists, LineRules.relatedHeading(shape) {
+            remove(index, .relatedHeading, shape.text)
+            inRelatedList = true
+            return
+        }
+        if let kind = judge(index, role, shape) {
+            remove(index, kind, shape.text)
+        } else if !takeCaptionCopies(index, role, shape) {
+            story.append(StoryParagraph(index: index))
+        }
+    }
+
     /// The kind of a line that a rule is sure of, or nil for story text (captions are handled apart).
-    private mutating func judge(_ index: Int, _ block: CopyBlock, _ shape: LineShape) -> FurnitureKind? {
+    private mutating func judge(_ index: Int, _ role: CopyBlock.Role, _ shape: LineShape) -> FurnitureKind? {
         let aboveStory = index < firstProse
         let belowStory = index > lastProse
         // Every line rule has a word limit under this: long paragraphs are story text or captions.
-        if shape.words > 60, block.role == .text { return nil }
+        if shape.words > 60, role == .text { return nil }
         // A long sentence can only be a credit, disclaimer, copyright or tag line: skip the rest.
-        if shape.words > 16, shape.isProse, block.role == .text { return proseKind(shape) }
+        if shape.words > 16, shape.isProse, role == .text { return proseKind(shape) }
         if options.strayScript, !shape.isASCII, shape.words <= ScriptProfile.maxStrayWords, isStray(shape) { return .strayScript }
         if options.shareWidgets, LineRules.shareWidget(shape) { return .shareWidget }
         if options.relatedLists, LineRules.inlineRelated(shape) { return .related }
@@ -158,24 +183,24 @@ struct CleaningPass {
             if aboveStory, LineRules.dateStamp(shape) { return .published }
         }
         if options.credits, LineRules.credit(shape) { return .credit }
-        if options.signOffs, LineRules.signOffLine(shape) || (belowStory && shape.words <= 6 && SignOff.isDeskCodes(block.text))
+        if options.signOffs, LineRules.signOffLine(shape) || (belowStory && shape.words <= 6 && SignOff.isDeskCodes(shape.text))
             || (belowStory && LineRules.agencyAlone(shape)) { return .signOff }
         if options.pageChrome, let kind = chromeKind(shape) { return kind }
         if options.siteNames, SiteNames.isSiteName(shape, known: context.publisherNames, standalone: aboveStory || belowStory) {
             return .siteName
         }
-        if options.headlines, aboveStory, headline == nil, block.role == .text, isPrintedHeadline(shape) {
-            headline = block.text
+        if options.headlines, aboveStory, headline == nil, role == .text, isPrintedHeadline(shape) {
+            headline = shape.text
             return .headline
         }
-        if case .chrome(let kind) = block.role, options.pageChrome { return kind }
+        if case .chrome(let kind) = role, options.pageChrome { return kind }
         return nil
     }
 
     private mutating func isStray(_ shape: LineShape) -> Bool {
         // A line mostly in Latin letters in a story mostly of ASCII paragraphs is no stray.
         if mostlyASCII, ScriptProfile.majorityScript(shape.text) ?? .latin == .latin { return false }
-        if scripts == nil { scripts = ScriptProfile(blocks.map(\.text)) }
+        if scripts == nil { scripts = ScriptProfile(shapes.map(\.text)) }
         return scripts?.isStray(shape) ?? false
     }
 
@@ -225,17 +250,17 @@ struct CleaningPass {
     }
 
     /// Captions printed twice (on one line, or as two paragraphs in a row) and `<figcaption>`s.
-    private mutating func takeCaptionCopies(_ index: Int, _ block: CopyBlock, _ shape: LineShape) -> Bool {
+    private mutating func takeCaptionCopies(_ index: Int, _ role: CopyBlock.Role, _ shape: LineShape) -> Bool {
         guard options.captions else { return false }
-        if block.role == .figureCaption {
-            if index > 0, sameBytes(blocks[index - 1].text, block.text), captionBlocks.contains(index - 1) {
-                remove(index, .duplicateCaption, block.text)
+        if role == .figureCaption {
+            if index > 0, sameBytes(shapes[index - 1].text, shape.text), captionBlocks.contains(index - 1) {
+                remove(index, .duplicateCaption, shape.text)
             } else {
-                takeCaption(index, block.text)
+                takeCaption(index, shape.text)
             }
             return true
         }
-        if let half = CaptionRules.halfOfDoubled(block.text) {
+        if let half = CaptionRules.halfOfDoubled(shape.text) {
             let halfShape = LineShape(half)
             if CaptionRules.isCaption(halfShape, isLast: false) || !halfShape.isProse {
                 takeCaption(index, half)
@@ -248,15 +273,15 @@ struct CleaningPass {
             }
             return true
         }
-        guard index > 0, sameBytes(blocks[index - 1].text, block.text) else { return false }
+        guard index > 0, sameBytes(shapes[index - 1].text, shape.text) else { return false }
         if captionBlocks.contains(index - 1) {
-            remove(index, .duplicateCaption, block.text)
+            remove(index, .duplicateCaption, shape.text)
         } else if let last = story.last, last.index == index - 1, CaptionRules.isCaption(shape, isLast: false) {
             story.removeLast()
-            takeCaption(index - 1, block.text)
-            remove(index, .duplicateCaption, block.text)
+            takeCaption(index - 1, shape.text)
+            remove(index, .duplicateCaption, shape.text)
         } else {
-            remove(index, .duplicateParagraph, block.text)
+            remove(index, .duplicateParagraph, shape.text)
         }
         return true
     }
@@ -274,15 +299,20 @@ struct CleaningPass {
         if options.captions {
             var kept: [StoryParagraph] = []
             kept.reserveCapacity(story.count)
-            for (position, paragraph) in story.enumerated() {
-                let isLast = position == story.count - 1
-                let isCaption = halfShapes.isEmpty || paragraph.ownText == nil
-                    ? CaptionRules.isCaption(shapes[paragraph.index], isLast: isLast)
-                    : CaptionRules.isCaption(halfShapes[paragraph.index] ?? shapes[paragraph.index], isLast: isLast)
-                if isCaption {
-                    takeCaption(paragraph.index, text(of: paragraph))
-                } else {
-                    kept.append(paragraph)
+            let paragraphs = story
+            // Shapes read in place through the buffer, not copied (see `classifyLines`).
+            let shapes = self.shapes
+            shapes.withUnsafeBufferPointer { shapes in
+                for (position, paragraph) in paragraphs.enumerated() {
+                    let isLast = position == paragraphs.count - 1
+                    let isCaption = halfShapes.isEmpty || paragraph.ownText == nil
+                        ? CaptionRules.isCaption(shapes[paragraph.index], isLast: isLast)
+                        : CaptionRules.isCaption(halfShapes[paragraph.index] ?? shapes[paragraph.index], isLast: isLast)
+                    if isCaption {
+                        takeCaption(paragraph.index, text(of: paragraph))
+                    } else {
+                        kept.append(paragraph)
+                    }
                 }
             }
             story = kept
@@ -295,18 +325,18 @@ struct CleaningPass {
     // MARK: recording
 
     private mutating func remove(_ index: Int, _ kind: FurnitureKind, _ text: String, after: Bool = false) {
-        removed.append((index * 2 + (after ? 1 : 0), Furniture(kind: kind.rawValue, text: text)))
+        removed.append(index * 2 + (after ? 1 : 0), Furniture(kind: kind.rawValue, text: text))
     }
 
     private mutating func takeCaption(_ index: Int, _ text: String) {
         captionBlocks.insert(index)
         remove(index, .caption, text)
         if let split = CaptionRules.splitCredit(text), isCredit(split.credit) {
-            captions.append((index, Caption(text: split.text, credit: split.credit)))
+            captions.append(index, Caption(text: split.text, credit: split.credit))
         } else if let split = CaptionRules.trailingPhotoCredit(text) {
-            captions.append((index, Caption(text: split.text, credit: split.credit)))
+            captions.append(index, Caption(text: split.text, credit: split.credit))
         } else {
-            captions.append((index, Caption(text: text)))
+            captions.append(index, Caption(text: text))
         }
     }
 

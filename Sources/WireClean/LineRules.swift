@@ -229,7 +229,8 @@ enum LineRules {
 
     /// "Published : April 13, 2024 - 21:10", "Updated - May 28, 2024 05:10 pm IST".
     static func publication(_ shape: LineShape) -> FurnitureKind? {
-        guard shape.hasDigit, shape.words <= 24, shape.bytes <= 200 else { return nil }
+        // Words before digits: the splitter reads digits only in short paragraphs.
+        guard shape.words <= 24, shape.bytes <= 200, shape.hasDigit else { return nil }
         let kind: FurnitureKind
         if let prefix = shape.text.firstPrefixIgnoringCase(updatedPrefixes) {
             guard followedBySeparator(shape.text, prefixLength: prefix.utf8.count) else { return nil }
@@ -258,7 +259,7 @@ enum LineRules {
     /// A line above the story that is a time stamp and little else: a date with a year and a clock time
     /// ("KYODO NEWS - Jul 9, 2024 - 18:40 | Business"), or nothing but a date.
     static func dateStamp(_ shape: LineShape) -> Bool {
-        guard shape.hasDigit, shape.words <= 16, shape.bytes <= 160, shape.lastByte != UInt8(ascii: ".") else { return false }
+        guard shape.words <= 16, shape.bytes <= 160, shape.lastByte != UInt8(ascii: "."), shape.hasDigit else { return false }
         // A clock time has a colon; a bare date is short.
         guard shape.words <= 5 || shape.text.containsByte(UInt8(ascii: ":")) else { return false }
         let date = DateLine(shape.text)

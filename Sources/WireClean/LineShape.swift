@@ -5,7 +5,8 @@ struct LineShape {
     /// Words separated by spaces (the text is normalised: single spaces, trimmed).
     let words: Int
     let bytes: Int
-    let hasDigit: Bool
+    /// Nil when the splitter left it unread (a long paragraph): `hasDigit` reads the bytes then.
+    private let knownDigit: Bool?
     let hasLowercase: Bool
     let isASCII: Bool
     /// The first and last bytes, or 0 for empty text.
@@ -23,7 +24,7 @@ struct LineShape {
     init(_ text: String, facts known: ByteFacts? = nil) {
         self.text = text
         var words = text.isEmpty ? 0 : 1
-        var digit = false, hasLower = false, ascii = true
+        var digit: Bool? = false, hasLower = false, ascii = true
         var first: UInt8 = 0
         var last: UInt8 = 0
         var bytesCount = 0
@@ -41,7 +42,7 @@ struct LineShape {
         }
         self.words = words
         self.bytes = bytesCount
-        self.hasDigit = digit
+        self.knownDigit = digit
         self.hasLowercase = hasLower
         self.isASCII = ascii
         self.firstByte = first
@@ -113,6 +114,11 @@ struct LineShape {
             }
         }
         return false
+    }
+
+    /// Holds an ASCII digit.
+    var hasDigit: Bool {
+        knownDigit ?? text.withUTF8Bytes { $0.contains { $0 &- 0x30 < 10 } }
     }
 
     /// Reads as running prose: long enough, with lower-case words, ending as a sentence.

@@ -39,7 +39,6 @@ enum ParagraphSplitter {
         var previousSpace = true
         /// Facts of the paragraph in progress, kept while it is simple.
         var spaces = 0
-        var digitLanes: UInt64 = 0
 
         init(bytes: UnsafeBufferPointer<UInt8>, role: CopyBlock.Role) {
             self.bytes = bytes
@@ -58,7 +57,6 @@ enum ParagraphSplitter {
                             paragraphStart = lineStart
                             simple = position == lineStart
                             spaces = 0
-                            digitLanes = 0
                         } else {
                             simple = false  // a second line: its break folds to a space
                         }
@@ -98,10 +96,25 @@ enum ParagraphSplitter {
         private static let ones: UInt64 = 0x0101_0101_0101_0101
         @inline(__always) private static func repeated(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
 
+        /// Top bits of the lanes whose byte leaves the run: non-ASCII, 0x7F, or below 0x20. Each
+        /// byte's low seven bits plus a constant stays below 0x100, so no carry crosses lanes: the
+        /// top bit of a lane tells whether its byte reached a bound.
+        @inline(__always) private static func outOfRunLanes(_ word: UInt64) -> UInt64 {
+            let low = word & lows
+            return (word | (low &+ ones) | ~(low &+ repeated(0x80 - 0x20))) & highs
+        }
+
+        /// Top bits of the space lanes of a word of the run: a space makes a zero lane of
+        /// word ^ 0x20… (all ASCII here), and exactly the zero lanes keep a clear top bit after adding 0x7F.
+        @inline(__always) private static func spaceLanes(_ word: UInt64) -> UInt64 {
+            ~((word ^ repeated(0x20)) &+ lows) & highs
+        }
+
         /// The end of the run of printable ASCII (spaces included) starting at a visible byte,
-        /// read eight bytes at a time: spaces counted, digits noted, a double space ends `simple`.
-        /// (Lower-case letters are looked for when the paragraph closes: the first word almost
-        /// always has one, so that search stops at once.)
+        /// read eight bytes at a time: spaces counted, a double space ends `simple`. (Lower-case
+        /// letters are looked for when the paragraph closes: the first word almost always has one,
+        /// so that search stops at once; digits then too, in short paragraphs only, the only ones
+        /// a rule asks about: not here, where every byte of every paragraph passes.)
         private mutating func printableRunEnd(from start: Int) -> Int {
             // The state in locals while the loop runs (registers, not stores through `self`), and
             // wrapping arithmetic: indices and counts stay far below overflow.
@@ -109,7 +122,6 @@ enum ParagraphSplitter {
             var spaces = self.spaces
             var previousSpace = self.previousSpace
             var doubleSpace = false
-            var digitLanes: UInt64 = 0
             if let base = bytes.baseAddress {
                 let raw = UnsafeRawPointer(base)
                 let count = bytes.count
@@ -117,23 +129,31 @@ enum ParagraphSplitter {
                 // space across two words; lanes of adjacent spaces gather in `doubles`.
                 var carried: UInt64 = previousSpace ? 0x80 : 0
                 var doubles: UInt64 = 0
+                // Sixteen bytes a turn while the run lasts (most paragraphs are one run of a few
+                // hundred bytes): one test for both words and one multiplication for their spaces.
+                while index &+ 16 <= count {
+                    let first = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self))
+                    guard (Self.outOfRunLanes(first) | Self.outOfRunLanes(second)) == 0 else { break }
+                    let firstSpaces = Self.spaceLanes(first)
+                    let secondSpaces = Self.spaceLanes(second)
+                    // Lane sums of at most two: the total (at most 16) still fits the top byte.
+                    spaces &+= Int(truncatingIfNeeded: (((firstSpaces >> 7) &+ (secondSpaces >> 7)) &* Self.ones) >> 56)
+                    doubles |= firstSpaces & ((firstSpaces << 8) | carried)
+                    doubles |= secondSpaces & ((secondSpaces << 8) | (firstSpaces >> 56))
+                    carried = secondSpaces >> 56
+                    index &+= 16
+                }
                 while index &+ 8 <= count {
                     // Lanes in text order: the first byte in the lowest lane.
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    // Each byte's low seven bits plus a constant stays below 0x100, so no carry
-                    // crosses lanes: the top bit of a lane tells whether its byte reached a bound.
-                    // Out of the run: a top bit set (non-ASCII), 0x7F, or below 0x20.
-                    let low = word & Self.lows
-                    guard (word | (low &+ Self.ones) | ~(low &+ Self.repeated(0x80 - 0x20))) & Self.highs == 0 else { break }
-                    // A space makes a zero lane of word ^ 0x20… (all ASCII here); exactly the zero
-                    // lanes keep a clear top bit after adding 0x7F.
-                    let spaceLanes = ~((word ^ Self.repeated(0x20)) &+ Self.lows) & Self.highs
+                    guard Self.outOfRunLanes(word) == 0 else { break }
+                    let spaceLanes = Self.spaceLanes(word)
                     // The lanes summed by one multiplication into the top byte (`nonzeroBitCount`
                     // is a loop of shifts on the baseline x86-64 target, which has no POPCNT).
                     spaces &+= Int(truncatingIfNeeded: ((spaceLanes >> 7) &* Self.ones) >> 56)
                     doubles |= spaceLanes & ((spaceLanes << 8) | carried)
                     carried = spaceLanes >> 56
-                    digitLanes |= (word &+ Self.repeated(0x80 - 0x30)) & ~(word &+ Self.repeated(0x80 - 0x3A))
                     index &+= 8
                 }
                 if doubles != 0 { doubleSpace = true }
@@ -149,14 +169,12 @@ enum ParagraphSplitter {
                     spaces += 1
                 } else {
                     previousSpace = false
-                    if byte &- 0x30 < 10 { digitLanes |= 0x80 }
                 }
                 index += 1
             }
             self.spaces = spaces
             self.previousSpace = previousSpace
             if doubleSpace { simple = false }
-            self.digitLanes |= digitLanes
             return index
         }
 
@@ -172,7 +190,9 @@ enum ParagraphSplitter {
             paragraphStart = nil
             if simple && !ParagraphSplitter.previousSpaceAt(slice) {
                 guard !slice.isEmpty else { return }
-                let facts = ByteFacts(asciiSpaces: spaces - trimmedSpaces, hasDigit: digitLanes & Self.highs != 0,
+                let words = spaces - trimmedSpaces + 1
+                let hasDigit = words <= ByteFacts.digitWordLimit ? slice.contains { $0 &- 0x30 < 10 } : nil
+                let facts = ByteFacts(asciiSpaces: spaces - trimmedSpaces, hasDigit: hasDigit,
                                       hasLowercase: slice.contains { $0 &- 0x61 < 26 })
                 out.append(CopyBlock(String(decoding: slice, as: UTF8.self), role: role, facts: facts))
             } else {

@@ -50,8 +50,13 @@ import WireText
             ParagraphSplitter.append(text, role: .text, to: &blocks)
             #expect(blocks.map(\.text) == TextNormalizer.splitParagraphs(text), "\(text.debugDescription)")
             for block in blocks {
-                guard let facts = block.facts else { continue }
+                guard var facts = block.facts else { continue }
+                // Digits are read only in paragraphs short enough for a rule to ask about them.
+                let words = facts.spaces + 1
+                #expect((facts.hasDigit == nil) == (words > ByteFacts.digitWordLimit), "\(block.text.debugDescription)")
+                if facts.hasDigit == nil { facts.hasDigit = Self.facts(block.text).hasDigit }
                 #expect(facts == Self.facts(block.text), "\(block.text.debugDescription)")
+                #expect(LineShape(block.text, facts: block.facts).hasDigit == LineShape(block.text).hasDigit)
                 withFacts += 1
             }
         }
