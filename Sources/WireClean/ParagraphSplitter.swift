@@ -110,6 +110,55 @@ enum ParagraphSplitter {
             ~((word ^ repeated(0x20)) &+ lows) & highs
         }
 
+        /// The run read sixteen bytes at a time with SSE2 vector operations, from a visible byte
+        /// while seventeen bytes remain: where the last whole block of the run ends, its spaces, and
+        /// whether two of them stand together. Each block is compared with itself shifted by one
+        /// byte (a second load), so a space in its last lane meets the byte after it, which a space
+        /// there belongs to the run.
+        private static func vectorRunEnd(_ raw: UnsafeRawPointer, from start: Int, count: Int)
+            -> (index: Int, spaces: Int, doubleSpace: Bool) {
+            var index = start
+            var spaces = 0
+            var doubles = SIMDMask<SIMD16<Int8>>()
+            let space = SIMD16<UInt8>(repeating: 0x20)
+            let one = SIMD16<UInt8>(repeating: 1)
+            // Spaces counted per lane, summed every 15 blocks, before a lane sum could pass 255.
+            var laneSpaces = SIMD16<UInt8>()
+            var blocks = 0
+            while index &+ 17 <= count {
+                let block = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+                // Out of the run: below 0x20 or from 0x7F up, that is 0x5F or more once 0x20 is taken away.
+                guard !Self.anyLane((block &- space) .>= SIMD16<UInt8>(repeating: 0x5F)) else { break }
+                let isSpace = block .== space
+                let next = raw.loadUnaligned(fromByteOffset: index &+ 1, as: SIMD16<UInt8>.self)
+                doubles .|= isSpace .& (next .== space)
+                laneSpaces &+= one.replacing(with: 0, where: .!isSpace)
+                blocks &+= 1
+                if blocks == 15 {
+                    spaces &+= Self.laneSum(laneSpaces)
+                    laneSpaces = SIMD16<UInt8>()
+                    blocks = 0
+                }
+                index &+= 16
+            }
+            spaces &+= Self.laneSum(laneSpaces)
+            return (index, spaces, anyLane(doubles))
+        }
+
+        /// The sum of sixteen lanes of at most 15: each 64-bit half summed by one multiplication
+        /// into its top byte (at most 120, no carry out). The generic `wrappedSum` is a call.
+        @inline(__always) private static func laneSum(_ lanes: SIMD16<UInt8>) -> Int {
+            let halves = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+            return Int(truncatingIfNeeded: (halves[0] &* ones) >> 56) &+ Int(truncatingIfNeeded: (halves[1] &* ones) >> 56)
+        }
+
+        /// Whether a lane of the mask is set, read as two 64-bit halves: the generic `any` is a call
+        /// to a reduction that is not inlined, once per block.
+        @inline(__always) private static func anyLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+            let halves = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+            return halves[0] | halves[1] != 0
+        }
+
         /// The end of the run of printable ASCII (spaces included) starting at a visible byte,
         /// read eight bytes at a time: spaces counted, a double space ends `simple`. (Lower-case
         /// letters are looked for when the paragraph closes: the first word almost always has one,
@@ -129,20 +178,15 @@ enum ParagraphSplitter {
                 // space across two words; lanes of adjacent spaces gather in `doubles`.
                 var carried: UInt64 = previousSpace ? 0x80 : 0
                 var doubles: UInt64 = 0
-                // Sixteen bytes a turn while the run lasts (most paragraphs are one run of a few
-                // hundred bytes): one test for both words and one multiplication for their spaces.
-                while index &+ 16 <= count {
-                    let first = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self))
-                    guard (Self.outOfRunLanes(first) | Self.outOfRunLanes(second)) == 0 else { break }
-                    let firstSpaces = Self.spaceLanes(first)
-                    let secondSpaces = Self.spaceLanes(second)
-                    // Lane sums of at most two: the total (at most 16) still fits the top byte.
-                    spaces &+= Int(truncatingIfNeeded: (((firstSpaces >> 7) &+ (secondSpaces >> 7)) &* Self.ones) >> 56)
-                    doubles |= firstSpaces & ((firstSpaces << 8) | carried)
-                    doubles |= secondSpaces & ((secondSpaces << 8) | (firstSpaces >> 56))
-                    carried = secondSpaces >> 56
-                    index &+= 16
+                // Sixteen bytes a turn in vector registers while the run lasts (most paragraphs are
+                // one run of a few hundred bytes).
+                let vectorEnd = Self.vectorRunEnd(raw, from: index, count: count)
+                if vectorEnd.index != index {
+                    index = vectorEnd.index
+                    spaces &+= vectorEnd.spaces
+                    if vectorEnd.doubleSpace { doubleSpace = true }
+                    // The byte before the words that follow: a space there and one after make a double.
+                    carried = raw.load(fromByteOffset: index &- 1, as: UInt8.self) == 0x20 ? 0x80 : 0
                 }
                 while index &+ 8 <= count {
                     // Lanes in text order: the first byte in the lowest lane.
