@@ -31,7 +31,7 @@ enum CaptionRules {
     /// where a bare "(Agency)" is a sign-off rather than a caption credit.
     static func isCaption(_ shape: LineShape, isLast: Bool) -> Bool {
         guard shape.words <= 90 else { return false }
-        if let opener = shape.text.firstPrefixIgnoringCase(openers), isWordEnd(shape.text, after: opener),
+        if let opener = shape.firstPrefix(openers), isWordEnd(shape.text, after: opener),
            shape.words <= 40 || trailingCredit(shape.text) != nil {
             return true
         }

@@ -56,6 +56,11 @@ struct CleaningPass {
         }
 
         mutating func append(_ order: Int, _ entry: Entry) {
+            if entries.capacity == 0 {
+                // Room for a few at the first: growing from one by one reallocated at each of them.
+                orders.reserveCapacity(4)
+                entries.reserveCapacity(4)
+            }
             orders.append(order)
             entries.append(entry)
         }
@@ -260,7 +265,8 @@ struct CleaningPass {
             }
             return true
         }
-        if let half = CaptionRules.halfOfDoubled(shape.text) {
+        // `halfOfDoubled` wants an odd length of at least 41 bytes: the shape knows the length.
+        if shape.bytes >= 41, shape.bytes & 1 == 1, let half = CaptionRules.halfOfDoubled(shape.text) {
             let halfShape = LineShape(half)
             if CaptionRules.isCaption(halfShape, isLast: false) || !halfShape.isProse {
                 takeCaption(index, half)
@@ -273,7 +279,7 @@ struct CleaningPass {
             }
             return true
         }
-        guard index > 0, sameBytes(shapes[index - 1].text, shape.text) else { return false }
+        guard index > 0, shapes[index - 1].bytes == shape.bytes, sameBytes(shapes[index - 1].text, shape.text) else { return false }
         if captionBlocks.contains(index - 1) {
             remove(index, .duplicateCaption, shape.text)
         } else if let last = story.last, last.index == index - 1, CaptionRules.isCaption(shape, isLast: false) {

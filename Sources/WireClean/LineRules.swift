@@ -232,10 +232,10 @@ enum LineRules {
         // Words before digits: the splitter reads digits only in short paragraphs.
         guard shape.words <= 24, shape.bytes <= 200, shape.hasDigit else { return nil }
         let kind: FurnitureKind
-        if let prefix = shape.text.firstPrefixIgnoringCase(updatedPrefixes) {
+        if let prefix = shape.firstPrefix(updatedPrefixes) {
             guard followedBySeparator(shape.text, prefixLength: prefix.utf8.count) else { return nil }
             kind = .updated
-        } else if let prefix = shape.text.firstPrefixIgnoringCase(publishedPrefixes) {
+        } else if let prefix = shape.firstPrefix(publishedPrefixes) {
             guard followedBySeparator(shape.text, prefixLength: prefix.utf8.count) else { return nil }
             kind = .published
         } else {
@@ -397,14 +397,14 @@ enum LineRules {
     private static let promoWords = ["newsletter", "updates", "alerts", "here", "our", "app", "channel", "daily", "breaking"]
 
     static func promo(_ shape: LineShape) -> Bool {
-        guard shape.words <= 16, shape.text.firstPrefixIgnoringCase(promoPrefixes) != nil else { return false }
+        guard shape.words <= 16, shape.firstPrefix(promoPrefixes) != nil else { return false }
         return promoWords.contains { shape.text.containsIgnoringCase($0) }
     }
 
     private static let tagPrefixes: PrefixList = ["tags:", "topics:", "keywords:", "filed under:", "tags |"]
 
     static func tags(_ shape: LineShape) -> Bool {
-        shape.words <= 30 && shape.text.firstPrefixIgnoringCase(tagPrefixes) != nil
+        shape.words <= 30 && shape.firstPrefix(tagPrefixes) != nil
     }
 
     private static let disclaimerPhrases = [
@@ -459,7 +459,7 @@ enum LineRules {
     /// A one-line pointer to another story ("ALSO READ | Heatwave claims …", "Read more: …"): the
     /// headline after the marker must itself look like one.
     static func inlineRelated(_ shape: LineShape) -> Bool {
-        guard shape.words <= 30, let prefix = shape.text.firstPrefixIgnoringCase(inlineRelatedPrefixes) else { return false }
+        guard shape.words <= 30, let prefix = shape.firstPrefix(inlineRelatedPrefixes) else { return false }
         let rest = String(shape.text.utf8.dropFirst(prefix.utf8.count)).map { $0.trimmingCharacters(in: " |:-—") } ?? ""
         return LineShape(rest).isHeadlineLike
     }

@@ -121,6 +121,12 @@ struct LineShape {
         knownDigit ?? text.withUTF8Bytes { $0.contains { $0 &- 0x30 < 10 } }
     }
 
+    /// The first prefix of the list the text starts with, ignoring ASCII case: most lines are
+    /// turned away on the first byte the shape holds, without a call on the text.
+    func firstPrefix(_ list: PrefixList) -> String? {
+        list.mayMatch(firstByte: firstByte) ? text.firstPrefixIgnoringCase(list) : nil
+    }
+
     /// Reads as running prose: long enough, with lower-case words, ending as a sentence.
     var isProse: Bool {
         // Scripts without case or spaces (Hangul, Han, kana) are judged by length instead.

@@ -11,11 +11,18 @@ struct PrefixList: Sendable {
     }
 
     private let byFirstByte: [[Entry]]
+    /// Bits of the first bytes (below 0x80) some prefix starts with, and whether one starts with
+    /// a byte from 0x80 up: a test on a line's first byte alone, without touching its string.
+    private let firstBytesLow: UInt64
+    private let firstBytesHigh: UInt64
+    private let nonASCIIFirst: Bool
 
     init(_ prefixes: [String]) {
         var table = [[Entry]](repeating: [], count: 256)
+        var low: UInt64 = 0, high: UInt64 = 0, nonASCII = false
         for prefix in prefixes {
             guard let first = prefix.utf8.first else { continue }
+            if first < 64 { low |= 1 << UInt64(first) } else if first < 128 { high |= 1 << UInt64(first - 64) } else { nonASCII = true }
             let bytes = Array(prefix.utf8)
             var head: UInt64 = 0
             var mask: UInt64 = 0
@@ -26,6 +33,18 @@ struct PrefixList: Sendable {
             table[Int(first)].append(Entry(string: prefix, bytes: bytes, head: head, headMask: mask))
         }
         byFirstByte = table
+        firstBytesLow = low
+        firstBytesHigh = high
+        nonASCIIFirst = nonASCII
+    }
+
+    /// False when no prefix can match a text starting with `byte` (ASCII capitals lowered, as
+    /// `match` does): then `match` is nil.
+    func mayMatch(firstByte byte: UInt8) -> Bool {
+        let lowered = byte &- 0x41 < 26 ? byte | 0x20 : byte
+        if lowered < 64 { return firstBytesLow & (1 << UInt64(lowered)) != 0 }
+        if lowered < 128 { return firstBytesHigh & (1 << UInt64(lowered - 64)) != 0 }
+        return nonASCIIFirst
     }
 
     /// The first prefix (in list order among those sharing a first letter) that `text` starts with,
