@@ -286,8 +286,11 @@ enum LineRules {
         guard shape.words <= 60 else { return false }
         let opensWithBracket = (shape.firstByte == UInt8(ascii: "(") || shape.firstByte == UInt8(ascii: "["))
             && (shape.text.startsWithCharacter("(") || shape.text.startsWithCharacter("["))
-        let text = opensWithBracket ? String(shape.text.dropFirst()) : shape.text
-        if text.firstPrefixIgnoringCase(creditPrefixes) != nil { return true }
+        // Without a bracket the shape's first byte turns most lines away before the text is read.
+        let prefixed = opensWithBracket
+            ? String(shape.text.dropFirst()).firstPrefixIgnoringCase(creditPrefixes) != nil
+            : shape.firstPrefix(creditPrefixes) != nil
+        if prefixed { return true }
         guard shape.words <= 40, shape.lastByte == UInt8(ascii: ".") || shape.lastByte == UInt8(ascii: "t"),
               shape.text.hasAnyByteSuffix(creditLastWords)
         else { return false }
