@@ -138,13 +138,8 @@ struct CleaningPass {
 
     mutating func classifyLines() {
         var inRelatedList = false
-        // Shapes read in place through the buffer: `let shape = shapes[index]` copied each one,
-        // retaining and releasing its strings, on every line of every story.
-        let shapes = self.shapes
-        shapes.withUnsafeBufferPointer { shapes in
-            for index in shapes.indices {
-                classify(index, roles[index], shapes[index], inRelatedList: &inRelatedList)
-            }
+        for index in shapes.indices {
+            classify(index, roles[index], shapes[index], inRelatedList: &inRelatedList)
         }
     }
 
@@ -303,25 +298,23 @@ struct CleaningPass {
     /// Captions among the story paragraphs, then the sign-off of the last one.
     mutating func settleStoryEnd() {
         if options.captions {
-            var kept: [StoryParagraph] = []
-            kept.reserveCapacity(story.count)
-            let paragraphs = story
-            // Shapes read in place through the buffer, not copied (see `classifyLines`).
-            let shapes = self.shapes
-            shapes.withUnsafeBufferPointer { shapes in
-                for (position, paragraph) in paragraphs.enumerated() {
-                    let isLast = position == paragraphs.count - 1
-                    let isCaption = halfShapes.isEmpty || paragraph.ownText == nil
-                        ? CaptionRules.isCaption(shapes[paragraph.index], isLast: isLast)
-                        : CaptionRules.isCaption(halfShapes[paragraph.index] ?? shapes[paragraph.index], isLast: isLast)
-                    if isCaption {
-                        takeCaption(paragraph.index, text(of: paragraph))
-                    } else {
-                        kept.append(paragraph)
-                    }
+            // Captions are taken out in place: most stories have one or two, and a new array of
+            // the rest cost an allocation and a copy of every paragraph.
+            var kept = 0
+            for position in story.indices {
+                let paragraph = story[position]
+                let isLast = position == story.count - 1
+                let isCaption = halfShapes.isEmpty || paragraph.ownText == nil
+                    ? CaptionRules.isCaption(shapes[paragraph.index], isLast: isLast)
+                    : CaptionRules.isCaption(halfShapes[paragraph.index] ?? shapes[paragraph.index], isLast: isLast)
+                if isCaption {
+                    takeCaption(paragraph.index, text(of: paragraph))
+                } else {
+                    if kept != position { story[kept] = paragraph }
+                    kept += 1
                 }
             }
-            story = kept
+            story.removeLast(story.count - kept)
         }
         guard options.signOffs, let last = story.last, let split = SignOff.splitTrailing(text(of: last)) else { return }
         story[story.count - 1].ownText = split.story
