@@ -18,7 +18,8 @@ public struct StoryCleaner: Sendable {
     public func clean(_ item: inout Item, keepContentHTML: Bool = false) {
         var context = CopyContext(publisherNames: [item.publisher, item.feed?.title].compactMap { $0 },
                                   headline: item.headline)
-        if options.siteNames, item.headlineSource == "copy", let headline = item.headline,
+        // A site name is at most 60 bytes (`SiteNames.isSiteName`): longer headlines need no shape.
+        if options.siteNames, item.headlineSource == "copy", let headline = item.headline, headline.utf8.count <= 60,
            SiteNames.isSiteName(LineShape(headline), known: context.publisherNames, standalone: true) {
             // The plain-text reader takes a first line such as "The Seoul Ledger" for a headline.
             item.furniture.append(Furniture(kind: FurnitureKind.siteName.rawValue, text: headline))
@@ -35,7 +36,8 @@ public struct StoryCleaner: Sendable {
             return
         }
         item.body = cleaned.body
-        item.furniture += cleaned.furniture
+        // Most items come without furniture: then the cleaned array is taken as it is, not copied.
+        if item.furniture.isEmpty { item.furniture = cleaned.furniture } else { item.furniture += cleaned.furniture }
         for caption in cleaned.captions where !item.captions.contains(where: { $0.text == caption.text }) {
             item.captions.append(caption)
         }
