@@ -123,7 +123,7 @@ struct LineShape {
 
     /// The first prefix of the list the text starts with, ignoring ASCII case: most lines are
     /// turned away on the first byte the shape holds, without a call on the text.
-    func firstPrefix(_ list: PrefixList) -> String? {
+    @inline(__always) func firstPrefix(_ list: PrefixList) -> String? {
         list.mayMatch(firstByte: firstByte) ? text.firstPrefixIgnoringCase(list) : nil
     }
 

@@ -40,7 +40,7 @@ struct PrefixList: Sendable {
 
     /// False when no prefix can match a text starting with `byte` (ASCII capitals lowered, as
     /// `match` does): then `match` is nil.
-    func mayMatch(firstByte byte: UInt8) -> Bool {
+    @inline(__always) func mayMatch(firstByte byte: UInt8) -> Bool {
         let lowered = byte &- 0x41 < 26 ? byte | 0x20 : byte
         if lowered < 64 { return firstBytesLow & (1 << UInt64(lowered)) != 0 }
         if lowered < 128 { return firstBytesHigh & (1 << UInt64(lowered - 64)) != 0 }
