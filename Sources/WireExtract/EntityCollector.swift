@@ -79,7 +79,7 @@ struct EntityCollector {
         }
         // The common case, keyed from the tokens' bytes in a buffer on the stack: a `String` is made
         // only for a new entity or a new mention.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, spans.keyCapacity(range))) { out in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: spans.keyCapacity(range) + TokenSpans.keySlack) { out in
             guard let count = Self.plainKey(range, kind, spans, out) else {
                 addSlowly(range, kind, text)
                 return

@@ -184,7 +184,7 @@ extension EntityRecognizer {
     /// both are ASCII.
     private func isInitials(_ index: Int, ofAny organizations: [Range<Int>], _ spans: TokenSpans) -> Bool {
         let range = index..<(index + 1)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: spans.keyCapacity(range)) { out -> Bool in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: spans.keyCapacity(range) + TokenSpans.keySlack) { out -> Bool in
             guard let count = spans.key(range, into: out) else {
                 let key = text.key(range)
                 return organizations.contains { initials($0) == key }
