@@ -153,6 +153,9 @@ import WireModel
             spoke again. Bank of Korea Gov. Rhee Chang-yong and Rhee met in Seoul, South Korea. Kim said IMD and the \
             India Meteorological Department agreed. NORTH KOREA. Hanoi Vietnamese officials met in Hanoi Vietnamese \
             style. Lucía Ferrer met Lucía Ferrer. Deputy Minister of Agriculture and Environment Tran Quang Vinh spoke.
+            Kim met envoys of North Korea, said Kim. Pyongyang and Choe Son Hui
+
+            Rhee Chang-yong. North Korea in 2024 NORTH KOREA Bank of Korea Gov. Rhee Chang-yong
             """
         let text = TokenText(story)
         let recognizer = EntityRecognizer(text: text, gazetteer: .shared)
