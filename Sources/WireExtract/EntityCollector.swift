@@ -54,14 +54,17 @@ struct EntityCollector {
     }
 
     /// What decides a run's key and mention: its kind, its gazetteer entry (entries live as long as
-    /// the gazetteer, so their addresses tell them apart) and its span of the text.
-    private static func runDigest(_ run: NameRun, _ kind: EntityKind, _ spans: TokenSpans) -> UInt64 {
+    /// the gazetteer, so their addresses tell them apart) and its span of the text — by the digest the
+    /// recognizer made of it when it has one (most runs), so that their bytes are not read again.
+    /// A run of the same tokens digested both ways is added twice, which changes nothing.
+    static func runDigest(_ run: NameRun, _ kind: EntityKind, _ spans: TokenSpans) -> UInt64 {
         let entry = run.entry.map { UInt64(UInt(bitPattern: ObjectIdentifier($0))) } ?? 0
         let kindNumber: UInt64 = switch kind {
         case .person: 1
         case .place: 2
         case .organization: 3
         }
+        if run.digest != 0 { return TokenSpans.mix(TokenSpans.mix(TokenSpans.mix(run.digest, entry), kindNumber), 0x5EED) }
         return spans.digest(run.range, seed: TokenSpans.mix(entry, kindNumber))
     }
 

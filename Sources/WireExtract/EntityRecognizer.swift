@@ -211,6 +211,7 @@ struct EntityRecognizer {
             }
             classifyStrong(range, lookups, into: &runs)
             let count = runs.count - start
+            for position in start..<runs.count where runs[position].range == range { runs[position].digest = digest }
             if count < 0x400, start < 0x40_0000, range.lowerBound < 0x8000_0000 {
                 classified[digest] = range.lowerBound << 32 | start << 10 | count
             }

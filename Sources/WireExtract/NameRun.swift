@@ -9,6 +9,10 @@ struct NameRun: Sendable {
     var entry: GazetteerEntry?
     /// True when a rule that needs no context typed it (gazetteer, head word, title).
     var strong = false
+    /// `EntityRecognizer.classifyAll`'s digest of the run's tokens when the run is a whole candidate
+    /// range (equal for runs of equal tokens, as `TokenSpans.digest`); 0 when there is none. The
+    /// collector settles a run it has seen by it, without reading the run's bytes again.
+    var digest: UInt64 = 0
 
     init(range: Range<Int>, kind: EntityKind? = nil, entry: GazetteerEntry? = nil, strong: Bool = false) {
         self.range = range

@@ -51,6 +51,30 @@ import WireModel
         #expect(found.places.map(\.mentions) == [["Séverac"]])
     }
 
+    @Test func runsSettledByTheRecognizersDigestGiveTheEntitiesOfRunsReadAgain() {
+        let story = """
+            North Korea said Kim Jong Un met Foreign Minister Choe Son Hui in Pyongyang. Kim Jong Un and North Korea \
+            spoke again. Kim said KCNA and the Korean Central News Agency agreed; KIM JONG UN left Pyongyang. \
+            Lucía Ferrer met Lucía Ferrer in São Paulo. São Paulo Gov. Rhee Chang-yong and Rhee met Rhee Chang-yong.
+
+            North Korea. Kim. Choe Son Hui in NORTH KOREA
+            """
+        let text = TokenText(story)
+        let runs = EntityRecognizer(text: text, gazetteer: .shared).recognize()
+        #expect(runs.contains { $0.digest != 0 } && runs.contains { $0.digest == 0 })
+        var settled = EntityCollector(runs: runs.count)
+        var readAgain = EntityCollector(runs: runs.count)
+        for run in runs {
+            settled.add(run, in: text)
+            var plain = run
+            plain.digest = 0
+            readAgain.add(plain, in: text)
+        }
+        let found = settled.entities()
+        #expect(found == readAgain.entities())
+        #expect(found.people.contains { $0.mentions.count >= 2 })
+    }
+
     /// `TokenSpans.key(_:into:)` one byte at a time, as it was before words were read eight at a time.
     static func byteKey(_ range: Range<Int>, _ text: TokenText) -> [UInt8]? {
         var out: [UInt8] = []
