@@ -142,13 +142,23 @@ extension EntityRecognizer {
 
     /// `TokenSpans.foldedWordDigest` of every word token inside a run (unset elsewhere): a run's name hash is
     /// then combined from its words' in a few instructions, however often it is asked for.
-    private static func wordHashes(of runs: [NameRun], _ spans: TokenSpans) -> [UInt64] {
+    static func wordHashes(of runs: [NameRun], _ spans: TokenSpans) -> [UInt64] {
         // Left unset outside the runs, which no pass reads: zeroing a slot per token of the story
         // cost more than hashing the runs' words.
         [UInt64](unsafeUninitializedCapacity: spans.tokens.count) { hashes, count in
-            // By position: iterating the runs themselves retained each one's entry.
+            // By position: iterating the runs themselves retained each one's entry. A copied run's
+            // words are those of the run it copies, which begins earlier and so (the runs being in
+            // order of their starts) was hashed before it: their digests are copied.
+            var lastStart = 0
             for position in runs.indices {
-                for index in runs[position].range where spans.tokens[index].isWord { hashes[index] = spans.foldedWordDigest(index) }
+                let range = runs[position].range
+                let copiedFrom = Int(runs[position].copiedFrom)
+                if copiedFrom > 0, copiedFrom <= range.lowerBound, lastStart <= range.lowerBound {
+                    for index in range where spans.tokens[index].isWord { hashes[index] = hashes[index - copiedFrom] }
+                } else {
+                    for index in range where spans.tokens[index].isWord { hashes[index] = spans.foldedWordDigest(index) }
+                }
+                lastStart = max(lastStart, range.lowerBound)
             }
             count = spans.tokens.count
         }

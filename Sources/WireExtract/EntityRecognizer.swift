@@ -205,6 +205,8 @@ struct EntityRecognizer {
                 for position in first..<(first + filed & 0x3FF) {
                     var run = runs[position]
                     run.range = (run.range.lowerBound + shift)..<(run.range.upperBound + shift)
+                    // `shift` < 2^31: ranges are filed only when they start below it.
+                    run.copiedFrom = Int32(truncatingIfNeeded: shift)
                     runs.append(run)
                 }
                 continue

@@ -170,5 +170,15 @@ import WireModel
             #expect(one.range == other.range && one.kind == other.kind && one.entry?.id == other.entry?.id && one.strong == other.strong,
                     "\(text.string(one.range)) \(text.string(other.range))")
         }
+        // The copies' word digests, copied from the runs they copy, are the digests of their own words.
+        #expect(copied.contains { $0.copiedFrom > 0 })
+        text.withSpans { spans in
+            let hashes = EntityRecognizer.wordHashes(of: copied, spans)
+            for run in copied {
+                for index in run.range where text.tokens[index].isWord {
+                    #expect(hashes[index] == spans.foldedWordDigest(index), "\(text.string(run.range))")
+                }
+            }
+        }
     }
 }
