@@ -42,6 +42,9 @@ extension EntityRecognizer {
     private func resolveCoordination(_ runs: inout [NameRun]) {
         guard runs.count >= 2 else { return }
         for _ in 0..<2 {
+            // A pass that types nothing leaves the runs as the next one would find them: it would
+            // type nothing either.
+            var typed = false
             for index in runs.indices where isOpen(runs[index]) {
                 let range = runs[index].range
                 // A range, not an array literal: no allocation per run.
@@ -51,9 +54,11 @@ extension EntityRecognizer {
                     let gap = other.upperBound <= range.lowerBound ? other.upperBound..<range.lowerBound : range.upperBound..<other.lowerBound
                     guard gap.count == 1, text.isWord(gap.lowerBound, "and") || text.isWord(gap.lowerBound, "or") || text.isMark(gap.lowerBound, ",") else { continue }
                     runs[index].kind = kind
+                    typed = true
                     break
                 }
             }
+            if !typed { return }
         }
     }
 
