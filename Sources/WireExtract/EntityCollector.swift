@@ -6,7 +6,12 @@ import WireModel
 struct EntityCollector {
     private struct Slot {
         var kind: EntityKind
-        var key: String
+        /// The entity's place in its kind's list of `found`.
+        var member: Int
+        /// Where the key's bytes are in `keyBytes`: keys are only hashed and compared, never output,
+        /// so none is made a `String`.
+        var keyStart: Int
+        var keyCount: Int
         /// The key holds a space: a full name, or an organisation of more than one word.
         var spaced: Bool
         /// True while every mention is ASCII: a new ASCII mention is then looked up by its
@@ -14,21 +19,28 @@ struct EntityCollector {
         var asciiMentions: Bool
     }
 
-    /// Entities in order of first mention, with their kinds and keys.
-    private var found: [Entity] = []
+    /// Entities in order of first mention, each kind in its own list: `entities()` hands them over as
+    /// they are, without sorting a list of all of them into three.
+    private var found = Entities()
+    /// The entities' kinds, places and keys, in order of first mention (all kinds together).
     private var slots: [Slot] = []
+    /// The bytes of every slot's key, one after another: one array for all the keys of a story.
+    private var keyBytes: [UInt8] = []
     /// One table (one allocation) for three sets of 64-bit hashes, which share a value with a chance
-    /// of one in 2^64: each entity's position by `slotHash`, without hashing a `String`; the ASCII
+    /// of one in 2^64: each entity's slot by `slotHash`, without hashing a `String`; the ASCII
     /// mentions of each entity by `mentionHash`, so that a repeated mention makes no `String`; and the
     /// runs added so far by `runDigest`: a run seen before changes nothing, as its entity and mention
     /// are listed already, so most runs are settled by one hash of their bytes.
     private var index: HashIndex
+    /// How many entities of one kind a list is first made room for.
+    private let expected: Int
 
     /// A collector sized for about `runs` names: the tables and arrays then seldom grow.
     init(runs: Int = 16) {
         index = HashIndex(capacity: runs * 2)
-        found.reserveCapacity(runs)
+        expected = max(4, runs / 2)
         slots.reserveCapacity(runs)
+        keyBytes.reserveCapacity(runs * 12)
     }
 
     mutating func add(_ run: NameRun, in text: TokenText) {
@@ -42,14 +54,17 @@ struct EntityCollector {
     }
 
     /// What decides a run's key and mention: its kind, its gazetteer entry (entries live as long as
-    /// the gazetteer, so their addresses tell them apart) and its span of the text.
-    private static func runDigest(_ run: NameRun, _ kind: EntityKind, _ spans: TokenSpans) -> UInt64 {
+    /// the gazetteer, so their addresses tell them apart) and its span of the text — by the digest the
+    /// recognizer made of it when it has one (most runs), so that their bytes are not read again.
+    /// A run of the same tokens digested both ways is added twice, which changes nothing.
+    static func runDigest(_ run: NameRun, _ kind: EntityKind, _ spans: TokenSpans) -> UInt64 {
         let entry = run.entry.map { UInt64(UInt(bitPattern: ObjectIdentifier($0))) } ?? 0
         let kindNumber: UInt64 = switch kind {
         case .person: 1
         case .place: 2
         case .organization: 3
         }
+        if run.digest != 0 { return TokenSpans.mix(TokenSpans.mix(TokenSpans.mix(run.digest, entry), kindNumber), 0x5EED) }
         return spans.digest(run.range, seed: TokenSpans.mix(entry, kindNumber))
     }
 
@@ -67,20 +82,21 @@ struct EntityCollector {
         }
         // The common case, keyed from the tokens' bytes in a buffer on the stack: a `String` is made
         // only for a new entity or a new mention.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, spans.keyCapacity(range))) { out in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: spans.keyCapacity(range) + TokenSpans.keySlack) { out in
             guard let count = Self.plainKey(range, kind, spans, out) else {
                 addSlowly(range, kind, text)
                 return
             }
             let key = UnsafeBufferPointer(rebasing: out[..<count])
             guard !key.isEmpty else { return }
-            let position = index.value(for: Self.slotHash(kind, key), orInsert: found.count)
-            if position < found.count {
+            let position = index.value(for: Self.slotHash(kind, key), orInsert: slots.count)
+            if position < slots.count {
                 addMention(surface, at: position)
                 return
             }
             let written = String(decoding: surface, as: UTF8.self)
-            append(Entity(name: written, id: nil, country: nil, mentions: [written]), kind, String(decoding: key, as: UTF8.self), surface)
+            keyBytes.append(contentsOf: key)
+            append(name: written, id: nil, country: nil, mention: written, kind, keyCount: key.count, surface)
         }
     }
 
@@ -147,36 +163,59 @@ struct EntityCollector {
 
     private mutating func add(kind: EntityKind, surface: String, name: String, key: String, entry: GazetteerEntry?) {
         guard !key.isEmpty else { return }
-        let position = index.value(for: Self.slotHash(kind, key), orInsert: found.count)
-        if position < found.count {
+        let position = index.value(for: Self.slotHash(kind, key), orInsert: slots.count)
+        if position < slots.count {
             var copy = surface
             copy.withUTF8 { addMention($0, at: position, written: surface) }
             return
         }
+        keyBytes.append(contentsOf: key.utf8)
         var copy = surface
         copy.withUTF8 { bytes in
-            append(Entity(name: name, id: entry?.id, country: entry?.countryCode, mentions: [surface]), kind, key, bytes)
+            append(name: name, id: entry?.id, country: entry?.countryCode, mention: surface, kind, keyCount: key.utf8.count, bytes)
         }
     }
 
     /// The same as `add(kind:surface:name:key:entry:)` for a surface read from the text's bytes.
     private mutating func add(kind: EntityKind, surface: UnsafeBufferPointer<UInt8>, name: String, key: String, entry: GazetteerEntry) {
         guard !key.isEmpty else { return }
-        let position = index.value(for: Self.slotHash(kind, key), orInsert: found.count)
-        if position < found.count {
+        let position = index.value(for: Self.slotHash(kind, key), orInsert: slots.count)
+        if position < slots.count {
             addMention(surface, at: position)
             return
         }
         let written = String(decoding: surface, as: UTF8.self)
-        append(Entity(name: name, id: entry.id, country: entry.countryCode, mentions: [written]), kind, key, surface)
+        keyBytes.append(contentsOf: key.utf8)
+        append(name: name, id: entry.id, country: entry.countryCode, mention: written, kind, keyCount: key.utf8.count, surface)
     }
 
-    /// A new entity, whose only mention is `surface`.
-    private mutating func append(_ entity: Entity, _ kind: EntityKind, _ key: String, _ surface: UnsafeBufferPointer<UInt8>) {
+    /// A new entity, whose only mention is `mention` (`surface` as a `String`); its key is the last
+    /// `keyCount` bytes of `keyBytes`. The entity is made in its list's append: one made before and
+    /// handed over was copied into the list.
+    private mutating func append(name: String, id: String?, country: String?, mention: String, _ kind: EntityKind, keyCount: Int,
+                                 _ surface: UnsafeBufferPointer<UInt8>) {
         let ascii = TokenSpans.isASCII(surface)
-        if ascii { index[Self.mentionHash(surface, found.count)] = 0 }
-        found.append(entity)
-        slots.append(Slot(kind: kind, key: key, spaced: Self.hasSpace(key), asciiMentions: ascii))
+        if ascii { index[Self.mentionHash(surface, slots.count)] = 0 }
+        let keyStart = keyBytes.count - keyCount
+        let spaced = keyBytes[keyStart...].contains(0x20)
+        let member: Int
+        // Each list is sized for the story's runs when its first entity comes: growing it step by
+        // step from empty cost more than the rest of the appends.
+        switch kind {
+        case .person:
+            member = found.people.count
+            if member == 0 { found.people.reserveCapacity(expected) }
+            found.people.append(Entity(name: name, id: id, country: country, mentions: [mention]))
+        case .place:
+            member = found.places.count
+            if member == 0 { found.places.reserveCapacity(expected) }
+            found.places.append(Entity(name: name, id: id, country: country, mentions: [mention]))
+        case .organization:
+            member = found.organizations.count
+            if member == 0 { found.organizations.reserveCapacity(expected) }
+            found.organizations.append(Entity(name: name, id: id, country: country, mentions: [mention]))
+        }
+        slots.append(Slot(kind: kind, member: member, keyStart: keyStart, keyCount: keyCount, spaced: spaced, asciiMentions: ascii))
     }
 
     /// Lists `surface` among the entity's mentions unless it is there already; `written` is the
@@ -188,14 +227,32 @@ struct EntityCollector {
             let hash = Self.mentionHash(surface, position)
             if index[hash] != nil { return }
             index[hash] = 0
-            found[position].mentions.append(written ?? String(decoding: surface, as: UTF8.self))
+            appendMention(written ?? String(decoding: surface, as: UTF8.self), to: slots[position])
             return
         }
         // Beyond ASCII, `String` equality (canonical equivalence) decides, as it always did.
         let mention = written ?? String(decoding: surface, as: UTF8.self)
-        guard !found[position].mentions.contains(mention) else { return }
-        found[position].mentions.append(mention)
+        guard !mentions(of: slots[position]).contains(mention) else { return }
+        appendMention(mention, to: slots[position])
         if ascii { index[Self.mentionHash(surface, position)] = 0 } else { slots[position].asciiMentions = false }
+    }
+
+    /// The mentions listed for the slot's entity.
+    private func mentions(of slot: Slot) -> [String] {
+        switch slot.kind {
+        case .person: found.people[slot.member].mentions
+        case .place: found.places[slot.member].mentions
+        case .organization: found.organizations[slot.member].mentions
+        }
+    }
+
+    /// Appends to the mentions of the slot's entity, in place.
+    private mutating func appendMention(_ mention: String, to slot: Slot) {
+        switch slot.kind {
+        case .person: found.people[slot.member].mentions.append(mention)
+        case .place: found.places[slot.member].mentions.append(mention)
+        case .organization: found.organizations[slot.member].mentions.append(mention)
+        }
     }
 
     /// FNV-1a of a mention's bytes and its entity's position.
@@ -222,73 +279,77 @@ struct EntityCollector {
 
     /// The entities, in order of first mention; surnames merged into full names, acronyms into the
     /// organisation whose initials they are. Takes them out of the collector (which is then empty), so
-    /// that merging mentions changes them in place instead of copying the list.
+    /// that merging mentions changes them in place instead of copying the lists.
     mutating func entities() -> Entities {
+        // The keys' bytes, borrowed once for the two passes over the slots.
+        let bytes = keyBytes
+        let dropped = bytes.withUnsafeBufferPointer { mergeShortNames($0) }
+        var result = Entities()
+        swap(&result, &found)
+        // Backwards, so that each removal leaves the places of those still to remove as they are.
+        for position in dropped.reversed() {
+            let slot = slots[position]
+            switch slot.kind {
+            case .person: result.people.remove(at: slot.member)
+            case .place: result.places.remove(at: slot.member)
+            case .organization: result.organizations.remove(at: slot.member)
+            }
+        }
+        return result
+    }
+
+    /// Merges the mentions of each one-word person and acronym into the full name that holds it, and
+    /// returns the slots so merged, in order.
+    private mutating func mergeShortNames(_ keyBytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         // Each word of a full name, and each long organisation's initials, point at its first holder:
         // one table, keyed by 64-bit hashes of their bytes (the initials' marked by `initialsMark`),
         // with no `Substring` or `String` per word. Keys beyond ASCII put the organisations' initials in
         // a `Dictionary`, whose `String` equality bytes cannot give.
         var firstHolder = HashIndex(capacity: slots.count * 2)
-        let asciiOrganizations = slots.allSatisfy { $0.kind != .organization || Self.isASCII($0.key) }
+        @inline(__always) func key(_ slot: Slot) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: keyBytes[slot.keyStart..<(slot.keyStart + slot.keyCount)])
+        }
+        let asciiOrganizations = slots.allSatisfy { $0.kind != .organization || TokenSpans.isASCII(key($0)) }
         var organizationOfInitials: [String: Int] = [:]
-        for (position, slot) in slots.enumerated() where slot.spaced {
+        // By position: iterating the slots themselves copied each one.
+        for position in slots.indices where slots[position].spaced {
+            let slot = slots[position]
             switch slot.kind {
             case .person:
-                var key = slot.key
-                key.withUTF8 { Self.forEachWordHash($0) { _ = firstHolder.value(for: $0, orInsert: position) } }
+                Self.forEachWordHash(key(slot)) { _ = firstHolder.value(for: $0, orInsert: position) }
             case .organization:
                 if asciiOrganizations {
-                    _ = firstHolder.value(for: Self.asciiInitialsHash(slot.key) ^ Self.initialsMark, orInsert: position)
+                    _ = firstHolder.value(for: Self.asciiInitialsHash(key(slot)) ^ Self.initialsMark, orInsert: position)
                 } else {
-                    let initials = Self.initials(slot.key)
+                    let initials = Self.initials(String(decoding: key(slot), as: UTF8.self))
                     if organizationOfInitials[initials] == nil { organizationOfInitials[initials] = position }
                 }
             case .place:
                 continue
             }
         }
-        var entities: [Entity] = []
-        swap(&entities, &found)
-        // Allocated at the first merge.
-        var dropped: [Bool] = []
-        for (position, slot) in slots.enumerated() where !slot.spaced {
+        var dropped: [Int] = []
+        for position in slots.indices where !slots[position].spaced {
+            let slot = slots[position]
             let target: Int?
             switch slot.kind {
             case .person:
-                target = firstHolder[Self.byteHash(slot.key.utf8)]
+                target = firstHolder[Self.byteHash(key(slot))]
             case .organization:
-                guard slot.key.utf8.count >= 2, entities[position].mentions.allSatisfy(Self.isCapitalsAndFullStops) else { continue }
-                target = asciiOrganizations ? firstHolder[Self.byteHash(slot.key.utf8) ^ Self.initialsMark] : organizationOfInitials[slot.key]
+                guard slot.keyCount >= 2, mentions(of: slot).allSatisfy(Self.isCapitalsAndFullStops) else { continue }
+                target = asciiOrganizations ? firstHolder[Self.byteHash(key(slot)) ^ Self.initialsMark]
+                    : organizationOfInitials[String(decoding: key(slot), as: UTF8.self)]
             case .place:
                 continue
             }
             guard let target else { continue }
-            for mention in entities[position].mentions where !entities[target].mentions.contains(mention) {
-                entities[target].mentions.append(mention)
+            let into = slots[target]
+            for mention in mentions(of: slot) where !mentions(of: into).contains(mention) {
+                appendMention(mention, to: into)
             }
-            if dropped.isEmpty { dropped = [Bool](repeating: false, count: entities.count) }
-            dropped[position] = true
+            dropped.append(position)
         }
-        var result = Entities()
-        var counts = (people: 0, places: 0, organizations: 0)
-        for slot in slots {
-            switch slot.kind {
-            case .person: counts.people += 1
-            case .place: counts.places += 1
-            case .organization: counts.organizations += 1
-            }
-        }
-        result.people.reserveCapacity(counts.people)
-        result.places.reserveCapacity(counts.places)
-        result.organizations.reserveCapacity(counts.organizations)
-        for (position, entity) in entities.enumerated() where dropped.isEmpty || !dropped[position] {
-            switch slots[position].kind {
-            case .person: result.people.append(entity)
-            case .place: result.places.append(entity)
-            case .organization: result.organizations.append(entity)
-            }
-        }
-        return result
+        return dropped
     }
 
     /// Mixed into an organisation's initials' hash, apart from the words of people's names.
@@ -313,22 +374,14 @@ struct EntityCollector {
 
     /// `byteHash(initials(key).utf8)` for an ASCII key, read in place: each word's first byte,
     /// connectors ("of", "for the") skipped.
-    private static func asciiInitialsHash(_ key: String) -> UInt64 {
-        var copy = key
-        return copy.withUTF8 { bytes -> UInt64 in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            var start = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
-                if index > start, !isConnector(bytes, start..<index) { hash = (hash ^ UInt64(bytes[start])) &* 0x100_0000_01b3 }
-                start = index + 1
-            }
-            return hash
+    private static func asciiInitialsHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+            if index > start, !isConnector(bytes, start..<index) { hash = (hash ^ UInt64(bytes[start])) &* 0x100_0000_01b3 }
+            start = index + 1
         }
-    }
-
-    private static func isASCII(_ key: String) -> Bool {
-        var copy = key
-        return copy.withUTF8 { TokenSpans.isASCII($0) }
+        return hash
     }
 
     /// "mikawa seiki co" and "mikawa seiki" are one company: corporate suffixes do not count.

@@ -42,6 +42,9 @@ extension EntityRecognizer {
     private func resolveCoordination(_ runs: inout [NameRun]) {
         guard runs.count >= 2 else { return }
         for _ in 0..<2 {
+            // A pass that types nothing leaves the runs as the next one would find them: it would
+            // type nothing either.
+            var typed = false
             for index in runs.indices where isOpen(runs[index]) {
                 let range = runs[index].range
                 // A range, not an array literal: no allocation per run.
@@ -51,9 +54,11 @@ extension EntityRecognizer {
                     let gap = other.upperBound <= range.lowerBound ? other.upperBound..<range.lowerBound : range.upperBound..<other.lowerBound
                     guard gap.count == 1, text.isWord(gap.lowerBound, "and") || text.isWord(gap.lowerBound, "or") || text.isMark(gap.lowerBound, ",") else { continue }
                     runs[index].kind = kind
+                    typed = true
                     break
                 }
             }
+            if !typed { return }
         }
     }
 
@@ -142,13 +147,23 @@ extension EntityRecognizer {
 
     /// `TokenSpans.foldedWordDigest` of every word token inside a run (unset elsewhere): a run's name hash is
     /// then combined from its words' in a few instructions, however often it is asked for.
-    private static func wordHashes(of runs: [NameRun], _ spans: TokenSpans) -> [UInt64] {
+    static func wordHashes(of runs: [NameRun], _ spans: TokenSpans) -> [UInt64] {
         // Left unset outside the runs, which no pass reads: zeroing a slot per token of the story
         // cost more than hashing the runs' words.
         [UInt64](unsafeUninitializedCapacity: spans.tokens.count) { hashes, count in
-            // By position: iterating the runs themselves retained each one's entry.
+            // By position: iterating the runs themselves retained each one's entry. A copied run's
+            // words are those of the run it copies, which begins earlier and so (the runs being in
+            // order of their starts) was hashed before it: their digests are copied.
+            var lastStart = 0
             for position in runs.indices {
-                for index in runs[position].range where spans.tokens[index].isWord { hashes[index] = spans.foldedWordDigest(index) }
+                let range = runs[position].range
+                let copiedFrom = Int(runs[position].copiedFrom)
+                if copiedFrom > 0, copiedFrom <= range.lowerBound, lastStart <= range.lowerBound {
+                    for index in range where spans.tokens[index].isWord { hashes[index] = hashes[index - copiedFrom] }
+                } else {
+                    for index in range where spans.tokens[index].isWord { hashes[index] = spans.foldedWordDigest(index) }
+                }
+                lastStart = max(lastStart, range.lowerBound)
             }
             count = spans.tokens.count
         }
@@ -184,7 +199,7 @@ extension EntityRecognizer {
     /// both are ASCII.
     private func isInitials(_ index: Int, ofAny organizations: [Range<Int>], _ spans: TokenSpans) -> Bool {
         let range = index..<(index + 1)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: spans.keyCapacity(range)) { out -> Bool in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: spans.keyCapacity(range) + TokenSpans.keySlack) { out -> Bool in
             guard let count = spans.key(range, into: out) else {
                 let key = text.key(range)
                 return organizations.contains { initials($0) == key }

@@ -190,13 +190,13 @@ struct EntityRecognizer {
     // MARK: typing without context of the story
 
     /// `classifyStrong` of each range. Classifying reads nothing outside the range, so a range whose
-    /// tokens (bytes, flags, marks) are those of one classified before makes the same runs, shifted:
-    /// they are copied from the first one's ("Kim", "North Korea" come back again and again).
+    /// tokens (bytes, the flags classifying reads, marks) are those of one classified before makes the
+    /// same runs, shifted: they are copied from the first one's ("Kim", "North Korea" come back again
+    /// and again, at the start of a sentence or inside one, which classifying does not ask).
     func classifyAll(_ ranges: [Range<Int>], _ lookups: Lookups, into runs: inout [NameRun]) {
         var classified = HashIndex(capacity: ranges.count)
-        let allFlags = Token.Flags(rawValue: .max)
         for range in ranges {
-            let digest = lookups.spans.digest(range, seed: 0x0C1A_5517, flags: allFlags)
+            let digest = lookups.spans.digest(range, seed: 0x0C1A_5517, flags: Self.classifiedFlags)
             let start = runs.count
             // A filed range: its start in the text, then where its runs start in `runs`, and how many.
             if let filed = classified[digest] {
@@ -205,17 +205,23 @@ struct EntityRecognizer {
                 for position in first..<(first + filed & 0x3FF) {
                     var run = runs[position]
                     run.range = (run.range.lowerBound + shift)..<(run.range.upperBound + shift)
+                    // `shift` < 2^31: ranges are filed only when they start below it.
+                    run.copiedFrom = Int32(truncatingIfNeeded: shift)
                     runs.append(run)
                 }
                 continue
             }
             classifyStrong(range, lookups, into: &runs)
             let count = runs.count - start
+            for position in start..<runs.count where runs[position].range == range { runs[position].digest = digest }
             if count < 0x400, start < 0x40_0000, range.lowerBound < 0x8000_0000 {
                 classified[digest] = range.lowerBound << 32 | start << 10 | count
             }
         }
     }
+
+    /// The token flags `classifyStrong` reads (and all it calls): a range's runs depend on no other.
+    static let classifiedFlags: Token.Flags = [.word, .capitalised, .allCaps]
 
     /// The runs `range` makes, appended to `runs` (one array for the story, not one per candidate).
     func classifyStrong(_ range: Range<Int>, into runs: inout [NameRun]) {

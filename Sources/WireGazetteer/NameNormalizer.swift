@@ -52,6 +52,51 @@ public enum NameNormalizer {
         // Most names open with no title: check the first word before splitting, on its bytes when
         // they are ASCII.
         if isPlainFirstWordASCII(name) { return name }
+        var copy = name
+        if let stripped = copy.withUTF8({ asciiStrippingTitles($0) }) { return stripped ?? name }
+        return characterStrippingTitles(name)
+    }
+
+    /// `characterStrippingTitles` for an ASCII name, on its bytes, where lower-casing, dropping full
+    /// stops and splitting at spaces are what they are on `Character`s, without a `String` per word
+    /// (tens of thousands of instructions a titled name). Nil when a byte is not ASCII; `.some(nil)`
+    /// when the name is returned as it is.
+    static func asciiStrippingTitles(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        // A word lower-cased without its full stops, and whether it is a title word (or, with
+        // `orThe`, "the").
+        func isTitle(_ word: Range<Int>, orThe: Bool) -> Bool {
+            let folded = String(decoding: bytes[word].lazy.filter { $0 != 0x2E }.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            return titleWords.contains(folded) || (orThe && folded == "the")
+        }
+        let firstEnd = bytes.firstIndex(of: 0x20) ?? bytes.count
+        guard isTitle(0..<firstEnd, orThe: true) else { return .some(nil) }
+        var words: [Range<Int>] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+            if index > start { words.append(start..<index) }
+            start = index + 1
+        }
+        var first = 0
+        while words.count - first > 1 {
+            let word = words[first]
+            let isThe = word.count == 3 && (bytes[word.lowerBound] == UInt8(ascii: "t") || bytes[word.lowerBound] == UInt8(ascii: "T"))
+                && bytes[word.lowerBound + 1] == UInt8(ascii: "h") && bytes[word.lowerBound + 2] == UInt8(ascii: "e")
+            guard isTitle(word, orThe: false) || isThe else { break }
+            first += 1
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for word in words[first...] {
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: bytes[word])
+        }
+        return .some(String(decoding: out, as: UTF8.self))
+    }
+
+    /// `strippingTitles` on `Character`s: the path for names beyond ASCII, and the reference the byte
+    /// path is tested against.
+    static func characterStrippingTitles(_ name: String) -> String {
         let firstWord = name.prefix { $0 != " " }.lowercased().filter { $0 != "." }
         guard titleWords.contains(firstWord) || firstWord == "the" else { return name }
         var words = name.split(separator: " ")
@@ -64,20 +109,31 @@ public enum NameNormalizer {
 
     /// True when the name's first word (up to a space) is ASCII and, lower-cased without full stops,
     /// neither a title nor "the": `strippingTitles` then returns the name as it is.
+    ///
+    /// The word is hashed as read and looked for among the titles' hashes: no array, `String` or `Set`
+    /// hashing for the names (nearly all) whose first word is no title. A hash a title has (or, by a
+    /// chance of one in 2^64, shares) is settled by comparing the words.
     private static func isPlainFirstWordASCII(_ name: String) -> Bool {
         var copy = name
         return copy.withUTF8 { bytes in
             let end = bytes.firstIndex(of: 0x20) ?? bytes.count
-            var word: [UInt8] = []
-            word.reserveCapacity(end)
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in bytes[..<end] where byte != 0x2E {
                 if byte >= 0x80 { return false }
-                word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
             }
+            guard titleWordHashes.contains(hash) else { return true }
+            var word: [UInt8] = []
+            for byte in bytes[..<end] where byte != 0x2E { word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
             let text = String(decoding: word, as: UTF8.self)
             return text != "the" && !titleWords.contains(text)
         }
     }
+
+    /// FNV-1a of the bytes of each title word and of "the", as `isPlainFirstWordASCII` hashes a word.
+    private static let titleWordHashes: Set<UInt64> = Set((titleWords.union(["the"])).map { word in
+        word.utf8.reduce(0xcbf2_9ce4_8422_2325) { hash, byte in (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    })
 
     /// Lower-case ASCII-folded words; hyphens and slashes separate, full stops and apostrophes vanish,
     /// a trailing possessive goes.

@@ -153,6 +153,9 @@ import WireModel
             spoke again. Bank of Korea Gov. Rhee Chang-yong and Rhee met in Seoul, South Korea. Kim said IMD and the \
             India Meteorological Department agreed. NORTH KOREA. Hanoi Vietnamese officials met in Hanoi Vietnamese \
             style. Lucía Ferrer met Lucía Ferrer. Deputy Minister of Agriculture and Environment Tran Quang Vinh spoke.
+            Kim met envoys of North Korea, said Kim. Pyongyang and Choe Son Hui
+
+            Rhee Chang-yong. North Korea in 2024 NORTH KOREA Bank of Korea Gov. Rhee Chang-yong
             """
         let text = TokenText(story)
         let recognizer = EntityRecognizer(text: text, gazetteer: .shared)
@@ -166,6 +169,16 @@ import WireModel
         for (one, other) in zip(copied, classified) {
             #expect(one.range == other.range && one.kind == other.kind && one.entry?.id == other.entry?.id && one.strong == other.strong,
                     "\(text.string(one.range)) \(text.string(other.range))")
+        }
+        // The copies' word digests, copied from the runs they copy, are the digests of their own words.
+        #expect(copied.contains { $0.copiedFrom > 0 })
+        text.withSpans { spans in
+            let hashes = EntityRecognizer.wordHashes(of: copied, spans)
+            for run in copied {
+                for index in run.range where text.tokens[index].isWord {
+                    #expect(hashes[index] == spans.foldedWordDigest(index), "\(text.string(run.range))")
+                }
+            }
         }
     }
 }

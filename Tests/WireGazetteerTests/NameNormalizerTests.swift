@@ -17,6 +17,27 @@ import Testing
         #expect(NameNormalizer.strippingTitles("Foreign Minister Choe Son-hui") == "Choe Son-hui")
     }
 
+    @Test func titleStrippingOnBytesIsTheCharacterStripping() {
+        let names = [
+            "President Xi Jinping", "President  Xi   Jinping", "the President", "The Minister Kim", "THE Minister Kim",
+            "Dr. Anne-Marie d'Arcy", "DR. Anne", "Gen. Lt. Col. Park", "Prime Minister", "Minister", "the", "The the Kim",
+            "Mr.Kim", "Mr Kim ", " Mr Kim", "Mr", "Foreign Minister Choe Son Hui", "Senator O'Neill", "Chinese President Xi",
+            "Prof. Dr. Ana Ruiz", "Sir Tim", "vice President Ana", "Thee Kim", "tHe Kim", "Mr. Lucía Ferrer", "Dr. Éric Zoé",
+            "Mr \u{301}Kim", "Ms. Ana\u{301} Ruiz", "", "Kim", "Pope",
+        ]
+        for name in names {
+            #expect(NameNormalizer.strippingTitles(name) == NameNormalizer.characterStrippingTitles(name), "\(name)")
+            var copy = name
+            if let stripped = copy.withUTF8({ NameNormalizer.asciiStrippingTitles($0) }) {
+                #expect((stripped ?? name) == NameNormalizer.characterStrippingTitles(name), "\(name)")
+            } else {
+                #expect(name.utf8.contains { $0 >= 0x80 }, "\(name)")
+            }
+        }
+        #expect(NameNormalizer.strippingTitles("President Xi Jinping") == "Xi Jinping")
+        #expect(NameNormalizer.strippingTitles("The Minister Kim") == "Kim")
+    }
+
     @Test func aLoneTitleIsKept() {
         #expect(NameNormalizer.key("President") == "president")
     }
