@@ -24,9 +24,11 @@ struct DateExpressionParser {
     func mentions() -> [DateMention] {
         var found: [DateMention] = []
         var index = 0
-        let tokens = text.tokens
-        while index < tokens.count {
-            guard mayStartDate(index), let match = match(at: index) else { index += 1; continue }
+        let count = text.tokens.count
+        while index < count {
+            index = nextMayStart(from: index)
+            guard index < count else { break }
+            guard let match = match(at: index) else { index += 1; continue }
             // Room for a story's usual dates at once, not grown from one by doubling.
             if found.isEmpty { found.reserveCapacity(16) }
             found.append(DateMention(text: text.string(match.range), value: match.value))
@@ -42,12 +44,12 @@ struct DateExpressionParser {
 
     /// The classes one of whose words every date expression but a year or a "the/a/within" phrase
     /// starts with.
-    private static let startingClasses: WordClass = [.holidayStart, .month, .weekday, .relative, .qualifier, .dayWord]
+    static let startingClasses: WordClass = [.holidayStart, .month, .weekday, .relative, .qualifier, .dayWord]
 
     /// Most tokens start no date: a word of a starting class, a number, "the", "a" or "within" may.
     /// Tested inline on the token's class bits, flags and length before `match` is called at all
     /// (the call and its rule-by-rule refusal cost more than the rest of finding the story's dates).
-    @inline(__always) private func mayStartDate(_ index: Int) -> Bool {
+    @inline(__always) func mayStartDate(_ index: Int) -> Bool {
         let token = text.tokens[index]
         // One test on bits gathered without branching (a branch per condition mispredicted on every
         // few words of running text): a starting class, a number, or the length and initial of
@@ -60,9 +62,14 @@ struct DateExpressionParser {
             | UInt32(token.flags.rawValue & Token.Flags.number.rawValue) | (initial == expected ? 1 : 0)
         guard open != 0, token.isWord else { return false }
         if !text.classes[index].isDisjoint(with: Self.startingClasses) || token.flags.contains(.number) { return true }
-        // "the", "a" and "within" open dates only before the words `periodPhrase` and
-        // `decadeExpression` read next ("a day earlier", "the first half", "the 1990s").
-        switch token.length {
+        return articleMayOpenDate(index, length: token.length)
+    }
+
+    /// "the", "a" and "within" open dates only before the words `periodPhrase` and
+    /// `decadeExpression` read next ("a day earlier", "the first half", "the 1990s").
+    @inline(__always) func articleMayOpenDate(_ index: Int, length: Int) -> Bool {
+        let token = text.tokens[index]
+        switch length {
         case 1: return text.bytes[token.start] | 0x20 == UInt8(ascii: "a") && text.isWord(index + 1, "day")
         case 3: return text.isWord(index, "the") && mayFollowThe(index + 1)
         case 6: return text.isWord(index, "within")
@@ -71,11 +78,11 @@ struct DateExpressionParser {
     }
 
     /// `mayStartDate`'s table: byte n is the initial of the n-letter word among "a", "the", "within".
-    private static let articleInitials: UInt64 = 0x0077_0000_7400_6100
+    static let articleInitials: UInt64 = 0x0077_0000_7400_6100
 
     /// Whether the word after "the" may continue a period ("end", "start", "beginning", "middle",
     /// "first" … "final") or a decade (a qualifier, or a five-byte word like "2000s").
-    @inline(__always) private func mayFollowThe(_ next: Int) -> Bool {
+    @inline(__always) func mayFollowThe(_ next: Int) -> Bool {
         guard next < text.tokens.count, text.tokens[next].isWord else { return false }
         if text.has(next, .qualifier) { return true }
         switch text.tokens[next].length {
@@ -240,20 +247,7 @@ struct DateExpressionParser {
     /// The year a sentence sets for the dates in it: "Last year the monsoon hit … on June 8".
     private func yearFromContext(at index: Int) -> Int? {
         guard let anchor else { return nil }
-        let sentence = text.sentence(around: index)
-        for position in sentence where position + 1 < sentence.upperBound && mayBeYear(position + 1) && text.isWord(position + 1, "year") {
-            if text.isWord(position, "last") { return anchor.year - 1 }
-            if text.isWord(position, "next") { return anchor.year + 1 }
-        }
-        return nil
-    }
-
-    /// False for tokens other than four bytes starting with "y": one branch, rarely taken, for the
-    /// length and initial tests `isWord(_, "year")` would branch on for every word of a sentence.
-    @inline(__always) private func mayBeYear(_ index: Int) -> Bool {
-        let token = text.tokens[index]
-        let initial = token.start < text.bytes.count ? text.bytes[token.start] | 0x20 : 0
-        return (token.length == 4 ? 1 : 0) & (initial == UInt8(ascii: "y") ? 1 : 0) != 0
+        return yearOffsetInSentence(sentenceBounds(around: index)).map { anchor.year + $0 }
     }
 
     /// A day given without a year: the anchor's year, moved a year when the clause's direction says so.
@@ -315,17 +309,6 @@ struct DateExpressionParser {
 
     /// Whether the clause around a date (back to the last comma, on to the next) speaks of the future.
     func speaksOfFuture(around index: Int) -> Bool {
-        let sentence = text.sentence(around: index)
-        var position = index - 1
-        while position >= sentence.lowerBound, !text.isMark(position, ","), !text.isMark(position, ";") {
-            if text.has(position, .futureMarker) { return true }
-            position -= 1
-        }
-        position = index + 1
-        while position < sentence.upperBound, !text.isMark(position, ","), !text.isMark(position, ";") {
-            if text.has(position, .futureMarker) { return true }
-            position += 1
-        }
-        return false
+        clauseSpeaksOfFuture(around: index)
     }
 }
