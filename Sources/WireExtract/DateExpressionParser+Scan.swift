@@ -73,7 +73,11 @@ extension DateExpressionParser {
     /// Whether the clause around a date (back to the last comma or semicolon, on to the next, within its
     /// sentence) holds a future marker: `speaksOfFuture` on the raw buffers.
     func clauseSpeaksOfFuture(around index: Int) -> Bool {
-        let sentence = sentenceBounds(around: index)
+        clauseSpeaksOfFuture(around: index, in: sentenceBounds(around: index))
+    }
+
+    /// `clauseSpeaksOfFuture(around:)` in the sentence around `index`, found already.
+    func clauseSpeaksOfFuture(around index: Int, in sentence: Range<Int>) -> Bool {
         let count = text.tokens.count
         guard text.classes.count == count, index >= 0, index < count else { return speaksOfFutureByTokens(around: index, in: sentence) }
         let future = WordClass.futureMarker.rawValue
@@ -136,5 +140,34 @@ extension DateExpressionParser {
             }
         }
         return found
+    }
+
+    /// Whether token `index` has the length and initial of a scheduling verb or of "effect"
+    /// (`isScheduled`'s words): an ASCII letter, folded, among `schedulingInitials(length:)`. A word
+    /// that fails it is none of them, whatever its other bytes.
+    @inline(__always) func mayBeSchedulingWord(_ index: Int) -> Bool {
+        guard index >= 0, index < text.tokens.count else { return false }
+        let token = text.tokens[index]
+        guard token.start < text.bytes.count else { return false }
+        let byte = text.bytes[token.start]
+        let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        guard folded >= 0x61, folded <= 0x7A else { return false }
+        return (Self.schedulingInitials(length: token.length) >> UInt32(folded - 0x61)) & 1 != 0
+    }
+
+    /// Bit n set when a scheduling verb (or "effect") of `length` bytes starts with the n-th letter
+    /// ("open", "meet", "vote": o, m, v at four). Constants, not a table built at first use (reading a
+    /// lazily made global cost a `swift_once` check per weekday); the tests rebuild them from
+    /// `ExtractionLexicon.schedulingVerbs`.
+    static func schedulingInitials(length: Int) -> UInt32 {
+        switch length {
+        case 4: 0x205000
+        case 5: 0x245006
+        case 6: 0x2e081f
+        case 7: 0xa001d
+        case 8: 0x804
+        case 9, 10: 0x20000
+        default: 0
+        }
     }
 }

@@ -99,9 +99,12 @@ struct DateExpressionParser {
     /// starts none: the tests call this at every word to check that refusal).
     func match(at index: Int) -> Match? {
         let token = text.tokens[index]
-        if let decade = decadeExpression(at: index) { return decade }
+        // Decades start at "the", periods at "the", "a" or "within": no other length is tried.
+        let length = token.length
+        if length == 3, let decade = decadeExpression(at: index) { return decade }
         if token.isCapitalised, text.has(index, .holidayStart), let holiday = holidayExpression(at: index) { return holiday }
-        if text.isWord(index, "the") || text.isWord(index, "a") || text.isWord(index, "within"), let period = periodPhrase(at: index) {
+        if length == 3 || length == 1 || length == 6,
+           text.isWord(index, "the") || text.isWord(index, "a") || text.isWord(index, "within"), let period = periodPhrase(at: index) {
             let start = leadingPreposition(index, allowed: [.datePreposition])
             return Match(range: start..<period.range.upperBound, value: period.value)
         }
@@ -162,7 +165,11 @@ struct DateExpressionParser {
                 let value = year.flatMap { CalendarDay.valid(year: $0, month: month, day: day)?.iso }
                 return Match(range: start..<(end + 2), value: value)
             }
-            let resolvedYear = year ?? yearFromContext(at: index) ?? impliedYear(month: month, day: day, at: index)
+            // The sentence is found once for both: its year, else the direction of the date's clause.
+            let resolvedYear = year ?? {
+                let sentence = sentenceBounds(around: index)
+                return yearFromContext(in: sentence) ?? impliedYear(month: month, day: day, at: index, in: sentence)
+            }()
             let value = resolvedYear.flatMap { CalendarDay.valid(year: $0, month: month, day: day)?.iso }
             return Match(range: start..<end, value: value)
         }
@@ -178,10 +185,11 @@ struct DateExpressionParser {
         }
         // A month alone: the nearest one in the direction the clause speaks of.
         guard let anchor else { return Match(range: start..<(index + 1), value: nil) }
-        if let year = yearFromContext(at: index) {
+        let sentence = sentenceBounds(around: index)
+        if let year = yearFromContext(in: sentence) {
             return Match(range: start..<(index + 1), value: CalendarDay(year: year, month: month, day: 1).isoMonth)
         }
-        let future = speaksOfFuture(around: index)
+        let future = clauseSpeaksOfFuture(around: index, in: sentence)
         var year = anchor.year
         if future && month < anchor.month { year += 1 }
         if !future && month > anchor.month { year -= 1 }
@@ -245,15 +253,15 @@ struct DateExpressionParser {
     }
 
     /// The year a sentence sets for the dates in it: "Last year the monsoon hit … on June 8".
-    private func yearFromContext(at index: Int) -> Int? {
+    private func yearFromContext(in sentence: Range<Int>) -> Int? {
         guard let anchor else { return nil }
-        return yearOffsetInSentence(sentenceBounds(around: index)).map { anchor.year + $0 }
+        return yearOffsetInSentence(sentence).map { anchor.year + $0 }
     }
 
     /// A day given without a year: the anchor's year, moved a year when the clause's direction says so.
-    private func impliedYear(month: Int, day: Int, at index: Int) -> Int? {
+    private func impliedYear(month: Int, day: Int, at index: Int, in sentence: Range<Int>) -> Int? {
         guard let anchor, let candidate = CalendarDay.valid(year: anchor.year, month: month, day: day) else { return nil }
-        let future = speaksOfFuture(around: index)
+        let future = clauseSpeaksOfFuture(around: index, in: sentence)
         if future && candidate < anchor && anchor.dayNumber - candidate.dayNumber > 180 { return anchor.year + 1 }
         if !future && candidate > anchor && candidate.dayNumber - anchor.dayNumber > 180 { return anchor.year - 1 }
         return anchor.year
@@ -282,6 +290,8 @@ struct DateExpressionParser {
     /// "resumed", "opened", "took effect").
     func isScheduled(before start: Int) -> Bool {
         guard start > 0, text.tokens[start - 1].isWord else { return false }
+        // Most words before a weekday ("on", "said", "from") have no verb's length and initial.
+        guard mayBeSchedulingWord(start - 1) else { return false }
         // ASCII words by the hash of their bytes, confirmed on the bytes: no lower-case `String` per
         // weekday (it cost more than resolving the weekday). Other words keep the `String` test.
         guard let hash = text.asciiWordHash(start - 1) else {
