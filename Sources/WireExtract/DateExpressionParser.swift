@@ -262,8 +262,10 @@ struct DateExpressionParser {
     private func impliedYear(month: Int, day: Int, at index: Int, in sentence: Range<Int>) -> Int? {
         guard let anchor, let candidate = CalendarDay.valid(year: anchor.year, month: month, day: day) else { return nil }
         let future = clauseSpeaksOfFuture(around: index, in: sentence)
-        if future && candidate < anchor && anchor.dayNumber - candidate.dayNumber > 180 { return anchor.year + 1 }
-        if !future && candidate > anchor && candidate.dayNumber - anchor.dayNumber > 180 { return anchor.year - 1 }
+        // Each day's number worked out once (comparing days works them out again at every use).
+        let days = candidate.dayNumber - anchor.dayNumber
+        if future && days < 0 && -days > 180 { return anchor.year + 1 }
+        if !future && days > 0 && days > 180 { return anchor.year - 1 }
         return anchor.year
     }
 
