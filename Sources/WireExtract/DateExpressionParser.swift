@@ -81,14 +81,20 @@ struct DateExpressionParser {
     static let articleInitials: UInt64 = 0x0077_0000_7400_6100
 
     /// Whether the word after "the" may continue a period ("end", "start", "beginning", "middle",
-    /// "first" … "final") or a decade (a qualifier, or a five-byte word like "2000s").
+    /// "first" … "final") or a decade (a qualifier, or a five-byte word like "2000s"); a five-byte
+    /// word is let through on its initial ("the world" is refused, "the state" tried).
     @inline(__always) func mayFollowThe(_ next: Int) -> Bool {
         guard next < text.tokens.count, text.tokens[next].isWord else { return false }
         if text.has(next, .qualifier) { return true }
         switch text.tokens[next].length {
         case 3: return text.isWord(next, "end")
         case 4: return text.isWord(next, "last")
-        case 5: return true
+        case 5:
+            // "start", "first", "third", "final" or a decade ("1990s"): a digit, "s", "f" or "t" first.
+            let initial = text.bytes[text.tokens[next].start]
+            let folded = initial >= 0x41 && initial <= 0x5A ? initial | 0x20 : initial
+            return (initial >= 0x30 && initial <= 0x39) || folded == UInt8(ascii: "s") || folded == UInt8(ascii: "f")
+                || folded == UInt8(ascii: "t")
         case 6: return text.isWord(next, "middle") || text.isWord(next, "second") || text.isWord(next, "fourth")
         case 9: return text.isWord(next, "beginning")
         default: return false

@@ -15,6 +15,8 @@ import Testing
             + String(repeating: "x", count: 65) + " " + String(repeating: "the", count: 22) + " aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa day",
         "no stop at all " + String(repeating: "and it will go on and on, ", count: 30) + "until next year on Monday",
         "", "2024", "the", "a day", "Monday", ", ; ,",
+        "The world, the state, the start of May, THE FINAL QUARTER, the Third quarter, the first half, the 1990S, "
+            + "the 2000s, the 19905, the 1a90s, the fifth, the Fｉrst half, the tenth, the sixth month, The end of 2023.",
     ]
 
     @Test func wordsLeftOutStartNoDate() {
