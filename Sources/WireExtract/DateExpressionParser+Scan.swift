@@ -16,11 +16,21 @@ extension DateExpressionParser {
     /// class), or `tokens.count`. Words of a starting class and four-digit numbers are taken on their
     /// bits; only words as long as "a", "the" or "within" go on to `mayStartDate`'s word tests.
     func nextMayStart(from start: Int) -> Int {
+        var marks: [Int] = []
+        return nextMayStart(from: start, marks: &marks)
+    }
+
+    /// `nextMayStart(from:)`, appending to `marks` the quotation marks it passes (punctuation tokens
+    /// whose mark is `"`, as `QuoteExtractor.quotationMarks` finds them).
+    func nextMayStart(from start: Int, marks: inout [Int]) -> Int {
         let count = text.tokens.count
         // The classes come with the tokens, one each; should they not, the general test decides.
         guard text.classes.count == count else {
             var index = start
-            while index < count, !mayStartDate(index) { index += 1 }
+            while index < count, !mayStartDate(index) {
+                if text.isMark(index, "\"") { Self.appendMark(index, to: &marks) }
+                index += 1
+            }
             return index
         }
         let startingMask = Self.startingClasses.rawValue
@@ -47,6 +57,8 @@ extension DateExpressionParser {
                                 // may pass for an article's length, which the word tests then refuse.)
                                 return index
                             }
+                        } else if token.mark == UInt8(ascii: "\"") {
+                            Self.appendMark(index, to: &marks)
                         }
                         index += 1
                     }

@@ -22,19 +22,37 @@ struct DateExpressionParser {
     ]
 
     func mentions() -> [DateMention] {
+        mentionsAndQuotationMarks().mentions
+    }
+
+    /// The date mentions, and the quotation marks (`QuoteExtractor.quotationMarks`) met on the way: the
+    /// scan for dates reads every token already, so the quotes need no pass of their own.
+    func mentionsAndQuotationMarks() -> (mentions: [DateMention], marks: [Int]) {
         var found: [DateMention] = []
+        var marks: [Int] = []
         var index = 0
         let count = text.tokens.count
         while index < count {
-            index = nextMayStart(from: index)
+            index = nextMayStart(from: index, marks: &marks)
             guard index < count else { break }
             guard let match = match(at: index) else { index += 1; continue }
             // Room for a story's usual dates at once, not grown from one by doubling.
             if found.isEmpty { found.reserveCapacity(16) }
             found.append(DateMention(text: text.string(match.range), value: match.value))
+            // The tokens the date takes after its first word are read for marks here (the scan goes on
+            // after them; those before it were read already).
+            for position in (index + 1)..<max(index + 1, match.range.upperBound) where text.isMark(position, "\"") {
+                Self.appendMark(position, to: &marks)
+            }
             index = match.range.upperBound
         }
-        return found
+        return (found, marks)
+    }
+
+    /// A quotation mark's index appended, with room for a story's usual quotes made at the first.
+    @inline(__always) static func appendMark(_ index: Int, to marks: inout [Int]) {
+        if marks.isEmpty { marks.reserveCapacity(32) }
+        marks.append(index)
     }
 
     struct Match {

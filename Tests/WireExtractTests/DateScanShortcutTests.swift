@@ -108,4 +108,23 @@ import Testing
         #expect(passed < text.tokens.count)
         #expect(!parser.mayBeSchedulingWord(-1) && !parser.mayBeSchedulingWord(text.tokens.count))
     }
+
+    @Test func marksMetByTheDateScanAreTheQuotationMarks() {
+        var marks = 0
+        defer { #expect(marks >= 20) }
+        let quoted = [
+            #""On Monday," he said, "June 8, 2024" and "the first half" were "last year's" dates." 'Single' “Curly” „Low“"#,
+            #"Talks on "Friday" ended; "Oct. 6, 1949", "1990s", "" and " " and "a day earlier"."#,
+            "\"\"\"\"\" ″ ＂ \u{201C}2024\u{201D} \u{201E}May 5\u{201C} «March 3» by \"2030\" in \"June\" 2019",
+        ]
+        for story in Self.stories + QuoteContentShortcutTests.stories + quoted {
+            let text = TokenText(story)
+            for anchor in [Self.saturday, nil] {
+                let found = DateExpressionParser(text: text, anchor: anchor).mentionsAndQuotationMarks()
+                #expect(found.marks == QuoteExtractor.quotationMarks(text), "\(story)")
+                #expect(found.mentions == DateExpressionParser(text: text, anchor: anchor).mentions())
+                marks += found.marks.count
+            }
+        }
+    }
 }
