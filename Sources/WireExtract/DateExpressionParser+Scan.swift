@@ -91,7 +91,10 @@ extension DateExpressionParser {
     /// `clauseSpeaksOfFuture(around:)` in the sentence around `index`, found already.
     func clauseSpeaksOfFuture(around index: Int, in sentence: Range<Int>) -> Bool {
         let count = text.tokens.count
-        guard text.classes.count == count, index >= 0, index < count else { return speaksOfFutureByTokens(around: index, in: sentence) }
+        // The buffers are read only inside the text (a range reaching beyond it takes the general path).
+        guard text.classes.count == count, index >= 0, index < count, sentence.lowerBound >= 0, sentence.upperBound <= count else {
+            return speaksOfFutureByTokens(around: index, in: sentence)
+        }
         let future = WordClass.futureMarker.rawValue
         return text.tokens.withUnsafeBufferPointer { tokens in
             text.classes.withUnsafeBufferPointer { classes in
@@ -133,9 +136,31 @@ extension DateExpressionParser {
     }
 
     /// The first position in `sentence` followed by the word "year" and that is "last" (-1) or "next"
-    /// (+1), as the year offset it gives; nil when none. Only four-byte words starting with "y" are
-    /// compared with "year".
+    /// (+1), as the year offset it gives; nil when none.
     func yearOffsetInSentence(_ sentence: Range<Int>) -> Int? {
+        let count = text.tokens.count
+        // Positions outside the text are no words (as `isWord` answers): the range is clamped to it.
+        let lower = max(sentence.lowerBound, 0), upper = min(sentence.upperBound, count)
+        guard lower < upper else { return nil }
+        // "last" and "next" are the lexicon's relative words: only they are looked at, on their class
+        // bit, with "year" after them (without the classes, every four-byte word starting with "y").
+        guard text.classes.count == count else { return yearOffsetByWords(lower..<upper) }
+        let relative = WordClass.relative.rawValue
+        return text.classes.withUnsafeBufferPointer { classes in
+            var position = lower
+            while position + 1 < upper {
+                if classes[position].rawValue & relative != 0, text.isWord(position + 1, "year") {
+                    if text.isWord(position, "last") { return -1 }
+                    if text.isWord(position, "next") { return 1 }
+                }
+                position += 1
+            }
+            return nil
+        }
+    }
+
+    /// `yearOffsetInSentence` by the words' bytes, for a text whose classes do not match its tokens.
+    private func yearOffsetByWords(_ sentence: Range<Int>) -> Int? {
         let found: Int? = text.tokens.withUnsafeBufferPointer { tokens in
             text.bytes.withUnsafeBufferPointer { bytes in
                 var next = sentence.lowerBound + 1

@@ -77,6 +77,20 @@ import Testing
                 #expect(parser.yearOffsetInSentence(sentence) == reference, "\(story) @\(index)")
                 if reference != nil { found += 1 }
             }
+            // Ranges reaching beyond the text read no tokens outside it.
+            let count = text.tokens.count
+            for range in [-3..<(count + 3), 0..<count, -1..<1, (count - 1)..<(count + 2), count..<count] {
+                var reference: Int?
+                for position in range where position + 1 < range.upperBound && text.isWord(position + 1, "year") {
+                    if text.isWord(position, "last") { reference = -1; break }
+                    if text.isWord(position, "next") { reference = 1; break }
+                }
+                #expect(parser.yearOffsetInSentence(range) == reference, "\(story) \(range)")
+                if count > 0 {
+                    #expect(parser.clauseSpeaksOfFuture(around: count / 2, in: range)
+                        == parser.speaksOfFutureByTokens(around: count / 2, in: range), "\(story) \(range)")
+                }
+            }
         }
     }
 
