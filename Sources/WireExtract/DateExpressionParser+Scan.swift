@@ -52,6 +52,7 @@ extension DateExpressionParser {
                                 if length == 4 { return index }
                             } else if (Self.articleLengths &>> length) & 1 != 0, token.start < bytes.count,
                                       bytes[token.start] | 0x20 == UInt8(truncatingIfNeeded: Self.articleInitials &>> (UInt64(length) &* 8)),
+                                      length == 6 || Self.nextMayFollowArticle(tokens, classes, index, length: length),
                                       articleMayOpenDate(index, length: Int(length)) {
                                 // (The shifts mask the length to six bits: a word of 64 bytes or more
                                 // may pass for an article's length, which the word tests then refuse.)
@@ -66,6 +67,21 @@ extension DateExpressionParser {
                 }
             }
         }
+    }
+
+    /// Whether the word after an "a" (`length` 1) or "the" (3) at `index` has what `articleMayOpenDate`
+    /// looks for: "day" after "a"; after "the" a qualifier or a word of 3, 4, 5, 6 or 9 bytes. Most
+    /// words after "the" are refused here, on the buffers, before the word tests. (A length of 64 or
+    /// more may pass, the shift masking it; the word tests refuse it.)
+    @inline(__always) private static func nextMayFollowArticle(
+        _ tokens: UnsafeBufferPointer<Token>, _ classes: UnsafeBufferPointer<WordClass>, _ index: Int, length: UInt
+    ) -> Bool {
+        let next = index + 1
+        guard next < tokens.count, next < classes.count, UInt32(tokens[next].flags.rawValue) & wordBit != 0 else { return false }
+        let nextLength = UInt(bitPattern: tokens[next].end &- tokens[next].start)
+        if length == 1 { return nextLength == 3 }
+        let followerLengths: UInt = 1 << 3 | 1 << 4 | 1 << 5 | 1 << 6 | 1 << 9
+        return (followerLengths &>> nextLength) & 1 != 0 || classes[next].rawValue & WordClass.qualifier.rawValue != 0
     }
 
     /// `text.sentence(around:)` on the raw token buffer.
