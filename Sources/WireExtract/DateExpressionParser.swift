@@ -11,6 +11,17 @@ import WireModel
 struct DateExpressionParser {
     let text: TokenText
     let anchor: CalendarDay?
+    /// The anchor's day number and weekday (0 without an anchor), worked out once: weekdays and
+    /// implied years are counted from them at every date.
+    let anchorDayNumber: Int
+    let anchorWeekday: Int
+
+    init(text: TokenText, anchor: CalendarDay?) {
+        self.text = text
+        self.anchor = anchor
+        anchorDayNumber = anchor?.dayNumber ?? 0
+        anchorWeekday = anchor?.weekday ?? 0
+    }
 
     static let prepositions: Set<String> = ["on", "in", "by", "since", "for", "until", "from", "through", "till", "before", "after", "of", "during", "as"]
     static let qualifiers: Set<String> = ["early", "late", "mid", "mid-"]
@@ -287,28 +298,33 @@ struct DateExpressionParser {
         guard let anchor, let candidate = CalendarDay.valid(year: anchor.year, month: month, day: day) else { return nil }
         let future = clauseSpeaksOfFuture(around: index, in: sentence)
         // Each day's number worked out once (comparing days works them out again at every use).
-        let days = candidate.dayNumber - anchor.dayNumber
+        let days = candidate.dayNumber - anchorDayNumber
         if future && days < 0 && -days > 180 { return anchor.year + 1 }
         if !future && days > 0 && days > 180 { return anchor.year - 1 }
         return anchor.year
     }
 
     private func resolve(weekday: Int, at index: Int, start: Int) -> String? {
-        guard let anchor else { return nil }
+        guard anchor != nil else { return nil }
         if start < index, text.isWord(start, "next") {
-            let ahead = (weekday - anchor.weekday + 7) % 7
-            return anchor.adding(days: ahead == 0 ? 7 : ahead).iso
+            let ahead = (weekday - anchorWeekday + 7) % 7
+            return day(after: ahead == 0 ? 7 : ahead).iso
         }
         if start < index, text.isWord(start, "last") {
-            let back = (anchor.weekday - weekday + 7) % 7
-            return anchor.adding(days: back == 0 ? -7 : -back).iso
+            let back = (anchorWeekday - weekday + 7) % 7
+            return day(after: back == 0 ? -7 : -back).iso
         }
         // "said on Tuesday he would …": the reporting verb dates the day, whatever follows.
         let reported = start > 0 && text.has(start - 1, .speechVerb)
         if !reported, speaksOfFuture(around: index) || isScheduled(before: start) {
-            return anchor.adding(days: (weekday - anchor.weekday + 7) % 7).iso
+            return day(after: (weekday - anchorWeekday + 7) % 7).iso
         }
-        return anchor.adding(days: -((anchor.weekday - weekday + 7) % 7)).iso
+        return day(after: -((anchorWeekday - weekday + 7) % 7)).iso
+    }
+
+    /// `anchor.adding(days:)` from the anchor's day number worked out already.
+    private func day(after days: Int) -> CalendarDay {
+        CalendarDay(dayNumber: anchorDayNumber + days)
     }
 
     /// "Talks resume on Monday", "the trial opens Tuesday", "the ban takes effect on Friday": a scheduling
