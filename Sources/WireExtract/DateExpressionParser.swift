@@ -11,6 +11,17 @@ import WireModel
 struct DateExpressionParser {
     let text: TokenText
     let anchor: CalendarDay?
+    /// The anchor's day number and weekday (0 without an anchor), worked out once: weekdays and
+    /// implied years are counted from them at every date.
+    let anchorDayNumber: Int
+    let anchorWeekday: Int
+
+    init(text: TokenText, anchor: CalendarDay?) {
+        self.text = text
+        self.anchor = anchor
+        anchorDayNumber = anchor?.dayNumber ?? 0
+        anchorWeekday = anchor?.weekday ?? 0
+    }
 
     static let prepositions: Set<String> = ["on", "in", "by", "since", "for", "until", "from", "through", "till", "before", "after", "of", "during", "as"]
     static let qualifiers: Set<String> = ["early", "late", "mid", "mid-"]
@@ -22,17 +33,37 @@ struct DateExpressionParser {
     ]
 
     func mentions() -> [DateMention] {
+        mentionsAndQuotationMarks().mentions
+    }
+
+    /// The date mentions, and the quotation marks (`QuoteExtractor.quotationMarks`) met on the way: the
+    /// scan for dates reads every token already, so the quotes need no pass of their own.
+    func mentionsAndQuotationMarks() -> (mentions: [DateMention], marks: [Int]) {
         var found: [DateMention] = []
+        var marks: [Int] = []
         var index = 0
-        let tokens = text.tokens
-        while index < tokens.count {
-            guard mayStartDate(index), let match = match(at: index) else { index += 1; continue }
+        let count = text.tokens.count
+        while index < count {
+            index = nextMayStart(from: index, marks: &marks)
+            guard index < count else { break }
+            guard let match = match(at: index) else { index += 1; continue }
             // Room for a story's usual dates at once, not grown from one by doubling.
             if found.isEmpty { found.reserveCapacity(16) }
             found.append(DateMention(text: text.string(match.range), value: match.value))
+            // The tokens the date takes after its first word are read for marks here (the scan goes on
+            // after them; those before it were read already).
+            for position in (index + 1)..<max(index + 1, match.range.upperBound) where text.isMark(position, "\"") {
+                Self.appendMark(position, to: &marks)
+            }
             index = match.range.upperBound
         }
-        return found
+        return (found, marks)
+    }
+
+    /// A quotation mark's index appended, with room for a story's usual quotes made at the first.
+    @inline(__always) static func appendMark(_ index: Int, to marks: inout [Int]) {
+        if marks.isEmpty { marks.reserveCapacity(32) }
+        marks.append(index)
     }
 
     struct Match {
@@ -42,12 +73,12 @@ struct DateExpressionParser {
 
     /// The classes one of whose words every date expression but a year or a "the/a/within" phrase
     /// starts with.
-    private static let startingClasses: WordClass = [.holidayStart, .month, .weekday, .relative, .qualifier, .dayWord]
+    static let startingClasses: WordClass = [.holidayStart, .month, .weekday, .relative, .qualifier, .dayWord]
 
     /// Most tokens start no date: a word of a starting class, a number, "the", "a" or "within" may.
     /// Tested inline on the token's class bits, flags and length before `match` is called at all
     /// (the call and its rule-by-rule refusal cost more than the rest of finding the story's dates).
-    @inline(__always) private func mayStartDate(_ index: Int) -> Bool {
+    @inline(__always) func mayStartDate(_ index: Int) -> Bool {
         let token = text.tokens[index]
         // One test on bits gathered without branching (a branch per condition mispredicted on every
         // few words of running text): a starting class, a number, or the length and initial of
@@ -60,9 +91,14 @@ struct DateExpressionParser {
             | UInt32(token.flags.rawValue & Token.Flags.number.rawValue) | (initial == expected ? 1 : 0)
         guard open != 0, token.isWord else { return false }
         if !text.classes[index].isDisjoint(with: Self.startingClasses) || token.flags.contains(.number) { return true }
-        // "the", "a" and "within" open dates only before the words `periodPhrase` and
-        // `decadeExpression` read next ("a day earlier", "the first half", "the 1990s").
-        switch token.length {
+        return articleMayOpenDate(index, length: token.length)
+    }
+
+    /// "the", "a" and "within" open dates only before the words `periodPhrase` and
+    /// `decadeExpression` read next ("a day earlier", "the first half", "the 1990s").
+    @inline(__always) func articleMayOpenDate(_ index: Int, length: Int) -> Bool {
+        let token = text.tokens[index]
+        switch length {
         case 1: return text.bytes[token.start] | 0x20 == UInt8(ascii: "a") && text.isWord(index + 1, "day")
         case 3: return text.isWord(index, "the") && mayFollowThe(index + 1)
         case 6: return text.isWord(index, "within")
@@ -71,17 +107,23 @@ struct DateExpressionParser {
     }
 
     /// `mayStartDate`'s table: byte n is the initial of the n-letter word among "a", "the", "within".
-    private static let articleInitials: UInt64 = 0x0077_0000_7400_6100
+    static let articleInitials: UInt64 = 0x0077_0000_7400_6100
 
     /// Whether the word after "the" may continue a period ("end", "start", "beginning", "middle",
-    /// "first" … "final") or a decade (a qualifier, or a five-byte word like "2000s").
-    @inline(__always) private func mayFollowThe(_ next: Int) -> Bool {
+    /// "first" … "final") or a decade (a qualifier, or a five-byte word like "2000s"); a five-byte
+    /// word is let through on its initial ("the world" is refused, "the state" tried).
+    @inline(__always) func mayFollowThe(_ next: Int) -> Bool {
         guard next < text.tokens.count, text.tokens[next].isWord else { return false }
         if text.has(next, .qualifier) { return true }
         switch text.tokens[next].length {
         case 3: return text.isWord(next, "end")
         case 4: return text.isWord(next, "last")
-        case 5: return true
+        case 5:
+            // "start", "first", "third", "final" or a decade ("1990s"): a digit, "s", "f" or "t" first.
+            let initial = text.bytes[text.tokens[next].start]
+            let folded = initial >= 0x41 && initial <= 0x5A ? initial | 0x20 : initial
+            return (initial >= 0x30 && initial <= 0x39) || folded == UInt8(ascii: "s") || folded == UInt8(ascii: "f")
+                || folded == UInt8(ascii: "t")
         case 6: return text.isWord(next, "middle") || text.isWord(next, "second") || text.isWord(next, "fourth")
         case 9: return text.isWord(next, "beginning")
         default: return false
@@ -92,9 +134,12 @@ struct DateExpressionParser {
     /// starts none: the tests call this at every word to check that refusal).
     func match(at index: Int) -> Match? {
         let token = text.tokens[index]
-        if let decade = decadeExpression(at: index) { return decade }
+        // Decades start at "the", periods at "the", "a" or "within": no other length is tried.
+        let length = token.length
+        if length == 3, let decade = decadeExpression(at: index) { return decade }
         if token.isCapitalised, text.has(index, .holidayStart), let holiday = holidayExpression(at: index) { return holiday }
-        if text.isWord(index, "the") || text.isWord(index, "a") || text.isWord(index, "within"), let period = periodPhrase(at: index) {
+        if length == 3 || length == 1 || length == 6,
+           text.isWord(index, "the") || text.isWord(index, "a") || text.isWord(index, "within"), let period = periodPhrase(at: index) {
             let start = leadingPreposition(index, allowed: [.datePreposition])
             return Match(range: start..<period.range.upperBound, value: period.value)
         }
@@ -155,7 +200,11 @@ struct DateExpressionParser {
                 let value = year.flatMap { CalendarDay.valid(year: $0, month: month, day: day)?.iso }
                 return Match(range: start..<(end + 2), value: value)
             }
-            let resolvedYear = year ?? yearFromContext(at: index) ?? impliedYear(month: month, day: day, at: index)
+            // The sentence is found once for both: its year, else the direction of the date's clause.
+            let resolvedYear = year ?? {
+                let sentence = sentenceBounds(around: index)
+                return yearFromContext(in: sentence) ?? impliedYear(month: month, day: day, at: index, in: sentence)
+            }()
             let value = resolvedYear.flatMap { CalendarDay.valid(year: $0, month: month, day: day)?.iso }
             return Match(range: start..<end, value: value)
         }
@@ -171,10 +220,11 @@ struct DateExpressionParser {
         }
         // A month alone: the nearest one in the direction the clause speaks of.
         guard let anchor else { return Match(range: start..<(index + 1), value: nil) }
-        if let year = yearFromContext(at: index) {
+        let sentence = sentenceBounds(around: index)
+        if let year = yearFromContext(in: sentence) {
             return Match(range: start..<(index + 1), value: CalendarDay(year: year, month: month, day: 1).isoMonth)
         }
-        let future = speaksOfFuture(around: index)
+        let future = clauseSpeaksOfFuture(around: index, in: sentence)
         var year = anchor.year
         if future && month < anchor.month { year += 1 }
         if !future && month > anchor.month { year -= 1 }
@@ -238,49 +288,43 @@ struct DateExpressionParser {
     }
 
     /// The year a sentence sets for the dates in it: "Last year the monsoon hit … on June 8".
-    private func yearFromContext(at index: Int) -> Int? {
+    private func yearFromContext(in sentence: Range<Int>) -> Int? {
         guard let anchor else { return nil }
-        let sentence = text.sentence(around: index)
-        for position in sentence where position + 1 < sentence.upperBound && mayBeYear(position + 1) && text.isWord(position + 1, "year") {
-            if text.isWord(position, "last") { return anchor.year - 1 }
-            if text.isWord(position, "next") { return anchor.year + 1 }
-        }
-        return nil
-    }
-
-    /// False for tokens other than four bytes starting with "y": one branch, rarely taken, for the
-    /// length and initial tests `isWord(_, "year")` would branch on for every word of a sentence.
-    @inline(__always) private func mayBeYear(_ index: Int) -> Bool {
-        let token = text.tokens[index]
-        let initial = token.start < text.bytes.count ? text.bytes[token.start] | 0x20 : 0
-        return (token.length == 4 ? 1 : 0) & (initial == UInt8(ascii: "y") ? 1 : 0) != 0
+        return yearOffsetInSentence(sentence).map { anchor.year + $0 }
     }
 
     /// A day given without a year: the anchor's year, moved a year when the clause's direction says so.
-    private func impliedYear(month: Int, day: Int, at index: Int) -> Int? {
+    private func impliedYear(month: Int, day: Int, at index: Int, in sentence: Range<Int>) -> Int? {
         guard let anchor, let candidate = CalendarDay.valid(year: anchor.year, month: month, day: day) else { return nil }
-        let future = speaksOfFuture(around: index)
-        if future && candidate < anchor && anchor.dayNumber - candidate.dayNumber > 180 { return anchor.year + 1 }
-        if !future && candidate > anchor && candidate.dayNumber - anchor.dayNumber > 180 { return anchor.year - 1 }
+        let future = clauseSpeaksOfFuture(around: index, in: sentence)
+        // Each day's number worked out once (comparing days works them out again at every use).
+        let days = candidate.dayNumber - anchorDayNumber
+        if future && days < 0 && -days > 180 { return anchor.year + 1 }
+        if !future && days > 0 && days > 180 { return anchor.year - 1 }
         return anchor.year
     }
 
     private func resolve(weekday: Int, at index: Int, start: Int) -> String? {
-        guard let anchor else { return nil }
+        guard anchor != nil else { return nil }
         if start < index, text.isWord(start, "next") {
-            let ahead = (weekday - anchor.weekday + 7) % 7
-            return anchor.adding(days: ahead == 0 ? 7 : ahead).iso
+            let ahead = (weekday - anchorWeekday + 7) % 7
+            return day(after: ahead == 0 ? 7 : ahead).iso
         }
         if start < index, text.isWord(start, "last") {
-            let back = (anchor.weekday - weekday + 7) % 7
-            return anchor.adding(days: back == 0 ? -7 : -back).iso
+            let back = (anchorWeekday - weekday + 7) % 7
+            return day(after: back == 0 ? -7 : -back).iso
         }
         // "said on Tuesday he would …": the reporting verb dates the day, whatever follows.
         let reported = start > 0 && text.has(start - 1, .speechVerb)
         if !reported, speaksOfFuture(around: index) || isScheduled(before: start) {
-            return anchor.adding(days: (weekday - anchor.weekday + 7) % 7).iso
+            return day(after: (weekday - anchorWeekday + 7) % 7).iso
         }
-        return anchor.adding(days: -((anchor.weekday - weekday + 7) % 7)).iso
+        return day(after: -((anchorWeekday - weekday + 7) % 7)).iso
+    }
+
+    /// `anchor.adding(days:)` from the anchor's day number worked out already.
+    private func day(after days: Int) -> CalendarDay {
+        CalendarDay(dayNumber: anchorDayNumber + days)
     }
 
     /// "Talks resume on Monday", "the trial opens Tuesday", "the ban takes effect on Friday": a scheduling
@@ -288,6 +332,8 @@ struct DateExpressionParser {
     /// "resumed", "opened", "took effect").
     func isScheduled(before start: Int) -> Bool {
         guard start > 0, text.tokens[start - 1].isWord else { return false }
+        // Most words before a weekday ("on", "said", "from") have no verb's length and initial.
+        guard mayBeSchedulingWord(start - 1) else { return false }
         // ASCII words by the hash of their bytes, confirmed on the bytes: no lower-case `String` per
         // weekday (it cost more than resolving the weekday). Other words keep the `String` test.
         guard let hash = text.asciiWordHash(start - 1) else {
@@ -315,17 +361,6 @@ struct DateExpressionParser {
 
     /// Whether the clause around a date (back to the last comma, on to the next) speaks of the future.
     func speaksOfFuture(around index: Int) -> Bool {
-        let sentence = text.sentence(around: index)
-        var position = index - 1
-        while position >= sentence.lowerBound, !text.isMark(position, ","), !text.isMark(position, ";") {
-            if text.has(position, .futureMarker) { return true }
-            position -= 1
-        }
-        position = index + 1
-        while position < sentence.upperBound, !text.isMark(position, ","), !text.isMark(position, ";") {
-            if text.has(position, .futureMarker) { return true }
-            position += 1
-        }
-        return false
+        clauseSpeaksOfFuture(around: index)
     }
 }

@@ -87,6 +87,12 @@ public struct StoryExtractor: Sendable {
                 ?? Self.wordCount(firstParagraph.utf8.prefix(datelineBytes))
             item.wordCount = storyWords + datelineWords
         }
+        // The dates' scan over the tokens finds the quotation marks too.
+        var dates: [DateMention] = []
+        var quotationMarks: [Int]?
+        if options.dates {
+            (dates, quotationMarks) = DateExpressionParser(text: text, anchor: anchor).mentionsAndQuotationMarks()
+        }
         if options.entities || options.quotes {
             let runs = EntityRecognizer(text: text, gazetteer: gazetteer).recognize()
             var collector = EntityCollector(runs: runs.count)
@@ -98,10 +104,11 @@ public struct StoryExtractor: Sendable {
             }
             let entities = collector.entities()
             if options.entities { item.entities = entities }
-            if options.quotes { item.quotes = quotes(text, runs: runs, entities: entities) }
+            if options.quotes {
+                item.quotes = quotes(text, runs: runs, entities: entities, marks: quotationMarks ?? QuoteExtractor.quotationMarks(text))
+            }
         }
         if options.dates {
-            var dates = DateExpressionParser(text: text, anchor: anchor).mentions()
             if let parsed = datelineParsed, let month = parsed.month, let day = parsed.day, let value = item.dateline?.date {
                 let name = DatelineParser.monthNames[month - 1]
                 dates.insert(DateMention(text: "\(name) \(day)", value: value), at: 0)
@@ -207,10 +214,9 @@ public struct StoryExtractor: Sendable {
         collector.add(kind: .place, surface: surface, entry: entry)
     }
 
-    private func quotes(_ text: TokenText, runs: [NameRun], entities: Entities) -> [Quote] {
-        // The quotation marks, found in one pass over the tokens that the quotes then walk instead of
-        // the tokens; a quote needs a pair: a story without one skips indexing its speakers.
-        let marks = QuoteExtractor.quotationMarks(text)
+    /// The quotes between the quotation marks (`marks`, the tokens the quotes walk instead of every
+    /// token); a quote needs a pair: a story without one skips indexing its speakers.
+    private func quotes(_ text: TokenText, runs: [NameRun], entities: Entities, marks: [Int]) -> [Quote] {
         guard marks.count >= 2 else { return [] }
         let mentions = PersonMentions(entities.people)
         var people: [(offset: Int, name: String, end: Int)] = []
