@@ -224,6 +224,38 @@ struct Tokenizer {
         return (end, flags, LexiconTable.Key(low: first.lowered, high: 0))
     }
 
+    /// A word of 8 to 15 ASCII letters and digits ended by a byte that joins nothing (most of the words
+    /// `shortWord` leaves), read with two eight-byte loads: its end, flags and lexicon key as `shortWord`
+    /// gives them. `end` is `start` when the word is not such a word; the caller makes sure 16 bytes are
+    /// readable from `start`. It lives in `word`, out of line, so that `shortWord` stays small enough
+    /// to inline into `run`.
+    @inline(__always) private func longWord(_ base: UnsafePointer<UInt8>, at start: Int, _ startFlags: Token.Flags)
+        -> (end: Int, flags: Token.Flags, key: LexiconTable.Key) {
+        let none = (start, startFlags, LexiconTable.Key(low: 0, high: 0))
+        let first = Chunk(ByteLanes.load(base, start))
+        guard first.stops == 0 else { return none }
+        let second = Chunk(ByteLanes.load(base, start &+ 8))
+        guard second.stops != 0 else { return none }
+        let end = start &+ 8 &+ second.length
+        // The lane before the stop, which may be the first load's last: `small` of both, one lane on.
+        let smallBeforeStop = (second.small &<< 8 | first.small &>> 56) & second.firstStop
+        guard endsWord(at: end, afterSmall: smallBeforeStop != 0) else { return none }
+        var flags = startFlags
+        if first.capitals & 0x80 != 0 { flags.insert(.capitalised) }
+        let capitals = (first.capitals, second.capitals), small = (first.small, second.small)
+        let severalCapitals = capitals.0 & (capitals.0 &- 1) != 0 || capitals.1 & (capitals.1 &- 1) != 0
+            || (capitals.0 != 0 && capitals.1 != 0)
+        if small.0 | small.1 == 0 {
+            if capitals.0 | capitals.1 == 0 { flags.insert(.number) } else if severalCapitals { flags.insert(.allCaps) }
+        } else if severalCapitals, small.0 & (small.0 &- 1) != 0 || small.1 & (small.1 &- 1) != 0 || (small.0 != 0 && small.1 != 0) {
+            // A capital after the first lower-case letter.
+            let after = small.0 != 0 ? capitals.0 > small.0 & (0 &- small.0) || capitals.1 != 0
+                : capitals.1 > small.1 & (0 &- small.1)
+            if after { flags.insert(.innerCapital) }
+        }
+        return (end, flags, LexiconTable.Key(low: first.lowered, high: second.lowered))
+    }
+
     /// Whether a word's run of letters and digits ending at `end` ends the word.
     @inline(__always) private func endsWord(at end: Int, afterSmall: Bool) -> Bool {
         let next = text[end]
@@ -261,6 +293,13 @@ struct Tokenizer {
     /// ends on a byte that joins nothing (a space, most marks) the word is done; anything else (joiners,
     /// non-ASCII letters, the last bytes of the text) goes on byte by byte in `finishWord`.
     private mutating func word(from start: Int, _ startFlags: Token.Flags) -> Int {
+        if start &+ 16 <= text.count, text[start] < 0x80, let base = text.baseAddress {
+            let long = longWord(base, at: start, startFlags)
+            if long.end > start {
+                write(Token(start: start, end: long.end, flags: long.flags, mark: 0), lexicon.entry(long.key))
+                return long.end
+            }
+        }
         var letters = Letters()
         var index = start
         var key = LexiconTable.Key(low: 0, high: 0)
