@@ -100,9 +100,13 @@ struct LexiconTable: Sendable {
 
     /// The key's two slots: the top bits of two multiplicative hashes of its halves.
     @inline(__always) static func slotNumbers(_ key: Key, _ multipliers: (UInt64, UInt64), _ shift: Int) -> (Int, Int) {
-        let mixed = key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)
-        return (Int(truncatingIfNeeded: (mixed &* multipliers.0) &>> UInt64(shift)),
-                Int(truncatingIfNeeded: (mixed &* multipliers.1) &>> UInt64(shift)))
+        slotNumbers(key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F), multipliers, shift)
+    }
+
+    /// The slots of a key's halves mixed into one integer (the `low` alone when `high` is 0).
+    @inline(__always) static func slotNumbers(_ mixed: UInt64, _ multipliers: (UInt64, UInt64), _ shift: Int) -> (Int, Int) {
+        (Int(truncatingIfNeeded: (mixed &* multipliers.0) &>> UInt64(shift)),
+         Int(truncatingIfNeeded: (mixed &* multipliers.1) &>> UInt64(shift)))
     }
 
     /// Every lexicon word (lower case) with its classes: what the table holds, also the reference the
@@ -177,6 +181,19 @@ struct LexiconTable: Sendable {
         /// without a branch; no classes, number 0 for a word the lexicon does not hold.
         @inline(__always) func entry(_ key: Key) -> Entry {
             let payload = payload(key)
+            return Entry(classes: WordClass(rawValue: UInt32(truncatingIfNeeded: payload)),
+                         number: UInt8(truncatingIfNeeded: payload &>> 32), isAbbreviation: payload & (1 << 40) != 0)
+        }
+
+        /// `entry(_:)` of a word of at most eight bytes (the key's `high` 0): a slot matches when its
+        /// `low` does and it has no second half (index 0 in `highs`, the only index of a 0), so the two
+        /// reads of `highs` and the hash of `high` drop out.
+        @inline(__always) func entry(short low: UInt64) -> Entry {
+            let (first, second) = LexiconTable.slotNumbers(low, multipliers, shift)
+            let one = slots[first], other = slots[second]
+            let oneDiffers = (one.low ^ low) | (one.payload &>> 48)
+            let otherDiffers = (other.low ^ low) | (other.payload &>> 48)
+            let payload = (oneDiffers == 0 ? one.payload : 0) | (otherDiffers == 0 ? other.payload : 0)
             return Entry(classes: WordClass(rawValue: UInt32(truncatingIfNeeded: payload)),
                          number: UInt8(truncatingIfNeeded: payload &>> 32), isAbbreviation: payload & (1 << 40) != 0)
         }
