@@ -37,7 +37,7 @@ struct LexiconTable: Sendable {
     private var highs: [UInt64] = [0]
     /// The two hashes' multipliers (odd), and 64 minus the number of bits a slot number has.
     private var multipliers: (UInt64, UInt64) = (0, 0)
-    private var shift = 0
+    private var shift: UInt64 = 0
     static let maxWordLength = 16
 
     init() {
@@ -68,7 +68,7 @@ struct LexiconTable: Sendable {
     /// Puts every word in one of its two slots; false when some word found no place.
     private mutating func place(_ words: [(key: Key, payload: UInt64)], size: Int, attempt: UInt64) -> Bool {
         multipliers = (Self.mixed(attempt &* 2) | 1, Self.mixed(attempt &* 2 &+ 1) | 1)
-        shift = 64 - size.trailingZeroBitCount
+        shift = UInt64(64 - size.trailingZeroBitCount)
         slots = Array(repeating: Slot(), count: size)
         for word in words {
             var moving = Slot(low: word.key.low, payload: word.payload)
@@ -99,14 +99,15 @@ struct LexiconTable: Sendable {
     }
 
     /// The key's two slots: the top bits of two multiplicative hashes of its halves.
-    @inline(__always) static func slotNumbers(_ key: Key, _ multipliers: (UInt64, UInt64), _ shift: Int) -> (Int, Int) {
+    @inline(__always) static func slotNumbers(_ key: Key, _ multipliers: (UInt64, UInt64), _ shift: UInt64) -> (Int, Int) {
         slotNumbers(key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F), multipliers, shift)
     }
 
-    /// The slots of a key's halves mixed into one integer (the `low` alone when `high` is 0).
-    @inline(__always) static func slotNumbers(_ mixed: UInt64, _ multipliers: (UInt64, UInt64), _ shift: Int) -> (Int, Int) {
-        (Int(truncatingIfNeeded: (mixed &* multipliers.0) &>> UInt64(shift)),
-         Int(truncatingIfNeeded: (mixed &* multipliers.1) &>> UInt64(shift)))
+    /// The slots of a key's halves mixed into one integer (the `low` alone when `high` is 0). The shift
+    /// is kept unsigned: converting a signed one cost a check for a negative value on every probe.
+    @inline(__always) static func slotNumbers(_ mixed: UInt64, _ multipliers: (UInt64, UInt64), _ shift: UInt64) -> (Int, Int) {
+        (Int(truncatingIfNeeded: (mixed &* multipliers.0) &>> shift),
+         Int(truncatingIfNeeded: (mixed &* multipliers.1) &>> shift))
     }
 
     /// Every lexicon word (lower case) with its classes: what the table holds, also the reference the
@@ -175,7 +176,7 @@ struct LexiconTable: Sendable {
         let slots: UnsafeBufferPointer<Slot>
         let highs: UnsafeBufferPointer<UInt64>
         let multipliers: (UInt64, UInt64)
-        let shift: Int
+        let shift: UInt64
 
         /// The entry of the word with this key: both slots read, the matching one's payload selected
         /// without a branch; no classes, number 0 for a word the lexicon does not hold.

@@ -101,53 +101,62 @@ struct Tokenizer {
         var out = output
         defer { output = out }
         var index = 0
-        var sentenceStart = true
+        // The flags the next word starts with: `.sentenceStart` too at the start of a sentence.
+        var wordFlags: Token.Flags = [.word, .sentenceStart]
         let end = text.count
         // A word's first eight-byte load fits when it starts at or before `lastLoad`, its second one
         // when at or before `lastLongLoad`.
         let lastLoad = end &- 8, lastLongLoad = end &- 16
         let capacity = out.tokens.count
         while index < end {
-            let byte = base[index]
-            let kind = kinds[Int(byte)]
+            let kind = kinds[Int(base[index])]
+            // ASCII words first: most turns of the loop start one.
+            if kind == ByteKind.asciiWordStart, index <= lastLoad {
+                guard out.count < capacity else { return false }
+                let flags = wordFlags
+                wordFlags = .word
+                let first = Chunk(ByteLanes.load(base, index))
+                if first.stops != 0 {
+                    let short = shortWord(first, base, count: end, kinds, at: index, flags)
+                    if short.end > index {
+                        out.word(Token(start: index, end: short.end, flags: short.flags, mark: 0), lexicon.entry(short: short.key.low))
+                        index = short.end
+                        // Most words end on a space (the word ends before the load's last byte):
+                        // stepping over it here saves a turn of the loop.
+                        if base[index] == 0x20 { index &+= 1 }
+                        continue
+                    }
+                } else if index <= lastLongLoad {
+                    let long = longWord(first, base, count: end, kinds, at: index, flags)
+                    if long.end > index {
+                        out.word(Token(start: index, end: long.end, flags: long.flags, mark: 0), lexicon.entry(long.key))
+                        index = long.end
+                        if base[index] == 0x20 { index &+= 1 }
+                        continue
+                    }
+                }
+                let word = word(text, kinds, from: index, flags)
+                out.word(Token(start: index, end: word.end, flags: word.flags, mark: 0), lexicon.entry(word.key))
+                index = word.end
+                continue
+            }
             if kind == ByteKind.space { index &+= 1; continue }
             if kind == ByteKind.newline {
                 // A blank line ends a paragraph; a single line break is just a space.
                 if index + 1 < end, text[index + 1] == 0x0A || text[index + 1] == 0x0D, out.count > 0 {
                     out.tokens[out.count - 1].flags.insert(.paragraphEnd)
-                    sentenceStart = true
+                    wordFlags = [.word, .sentenceStart]
                 }
                 index &+= 1
                 continue
             }
             guard out.count < capacity else { return false }
-            // E2 80 xx is typographic punctuation; any other E2 scalar starts a word.
-            if kind == ByteKind.wordStart || (kind == ByteKind.e2 && !(index + 1 < end && text[index + 1] == 0x80)) {
-                let flags: Token.Flags = sentenceStart ? [.word, .sentenceStart] : .word
-                sentenceStart = false
-                if byte < 0x80, index <= lastLoad {
-                    let first = Chunk(ByteLanes.load(base, index))
-                    if first.stops != 0 {
-                        let short = shortWord(first, base, count: end, kinds, at: index, flags)
-                        if short.end > index {
-                            out.word(Token(start: index, end: short.end, flags: short.flags, mark: 0), lexicon.entry(short: short.key.low))
-                            index = short.end
-                            // Most words end on a space (the word ends before the load's last byte):
-                            // stepping over it here saves a turn of the loop.
-                            if base[index] == 0x20 { index &+= 1 }
-                            continue
-                        }
-                    } else if index <= lastLongLoad {
-                        let long = longWord(first, base, count: end, kinds, at: index, flags)
-                        if long.end > index {
-                            out.word(Token(start: index, end: long.end, flags: long.flags, mark: 0), lexicon.entry(long.key))
-                            index = long.end
-                            if base[index] == 0x20 { index &+= 1 }
-                            continue
-                        }
-                    }
-                }
-                let word = word(text, kinds, from: index, flags)
+            // E2 80 xx is typographic punctuation; any other E2 scalar starts a word. (ASCII words here
+            // are the text's last eight bytes.)
+            if kind == ByteKind.asciiWordStart || kind == ByteKind.wordStart
+                || (kind == ByteKind.e2 && !(index + 1 < end && text[index + 1] == 0x80)) {
+                let word = word(text, kinds, from: index, wordFlags)
+                wordFlags = .word
                 out.word(Token(start: index, end: word.end, flags: word.flags, mark: 0), lexicon.entry(word.key))
                 index = word.end
                 continue
@@ -162,7 +171,7 @@ struct Tokenizer {
                 token.mark = UInt8(ascii: "s")
                 index += 1
             } else if endsSentence(token, text, lexicon, out) {
-                sentenceStart = true
+                wordFlags = [.word, .sentenceStart]
             }
             out.mark(token)
         }
@@ -257,7 +266,7 @@ struct Tokenizer {
     @inline(__always) private static func endsWord(_ base: UnsafePointer<UInt8>, _ kinds: UnsafeBufferPointer<UInt8>,
                                                    at end: Int, count: Int, length: Int, afterSmall: Bool) -> Bool {
         let next = base[end]
-        if kinds[Int(next)] < ByteKind.wordStart { return true }
+        if kinds[Int(next)] < ByteKind.asciiWordStart { return true }
         guard next == 0x2C || next == 0x2E else { return false }
         // A "," or "." after a lower-case letter joins nothing (see `joinsWord`).
         return afterSmall || markEndsRun(base, at: end, count: count, length: length)
@@ -329,7 +338,7 @@ struct Tokenizer {
                     index &+= stops.trailingZeroBitCount &>> 3
                     let next = text[index]
                     // A "," or "." after a lower-case letter joins nothing (see `joinsWord`).
-                    ended = kinds[Int(next)] < ByteKind.wordStart
+                    ended = kinds[Int(next)] < ByteKind.asciiWordStart
                         || ((next == 0x2C || next == 0x2E) && small & (firstStop &>> 8) != 0)
                     break
                 }
