@@ -186,15 +186,13 @@ struct LexiconTable: Sendable {
                          number: UInt8(truncatingIfNeeded: payload &>> 32), isAbbreviation: payload & (1 << 40) != 0)
         }
 
-        /// `entry(_:)` of a word of at most eight bytes (the key's `high` 0): a slot matches when its
-        /// `low` does and it has no second half (index 0 in `highs`, the only index of a 0), so the two
-        /// reads of `highs` and the hash of `high` drop out.
+        /// `entry(_:)` of a word of at most seven bytes (`low` has a zero top byte, `high` is 0): a slot
+        /// whose `low` equals it holds a word of at most seven bytes too, so with no second half, and
+        /// the hash of `high` and the reads of `highs` drop out.
         @inline(__always) func entry(short low: UInt64) -> Entry {
             let (first, second) = LexiconTable.slotNumbers(low, multipliers, shift)
             let one = slots[first], other = slots[second]
-            let oneDiffers = (one.low ^ low) | (one.payload &>> 48)
-            let otherDiffers = (other.low ^ low) | (other.payload &>> 48)
-            let payload = (oneDiffers == 0 ? one.payload : 0) | (otherDiffers == 0 ? other.payload : 0)
+            let payload = (one.low == low ? one.payload : 0) | (other.low == low ? other.payload : 0)
             return Entry(classes: WordClass(rawValue: UInt32(truncatingIfNeeded: payload)),
                          number: UInt8(truncatingIfNeeded: payload &>> 32), isAbbreviation: payload & (1 << 40) != 0)
         }
