@@ -120,10 +120,8 @@ struct Tokenizer {
                     let short = shortWord(first, base, count: end, kinds, at: index, flags)
                     if short.end > index {
                         out.word(Token(start: index, end: short.end, flags: short.flags, mark: 0), lexicon.entry(short: short.key.low))
-                        index = short.end
-                        // Most words end on a space (the word ends before the load's last byte):
-                        // stepping over it here saves a turn of the loop.
-                        if base[index] == 0x20 { index &+= 1 }
+                        // Most words end on a space: stepping over it here saves a turn of the loop.
+                        index = short.end &+ (first.stopByte == 0x20 ? 1 : 0)
                         continue
                     }
                 } else if index <= lastLongLoad {
@@ -217,7 +215,7 @@ struct Tokenizer {
         let none = (start, startFlags, LexiconTable.Key(low: 0, high: 0))
         let end = start &+ first.length
         // A "," or "." after a lower-case letter joins nothing (see `joinsWord`).
-        guard endsWord(base, kinds, at: end, count: count, length: first.length,
+        guard endsWord(first.stopByte, base, kinds, at: end, count: count, length: first.length,
                        afterSmall: first.small & (first.firstStop &>> 8) != 0) else { return none }
         var flags = startFlags
         if first.capitals & 0x80 != 0 { flags.insert(.capitalised) }
@@ -244,7 +242,8 @@ struct Tokenizer {
         let end = start &+ 8 &+ second.length
         // The lane before the stop, which may be the first load's last: `small` of both, one lane on.
         let smallBeforeStop = (second.small &<< 8 | first.small &>> 56) & second.firstStop
-        guard endsWord(base, kinds, at: end, count: count, length: end &- start, afterSmall: smallBeforeStop != 0) else { return none }
+        guard endsWord(second.stopByte, base, kinds, at: end, count: count, length: end &- start,
+                       afterSmall: smallBeforeStop != 0) else { return none }
         var flags = startFlags
         if first.capitals & 0x80 != 0 { flags.insert(.capitalised) }
         let capitals = (first.capitals, second.capitals), small = (first.small, second.small)
@@ -262,10 +261,10 @@ struct Tokenizer {
     }
 
     /// Whether a word's run of letters and digits, `length` bytes ending at `end` in a text of `count`
-    /// bytes, ends the word: on a byte that joins nothing, or on a "," or "." that cannot join there.
-    @inline(__always) private static func endsWord(_ base: UnsafePointer<UInt8>, _ kinds: UnsafeBufferPointer<UInt8>,
+    /// bytes, ends the word on the byte `next` there: one that joins nothing, or a "," or "." that
+    /// cannot join there.
+    @inline(__always) private static func endsWord(_ next: UInt8, _ base: UnsafePointer<UInt8>, _ kinds: UnsafeBufferPointer<UInt8>,
                                                    at end: Int, count: Int, length: Int, afterSmall: Bool) -> Bool {
-        let next = base[end]
         if kinds[Int(next)] < ByteKind.asciiWordStart { return true }
         guard next == 0x2C || next == 0x2E else { return false }
         // A "," or "." after a lower-case letter joins nothing (see `joinsWord`).
@@ -291,6 +290,7 @@ struct Tokenizer {
         let capitals: UInt64, small: UInt64
         /// The run's bytes lower-cased, the other lanes zero: its part of a lexicon key.
         let lowered: UInt64
+        let lanes: UInt64
 
         @inline(__always) init(_ lanes: UInt64) {
             let letters = ByteLanes.letters(lanes)
@@ -301,10 +301,15 @@ struct Tokenizer {
             capitals = ByteLanes.capitals(lanes, letters: letters) & run
             small = letters & run & ~capitals
             lowered = (lanes | capitals &>> 2) & run
+            self.lanes = lanes
         }
 
         /// How many bytes the run takes (8 when there is no stop).
         var length: Int { stops.trailingZeroBitCount &>> 3 }
+
+        /// The byte that ends the run (when there is a stop), taken from the load: reading it from the
+        /// text again put a load on the chain from one word's start to the next.
+        var stopByte: UInt8 { UInt8(truncatingIfNeeded: lanes &>> UInt64(truncatingIfNeeded: stops.trailingZeroBitCount & ~7)) }
     }
 
     /// The word starting at `start` that `shortWord` did not take: its end, flags and lexicon key (0
