@@ -168,7 +168,8 @@ struct Tokenizer {
                 token.end = index + 1
                 token.mark = UInt8(ascii: "s")
                 index += 1
-            } else if endsSentence(token, text, lexicon, out) {
+            } else if token.mark == UInt8(ascii: "?") || token.mark == UInt8(ascii: "!")
+                        || (token.mark == UInt8(ascii: ".") && fullStopEndsSentence(text, lexicon, out)) {
                 wordFlags = [.word, .sentenceStart]
             }
             out.mark(token)
@@ -475,13 +476,12 @@ struct Tokenizer {
         abbreviations.contains(String(decoding: text[word.start..<word.end], as: UTF8.self).lowercased())
     }
 
-    /// Whether the mark ends a sentence: "?", "!", and "." unless it follows an initial or an
-    /// abbreviation (looked up here, for the few words a full stop follows, not for every word).
-    @inline(__always) private static func endsSentence(_ token: Token, _ text: UnsafeBufferPointer<UInt8>,
-                                                       _ lexicon: LexiconTable.Probe, _ out: Output) -> Bool {
-        let mark = token.mark
-        guard mark == UInt8(ascii: ".") || mark == UInt8(ascii: "?") || mark == UInt8(ascii: "!") else { return false }
-        guard mark == UInt8(ascii: "."), out.count > 0, out.last.isWord else { return true }
+    /// Whether a full stop ends a sentence: unless it follows an initial or an abbreviation (looked up
+    /// here, for the few words a full stop follows, not for every word). "?" and "!" always do; `run`
+    /// tells those, and other marks, without a call.
+    private static func fullStopEndsSentence(_ text: UnsafeBufferPointer<UInt8>, _ lexicon: LexiconTable.Probe,
+                                             _ out: Output) -> Bool {
+        guard out.count > 0, out.last.isWord else { return true }
         let previous = out.last
         if previous.length == 1 && previous.isCapitalised { return false }
         guard previous.length <= 5 else { return true }
