@@ -192,7 +192,13 @@ struct LexiconTable: Sendable {
         @inline(__always) func entry(short low: UInt64) -> Entry {
             let (first, second) = LexiconTable.slotNumbers(low, multipliers, shift)
             let one = slots[first], other = slots[second]
-            let payload = (one.low == low ? one.payload : 0) | (other.low == low ? other.payload : 0)
+            // A slot whose `low` matches has no second half (bits 48-63 of its payload 0); testing that
+            // too is redundant, but it reads both payloads whatever the match, so the compiler selects
+            // without a branch (comparing `low` alone, it branched per slot on whether the word is in
+            // the table, which is as good as random: the scan took as long with fewer instructions).
+            let oneDiffers = (one.low ^ low) | (one.payload &>> 48)
+            let otherDiffers = (other.low ^ low) | (other.payload &>> 48)
+            let payload = (oneDiffers == 0 ? one.payload : 0) | (otherDiffers == 0 ? other.payload : 0)
             return Entry(classes: WordClass(rawValue: UInt32(truncatingIfNeeded: payload)),
                          number: UInt8(truncatingIfNeeded: payload &>> 32), isAbbreviation: payload & (1 << 40) != 0)
         }
