@@ -97,7 +97,7 @@ struct Tokenizer {
     /// The whole text; false when the arrays' capacity ran out.
     private static func run(_ text: UnsafeBufferPointer<UInt8>, _ lexicon: LexiconTable.Probe,
                             _ kinds: UnsafeBufferPointer<UInt8>, _ output: inout Output) -> Bool {
-        guard let base = text.baseAddress else { return true }
+        guard let base = text.baseAddress, let kindBase = kinds.baseAddress else { return true }
         var out = output
         defer { output = out }
         var index = 0
@@ -117,7 +117,7 @@ struct Tokenizer {
                 wordFlags = .word
                 let first = Chunk(ByteLanes.load(base, index))
                 if first.stops != 0 {
-                    let short = shortWord(first, base, count: end, kinds, at: index, flags)
+                    let short = shortWord(first, base, count: end, kindBase, at: index, flags)
                     if short.end > index {
                         out.word(Token(start: index, end: short.end, flags: short.flags, mark: 0), lexicon.entry(short: short.key.low))
                         // Most words end on a space: stepping over it here saves a turn of the loop.
@@ -125,7 +125,7 @@ struct Tokenizer {
                         continue
                     }
                 } else if index <= lastLongLoad {
-                    let long = longWord(first, base, count: end, kinds, at: index, flags)
+                    let long = longWord(first, base, count: end, kindBase, at: index, flags)
                     if long.end > index {
                         out.word(Token(start: index, end: long.end, flags: long.flags, mark: 0), lexicon.entry(long.key))
                         index = long.end
@@ -211,7 +211,7 @@ struct Tokenizer {
     /// lexicon key, all from the load's lanes without a branch on its letters. `end` is `start` when the
     /// word is not such a word (`word` reads it then).
     @inline(__always) private static func shortWord(_ first: Chunk, _ base: UnsafePointer<UInt8>, count: Int,
-                                                    _ kinds: UnsafeBufferPointer<UInt8>, at start: Int, _ startFlags: Token.Flags)
+                                                    _ kinds: UnsafePointer<UInt8>, at start: Int, _ startFlags: Token.Flags)
         -> (end: Int, flags: Token.Flags, key: LexiconTable.Key) {
         let none = (start, startFlags, LexiconTable.Key(low: 0, high: 0))
         let end = start &+ first.length
@@ -235,7 +235,7 @@ struct Tokenizer {
     /// word is not such a word; the caller makes sure 16 bytes are readable from `start`. (Taking these
     /// words out of line in `word` cost a call and the first load's lanes again: 75 instructions a word.)
     @inline(__always) private static func longWord(_ first: Chunk, _ base: UnsafePointer<UInt8>, count: Int,
-                                                   _ kinds: UnsafeBufferPointer<UInt8>, at start: Int, _ startFlags: Token.Flags)
+                                                   _ kinds: UnsafePointer<UInt8>, at start: Int, _ startFlags: Token.Flags)
         -> (end: Int, flags: Token.Flags, key: LexiconTable.Key) {
         let none = (start, startFlags, LexiconTable.Key(low: 0, high: 0))
         let second = Chunk(ByteLanes.load(base, start &+ 8))
@@ -264,7 +264,7 @@ struct Tokenizer {
     /// Whether a word's run of letters and digits, `length` bytes ending at `end` in a text of `count`
     /// bytes, ends the word on the byte `next` there: one that joins nothing, or a "," or "." that
     /// cannot join there.
-    @inline(__always) private static func endsWord(_ next: UInt8, _ base: UnsafePointer<UInt8>, _ kinds: UnsafeBufferPointer<UInt8>,
+    @inline(__always) private static func endsWord(_ next: UInt8, _ base: UnsafePointer<UInt8>, _ kinds: UnsafePointer<UInt8>,
                                                    at end: Int, count: Int, length: Int, afterSmall: Bool) -> Bool {
         if kinds[Int(next)] < ByteKind.asciiWordStart { return true }
         guard next == 0x2C || next == 0x2E else { return false }
