@@ -8,7 +8,7 @@
 /// One pass over the bytes writes tokens, classes and numbers straight into the three arrays' storage
 /// (no `append` with its uniqueness and capacity checks, no second walk over the tokens for the
 /// lexicon); a word's run of ASCII letters and digits is read eight bytes at a time (`ByteLanes`).
-struct Tokenizer {
+enum Tokenizer {
     /// Words after which a full stop does not end a sentence.
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "st", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
@@ -233,7 +233,7 @@ struct Tokenizer {
     /// `shortWord` leaves, a fifth of all), from its first load (`first`, all letters and digits) and a
     /// second one: its end, flags and lexicon key as `shortWord` gives them. `end` is `start` when the
     /// word is not such a word; the caller makes sure 16 bytes are readable from `start`. (Taking these
-    /// words out of line in `word` cost a call and the first load's lanes again: 75 instructions a word.)
+    /// words out of line in `word` cost a call and the first load's lanes worked out again.)
     @inline(__always) private static func longWord(_ first: Chunk, _ base: UnsafePointer<UInt8>, count: Int,
                                                    _ kinds: UnsafePointer<UInt8>, at start: Int, _ startFlags: Token.Flags)
         -> (end: Int, flags: Token.Flags, key: LexiconTable.Key) {
@@ -275,7 +275,7 @@ struct Tokenizer {
     /// Whether the "," or "." at `end`, after a run of `length` letters and digits ending in a capital or
     /// a digit, joins nothing (`joinsWord` says so when it is sure to): it joins a digit to a digit, and
     /// "U.S."-style single capitals, which needs a one-letter run or a capital after a digit ("4K.").
-    /// "2024," "AFP." and "KCNA," end here instead of in `word`, a fifth of the words `word` took.
+    /// "2024," "AFP." and "KCNA," end here instead of in `word`: about a quarter of the words it took.
     private static func markEndsRun(_ base: UnsafePointer<UInt8>, at end: Int, count: Int, length: Int) -> Bool {
         guard length >= 2 else { return false }
         let after = end &+ 1 < count ? base[end &+ 1] : 0
@@ -291,6 +291,7 @@ struct Tokenizer {
         let capitals: UInt64, small: UInt64
         /// The run's bytes lower-cased, the other lanes zero: its part of a lexicon key.
         let lowered: UInt64
+        /// The eight bytes as loaded.
         let lanes: UInt64
 
         @inline(__always) init(_ lanes: UInt64) {
