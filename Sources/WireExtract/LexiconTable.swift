@@ -37,7 +37,7 @@ struct LexiconTable: Sendable {
     private var highs: [UInt64] = [0]
     /// The two hashes' multipliers (odd), and 64 minus the number of bits a slot number has.
     private var multipliers: (UInt64, UInt64) = (0, 0)
-    private var shift = 0
+    private var shift: UInt64 = 0
     static let maxWordLength = 16
 
     init() {
@@ -68,7 +68,7 @@ struct LexiconTable: Sendable {
     /// Puts every word in one of its two slots; false when some word found no place.
     private mutating func place(_ words: [(key: Key, payload: UInt64)], size: Int, attempt: UInt64) -> Bool {
         multipliers = (Self.mixed(attempt &* 2) | 1, Self.mixed(attempt &* 2 &+ 1) | 1)
-        shift = 64 - size.trailingZeroBitCount
+        shift = UInt64(64 - size.trailingZeroBitCount)
         slots = Array(repeating: Slot(), count: size)
         for word in words {
             var moving = Slot(low: word.key.low, payload: word.payload)
@@ -99,10 +99,15 @@ struct LexiconTable: Sendable {
     }
 
     /// The key's two slots: the top bits of two multiplicative hashes of its halves.
-    @inline(__always) static func slotNumbers(_ key: Key, _ multipliers: (UInt64, UInt64), _ shift: Int) -> (Int, Int) {
-        let mixed = key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)
-        return (Int(truncatingIfNeeded: (mixed &* multipliers.0) &>> UInt64(shift)),
-                Int(truncatingIfNeeded: (mixed &* multipliers.1) &>> UInt64(shift)))
+    @inline(__always) static func slotNumbers(_ key: Key, _ multipliers: (UInt64, UInt64), _ shift: UInt64) -> (Int, Int) {
+        slotNumbers(key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F), multipliers, shift)
+    }
+
+    /// The slots of a key's halves mixed into one integer (the `low` alone when `high` is 0). The shift
+    /// is kept unsigned: converting a signed one cost a check for a negative value on every probe.
+    @inline(__always) static func slotNumbers(_ mixed: UInt64, _ multipliers: (UInt64, UInt64), _ shift: UInt64) -> (Int, Int) {
+        (Int(truncatingIfNeeded: (mixed &* multipliers.0) &>> shift),
+         Int(truncatingIfNeeded: (mixed &* multipliers.1) &>> shift))
     }
 
     /// Every lexicon word (lower case) with its classes: what the table holds, also the reference the
@@ -171,12 +176,29 @@ struct LexiconTable: Sendable {
         let slots: UnsafeBufferPointer<Slot>
         let highs: UnsafeBufferPointer<UInt64>
         let multipliers: (UInt64, UInt64)
-        let shift: Int
+        let shift: UInt64
 
         /// The entry of the word with this key: both slots read, the matching one's payload selected
         /// without a branch; no classes, number 0 for a word the lexicon does not hold.
         @inline(__always) func entry(_ key: Key) -> Entry {
             let payload = payload(key)
+            return Entry(classes: WordClass(rawValue: UInt32(truncatingIfNeeded: payload)),
+                         number: UInt8(truncatingIfNeeded: payload &>> 32), isAbbreviation: payload & (1 << 40) != 0)
+        }
+
+        /// `entry(_:)` of a word of at most seven bytes (`low` has a zero top byte, `high` is 0): a slot
+        /// whose `low` equals it holds a word of at most seven bytes too, so with no second half, and
+        /// the hash of `high` and the reads of `highs` drop out.
+        @inline(__always) func entry(short low: UInt64) -> Entry {
+            let (first, second) = LexiconTable.slotNumbers(low, multipliers, shift)
+            let one = slots[first], other = slots[second]
+            // A slot whose `low` matches has no second half (bits 48-63 of its payload 0); testing that
+            // too is redundant, but it reads both payloads whatever the match, so the compiler selects
+            // without a branch (comparing `low` alone, it branched per slot on whether the word is in
+            // the table, which is as good as random: the scan took as long with fewer instructions).
+            let oneDiffers = (one.low ^ low) | (one.payload &>> 48)
+            let otherDiffers = (other.low ^ low) | (other.payload &>> 48)
+            let payload = (oneDiffers == 0 ? one.payload : 0) | (otherDiffers == 0 ? other.payload : 0)
             return Entry(classes: WordClass(rawValue: UInt32(truncatingIfNeeded: payload)),
                          number: UInt8(truncatingIfNeeded: payload &>> 32), isAbbreviation: payload & (1 << 40) != 0)
         }

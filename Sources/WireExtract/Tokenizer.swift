@@ -8,7 +8,7 @@
 /// One pass over the bytes writes tokens, classes and numbers straight into the three arrays' storage
 /// (no `append` with its uniqueness and capacity checks, no second walk over the tokens for the
 /// lexicon); a word's run of ASCII letters and digits is read eight bytes at a time (`ByteLanes`).
-struct Tokenizer {
+enum Tokenizer {
     /// Words after which a full stop does not end a sentence.
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "st", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
@@ -49,10 +49,10 @@ struct Tokenizer {
             classes = [WordClass](unsafeUninitializedCapacity: capacity) { classBuffer, classCount in
                 numbers = [UInt8](unsafeUninitializedCapacity: capacity) { numberBuffer, numberCount in
                     capitalised.withUnsafeMutableBufferPointer { capitalisedBuffer in
-                        var tokenizer = Tokenizer(text: text, lexicon: lexicon, kinds: kinds, tokens: tokenBuffer,
-                                                  classes: classBuffer, numbers: numberBuffer, capitalised: capitalisedBuffer)
-                        complete = tokenizer.run()
-                        numberCount = complete ? tokenizer.count : 0
+                        var output = Output(tokens: tokenBuffer, classes: classBuffer, numbers: numberBuffer,
+                                            capitalised: capitalisedBuffer)
+                        complete = run(text, lexicon, kinds, &output)
+                        numberCount = complete ? output.count : 0
                     }
                 }
                 classCount = numbers.count
@@ -64,112 +64,118 @@ struct Tokenizer {
         return Scan(tokens: tokens, classes: classes, numbers: numbers, capitalisedWords: capitalised)
     }
 
-    private let text: UnsafeBufferPointer<UInt8>
-    private let lexicon: LexiconTable.Probe
-    private let kinds: UnsafeBufferPointer<UInt8>
-    private let tokens: UnsafeMutableBufferPointer<Token>
-    private let classes: UnsafeMutableBufferPointer<WordClass>
-    private let numbers: UnsafeMutableBufferPointer<UInt8>
-    private let capitalised: UnsafeMutableBufferPointer<UInt64>
-    /// Tokens written so far.
-    private(set) var count = 0
-    /// Whether the last word written is one of `abbreviations` (ASCII words only; see `endsSentence`).
-    private var lastWordIsAbbreviation = false
+    /// Where the scan writes: the three arrays' raw storage and the capitalised bits, and how many
+    /// tokens are written. `run` works on a local copy, so that the pointers and the count stay in
+    /// registers (as fields of a `mutating` self they were reloaded from memory after every store).
+    private struct Output {
+        let tokens: UnsafeMutableBufferPointer<Token>
+        let classes: UnsafeMutableBufferPointer<WordClass>
+        let numbers: UnsafeMutableBufferPointer<UInt8>
+        let capitalised: UnsafeMutableBufferPointer<UInt64>
+        var count = 0
 
-    private init(text: UnsafeBufferPointer<UInt8>, lexicon: LexiconTable.Probe, kinds: UnsafeBufferPointer<UInt8>,
-                 tokens: UnsafeMutableBufferPointer<Token>, classes: UnsafeMutableBufferPointer<WordClass>,
-                 numbers: UnsafeMutableBufferPointer<UInt8>, capitalised: UnsafeMutableBufferPointer<UInt64>) {
-        self.text = text
-        self.lexicon = lexicon
-        self.kinds = kinds
-        self.tokens = tokens
-        self.classes = classes
-        self.numbers = numbers
-        self.capitalised = capitalised
+        /// The last token written; only when `count > 0`.
+        @inline(__always) var last: Token { tokens[count &- 1] }
+
+        @inline(__always) mutating func word(_ token: Token, _ entry: LexiconTable.Entry) {
+            tokens.initializeElement(at: count, to: token)
+            let isCapitalised = UInt64(truncatingIfNeeded: token.flags.rawValue &>> 1) & 1
+            capitalised[count &>> 6] |= isCapitalised &<< UInt64(count & 63)
+            classes.initializeElement(at: count, to: entry.classes)
+            numbers.initializeElement(at: count, to: entry.number)
+            count &+= 1
+        }
+
+        @inline(__always) mutating func mark(_ token: Token) {
+            tokens.initializeElement(at: count, to: token)
+            classes.initializeElement(at: count, to: [])
+            numbers.initializeElement(at: count, to: 0)
+            count &+= 1
+        }
     }
 
     /// The whole text; false when the arrays' capacity ran out.
-    private mutating func run() -> Bool {
+    private static func run(_ text: UnsafeBufferPointer<UInt8>, _ lexicon: LexiconTable.Probe,
+                            _ kinds: UnsafeBufferPointer<UInt8>, _ output: inout Output) -> Bool {
+        guard let base = text.baseAddress, let kindBase = kinds.baseAddress else { return true }
+        var out = output
+        defer { output = out }
         var index = 0
-        var sentenceStart = true
+        // The flags the next word starts with: `.sentenceStart` too at the start of a sentence.
+        var wordFlags: Token.Flags = [.word, .sentenceStart]
         let end = text.count
-        let capacity = tokens.count
+        // A word's first eight-byte load fits when it starts at or before `lastLoad`, its second one
+        // when at or before `lastLongLoad`.
+        let lastLoad = end &- 8, lastLongLoad = end &- 16
+        let capacity = out.tokens.count
         while index < end {
-            let byte = text[index]
-            let kind = kinds[Int(byte)]
-            if kind == ByteKind.space { index += 1; continue }
-            if kind == ByteKind.newline {
-                // A blank line ends a paragraph; a single line break is just a space.
-                if index + 1 < end, text[index + 1] == 0x0A || text[index + 1] == 0x0D, count > 0 {
-                    tokens[count - 1].flags.insert(.paragraphEnd)
-                    sentenceStart = true
-                }
-                index += 1
-                continue
-            }
-            guard count < capacity else { return false }
-            // E2 80 xx is typographic punctuation; any other E2 scalar starts a word.
-            if kind == ByteKind.wordStart || (kind == ByteKind.e2 && !(index + 1 < end && text[index + 1] == 0x80)) {
-                let flags: Token.Flags = sentenceStart ? [.word, .sentenceStart] : .word
-                sentenceStart = false
-                if byte < 0x80, index &+ 8 <= end, let base = text.baseAddress {
-                    let short = shortWord(base, at: index, flags)
+            let kind = kinds[Int(base[index])]
+            // ASCII words first: most turns of the loop start one.
+            if kind == ByteKind.asciiWordStart, index <= lastLoad {
+                guard out.count < capacity else { return false }
+                let flags = wordFlags
+                wordFlags = .word
+                let first = Chunk(ByteLanes.load(base, index))
+                if first.stops != 0 {
+                    let short = shortWord(first, base, count: end, kindBase, at: index, flags)
                     if short.end > index {
-                        write(Token(start: index, end: short.end, flags: short.flags, mark: 0), key: short.key)
-                        index = short.end
+                        out.word(Token(start: index, end: short.end, flags: short.flags, mark: 0), lexicon.entry(short: short.key.low))
+                        // Most words end on a space: stepping over it here saves a turn of the loop.
+                        index = short.end &+ (first.stopByte == 0x20 ? 1 : 0)
+                        continue
+                    }
+                } else if index <= lastLongLoad {
+                    let long = longWord(first, base, count: end, kindBase, at: index, flags)
+                    if long.end > index {
+                        out.word(Token(start: index, end: long.end, flags: long.flags, mark: 0), lexicon.entry(long.key))
+                        index = long.end
+                        if base[index] == 0x20 { index &+= 1 }
                         continue
                     }
                 }
-                index = word(from: index, flags)
+                let word = word(text, kinds, from: index, flags)
+                out.word(Token(start: index, end: word.end, flags: word.flags, mark: 0), lexicon.entry(word.key))
+                index = word.end
+                continue
+            }
+            if kind == ByteKind.space { index &+= 1; continue }
+            if kind == ByteKind.newline {
+                // A blank line ends a paragraph; a single line break is just a space.
+                if index + 1 < end, text[index + 1] == 0x0A || text[index + 1] == 0x0D, out.count > 0 {
+                    out.tokens[out.count - 1].flags.insert(.paragraphEnd)
+                    wordFlags = [.word, .sentenceStart]
+                }
+                index &+= 1
+                continue
+            }
+            guard out.count < capacity else { return false }
+            // E2 80 xx is typographic punctuation; any other E2 scalar starts a word. (ASCII words here
+            // are the text's last eight bytes.)
+            if kind == ByteKind.asciiWordStart || kind == ByteKind.wordStart
+                || (kind == ByteKind.e2 && !(index + 1 < end && text[index + 1] == 0x80)) {
+                let word = word(text, kinds, from: index, wordFlags)
+                wordFlags = .word
+                out.word(Token(start: index, end: word.end, flags: word.flags, mark: 0), lexicon.entry(word.key))
+                index = word.end
                 continue
             }
             var token = Self.punctuation(text, at: index)
             index = token.end
-            if token.mark == UInt8(ascii: "'"), count > 0, tokens[count - 1].isWord, index < end,
+            if token.mark == UInt8(ascii: "'"), out.count > 0, out.last.isWord, index < end,
                text[index] == UInt8(ascii: "s") || text[index] == UInt8(ascii: "S"),
                index + 1 >= end || !Self.isLetterByte(text[index + 1]) {
                 // The possessive: one token "'s" that names never include.
                 token.end = index + 1
                 token.mark = UInt8(ascii: "s")
                 index += 1
-            } else if endsSentence(token) {
-                sentenceStart = true
+            } else if token.mark == UInt8(ascii: "?") || token.mark == UInt8(ascii: "!")
+                        || (token.mark == UInt8(ascii: ".") && fullStopEndsSentence(text, lexicon, out)) {
+                wordFlags = [.word, .sentenceStart]
             }
-            writeMark(token)
+            out.mark(token)
         }
-        if count > 0 { tokens[count - 1].flags.insert(.paragraphEnd) }
+        if out.count > 0 { out.tokens[out.count - 1].flags.insert(.paragraphEnd) }
         return true
-    }
-
-    /// Writes a word token with its lexicon entry (none for a word longer than the longest lexicon
-    /// word, whose key holds only its first 16 bytes).
-    @inline(__always) private mutating func write(_ token: Token, key: LexiconTable.Key) {
-        var key = key
-        if token.end &- token.start > LexiconTable.maxWordLength { key.low = 0 }
-        write(token, lexicon.entry(key))
-    }
-
-    @inline(__always) private mutating func write(_ token: Token, _ entry: LexiconTable.Entry) {
-        tokens.initializeElement(at: count, to: token)
-        let isCapitalised = UInt64(truncatingIfNeeded: token.flags.rawValue &>> 1) & 1
-        capitalised[count &>> 6] |= isCapitalised &<< UInt64(count & 63)
-        classes.initializeElement(at: count, to: entry.classes)
-        numbers.initializeElement(at: count, to: entry.number)
-        lastWordIsAbbreviation = entry.isAbbreviation
-        count &+= 1
-    }
-
-    @inline(__always) private mutating func writeMark(_ token: Token) {
-        tokens.initializeElement(at: count, to: token)
-        classes.initializeElement(at: count, to: [])
-        numbers.initializeElement(at: count, to: 0)
-        count &+= 1
-    }
-
-    /// The lexicon key of a word that took the byte-by-byte path.
-    private static func key(_ text: UnsafeBufferPointer<UInt8>, _ token: Token) -> LexiconTable.Key {
-        guard token.end &- token.start <= LexiconTable.maxWordLength else { return LexiconTable.Key(low: 0, high: 0) }
-        return LexiconTable.key(text, token.start, token.end)
     }
 
     static func isLetterByte(_ byte: UInt8) -> Bool {
@@ -201,18 +207,17 @@ struct Tokenizer {
     }
 
     /// A word of fewer than eight ASCII letters and digits ended by a byte that joins nothing, most
-    /// words of news copy, read with one eight-byte load: its end, flags and lexicon key, all from the
-    /// load's lanes without a branch on its letters. `end` is `start` when the word is not such a word
-    /// (`word` reads it then); the caller makes sure 8 bytes are readable from `start`. (A second load
-    /// for words of 8 to 16 bytes measured slower: the path grew too big to inline.)
-    @inline(__always) private func shortWord(_ base: UnsafePointer<UInt8>, at start: Int, _ startFlags: Token.Flags)
+    /// words of news copy, from its first eight-byte load (`first`, which has a stop): its end, flags and
+    /// lexicon key, all from the load's lanes without a branch on its letters. `end` is `start` when the
+    /// word is not such a word (`word` reads it then).
+    @inline(__always) private static func shortWord(_ first: Chunk, _ base: UnsafePointer<UInt8>, count: Int,
+                                                    _ kinds: UnsafePointer<UInt8>, at start: Int, _ startFlags: Token.Flags)
         -> (end: Int, flags: Token.Flags, key: LexiconTable.Key) {
         let none = (start, startFlags, LexiconTable.Key(low: 0, high: 0))
-        let first = Chunk(ByteLanes.load(base, start))
-        guard first.stops != 0 else { return none }
         let end = start &+ first.length
         // A "," or "." after a lower-case letter joins nothing (see `joinsWord`).
-        guard endsWord(at: end, afterSmall: first.small & (first.firstStop &>> 8) != 0) else { return none }
+        guard endsWord(first.stopByte, base, kinds, at: end, count: count, length: first.length,
+                       afterSmall: first.small & (first.firstStop &>> 8) != 0) else { return none }
         var flags = startFlags
         if first.capitals & 0x80 != 0 { flags.insert(.capitalised) }
         let severalCapitals = first.capitals & (first.capitals &- 1) != 0
@@ -224,10 +229,58 @@ struct Tokenizer {
         return (end, flags, LexiconTable.Key(low: first.lowered, high: 0))
     }
 
-    /// Whether a word's run of letters and digits ending at `end` ends the word.
-    @inline(__always) private func endsWord(at end: Int, afterSmall: Bool) -> Bool {
-        let next = text[end]
-        return kinds[Int(next)] < ByteKind.wordStart || ((next == 0x2C || next == 0x2E) && afterSmall)
+    /// A word of 8 to 15 ASCII letters and digits ended by a byte that joins nothing (most of the words
+    /// `shortWord` leaves, a fifth of all), from its first load (`first`, all letters and digits) and a
+    /// second one: its end, flags and lexicon key as `shortWord` gives them. `end` is `start` when the
+    /// word is not such a word; the caller makes sure 16 bytes are readable from `start`. (Taking these
+    /// words out of line in `word` cost a call and the first load's lanes worked out again.)
+    @inline(__always) private static func longWord(_ first: Chunk, _ base: UnsafePointer<UInt8>, count: Int,
+                                                   _ kinds: UnsafePointer<UInt8>, at start: Int, _ startFlags: Token.Flags)
+        -> (end: Int, flags: Token.Flags, key: LexiconTable.Key) {
+        let none = (start, startFlags, LexiconTable.Key(low: 0, high: 0))
+        let second = Chunk(ByteLanes.load(base, start &+ 8))
+        guard second.stops != 0 else { return none }
+        let end = start &+ 8 &+ second.length
+        // The lane before the stop, which may be the first load's last: `small` of both, one lane on.
+        let smallBeforeStop = (second.small &<< 8 | first.small &>> 56) & second.firstStop
+        guard endsWord(second.stopByte, base, kinds, at: end, count: count, length: end &- start,
+                       afterSmall: smallBeforeStop != 0) else { return none }
+        var flags = startFlags
+        if first.capitals & 0x80 != 0 { flags.insert(.capitalised) }
+        let capitals = (first.capitals, second.capitals), small = (first.small, second.small)
+        let severalCapitals = capitals.0 & (capitals.0 &- 1) != 0 || capitals.1 & (capitals.1 &- 1) != 0
+            || (capitals.0 != 0 && capitals.1 != 0)
+        if small.0 | small.1 == 0 {
+            if capitals.0 | capitals.1 == 0 { flags.insert(.number) } else if severalCapitals { flags.insert(.allCaps) }
+        } else if severalCapitals, small.0 & (small.0 &- 1) != 0 || small.1 & (small.1 &- 1) != 0 || (small.0 != 0 && small.1 != 0) {
+            // A capital after the first lower-case letter.
+            let after = small.0 != 0 ? capitals.0 > small.0 & (0 &- small.0) || capitals.1 != 0
+                : capitals.1 > small.1 & (0 &- small.1)
+            if after { flags.insert(.innerCapital) }
+        }
+        return (end, flags, LexiconTable.Key(low: first.lowered, high: second.lowered))
+    }
+
+    /// Whether a word's run of letters and digits, `length` bytes ending at `end` in a text of `count`
+    /// bytes, ends the word on the byte `next` there: one that joins nothing, or a "," or "." that
+    /// cannot join there.
+    @inline(__always) private static func endsWord(_ next: UInt8, _ base: UnsafePointer<UInt8>, _ kinds: UnsafePointer<UInt8>,
+                                                   at end: Int, count: Int, length: Int, afterSmall: Bool) -> Bool {
+        if kinds[Int(next)] < ByteKind.asciiWordStart { return true }
+        guard next == 0x2C || next == 0x2E else { return false }
+        // A "," or "." after a lower-case letter joins nothing (see `joinsWord`).
+        return afterSmall || markEndsRun(base, at: end, count: count, length: length)
+    }
+
+    /// Whether the "," or "." at `end`, after a run of `length` letters and digits ending in a capital or
+    /// a digit, joins nothing (`joinsWord` says so when it is sure to): it joins a digit to a digit, and
+    /// "U.S."-style single capitals, which needs a one-letter run or a capital after a digit ("4K.").
+    /// "2024," "AFP." and "KCNA," end here instead of in `word`: about a quarter of the words it took.
+    private static func markEndsRun(_ base: UnsafePointer<UInt8>, at end: Int, count: Int, length: Int) -> Bool {
+        guard length >= 2 else { return false }
+        let after = end &+ 1 < count ? base[end &+ 1] : 0
+        if after &- 0x30 < 10 { return false }
+        return !(base[end &- 1] &- 0x41 < 26 && base[end &- 2] &- 0x30 < 10)
     }
 
     /// Eight bytes of a word's run of ASCII letters and digits, as lanes (`ByteLanes`).
@@ -238,6 +291,8 @@ struct Tokenizer {
         let capitals: UInt64, small: UInt64
         /// The run's bytes lower-cased, the other lanes zero: its part of a lexicon key.
         let lowered: UInt64
+        /// The eight bytes as loaded.
+        let lanes: UInt64
 
         @inline(__always) init(_ lanes: UInt64) {
             let letters = ByteLanes.letters(lanes)
@@ -248,19 +303,26 @@ struct Tokenizer {
             capitals = ByteLanes.capitals(lanes, letters: letters) & run
             small = letters & run & ~capitals
             lowered = (lanes | capitals &>> 2) & run
+            self.lanes = lanes
         }
 
         /// How many bytes the run takes (8 when there is no stop).
         var length: Int { stops.trailingZeroBitCount &>> 3 }
+
+        /// The byte that ends the run (when there is a stop), taken from the load: reading it from the
+        /// text again put a load on the chain from one word's start to the next.
+        var stopByte: UInt8 { UInt8(truncatingIfNeeded: lanes &>> UInt64(truncatingIfNeeded: stops.trailingZeroBitCount & ~7)) }
     }
 
-    /// The word starting at `start`, written with its lexicon entry; the index where it ends.
+    /// The word starting at `start` that `shortWord` did not take: its end, flags and lexicon key (0
+    /// for a word longer than the longest lexicon word).
     ///
     /// A word's run of ASCII letters and digits is read eight bytes at a time: each load gives the
     /// run's end, its letters' cases and the lexicon key (the bytes lower-cased) at once. When the run
     /// ends on a byte that joins nothing (a space, most marks) the word is done; anything else (joiners,
     /// non-ASCII letters, the last bytes of the text) goes on byte by byte in `finishWord`.
-    private mutating func word(from start: Int, _ startFlags: Token.Flags) -> Int {
+    private static func word(_ text: UnsafeBufferPointer<UInt8>, _ kinds: UnsafeBufferPointer<UInt8>,
+                             from start: Int, _ startFlags: Token.Flags) -> (end: Int, flags: Token.Flags, key: LexiconTable.Key) {
         var letters = Letters()
         var index = start
         var key = LexiconTable.Key(low: 0, high: 0)
@@ -283,14 +345,14 @@ struct Tokenizer {
                     index &+= stops.trailingZeroBitCount &>> 3
                     let next = text[index]
                     // A "," or "." after a lower-case letter joins nothing (see `joinsWord`).
-                    ended = kinds[Int(next)] < ByteKind.wordStart
+                    ended = kinds[Int(next)] < ByteKind.asciiWordStart
                         || ((next == 0x2C || next == 0x2E) && small & (firstStop &>> 8) != 0)
                     break
                 }
                 index &+= 8
             }
         }
-        if !ended { index = Self.finishWord(text, from: index, &letters) }
+        if !ended { index = finishWord(text, from: index, &letters) }
         var flags = startFlags
         let first = text[start]
         if (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start &+ 1 < text.count && text[start &+ 1] < 0x9F) {
@@ -299,9 +361,12 @@ struct Tokenizer {
         if letters.upper >= 2 && letters.lower == 0 { flags.insert(.allCaps) }
         if letters.digits > 0 && letters.upper == 0 && letters.lower == 0 { flags.insert(.number) }
         if letters.innerCapital && letters.upper >= 2 && letters.lower >= 2 { flags.insert(.innerCapital) }
-        let token = Token(start: start, end: index, flags: flags, mark: 0)
-        write(token, key: ended ? key : Self.key(text, token))
-        return index
+        if index &- start > LexiconTable.maxWordLength {
+            key = LexiconTable.Key(low: 0, high: 0)
+        } else if !ended {
+            key = LexiconTable.key(text, start, index)
+        }
+        return (index, flags, key)
     }
 
     /// The word's bytes from `start` one at a time; the index where it ends.
@@ -407,19 +472,21 @@ struct Tokenizer {
     }
 
     /// Whether the non-ASCII word is one of `abbreviations` once lower-cased (ASCII words are told by
-    /// the lexicon entry `write` read).
+    /// their lexicon entry).
     private static func isNonASCIIAbbreviation(_ text: UnsafeBufferPointer<UInt8>, _ word: Token) -> Bool {
         abbreviations.contains(String(decoding: text[word.start..<word.end], as: UTF8.self).lowercased())
     }
 
-    @inline(__always) private func endsSentence(_ token: Token) -> Bool {
-        let mark = token.mark
-        guard mark == UInt8(ascii: ".") || mark == UInt8(ascii: "?") || mark == UInt8(ascii: "!") else { return false }
-        guard mark == UInt8(ascii: "."), count > 0, tokens[count - 1].isWord else { return true }
-        let previous = tokens[count - 1]
+    /// Whether a full stop ends a sentence: unless it follows an initial or an abbreviation (looked up
+    /// here, for the few words a full stop follows, not for every word). "?" and "!" always do; `run`
+    /// tells those, and other marks, without a call.
+    private static func fullStopEndsSentence(_ text: UnsafeBufferPointer<UInt8>, _ lexicon: LexiconTable.Probe,
+                                             _ out: Output) -> Bool {
+        guard out.count > 0, out.last.isWord else { return true }
+        let previous = out.last
         if previous.length == 1 && previous.isCapitalised { return false }
         guard previous.length <= 5 else { return true }
-        if lastWordIsAbbreviation { return false }
+        if lexicon.entry(LexiconTable.key(text, previous.start, previous.end)).isAbbreviation { return false }
         return !(text[previous.start..<previous.end].contains { $0 >= 0x80 } && Self.isNonASCIIAbbreviation(text, previous))
     }
 }

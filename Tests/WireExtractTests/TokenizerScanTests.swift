@@ -18,6 +18,7 @@ import Testing
         ".", "?", "!", ",", "(", ")", "-", "--", ":", ";", "\"", "0", "7", "a", "Z", "x.", "A.", "B", "people", "Workers",
         "\u{0301}", "e\u{0301}", "\u{1F600}", "McDonaldsCorp", "KenGenHoldings", "ABCdefGHIjk", "aB", "Ab", "AB", "12345678",
         "1234567890123456", "abcdefgH", "abcdefghIJ", "ABCDEFGHi", "x\u{00A0}", "Zürich", "x’", "word—",
+        "Washington,", "WASHINGTON.", "2024,", "AFP.", "4K.", "G7,", "1,500", "3.25", "McDonaldsCo.", "abcdefghijklmno",
     ]
 
     /// A deterministic generator (SplitMix64): the same texts on every run.
@@ -109,6 +110,28 @@ import Testing
                     let gap = String(repeating: " ", count: padding)
                     expectSameAsReference(gap + form + gap)
                     expectSameAsReference("x" + gap + form + ".")
+                }
+            }
+        }
+    }
+
+    /// Words of one to seventeen letters and digits in every mix of cases and digits, each followed by
+    /// every byte that may end or join it (the one-load path takes words of up to seven, the two-load
+    /// path those of eight to fifteen, and a "," or "." after a capital or digit ends the word there
+    /// only when `joinsWord` could not join it), at each offset from the text's end: the fast paths
+    /// near the end and the byte-by-byte path must agree with the reference.
+    @Test func wordsBeforeEveryEndingAtEveryOffset() {
+        let words = ["a", "A", "4", "ab", "AB", "aB", "4K", "K4", "G7", "42", "the", "AFP", "KCNA", "2024", "U2", "nATO",
+                     "McDonald", "Washington", "WASHINGTON", "MinistryOf", "abcdefgH", "ABCDEFGh", "12345678", "1234567K",
+                     "internationals", "INTERNATIONALS", "abcdefghijklmno", "ABCDEFGHIJKLMN4", "ab4cdefghijklmn",
+                     "abcdefghijklmnop", "abcdefghijklmnopq", "Wednesday", "Prefecture", "September"]
+        let endings = [" ", ",", ", ", ",5", ",500", ".", ". ", ".5", ".S.", ".\n", "-", "-based", "-ho", "&", "&T", "’", "’s",
+                       "'s", "”", "é", "É", "\u{00A0}", ";", ")", "\n", "\n\n", ""]
+        for word in words {
+            for ending in endings {
+                for tail in ["", "x", " x", " one two", " one two three four"] {
+                    expectSameAsReference(word + ending + tail)
+                    expectSameAsReference("in " + word + ending + tail)
                 }
             }
         }
