@@ -134,7 +134,7 @@ extension EntityRecognizer {
     private func file(_ range: Range<Int>, _ kind: EntityKind, at position: Int, _ known: inout HashIndex, _ memory: inout NameMemory,
                       _ spans: TokenSpans, _ words: UnsafeBufferPointer<UInt64>) {
         let name = Self.nameHash(range, spans, words)
-        if let filed = known[name], filed >> 2 > position {} else { known[name] = position << 2 | Self.kindNumber(kind) }
+        known.store(position << 2 | Self.kindNumber(kind), for: name) { filed in filed >> 2 > position }
         if kind == .person {
             for index in range where spans.tokens[index].isWord && spans.tokens[index].length > 1 {
                 known[words[index] ^ Self.personPart] = 0
