@@ -31,10 +31,11 @@ struct HashIndex {
     }
 
     /// The value stored for `hash`; when there is none, `value` is stored and returned.
+    @inline(__always)
     mutating func value(for hash: UInt64, orInsert value: Int) -> Int {
         makeUnique()
         let (stored, full) = storage.withUnsafeMutablePointers { header, slots -> (Int, Bool) in
-            let slot = Self.find(hash, header.pointee.mask, slots)
+            let slot = Self.find(hash, header, slots)
             if slots[slot].value >= 0 { return (slots[slot].value, false) }
             return (value, Self.store(value, hash, at: slot, header, slots))
         }
@@ -42,12 +43,27 @@ struct HashIndex {
         return stored
     }
 
+    /// Stores `value` for `hash` when none is stored: true when it was stored, false when `hash` was
+    /// there already (its value left as it was). One probe where a read and then a write took two.
+    @inline(__always)
+    mutating func insert(_ hash: UInt64, value: Int = 0) -> Bool {
+        makeUnique()
+        let (inserted, full) = storage.withUnsafeMutablePointers { header, slots -> (Bool, Bool) in
+            let slot = Self.find(hash, header, slots)
+            if slots[slot].value >= 0 { return (false, false) }
+            return (true, Self.store(value, hash, at: slot, header, slots))
+        }
+        if full { grow() }
+        return inserted
+    }
+
     /// `value` stored for `hash` unless the value stored already is one that `keeps` holds for:
     /// one probe where a read and then a write took two.
+    @inline(__always)
     mutating func store(_ value: Int, for hash: UInt64, unless keeps: (Int) -> Bool) {
         makeUnique()
         let full = storage.withUnsafeMutablePointers { header, slots -> Bool in
-            let slot = Self.find(hash, header.pointee.mask, slots)
+            let slot = Self.find(hash, header, slots)
             let stored = slots[slot].value
             if stored >= 0 {
                 if !keeps(stored) { slots[slot].value = value }
@@ -59,10 +75,11 @@ struct HashIndex {
     }
 
     /// The value stored for `hash`, or nil; setting one replaces what was stored.
+    @inline(__always)
     subscript(hash: UInt64) -> Int? {
         get {
             storage.withUnsafeMutablePointers { header, slots -> Int? in
-                let value = slots[Self.find(hash, header.pointee.mask, slots)].value
+                let value = slots[Self.find(hash, header, slots)].value
                 return value >= 0 ? value : nil
             }
         }
@@ -74,7 +91,8 @@ struct HashIndex {
 
     /// The slot holding `hash`, or the empty slot where it would go.
     @inline(__always)
-    private static func find(_ hash: UInt64, _ mask: Int, _ slots: UnsafeMutablePointer<Slot>) -> Int {
+    private static func find(_ hash: UInt64, _ header: UnsafeMutablePointer<Header>, _ slots: UnsafeMutablePointer<Slot>) -> Int {
+        let mask = header.pointee.mask
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask
         while slots[slot].value >= 0, slots[slot].hash != hash { slot = (slot + 1) & mask }
         return slot
@@ -112,7 +130,7 @@ struct HashIndex {
             let new = Self.emptyStorage(size: size)
             new.withUnsafeMutablePointers { header, slots in
                 for position in 0...oldHeader.pointee.mask where oldSlots[position].value >= 0 {
-                    let slot = Self.find(oldSlots[position].hash, header.pointee.mask, slots)
+                    let slot = Self.find(oldSlots[position].hash, header, slots)
                     _ = Self.store(oldSlots[position].value, oldSlots[position].hash, at: slot, header, slots)
                 }
             }

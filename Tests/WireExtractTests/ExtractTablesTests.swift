@@ -20,7 +20,7 @@ import Testing
     }
 
     /// The table read through its buffer's pointer answers as a `Dictionary` does, through growth,
-    /// keep-or-replace writes and copies (a copy written to leaves the original as it was).
+    /// keep-or-replace writes, inserts and copies (a copy written to leaves the original as it was).
     @Test func hashIndexAnswersAsADictionary() {
         var index = HashIndex(capacity: 1)
         var reference: [UInt64: Int] = [:]
@@ -43,6 +43,8 @@ import Testing
                 if let stored = reference[hash], stored > value {} else { reference[hash] = value }
             default:
                 #expect(index[hash] == reference[hash])
+                #expect(index.insert(hash, value: value) == (reference[hash] == nil))
+                if reference[hash] == nil { reference[hash] = value }
             }
             if step % 500 == 0 { copies.append((index, reference)) }
         }
