@@ -4,9 +4,24 @@ extension EntityRecognizer {
         for index in runs.indices where isOpen(runs[index]) {
             runs[index].kind = contextKind(runs[index].range)
         }
-        // The names filed by the first pass, kept for the second.
-        var memory = NameMemory()
-        resolveFromMemory(&runs, &memory)
+        // One borrow of the raw buffers for both look-up passes, and the buffers they share (the words'
+        // digests, the runs left untyped) on the stack: as arrays they cost two allocations a story.
+        text.withSpans { spans in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, spans.tokens.count)) { words in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, runs.count)) { untyped in
+                    // The names filed by the first pass, kept for the second.
+                    var memory = NameMemory(untyped: untyped)
+                    resolveFromMemory(&runs, &memory, spans, words)
+                    resolveFromSentence(&runs)
+                    resolveFromMemory(&runs, &memory, spans, words)
+                }
+            }
+        }
+        resolveCoordination(&runs)
+    }
+
+    /// Open runs typed by the words just before or after them.
+    private func resolveFromSentence(_ runs: inout [NameRun]) {
         for index in runs.indices where isOpen(runs[index]) {
             let range = runs[index].range
             // "the Sindicato Minero Norte union", "the Uriminzokkiri website".
@@ -33,8 +48,6 @@ extension EntityRecognizer {
                 runs[index].kind = .place
             }
         }
-        resolveFromMemory(&runs, &memory)
-        resolveCoordination(&runs)
     }
 
     /// "Santorini and Mykonos", "Candolim and Morjim": a name joined to a typed one by "and", "or" or a
@@ -83,18 +96,17 @@ extension EntityRecognizer {
     }
 
     /// The same name again, or part of a person's name seen elsewhere in the story ("Baek", "Choe").
-    private func resolveFromMemory(_ runs: inout [NameRun], _ memory: inout NameMemory) {
+    private func resolveFromMemory(_ runs: inout [NameRun], _ memory: inout NameMemory, _ spans: TokenSpans,
+                                   _ words: UnsafeMutableBufferPointer<UInt64>) {
         guard runs.contains(where: { isOpen($0) }) else { return }
-        // One borrow of the raw buffers for the pass: each hash read through the arrays cost more
-        // than the hashing.
-        text.withSpans { spans in
-            if memory.words.isEmpty { memory.words = Self.wordHashes(of: runs, spans) }
-            let words = memory.words
-            words.withUnsafeBufferPointer { words in
-                file(runs, in: &memory, spans, words)
-                resolveFromMemory(&runs, memory, spans, words)
-            }
+        // The runs' ranges do not change between the passes: their words are hashed once.
+        if !memory.hashedWords {
+            Self.wordHashes(of: runs, spans, into: words)
+            memory.hashedWords = true
         }
+        let words = UnsafeBufferPointer(words)
+        file(runs, in: &memory, spans, words)
+        resolveFromMemory(&runs, memory, spans, words)
     }
 
     /// Files the typed runs in `memory`: all of them the first time, then those typed since.
@@ -103,13 +115,13 @@ extension EntityRecognizer {
             // Sized for an entry a run (filling a larger table cost more than the lookups); it grows
             // in the rare story whose typed names and people's words outnumber its runs.
             var known = HashIndex(capacity: runs.count)
-            memory.untyped.reserveCapacity(runs.count)
             // By position: iterating the runs themselves copied each one.
             for position in runs.indices {
                 if let kind = runs[position].kind {
                     file(runs[position].range, kind, at: position, &known, &memory, spans, words)
                 } else {
-                    memory.untyped.append(position)
+                    memory.untyped[memory.untypedCount] = position
+                    memory.untypedCount += 1
                 }
             }
             memory.known = known
@@ -117,7 +129,8 @@ extension EntityRecognizer {
         }
         memory.known = nil
         var untyped = 0
-        for position in memory.untyped {
+        for slot in 0..<memory.untypedCount {
+            let position = memory.untyped[slot]
             if let kind = runs[position].kind {
                 file(runs[position].range, kind, at: position, &known, &memory, spans, words)
             } else {
@@ -125,7 +138,7 @@ extension EntityRecognizer {
                 untyped += 1
             }
         }
-        memory.untyped.removeLast(memory.untyped.count - untyped)
+        memory.untypedCount = untyped
         memory.known = known
     }
 
@@ -145,27 +158,25 @@ extension EntityRecognizer {
         }
     }
 
-    /// `TokenSpans.foldedWordDigest` of every word token inside a run (unset elsewhere): a run's name hash is
-    /// then combined from its words' in a few instructions, however often it is asked for.
-    static func wordHashes(of runs: [NameRun], _ spans: TokenSpans) -> [UInt64] {
+    /// `TokenSpans.foldedWordDigest` of every word token inside a run, written into `hashes` (one slot a
+    /// token): a run's name hash is then combined from its words' in a few instructions, however often
+    /// it is asked for.
+    static func wordHashes(of runs: [NameRun], _ spans: TokenSpans, into hashes: UnsafeMutableBufferPointer<UInt64>) {
         // Left unset outside the runs, which no pass reads: zeroing a slot per token of the story
         // cost more than hashing the runs' words.
-        [UInt64](unsafeUninitializedCapacity: spans.tokens.count) { hashes, count in
-            // By position: iterating the runs themselves retained each one's entry. A copied run's
-            // words are those of the run it copies, which begins earlier and so (the runs being in
-            // order of their starts) was hashed before it: their digests are copied.
-            var lastStart = 0
-            for position in runs.indices {
-                let range = runs[position].range
-                let copiedFrom = Int(runs[position].copiedFrom)
-                if copiedFrom > 0, copiedFrom <= range.lowerBound, lastStart <= range.lowerBound {
-                    for index in range where spans.tokens[index].isWord { hashes[index] = hashes[index - copiedFrom] }
-                } else {
-                    for index in range where spans.tokens[index].isWord { hashes[index] = spans.foldedWordDigest(index) }
-                }
-                lastStart = max(lastStart, range.lowerBound)
+        // By position: iterating the runs themselves retained each one's entry. A copied run's
+        // words are those of the run it copies, which begins earlier and so (the runs being in
+        // order of their starts) was hashed before it: their digests are copied.
+        var lastStart = 0
+        for position in runs.indices {
+            let range = runs[position].range
+            let copiedFrom = Int(runs[position].copiedFrom)
+            if copiedFrom > 0, copiedFrom <= range.lowerBound, lastStart <= range.lowerBound {
+                for index in range where spans.tokens[index].isWord { hashes[index] = hashes[index - copiedFrom] }
+            } else {
+                for index in range where spans.tokens[index].isWord { hashes[index] = spans.foldedWordDigest(index) }
             }
-            count = spans.tokens.count
+            lastStart = max(lastStart, range.lowerBound)
         }
     }
 
