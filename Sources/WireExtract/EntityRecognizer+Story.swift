@@ -5,15 +5,18 @@ extension EntityRecognizer {
             runs[index].kind = contextKind(runs[index].range)
         }
         // One borrow of the raw buffers for both look-up passes, and the buffers they share (the words'
-        // digests, the runs left untyped) on the stack: as arrays they cost two allocations a story.
+        // digests, the runs left untyped, the organisations) on the stack: as arrays they cost up to
+        // three allocations a story.
         text.withSpans { spans in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, spans.tokens.count)) { words in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, runs.count)) { untyped in
-                    // The names filed by the first pass, kept for the second.
-                    var memory = NameMemory(untyped: untyped)
-                    resolveFromMemory(&runs, &memory, spans, words)
-                    resolveFromSentence(&runs)
-                    resolveFromMemory(&runs, &memory, spans, words)
+                    withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(1, runs.count)) { organizations in
+                        // The names filed by the first pass, kept for the second.
+                        var memory = NameMemory(untyped: untyped, organizations: organizations)
+                        resolveFromMemory(&runs, &memory, spans, words)
+                        resolveFromSentence(&runs)
+                        resolveFromMemory(&runs, &memory, spans, words)
+                    }
                 }
             }
         }
@@ -153,8 +156,9 @@ extension EntityRecognizer {
                 known[words[index] ^ Self.personPart] = 0
             }
         } else if kind == .organization, range.count >= 2 {
-            if memory.organizations.isEmpty { memory.organizations.reserveCapacity(16) }
-            memory.organizations.append(range)
+            // Each run is filed once at most: the buffer's place a run is enough.
+            memory.organizationStore[memory.organizationCount] = range
+            memory.organizationCount += 1
         }
     }
 
@@ -208,7 +212,7 @@ extension EntityRecognizer {
     /// True when the key of token `index` is the initials of one of the organisations ("IMD" for
     /// "India Meteorological Department"): compared on bytes, without a `String` per initials, when
     /// both are ASCII.
-    private func isInitials(_ index: Int, ofAny organizations: [Range<Int>], _ spans: TokenSpans) -> Bool {
+    private func isInitials(_ index: Int, ofAny organizations: UnsafeBufferPointer<Range<Int>>, _ spans: TokenSpans) -> Bool {
         let range = index..<(index + 1)
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: spans.keyCapacity(range) + TokenSpans.keySlack) { out -> Bool in
             guard let count = spans.key(range, into: out) else {

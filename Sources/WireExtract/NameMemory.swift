@@ -9,14 +9,20 @@ struct NameMemory {
     /// order) typed with that name; in the same table the words of people's names, their digests
     /// marked by `EntityRecognizer.personPart`. Nil until the first pass fills it.
     var known: HashIndex?
-    /// Organisations of two words or more, whose initials are read only when an acronym needs them.
-    var organizations: [Range<Int>] = []
+    /// Organisations of two words or more, whose initials are read only when an acronym needs them:
+    /// the first `organizationCount` places of a buffer of a place a run.
+    let organizationStore: UnsafeMutableBufferPointer<Range<Int>>
+    var organizationCount = 0
+    var organizations: UnsafeBufferPointer<Range<Int>> {
+        UnsafeBufferPointer(rebasing: organizationStore[..<organizationCount])
+    }
     /// The runs untyped when last filed, in order, in the first `untypedCount` places (a buffer of a
     /// place a run, owned by `EntityRecognizer.resolveFromStory`): the next pass files those typed since.
     let untyped: UnsafeMutableBufferPointer<Int>
     var untypedCount = 0
 
-    init(untyped: UnsafeMutableBufferPointer<Int>) {
+    init(untyped: UnsafeMutableBufferPointer<Int>, organizations: UnsafeMutableBufferPointer<Range<Int>>) {
         self.untyped = untyped
+        organizationStore = organizations
     }
 }
