@@ -5,8 +5,9 @@ extension EntityRecognizer {
             runs[index].kind = contextKind(runs[index].range)
         }
         // One borrow of the raw buffers for both look-up passes, and the buffers they share (the words'
-        // digests, the runs left untyped, the organisations) on the stack: as arrays they cost up to
-        // three allocations a story.
+        // digests, the runs left untyped, the organisations) as temporary allocations: on the stack when
+        // small, else one plain allocation each (the words' digests of most stories), where as arrays
+        // they cost up to three array allocations a story and a uniqueness check on each write.
         text.withSpans { spans in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, spans.tokens.count)) { words in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, runs.count)) { untyped in
