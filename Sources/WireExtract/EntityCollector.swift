@@ -47,8 +47,7 @@ struct EntityCollector {
         guard let kind = run.kind else { return }
         text.withSpans { spans in
             let digest = Self.runDigest(run, kind, spans)
-            guard index[digest] == nil else { return }
-            index[digest] = 0
+            guard index.insert(digest) else { return }
             add(run, kind, text, spans)
         }
     }
@@ -225,8 +224,7 @@ struct EntityCollector {
         if ascii, slots[position].asciiMentions {
             // ASCII strings are equal when their bytes are: the hash decides.
             let hash = Self.mentionHash(surface, position)
-            if index[hash] != nil { return }
-            index[hash] = 0
+            guard index.insert(hash) else { return }
             appendMention(written ?? String(decoding: surface, as: UTF8.self), to: slots[position])
             return
         }

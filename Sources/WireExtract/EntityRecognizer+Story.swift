@@ -4,9 +4,28 @@ extension EntityRecognizer {
         for index in runs.indices where isOpen(runs[index]) {
             runs[index].kind = contextKind(runs[index].range)
         }
-        // The names filed by the first pass, kept for the second.
-        var memory = NameMemory()
-        resolveFromMemory(&runs, &memory)
+        // One borrow of the raw buffers for both look-up passes, and the buffers they share (the words'
+        // digests, the runs left untyped, the organisations) as temporary allocations: on the stack when
+        // small, else one plain allocation each (the words' digests of most stories), where as arrays
+        // they cost up to three array allocations a story and a uniqueness check on each write.
+        text.withSpans { spans in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, spans.tokens.count)) { words in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, runs.count)) { untyped in
+                    withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(1, runs.count)) { organizations in
+                        // The names filed by the first pass, kept for the second.
+                        var memory = NameMemory(untyped: untyped, organizations: organizations)
+                        resolveFromMemory(&runs, &memory, spans, words)
+                        resolveFromSentence(&runs)
+                        resolveFromMemory(&runs, &memory, spans, words)
+                    }
+                }
+            }
+        }
+        resolveCoordination(&runs)
+    }
+
+    /// Open runs typed by the words just before or after them.
+    private func resolveFromSentence(_ runs: inout [NameRun]) {
         for index in runs.indices where isOpen(runs[index]) {
             let range = runs[index].range
             // "the Sindicato Minero Norte union", "the Uriminzokkiri website".
@@ -33,8 +52,6 @@ extension EntityRecognizer {
                 runs[index].kind = .place
             }
         }
-        resolveFromMemory(&runs, &memory)
-        resolveCoordination(&runs)
     }
 
     /// "Santorini and Mykonos", "Candolim and Morjim": a name joined to a typed one by "and", "or" or a
@@ -83,18 +100,17 @@ extension EntityRecognizer {
     }
 
     /// The same name again, or part of a person's name seen elsewhere in the story ("Baek", "Choe").
-    private func resolveFromMemory(_ runs: inout [NameRun], _ memory: inout NameMemory) {
+    private func resolveFromMemory(_ runs: inout [NameRun], _ memory: inout NameMemory, _ spans: TokenSpans,
+                                   _ words: UnsafeMutableBufferPointer<UInt64>) {
         guard runs.contains(where: { isOpen($0) }) else { return }
-        // One borrow of the raw buffers for the pass: each hash read through the arrays cost more
-        // than the hashing.
-        text.withSpans { spans in
-            if memory.words.isEmpty { memory.words = Self.wordHashes(of: runs, spans) }
-            let words = memory.words
-            words.withUnsafeBufferPointer { words in
-                file(runs, in: &memory, spans, words)
-                resolveFromMemory(&runs, memory, spans, words)
-            }
+        // The runs' ranges do not change between the passes: their words are hashed once.
+        if !memory.hashedWords {
+            Self.wordHashes(of: runs, spans, into: words)
+            memory.hashedWords = true
         }
+        let words = UnsafeBufferPointer(words)
+        file(runs, in: &memory, spans, words)
+        resolveFromMemory(&runs, memory, spans, words)
     }
 
     /// Files the typed runs in `memory`: all of them the first time, then those typed since.
@@ -103,13 +119,13 @@ extension EntityRecognizer {
             // Sized for an entry a run (filling a larger table cost more than the lookups); it grows
             // in the rare story whose typed names and people's words outnumber its runs.
             var known = HashIndex(capacity: runs.count)
-            memory.untyped.reserveCapacity(runs.count)
             // By position: iterating the runs themselves copied each one.
             for position in runs.indices {
                 if let kind = runs[position].kind {
                     file(runs[position].range, kind, at: position, &known, &memory, spans, words)
                 } else {
-                    memory.untyped.append(position)
+                    memory.untyped[memory.untypedCount] = position
+                    memory.untypedCount += 1
                 }
             }
             memory.known = known
@@ -117,7 +133,8 @@ extension EntityRecognizer {
         }
         memory.known = nil
         var untyped = 0
-        for position in memory.untyped {
+        for slot in 0..<memory.untypedCount {
+            let position = memory.untyped[slot]
             if let kind = runs[position].kind {
                 file(runs[position].range, kind, at: position, &known, &memory, spans, words)
             } else {
@@ -125,7 +142,7 @@ extension EntityRecognizer {
                 untyped += 1
             }
         }
-        memory.untyped.removeLast(memory.untyped.count - untyped)
+        memory.untypedCount = untyped
         memory.known = known
     }
 
@@ -134,38 +151,37 @@ extension EntityRecognizer {
     private func file(_ range: Range<Int>, _ kind: EntityKind, at position: Int, _ known: inout HashIndex, _ memory: inout NameMemory,
                       _ spans: TokenSpans, _ words: UnsafeBufferPointer<UInt64>) {
         let name = Self.nameHash(range, spans, words)
-        if let filed = known[name], filed >> 2 > position {} else { known[name] = position << 2 | Self.kindNumber(kind) }
+        known.store(position << 2 | Self.kindNumber(kind), for: name) { filed in filed >> 2 > position }
         if kind == .person {
             for index in range where spans.tokens[index].isWord && spans.tokens[index].length > 1 {
                 known[words[index] ^ Self.personPart] = 0
             }
         } else if kind == .organization, range.count >= 2 {
-            if memory.organizations.isEmpty { memory.organizations.reserveCapacity(16) }
-            memory.organizations.append(range)
+            // Each run is filed once at most: the buffer's place a run is enough.
+            memory.organizationStore[memory.organizationCount] = range
+            memory.organizationCount += 1
         }
     }
 
-    /// `TokenSpans.foldedWordDigest` of every word token inside a run (unset elsewhere): a run's name hash is
-    /// then combined from its words' in a few instructions, however often it is asked for.
-    static func wordHashes(of runs: [NameRun], _ spans: TokenSpans) -> [UInt64] {
+    /// `TokenSpans.foldedWordDigest` of every word token inside a run, written into `hashes` (one slot a
+    /// token): a run's name hash is then combined from its words' in a few instructions, however often
+    /// it is asked for.
+    static func wordHashes(of runs: [NameRun], _ spans: TokenSpans, into hashes: UnsafeMutableBufferPointer<UInt64>) {
         // Left unset outside the runs, which no pass reads: zeroing a slot per token of the story
         // cost more than hashing the runs' words.
-        [UInt64](unsafeUninitializedCapacity: spans.tokens.count) { hashes, count in
-            // By position: iterating the runs themselves retained each one's entry. A copied run's
-            // words are those of the run it copies, which begins earlier and so (the runs being in
-            // order of their starts) was hashed before it: their digests are copied.
-            var lastStart = 0
-            for position in runs.indices {
-                let range = runs[position].range
-                let copiedFrom = Int(runs[position].copiedFrom)
-                if copiedFrom > 0, copiedFrom <= range.lowerBound, lastStart <= range.lowerBound {
-                    for index in range where spans.tokens[index].isWord { hashes[index] = hashes[index - copiedFrom] }
-                } else {
-                    for index in range where spans.tokens[index].isWord { hashes[index] = spans.foldedWordDigest(index) }
-                }
-                lastStart = max(lastStart, range.lowerBound)
+        // By position: iterating the runs themselves retained each one's entry. A copied run's
+        // words are those of the run it copies, which begins earlier and so (the runs being in
+        // order of their starts) was hashed before it: their digests are copied.
+        var lastStart = 0
+        for position in runs.indices {
+            let range = runs[position].range
+            let copiedFrom = Int(runs[position].copiedFrom)
+            if copiedFrom > 0, copiedFrom <= range.lowerBound, lastStart <= range.lowerBound {
+                for index in range where spans.tokens[index].isWord { hashes[index] = hashes[index - copiedFrom] }
+            } else {
+                for index in range where spans.tokens[index].isWord { hashes[index] = spans.foldedWordDigest(index) }
             }
-            count = spans.tokens.count
+            lastStart = max(lastStart, range.lowerBound)
         }
     }
 
@@ -197,7 +213,7 @@ extension EntityRecognizer {
     /// True when the key of token `index` is the initials of one of the organisations ("IMD" for
     /// "India Meteorological Department"): compared on bytes, without a `String` per initials, when
     /// both are ASCII.
-    private func isInitials(_ index: Int, ofAny organizations: [Range<Int>], _ spans: TokenSpans) -> Bool {
+    private func isInitials(_ index: Int, ofAny organizations: UnsafeBufferPointer<Range<Int>>, _ spans: TokenSpans) -> Bool {
         let range = index..<(index + 1)
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: spans.keyCapacity(range) + TokenSpans.keySlack) { out -> Bool in
             guard let count = spans.key(range, into: out) else {

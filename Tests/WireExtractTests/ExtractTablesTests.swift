@@ -19,6 +19,42 @@ import Testing
         #expect(index[42] == 0)
     }
 
+    /// The table read through its buffer's pointer answers as a `Dictionary` does, through growth,
+    /// keep-or-replace writes, inserts and copies (a copy written to leaves the original as it was).
+    @Test func hashIndexAnswersAsADictionary() {
+        var index = HashIndex(capacity: 1)
+        var reference: [UInt64: Int] = [:]
+        var state: UInt64 = 0x1234_5678
+        var copies: [(HashIndex, [UInt64: Int])] = []
+        for step in 0..<3000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Few distinct hashes, some sharing their low bits, so that probes collide and values are replaced.
+            let hash = (state >> 40) % 700 &* (step % 3 == 0 ? 0x1_0000_0000 : 1)
+            let value = Int(state >> 50)
+            switch step % 4 {
+            case 0:
+                #expect(index.value(for: hash, orInsert: value) == reference[hash, default: value])
+                if reference[hash] == nil { reference[hash] = value }
+            case 1:
+                index[hash] = value
+                reference[hash] = value
+            case 2:
+                index.store(value, for: hash) { $0 > value }
+                if let stored = reference[hash], stored > value {} else { reference[hash] = value }
+            default:
+                #expect(index[hash] == reference[hash])
+                #expect(index.insert(hash, value: value) == (reference[hash] == nil))
+                if reference[hash] == nil { reference[hash] = value }
+            }
+            if step % 500 == 0 { copies.append((index, reference)) }
+        }
+        for hash in UInt64(0)..<700 { #expect(index[hash] == reference[hash]) }
+        for (copy, expected) in copies {
+            for hash in UInt64(0)..<700 { #expect(copy[hash] == expected[hash]) }
+        }
+        #expect(index[0xFFFF_FFFF_FFFF] == nil)
+    }
+
     @Test func wordHashSetAnswersAsASet() {
         let hashes: [UInt64] = [0, 1, 17, 0xFFFF_FFFF_FFFF_FFFF] + (2..<200).map { $0 &* 0x100_0000_01b3 }
         let set = WordHashSet(hashes)
