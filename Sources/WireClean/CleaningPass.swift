@@ -77,7 +77,7 @@ struct CleaningPass {
     private var captionBlocks = BlockSet()
 
     /// The reader's headline lower-cased, for comparisons that are not ASCII (computed once).
-    private lazy var knownHeadlineLowercased: String? = context.headline?.lowercased()
+    private lazy var knownHeadlineLowercased: String? = context.headline?.lowercasedWithLatin1Table()
 
     init(blocks: [CopyBlock], options: CleanOptions, context: CopyContext) {
         roles = blocks.map(\.role)
@@ -231,7 +231,7 @@ struct CleaningPass {
         guard let known = context.headline else { return true }
         // ASCII text lower-cases byte by byte and compares byte by byte: no strings are made.
         if let same = Self.sameASCIIIgnoringCase(known, shape.text) { return same }
-        return knownHeadlineLowercased == shape.text.lowercased()
+        return knownHeadlineLowercased == shape.text.lowercasedWithLatin1Table()
     }
 
     /// `a.lowercased() == b.lowercased()` when both texts are ASCII, or nil.
