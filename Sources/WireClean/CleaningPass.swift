@@ -67,7 +67,14 @@ struct CleaningPass {
 
         /// Entries by block order, ties in the order they were recorded (a stable sort).
         func inOrder() -> [Entry] {
-            if zip(orders, orders.dropFirst()).allSatisfy({ $0 <= $1 }) { return entries }
+            // A plain loop: the zip of the array with its own slice ran as generic sequence code.
+            var ordered = true
+            var index = 1
+            while ordered, index < orders.count {
+                ordered = orders[index - 1] <= orders[index]
+                index += 1
+            }
+            if ordered { return entries }
             return orders.indices.sorted { (orders[$0], $0) < (orders[$1], $1) }.map { entries[$0] }
         }
     }

@@ -19,6 +19,7 @@ struct LineShape {
     private static let sentenceBit: UInt64 = 1 << 50
     private static let digitKnownBit: UInt64 = 1 << 51
     private static let digitBit: UInt64 = 1 << 52
+    private static let proseBit: UInt64 = 1 << 53
 
     /// Words separated by spaces (the text is normalised: single spaces, trimmed).
     @inline(__always) var words: Int { Int(packed & 0xFFFF_FFFF) }
@@ -49,8 +50,18 @@ struct LineShape {
             if let digit = facts.hasDigit { packed |= Self.digitKnownBit | (digit ? Self.digitBit : 0) }
             bytesCount = bytes.count
         }
+        if Self.readsAsProse(words: Int(packed & 0xFFFF_FFFF), bytes: bytesCount, isASCII: packed & Self.asciiBit != 0,
+                             hasLowercase: packed & Self.lowercaseBit != 0, endsLikeSentence: packed & Self.sentenceBit != 0) {
+            packed |= Self.proseBit
+        }
         self.bytes = bytesCount
         self.packed = packed
+    }
+
+    /// `isProse` from the facts, decided once: the passes ask it of every line several times.
+    private static func readsAsProse(words: Int, bytes: Int, isASCII: Bool, hasLowercase: Bool, endsLikeSentence: Bool) -> Bool {
+        // Scripts without case or spaces (Hangul, Han, kana) are judged by length instead.
+        (words >= 8 || (!isASCII && bytes >= 60)) && (hasLowercase || !isASCII) && endsLikeSentence
     }
 
     /// The text lower-cased, for lines of at most `lowerWordLimit` words (the only ones whose rules
@@ -154,10 +165,7 @@ struct LineShape {
     }
 
     /// Reads as running prose: long enough, with lower-case words, ending as a sentence.
-    var isProse: Bool {
-        // Scripts without case or spaces (Hangul, Han, kana) are judged by length instead.
-        (words >= 8 || (!isASCII && bytes >= 60)) && (hasLowercase || !isASCII) && endsLikeSentence
-    }
+    @inline(__always) var isProse: Bool { packed & Self.proseBit != 0 }
 
     /// Short enough and shaped like a headline: several words, not ending in sentence punctuation
     /// other than `?` or `!`, no trailing comma, colon or semicolon.

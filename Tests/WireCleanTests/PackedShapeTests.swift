@@ -25,6 +25,22 @@ import Testing
             #expect(shape.hasLowercase == bytes.contains { $0 &- 0x61 < 26 }, "\(text)")
             #expect(shape.hasDigit == bytes.contains { $0 &- 0x30 < 10 }, "\(text)")
             #expect(shape.endsLikeSentence == LineShape.endsLikeSentence(text), "\(text)")
+            let ascii = bytes.allSatisfy { $0 < 0x80 }, lower = bytes.contains { $0 &- 0x61 < 26 }
+            let prose = (shape.words >= 8 || (!ascii && bytes.count >= 60)) && (lower || !ascii) && LineShape.endsLikeSentence(text)
+            #expect(shape.isProse == prose, "\(text)")
+        }
+    }
+
+    @Test func characterAfterASpaceIsTheStringsNextIndex() {
+        let texts = ["a b", "a ", " ", "said. \u{301}AFP", "said. (AFP)", "x \u{200D}y", "a \r\nb", "é ü", "a  b", "Seoul. dpa ak/fz"]
+        for text in texts {
+            var index = text.utf8.startIndex
+            while index < text.utf8.endIndex {
+                if text.utf8[index] == 0x20, text.unicodeScalars.indices.contains(index) {
+                    #expect(SignOff.characterAfterSpace(text, at: index) == text.index(after: index), "\(text)")
+                }
+                index = text.utf8.index(after: index)
+            }
         }
     }
 
