@@ -347,6 +347,6 @@ struct CleaningPass {
     }
 
     private func isCredit(_ credit: String) -> Bool {
-        SignOff.isAgencyLike(Substring(credit)) || credit.containsByte(UInt8(ascii: "/")) || credit.containsIgnoringCase("photo")
+        (credit.withUTF8Bytes(SignOff.asciiAgencyLike) ?? SignOff.isAgencyLike(Substring(credit))) || credit.containsByte(UInt8(ascii: "/")) || credit.containsIgnoringCase("photo")
     }
 }

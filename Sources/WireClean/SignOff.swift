@@ -17,7 +17,9 @@ enum SignOff {
         text.withUTF8Bytes(asciiAgencyLike)
     }
 
-    private static func asciiAgencyLike(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    /// The same on bytes the caller holds (a credit inside a caption's buffer): no string is made
+    /// for ASCII text; nil for other text, which `isAgencyLike` reads by character.
+    static func asciiAgencyLike(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         var words = 0
         var wordStart = true
         var count = 0
