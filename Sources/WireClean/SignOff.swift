@@ -73,7 +73,8 @@ enum SignOff {
         let lastSpace = text.utf8.index(text.utf8.startIndex, offsetBy: lastSpaceOffset)
         let lastWord = text[characterAfterSpace(text, at: lastSpace)...]
         // End markers are ASCII of at most seven bytes, and no longer text is canonically equal to one.
-        if (lastWord.utf8.count <= 7 && LineRules.endMarkers.contains(String(lastWord))) || isDeskInitials(lastWord) {
+        if (lastWord.utf8.count <= 7 && mayBeEndMarker(lastWord) && LineRules.endMarkers.contains(String(lastWord)))
+            || isDeskInitials(lastWord) {
             // "… on Saturday. dpa ak/fz": the agency before the initials goes with them.
             if let agencySpace = text[..<lastSpace].utf8.lastIndex(of: 0x20),
                LineRules.agencies.contains(text[characterAfterSpace(text, at: agencySpace)..<lastSpace].lowercased()),
@@ -98,6 +99,16 @@ enum SignOff {
             return finish(text, at: range.lowerBound, signOff: text[text.index(after: range.lowerBound)...])
         }
         return nil
+    }
+
+    /// First bytes of the end markers. A word opening with another ASCII byte equals none of them:
+    /// its canonical decomposition opens with that byte too. A non-ASCII first byte is looked up
+    /// (the Kelvin sign, for one, decomposes to "K").
+    private static let endMarkerFirstBytes = Set(LineRules.endMarkers.compactMap(\.utf8.first))
+
+    static func mayBeEndMarker(_ word: Substring) -> Bool {
+        guard let first = word.utf8.first else { return true }
+        return first >= 0x80 || endMarkerFirstBytes.contains(first)
     }
 
     /// `text.index(after: space)` for the index of a space: one byte on when an ASCII byte (or the
