@@ -49,7 +49,10 @@ enum CaptionRules {
                 return true
             }
             // A mid-story paragraph closed by "(Agency)" is a caption: story paragraphs never end that way.
-            if !isLast && SignOff.isAgencyLike(Substring(String(decoding: credit, as: UTF8.self))) { return true }
+            // Read on the credit's bytes in place when they are ASCII; a string only for other text.
+            if !isLast && (SignOff.asciiAgencyLike(credit) ?? SignOff.isAgencyLike(Substring(String(decoding: credit, as: UTF8.self)))) {
+                return true
+            }
             // A shape that is not ASCII has no byte reading of its markers; one that is needs no
             // second look at every byte.
             let marker = shape.isASCII ? asciiPositionMarker(bytes, knownASCII: true) : stablePositionMarker(bytes)

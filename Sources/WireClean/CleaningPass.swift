@@ -67,7 +67,14 @@ struct CleaningPass {
 
         /// Entries by block order, ties in the order they were recorded (a stable sort).
         func inOrder() -> [Entry] {
-            if zip(orders, orders.dropFirst()).allSatisfy({ $0 <= $1 }) { return entries }
+            // A plain loop: the zip of the array with its own slice ran as generic sequence code.
+            var ordered = true
+            var index = 1
+            while ordered, index < orders.count {
+                ordered = orders[index - 1] <= orders[index]
+                index += 1
+            }
+            if ordered { return entries }
             return orders.indices.sorted { (orders[$0], $0) < (orders[$1], $1) }.map { entries[$0] }
         }
     }
@@ -77,7 +84,7 @@ struct CleaningPass {
     private var captionBlocks = BlockSet()
 
     /// The reader's headline lower-cased, for comparisons that are not ASCII (computed once).
-    private lazy var knownHeadlineLowercased: String? = context.headline?.lowercased()
+    private lazy var knownHeadlineLowercased: String? = context.headline?.lowercasedWithLatin1Table()
 
     init(blocks: [CopyBlock], options: CleanOptions, context: CopyContext) {
         roles = blocks.map(\.role)
@@ -231,7 +238,7 @@ struct CleaningPass {
         guard let known = context.headline else { return true }
         // ASCII text lower-cases byte by byte and compares byte by byte: no strings are made.
         if let same = Self.sameASCIIIgnoringCase(known, shape.text) { return same }
-        return knownHeadlineLowercased == shape.text.lowercased()
+        return knownHeadlineLowercased == shape.text.lowercasedWithLatin1Table()
     }
 
     /// `a.lowercased() == b.lowercased()` when both texts are ASCII, or nil.
@@ -340,6 +347,6 @@ struct CleaningPass {
     }
 
     private func isCredit(_ credit: String) -> Bool {
-        SignOff.isAgencyLike(Substring(credit)) || credit.containsByte(UInt8(ascii: "/")) || credit.containsIgnoringCase("photo")
+        (credit.withUTF8Bytes(SignOff.asciiAgencyLike) ?? SignOff.isAgencyLike(Substring(credit))) || credit.containsByte(UInt8(ascii: "/")) || credit.containsIgnoringCase("photo")
     }
 }

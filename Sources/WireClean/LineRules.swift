@@ -23,7 +23,7 @@ enum LineRules {
     static func shareWidget(_ shape: LineShape) -> Bool {
         guard shape.words <= LineShape.lowerWordLimit, shape.bytes <= 90 else { return false }
         if isReadingTime(shape) { return true }
-        return shape.lower.withUTF8Bytes { isWidgetLine($0) }
+        return shape.withLowerBytes { isWidgetLine($0) }
     }
 
     /// Every word a widget word (after trimming `•·|:!.,()[]`; numbers pass), and one of them a
@@ -384,13 +384,20 @@ enum LineRules {
         }
     }
 
-    private static let advertisements: Set<String> = [
+    static let advertisements: Set<String> = [
         "advertisement", "advertising", "sponsored", "sponsored content", "ad", "scroll to continue with content",
         "story continues below advertisement", "continue reading below",
     ]
 
+    /// First letters of the advertisement lines: an ASCII first byte keeps its letter in `lower`
+    /// (and in any text canonically equal to it), so other lines need no lower-cased copy.
+    private static let advertisementFirstBytes = Set(advertisements.compactMap(\.utf8.first))
+
     static func advertisement(_ shape: LineShape) -> Bool {
-        shape.words <= 6 && advertisements.contains(shape.lower)
+        guard shape.words <= 6 else { return false }
+        let first = shape.firstByte
+        if first < 0x80, !advertisementFirstBytes.contains(first &- 0x41 < 26 ? first | 0x20 : first) { return false }
+        return advertisements.contains(shape.lower)
     }
 
     private static let promoPrefixes: PrefixList = [
@@ -441,12 +448,19 @@ enum LineRules {
     static func relatedHeading(_ shape: LineShape) -> Bool {
         guard shape.words <= 6 else { return false }
         if shape.isASCII {
-            // One byte per character: the trailing marks trimmed and the rest compared on bytes.
-            return shape.lower.withUTF8Bytes { bytes in
+            // One byte per character: the trailing marks trimmed and the rest compared on the
+            // text's bytes in place, letters folded as they are read (no lower-cased copy).
+            return shape.text.withUTF8Bytes { bytes in
                 var end = bytes.count
                 while end > 0, bytes[end - 1] == UInt8(ascii: ":") || bytes[end - 1] == 0x20 || bytes[end - 1] == UInt8(ascii: ">") { end -= 1 }
-                let trimmed = UnsafeBufferPointer(rebasing: bytes[..<end])
-                return relatedHeadingBytes.contains { $0.count == end && $0.elementsEqual(trimmed) }
+                return relatedHeadingBytes.contains { heading in
+                    guard heading.count == end else { return false }
+                    for index in heading.indices {
+                        let byte = bytes[index]
+                        if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != heading[index] { return false }
+                    }
+                    return true
+                }
             }
         }
         var text = shape.lower

@@ -1,54 +1,90 @@
 /// Cheap facts about one paragraph, gathered in a single pass over its UTF-8 bytes, so that the rules
 /// can turn away ordinary story paragraphs without string searches.
+///
+/// Stored as three fields (the text, its byte count, the other facts packed in one word): a value of
+/// at most four machine words is passed to the rules in registers, read from the shapes' array in
+/// place, where the wider shape (with a lower-cased copy of the text) was copied out, both strings
+/// retained and released, for every call. The facts are read through the properties below.
 struct LineShape {
     let text: String
-    /// Words separated by spaces (the text is normalised: single spaces, trimmed).
-    let words: Int
     let bytes: Int
-    /// Nil when the splitter left it unread (a long paragraph): `hasDigit` reads the bytes then.
-    private let knownDigit: Bool?
-    let hasLowercase: Bool
-    let isASCII: Bool
-    /// The first and last bytes, or 0 for empty text.
-    let firstByte: UInt8
-    let lastByte: UInt8
-    /// The text lower-cased, for lines of at most `lowerWordLimit` words (the only ones whose rules
-    /// compare whole lines); empty for longer ones.
-    let lower: String
-    static let lowerWordLimit = 8
+    /// Words (saturated at `UInt32.max`; rules compare it with small numbers), first and last byte,
+    /// and the flags, at the bit positions below.
+    private let packed: UInt64
 
+    private static let firstByteShift: UInt64 = 32
+    private static let lastByteShift: UInt64 = 40
+    private static let lowercaseBit: UInt64 = 1 << 48
+    private static let asciiBit: UInt64 = 1 << 49
+    private static let sentenceBit: UInt64 = 1 << 50
+    private static let digitKnownBit: UInt64 = 1 << 51
+    private static let digitBit: UInt64 = 1 << 52
+    private static let proseBit: UInt64 = 1 << 53
+
+    /// Words separated by spaces (the text is normalised: single spaces, trimmed).
+    @inline(__always) var words: Int { Int(packed & 0xFFFF_FFFF) }
+    @inline(__always) var hasLowercase: Bool { packed & Self.lowercaseBit != 0 }
+    @inline(__always) var isASCII: Bool { packed & Self.asciiBit != 0 }
+    /// The first and last bytes, or 0 for empty text.
+    @inline(__always) var firstByte: UInt8 { UInt8(truncatingIfNeeded: packed >> Self.firstByteShift) }
+    @inline(__always) var lastByte: UInt8 { UInt8(truncatingIfNeeded: packed >> Self.lastByteShift) }
     /// Ends like a sentence: `.`, `!`, `?`, or a closing quote or bracket after one.
-    let endsLikeSentence: Bool
+    @inline(__always) var endsLikeSentence: Bool { packed & Self.sentenceBit != 0 }
+
+    /// The rules compare whole lines (lower-cased) only for lines of at most this many words.
+    static let lowerWordLimit = 8
 
     /// - Parameter facts: the text's `ByteFacts` when they are known already.
     init(_ text: String, facts known: ByteFacts? = nil) {
         self.text = text
-        var words = text.isEmpty ? 0 : 1
-        var digit: Bool? = false, hasLower = false, ascii = true
-        var first: UInt8 = 0
-        var last: UInt8 = 0
+        var packed: UInt64 = 0
         var bytesCount = 0
-        var ends = false
         text.withUTF8Bytes { bytes in
             let facts = known ?? ByteFacts(bytes)
-            words += facts.spaces
-            digit = facts.hasDigit
-            hasLower = facts.hasLowercase
-            ascii = facts.isASCII
-            first = bytes.first ?? 0
-            last = bytes.last ?? 0
+            let words = bytes.isEmpty ? facts.spaces : facts.spaces + 1
+            packed = UInt64(UInt32(clamping: words))
+            packed |= UInt64(bytes.first ?? 0) << Self.firstByteShift | UInt64(bytes.last ?? 0) << Self.lastByteShift
+            if facts.hasLowercase { packed |= Self.lowercaseBit }
+            if facts.isASCII { packed |= Self.asciiBit }
+            if Self.endsLikeSentence(bytes) { packed |= Self.sentenceBit }
+            if let digit = facts.hasDigit { packed |= Self.digitKnownBit | (digit ? Self.digitBit : 0) }
             bytesCount = bytes.count
-            ends = Self.endsLikeSentence(bytes)
         }
-        self.words = words
+        if Self.readsAsProse(words: Int(packed & 0xFFFF_FFFF), bytes: bytesCount, isASCII: packed & Self.asciiBit != 0,
+                             hasLowercase: packed & Self.lowercaseBit != 0, endsLikeSentence: packed & Self.sentenceBit != 0) {
+            packed |= Self.proseBit
+        }
         self.bytes = bytesCount
-        self.knownDigit = digit
-        self.hasLowercase = hasLower
-        self.isASCII = ascii
-        self.firstByte = first
-        self.lastByte = last
-        self.endsLikeSentence = ends
-        lower = words > Self.lowerWordLimit ? "" : Self.lowerCased(text, ascii: ascii)
+        self.packed = packed
+    }
+
+    /// `isProse` from the facts, decided once: the passes ask it of every line several times.
+    private static func readsAsProse(words: Int, bytes: Int, isASCII: Bool, hasLowercase: Bool, endsLikeSentence: Bool) -> Bool {
+        // Scripts without case or spaces (Hangul, Han, kana) are judged by length instead.
+        (words >= 8 || (!isASCII && bytes >= 60)) && (hasLowercase || !isASCII) && endsLikeSentence
+    }
+
+    /// The text lower-cased, for lines of at most `lowerWordLimit` words (the only ones whose rules
+    /// compare whole lines); empty for longer ones. Made when a rule asks: most lines never reach
+    /// one that does.
+    var lower: String {
+        words > Self.lowerWordLimit ? "" : Self.lowerCased(text, ascii: isASCII)
+    }
+
+    /// Calls `body` with the bytes of `lower`, folded into a temporary buffer instead of a string
+    /// (the Kelvin sign, which `lowerCased` leaves to `lowercased()`, takes the string).
+    func withLowerBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard words <= Self.lowerWordLimit else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        if !isASCII, Self.containsKelvinSign(text.utf8) { return text.lowercased().withUTF8Bytes(body) }
+        return text.withUTF8Bytes { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                return body(UnsafeBufferPointer(buffer))
+            }
+        }
     }
 
     /// The text lower-cased. Only ASCII letters are folded on bytes: every list the rules compare
@@ -118,7 +154,8 @@ struct LineShape {
 
     /// Holds an ASCII digit.
     var hasDigit: Bool {
-        knownDigit ?? text.withUTF8Bytes { $0.contains { $0 &- 0x30 < 10 } }
+        if packed & Self.digitKnownBit != 0 { return packed & Self.digitBit != 0 }
+        return text.withUTF8Bytes { $0.contains { $0 &- 0x30 < 10 } }
     }
 
     /// The first prefix of the list the text starts with, ignoring ASCII case: most lines are
@@ -128,10 +165,7 @@ struct LineShape {
     }
 
     /// Reads as running prose: long enough, with lower-case words, ending as a sentence.
-    var isProse: Bool {
-        // Scripts without case or spaces (Hangul, Han, kana) are judged by length instead.
-        (words >= 8 || (!isASCII && bytes >= 60)) && (hasLowercase || !isASCII) && endsLikeSentence
-    }
+    @inline(__always) var isProse: Bool { packed & Self.proseBit != 0 }
 
     /// Short enough and shaped like a headline: several words, not ending in sentence punctuation
     /// other than `?` or `!`, no trailing comma, colon or semicolon.

@@ -55,14 +55,18 @@ struct PrefixList: Sendable {
             let candidates = byFirstByte[Int(first &- 0x41 < 26 ? first | 0x20 : first)]
             guard !candidates.isEmpty else { return nil }
             let head = Self.loweredHead(bytes)
-            for entry in candidates where entry.bytes.count <= bytes.count && head & entry.headMask == entry.head {
+            // Entries are read in place by index: `for entry in` copied each one (its string and
+            // byte array retained and released) only to compare its head.
+            for position in candidates.indices where head & candidates[position].headMask == candidates[position].head {
+                let count = candidates[position].bytes.count
+                guard count <= bytes.count else { continue }
                 var offset = 8
-                while offset < entry.bytes.count {
+                while offset < count {
                     let byte = bytes[offset]
-                    if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != entry.bytes[offset] { break }
+                    if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != candidates[position].bytes[offset] { break }
                     offset += 1
                 }
-                if offset >= entry.bytes.count { return entry.string }
+                if offset >= count { return candidates[position].string }
             }
             return nil
         }

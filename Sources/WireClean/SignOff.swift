@@ -17,7 +17,9 @@ enum SignOff {
         text.withUTF8Bytes(asciiAgencyLike)
     }
 
-    private static func asciiAgencyLike(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    /// The same on bytes the caller holds (a credit inside a caption's buffer): no string is made
+    /// for ASCII text; nil for other text, which `isAgencyLike` reads by character.
+    static func asciiAgencyLike(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         var words = 0
         var wordStart = true
         var count = 0
@@ -69,12 +71,13 @@ enum SignOff {
     static func splitTrailing(_ text: String) -> (story: String, signOff: String)? {
         guard let lastSpaceOffset = text.withUTF8Bytes({ $0.lastIndex(of: 0x20) }) else { return nil }
         let lastSpace = text.utf8.index(text.utf8.startIndex, offsetBy: lastSpaceOffset)
-        let lastWord = text[text.index(after: lastSpace)...]
+        let lastWord = text[characterAfterSpace(text, at: lastSpace)...]
         // End markers are ASCII of at most seven bytes, and no longer text is canonically equal to one.
-        if (lastWord.utf8.count <= 7 && LineRules.endMarkers.contains(String(lastWord))) || isDeskInitials(lastWord) {
+        if (lastWord.utf8.count <= 7 && mayBeEndMarker(lastWord) && LineRules.endMarkers.contains(String(lastWord)))
+            || isDeskInitials(lastWord) {
             // "… on Saturday. dpa ak/fz": the agency before the initials goes with them.
             if let agencySpace = text[..<lastSpace].utf8.lastIndex(of: 0x20),
-               LineRules.agencies.contains(text[text.index(after: agencySpace)..<lastSpace].lowercased()),
+               LineRules.agencies.contains(text[characterAfterSpace(text, at: agencySpace)..<lastSpace].lowercased()),
                let split = finish(text, at: agencySpace, signOff: text[text.index(after: agencySpace)...]) {
                 return split
             }
@@ -96,6 +99,24 @@ enum SignOff {
             return finish(text, at: range.lowerBound, signOff: text[text.index(after: range.lowerBound)...])
         }
         return nil
+    }
+
+    /// First bytes of the end markers. A word opening with another ASCII byte equals none of them:
+    /// its canonical decomposition opens with that byte too. A non-ASCII first byte is looked up
+    /// (the Kelvin sign, for one, decomposes to "K").
+    private static let endMarkerFirstBytes = Set(LineRules.endMarkers.compactMap(\.utf8.first))
+
+    static func mayBeEndMarker(_ word: Substring) -> Bool {
+        guard let first = word.utf8.first else { return true }
+        return first >= 0x80 || endMarkerFirstBytes.contains(first)
+    }
+
+    /// `text.index(after: space)` for the index of a space: one byte on when an ASCII byte (or the
+    /// end) follows, for no ASCII scalar joins a space's character (`index(after:)` reads grapheme
+    /// breaks); otherwise `index(after:)` decides.
+    static func characterAfterSpace(_ text: String, at space: String.Index) -> String.Index {
+        let next = text.utf8.index(after: space)
+        return next == text.utf8.endIndex || text.utf8[next] < 0x80 ? next : text.index(after: space)
     }
 
     /// Whether the text holds "--", "—" or "–" anywhere: one pass, instead of a backward search for

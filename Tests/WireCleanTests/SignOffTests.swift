@@ -31,4 +31,15 @@ import Testing
         #expect(cleaned.paragraphs == [StoryFixture.lede, StoryFixture.last])
         #expect(cleaned.kinds(of: "Tom Aldridge (AAP)") == ["byline"])
     }
+
+    /// The first-byte gate in front of the end-marker look-up turns away no word the set holds.
+    @Test func endMarkerGateKeepsEveryMarker() {
+        let words = Array(LineRules.endMarkers) + ["end", "(end)", "E\u{301}ND", "\u{212A}", "Seoul.", "-30", "##", "ÉND", "", "(Yonhap)"]
+        for word in words {
+            let inSet = LineRules.endMarkers.contains(word)
+            #expect((SignOff.mayBeEndMarker(Substring(word)) && inSet) == inSet, "\(word)")
+        }
+        #expect(!SignOff.mayBeEndMarker("Seoul."))
+        #expect(SignOff.splitTrailing("The talks ended on Friday. ENDS")?.signOff == "ENDS")
+    }
 }
