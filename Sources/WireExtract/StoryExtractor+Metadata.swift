@@ -35,11 +35,38 @@ extension StoryExtractor {
 
     /// A trailing "(Yonhap)" left in the copy when no `clean` ran.
     func readSignOffs(_ item: inout Item, body: String, _ evidence: inout AgencyEvidence) {
-        guard evidence.signOff == nil, body.hasSuffix(")"), let open = body.lastIndex(of: "(") else { return }
-        let inside = String(body[body.index(after: open)..<body.index(before: body.endIndex)])
+        guard evidence.signOff == nil, body.hasSuffix(")"), let inside = Self.signOffText(body) else { return }
         if let entry = gazetteer.lookup(inside).first(where: { $0.kind == .agency }) {
             evidence.signOff = entry.shortName ?? entry.name
         }
+    }
+
+    /// The text between the body's last "(" and its final ")" (the caller has checked that it ends with
+    /// one), nil without a "(". Searched backwards on the bytes: a "(" between two ASCII bytes is a
+    /// `Character` of its own, so it is the one `lastIndex(of: "(")` finds (walking every `Character`
+    /// of the body cost more than the rest of reading the sign-off); a "(" next to other bytes, which
+    /// a combining mark could join, is left to that general search.
+    static func signOffText(_ body: String) -> String? {
+        var copy = body
+        let found = copy.withUTF8 { bytes -> String?? in
+            var index = bytes.count - 2 // the last byte is the final ")"
+            while index >= 0 {
+                if bytes[index] == 0x28 {
+                    guard index == 0 || bytes[index - 1] < 0x80, bytes[index + 1] < 0x80 else { return .none }
+                    return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<(bytes.count - 1)]), as: UTF8.self))
+                }
+                index -= 1
+            }
+            return .some(nil)
+        }
+        guard let found else { return signOffTextByCharacters(body) }
+        return found
+    }
+
+    /// `signOffText` by `Character`s, the general form.
+    static func signOffTextByCharacters(_ body: String) -> String? {
+        guard let open = body.lastIndex(of: "(") else { return nil }
+        return String(body[body.index(after: open)..<body.index(before: body.endIndex)])
     }
 
     func readCaptions(_ item: inout Item, _ evidence: inout AgencyEvidence) {
