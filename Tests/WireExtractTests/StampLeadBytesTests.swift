@@ -67,4 +67,20 @@ import Testing
             #expect(CalendarDay(iso: stamp) == reference, "\(stamp)")
         }
     }
+
+    /// Roles in non-ASCII bylines: the byte test before Foundation's search must not change its answer.
+    @Test func nonASCIIRolesAsFoundationFindsThem() {
+        let parts = [
+            "Zoë Kim", "Zoë Kim, Staff Reporter", "Éditor Ünal", "José Núñez, REPORTER", "Ана Editor", "İSTAFF Öz", "ÉDİTOR Öz",
+            "Ünal Staff\u{301}", "Ünal Stafé", "Ünal Repórter", "Ünal Correspondent", "Ünal photographerë", "Ünal \u{212A}ST writer",
+            "Ünal Wri\u{301}ter", "Çolumnist Ça", "Ünal Columnist", "Ünal ﬁeld editor", "ünal staff", "Łukasz Contributor",
+        ]
+        for part in parts {
+            let reference = (part.first.map { !$0.isUppercase } ?? true)
+                || BylineParser.roleWords.contains { part.lowercased().contains($0) }
+            #expect(BylineParser.isRole(part) == reference, "\(part)")
+        }
+        #expect(BylineParser.isRole("José Núñez, REPORTER"))
+        #expect(!BylineParser.isRole("Zoë Kim"))
+    }
 }
