@@ -83,4 +83,34 @@ import Testing
         #expect(BylineParser.isRole("José Núñez, REPORTER"))
         #expect(!BylineParser.isRole("Zoë Kim"))
     }
+
+    /// Dateline days read with the packed month keys, as the `String` reading gives them.
+    @Test func datelineMonthsByPackedKeysAsByStrings() {
+        let parts = ["September 5", "SEPTEMBER 30", "Sept. 9", "S.e.p.t. 9", "Septembers 9", "Septembe 9", "May\u{0} 5", "Ma.y. 5",
+                     "DEC. 31", "dec 1", "Dece 1", "Oct 1x", "June +7", "July -7", "Août 5", "Mar\u{301} 5", ".May 2", "May. 2"]
+        for part in parts {
+            var copy = part
+            let onBytes = copy.withUTF8 { DatelineParser.monthDay($0) }
+            let onString = DatelineParser.monthDay(part)
+            #expect(onBytes?.month == onString?.month && onBytes?.day == onString?.day, "\(part)")
+        }
+    }
+
+    /// Heads of one to five comma parts: the place is what stands before the date and the year.
+    @Test func datelineHeadsKeepThePlaceBeforeTheDate() {
+        let cases: [(String, String?, Int?, Int?, Int?)] = [
+            ("PENICHE, Portugal, May 3, 2024 (AFP) -", "PENICHE, Portugal", 5, 3, 2024),
+            ("PENICHE, Portugal, May 3 (AFP) -", "PENICHE, Portugal", 5, 3, nil),
+            ("SEOUL, Oct. 9 (Yonhap) --", "SEOUL", 10, 9, nil),
+            ("SEOUL, September 30, 2023 (Yonhap) --", "SEOUL", 9, 30, 2023),
+            ("NEW DELHI, Delhi, India, May 28 (PTI) The", "NEW DELHI, Delhi, India", 5, 28, nil),
+            ("PENICHE, Portugal (AFP) -", "PENICHE, Portugal", nil, nil, nil),
+            ("TOKYO, May 3, 1850 (Kyodo) -", nil, nil, nil, nil), // no year that old: "3" is no place word
+        ]
+        for (line, place, month, day, year) in cases {
+            let parsed = DatelineParser.parse(line)
+            #expect(parsed?.place == place, "\(line)")
+            #expect(parsed?.month == month && parsed?.day == day && parsed?.year == year, "\(line)")
+        }
+    }
 }
