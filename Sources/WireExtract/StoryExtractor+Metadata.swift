@@ -239,24 +239,25 @@ extension StoryExtractor {
     }
 
     /// Where a lower-case ASCII needle first stands in the bytes, capitals folded; `.none` when a byte
-    /// is not ASCII (the text then goes to Foundation). One pass: the ASCII test and the search share
-    /// it, and only bytes that fold to the needle's initial start a comparison.
+    /// is not ASCII (the text then goes to Foundation). The ASCII test ORs every byte together, a loop
+    /// without a branch that the compiler vectorises; the search then stops at its first match, and
+    /// only bytes that fold to the needle's initial start a comparison (one pass doing both cost more).
     private static func firstOffsetIgnoringCase(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int?? {
-        var match: Int?
-        let last = bytes.count - pattern.count
-        for start in bytes.indices {
+        var union: UInt8 = 0
+        for byte in bytes { union |= byte }
+        guard union < 0x80 else { return .none }
+        guard let head = pattern.first, bytes.count >= pattern.count else { return .some(nil) }
+        for start in 0...(bytes.count - pattern.count) {
             let byte = bytes[start]
-            if byte >= 0x80 { return .none }
-            guard match == nil, start <= last, let head = pattern.first,
-                  (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == head else { continue }
+            guard (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == head else { continue }
             var matched = true
             for offset in 1..<pattern.count {
                 let next = bytes[start + offset]
                 if (next >= 0x41 && next <= 0x5A ? next | 0x20 : next) != pattern[offset] { matched = false; break }
             }
-            if matched { match = start }
+            if matched { return .some(start) }
         }
-        return .some(match)
+        return .some(nil)
     }
 
     /// `text.range(of: needle)`, searched on bytes when the text is ASCII.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WireExtract
 
@@ -112,5 +113,20 @@ import Testing
             #expect(parsed?.place == place, "\(line)")
             #expect(parsed?.month == month && parsed?.day == day && parsed?.year == year, "\(line)")
         }
+    }
+
+    /// The case-free search tests every byte for ASCII before it searches: a match before a non-ASCII
+    /// byte still goes to Foundation, and the first of several matches is the one found.
+    @Test func caseFreeSearchAsFoundationFindsIt() {
+        let texts = [
+            "Published : May 2, 2024 Updated : May 3", "UPDATED updated", "uupdated", "Updated é", "é Updated", "updatE", "UPDATED",
+            "", "u", "Published: 2024-03-12 | UpDaTeD: 2024-03-13", "Upd\u{301}ated", "Updated\u{301}", "x\u{212A}updated", "Up dated",
+        ]
+        for text in texts {
+            let fast = StoryExtractor.rangeIgnoringCase(of: "updated", in: text).map { text[$0] }
+            let reference = text.range(of: "updated", options: .caseInsensitive).map { text[$0] }
+            #expect(fast == reference, "\(text)")
+        }
+        #expect(StoryExtractor.rangeIgnoringCase(of: "updated", in: "UPDATED updated")?.lowerBound == "UPDATED updated".startIndex)
     }
 }
