@@ -65,21 +65,21 @@ struct DatelineParser {
             if byte == 0x20 { spaces += 1 } else if byte == 0x2E { fullStop = true } else if byte == 0x2C { comma = true }
         }
         guard !bytes.isEmpty, spaces < 8, !fullStop || comma else { return nil }
-        let parts = commaParts(bytes)
+        let parts = CommaParts(bytes)
         var kept = parts.count
         var parsed = Parsed(place: head, length: 0)
-        if parts.count >= 2, let date = monthDay(UnsafeBufferPointer(rebasing: bytes[parts[parts.count - 1]])) {
+        if parts.count >= 2, let date = monthDay(UnsafeBufferPointer(rebasing: bytes[parts.fromEnd(1)])) {
             kept -= 1
             parsed.month = date.month
             parsed.day = date.day
-        } else if parts.count >= 3, let year = Int(String(decoding: bytes[parts[parts.count - 1]], as: UTF8.self)),
-                  (1900...2100).contains(year), let date = monthDay(UnsafeBufferPointer(rebasing: bytes[parts[parts.count - 2]])) {
+        } else if parts.count >= 3, let year = ASCIIInteger.parse(bytes, parts.fromEnd(1)),
+                  (1900...2100).contains(year), let date = monthDay(UnsafeBufferPointer(rebasing: bytes[parts.fromEnd(2)])) {
             kept -= 2
             parsed.month = date.month
             parsed.day = date.day
             parsed.year = year
         }
-        if kept < parts.count { parsed.place = String(decoding: bytes[..<parts[kept - 1].upperBound], as: UTF8.self) }
+        if kept < parts.count { parsed.place = String(decoding: bytes[..<parts.fromEnd(parts.count - kept + 1).upperBound], as: UTF8.self) }
         // A place is capitalised words; a sentence before a parenthesis is not a dateline.
         guard isCapitalisedWords(parsed.place, atMost: 5) else { return nil }
         return parsed
@@ -112,22 +112,42 @@ struct DatelineParser {
         return String(decoding: slice, as: UTF8.self)
     }
 
-    /// "FRANKFURT, March 5" → the ranges of "FRANKFURT" and "March 5": split at ", ".
-    private static func commaParts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var parts: [Range<Int>] = []
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 0x2C, index + 1 < bytes.count, bytes[index + 1] == 0x20 {
-                parts.append(start..<index)
-                index += 2
-                start = index
-                continue
+    /// "FRANKFURT, March 5" → the ranges of "FRANKFURT" and "March 5": split at ", ". Only the last
+    /// three parts are ever read (a date and a year at most follow the place), so only they are kept,
+    /// on the stack: an array of all of them cost an allocation per dateline.
+    private struct CommaParts {
+        private(set) var count = 0
+        /// The last three parts, the last first.
+        private var last: (Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0)
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x2C, index + 1 < bytes.count, bytes[index + 1] == 0x20 {
+                    append(start..<index)
+                    index += 2
+                    start = index
+                    continue
+                }
+                index += 1
             }
-            index += 1
+            append(start..<bytes.count)
         }
-        parts.append(start..<bytes.count)
-        return parts
+
+        private mutating func append(_ part: Range<Int>) {
+            last = (part, last.0, last.1)
+            count += 1
+        }
+
+        /// The part `offset` places from the end (1 is the last), for an offset of 1 to 3 within `count`.
+        func fromEnd(_ offset: Int) -> Range<Int> {
+            switch offset {
+            case 1: return last.0
+            case 2: return last.1
+            default: return last.2
+            }
+        }
     }
 
     /// `monthDay` of a part's bytes: ASCII read in place (the month's key built without an array,
@@ -146,17 +166,8 @@ struct DatelineParser {
             if count == 1 { words.0 = start..<index } else if count == 2 { words.1 = start..<index } else { return nil }
         }
         guard count == 2, let day = dayNumber(bytes[words.1]) else { return nil }
-        let month = words.0
-        let keyLength = bytes[month].lazy.filter { $0 != 0x2E }.count
-        let key = String(unsafeUninitializedCapacity: keyLength) { out in
-            var at = 0
-            for byte in bytes[month] where byte != 0x2E {
-                out[at] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                at += 1
-            }
-            return at
-        }
-        guard let number = ExtractionLexicon.months[key] else { return nil }
+        // The month's key compared on bytes (building it as a `String` and hashing it cost more).
+        guard let number = PublishedTimeParser.anyMonthNumber(UnsafeBufferPointer(rebasing: bytes[words.0])) else { return nil }
         return (number, day)
     }
 

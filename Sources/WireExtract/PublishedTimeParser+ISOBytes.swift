@@ -66,6 +66,17 @@ extension PublishedTimeParser {
     /// `clock([word])` for one ASCII word: "14:35", "14:35:20", "6:40pm" (a meridiem only counts glued
     /// to the time, there being no next word to read it from).
     private static func clockOnBytes(_ word: UnsafeBufferPointer<UInt8>) -> (hour: Int, minute: Int, second: Int)? {
+        guard let time = timePieces(word) else { return nil }
+        var value = (hour: time.hour, minute: time.minute, second: time.second)
+        if time.meridiem == 0x70 && time.hour < 12 { value.hour += 12 }
+        if time.meridiem == 0x61 && time.hour == 12 { value.hour = 0 }
+        return value
+    }
+
+    /// The clock time `clock` reads in one ASCII word, before any meridiem is applied: hour and minute
+    /// (the first two pieces between colons, valid), the second (the third piece, else 0) and the glued
+    /// meridiem's first letter (0 without one); nil when the word is no clock time.
+    static func timePieces(_ word: UnsafeBufferPointer<UInt8>) -> (hour: Int, minute: Int, second: Int, meridiem: UInt8)? {
         let (digitsEnd, meridiem) = gluedMeridiem(word)
         // The first three pieces between colons, empty ones left out (as `splitBytes(":")` leaves
         // them), kept on the stack: an array of them cost an allocation per stamp.
@@ -85,10 +96,7 @@ extension PublishedTimeParser {
             if count == 3 { break }
         }
         guard count >= 2, let hour = integer(word, pieces.0), let minute = integer(word, pieces.1), hour < 24, minute < 60 else { return nil }
-        var value = (hour: hour, minute: minute, second: count > 2 ? integer(word, pieces.2) ?? 0 : 0)
-        if meridiem == 0x70 && hour < 12 { value.hour += 12 }
-        if meridiem == 0x61 && hour == 12 { value.hour = 0 }
-        return value
+        return (hour, minute, count > 2 ? integer(word, pieces.2) ?? 0 : 0, meridiem)
     }
 
     /// `splitMeridiemASCII` on one ASCII word: a word of more than two bytes ending "am"/"pm" (any

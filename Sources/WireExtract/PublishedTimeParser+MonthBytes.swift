@@ -4,48 +4,117 @@
 /// lower-cases the word after it, which cost more than the rest of the story's metadata.
 extension PublishedTimeParser {
     /// What `parseWords(text)` gives when the text is ASCII without a carriage return (each byte is a
-    /// character, the words are the runs between spaces and commas), holds no ISO date word (`parse`
-    /// reads those first) and its first word is a month; `.none` when this reading cannot decide: other
-    /// text, another first word, a number or time piece with a sign, or a word too long to be an `Int`.
+    /// character, the words are the runs between spaces and commas) and holds no ISO date word (`parse`
+    /// reads those first): the first month word, a clock time before it ("4:37 PM MST, June 16, 2024"),
+    /// a day before it ("14 October 2024"), whatever labels the line before that ("KYODO NEWS - Jul 9");
+    /// `.none` when this reading cannot decide: other text, or a time piece after the date with a sign
+    /// or too long.
     static func monthStampOnBytes(_ text: String) -> Parsed?? {
         var copy = text
         return copy.withUTF8 { bytes -> Parsed?? in
             guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return .none }
-            // Each word's start and end: a word and its separator take two bytes at least.
-            return withUnsafeTemporaryAllocation(of: Int.self, capacity: bytes.count + 2) { bounds -> Parsed?? in
+            // Each word's bounds: a word and its separator take two bytes at least.
+            return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: bytes.count / 2 + 1) { words -> Parsed?? in
                 var count = 0
                 var cursor = 0
                 while let word = nextWord(bytes, from: cursor) {
-                    // A second stamp on the same line ("… Updated : …") is not this one's.
-                    if count > 0, isUpdatedOrBar(UnsafeBufferPointer(rebasing: bytes[word])) { break }
-                    bounds[2 * count] = word.lowerBound
-                    bounds[2 * count + 1] = word.upperBound
+                    words[count] = word
                     count += 1
                     cursor = word.upperBound
                 }
-                func word(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-                    UnsafeBufferPointer(rebasing: bytes[bounds[2 * index]..<bounds[2 * index + 1]])
-                }
-                guard count > 0, let month = monthNumber(word(0)) else { return .none }
-                guard count >= 3 else { return .some(nil) }
-                guard let dayNumber = unsignedInteger(word(1)), let year = unsignedInteger(word(2)) else { return .none }
-                guard let day = CalendarDay.valid(year: year, month: month, day: dayNumber) else { return .some(nil) }
-                var parsed = Parsed(day: day)
-                for index in 3..<count {
-                    let next = index + 1 < count ? word(index + 1) : nil
-                    guard readTimeOrZone(word(index), next: next, into: &parsed) else { return .none }
-                }
-                return .some(parsed)
+                return stampOnWords(bytes, UnsafeBufferPointer(rebasing: words[0..<count]))
             }
         }
     }
+
+    /// `monthStampOnBytes` on the line's words (ranges of `bytes`).
+    private static func stampOnWords(_ bytes: UnsafeBufferPointer<UInt8>, _ words: UnsafeBufferPointer<Range<Int>>) -> Parsed?? {
+        func word(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[words[index]]) }
+        guard let monthAt = words.indices.first(where: { anyMonthNumber(word($0)) != nil }) else { return .some(nil) }
+        let leading = monthAt > 0 ? leadingClock(bytes, UnsafeBufferPointer(rebasing: words[0..<monthAt])) : nil
+        // "14 October 2024 11:15": the day before its month; the date's words are then month, day, the rest.
+        var swapped = false
+        if monthAt > 0, let day = ASCIIInteger.parse(bytes, words[monthAt - 1]), (1...31).contains(day), monthAt + 1 < words.count {
+            swapped = true
+        }
+        let start = swapped ? monthAt - 1 : monthAt
+        func position(_ index: Int) -> Int { swapped && index < 2 ? monthAt - index : start + index }
+        // A second stamp on the same line ("… Updated : …") is not this one's.
+        var length = words.count - start
+        for index in 1..<max(1, length) where isUpdatedOrBar(word(position(index))) {
+            length = index
+            break
+        }
+        guard length >= 3 else { return .some(nil) }
+        guard let month = anyMonthNumber(word(position(0))) else { return .none }
+        guard let dayNumber = ASCIIInteger.parse(bytes, words[position(1)]), let year = ASCIIInteger.parse(bytes, words[position(2)]),
+              let day = CalendarDay.valid(year: year, month: month, day: dayNumber) else { return .some(nil) }
+        var parsed = Parsed(day: day)
+        if let leading {
+            parsed.hour = leading.hour
+            parsed.minute = leading.minute
+            parsed.zone = leading.zone
+        }
+        for index in 3..<length {
+            let next = index + 1 < length ? word(position(index + 1)) : nil
+            guard readTimeOrZone(word(position(index)), next: next, into: &parsed) else { return .none }
+        }
+        return .some(parsed)
+    }
+
+    /// `clock(words)` for the ASCII words before the month: the last clock time among them, its meridiem
+    /// glued or the next word, and a zone abbreviation after it.
+    private static func leadingClock(_ bytes: UnsafeBufferPointer<UInt8>, _ words: UnsafeBufferPointer<Range<Int>>) -> (hour: Int, minute: Int, zone: String?)? {
+        var result: (hour: Int, minute: Int, zone: String?)?
+        for index in words.indices {
+            let word = UnsafeBufferPointer(rebasing: bytes[words[index]])
+            if let time = timePieces(word) {
+                var meridiem = time.meridiem
+                if meridiem == 0, index + 1 < words.count { meridiem = spelledMeridiem(UnsafeBufferPointer(rebasing: bytes[words[index + 1]])) }
+                var value = (hour: time.hour, minute: time.minute, zone: String?.none)
+                if meridiem == 0x70 && time.hour < 12 { value.hour += 12 }
+                if meridiem == 0x61 && time.hour == 12 { value.hour = 0 }
+                result = value
+            } else if result != nil, let zone = zoneOnBytes(word) {
+                result?.zone = zone
+            }
+        }
+        return result
+    }
+
+    /// "pm" or "am" in any case as a word of its own: the meridiem's first letter, lower case; else 0.
+    private static func spelledMeridiem(_ word: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        guard word.count == 2, word[1] | 0x20 == 0x6D else { return 0 }
+        let first = word[0] | 0x20
+        return first == 0x70 || first == 0x61 ? first : 0
+    }
+
+    /// `zone(word)` for an ASCII word: two to four capitals looked up, any other word no zone.
+    private static func zoneOnBytes(_ word: UnsafeBufferPointer<UInt8>) -> String? {
+        guard (2...4).contains(word.count), word.allSatisfy({ $0 &- 0x41 < 26 }) else { return nil }
+        return zoneAbbreviations[String(decoding: word, as: UTF8.self)]
+    }
+
+    /// `ExtractionLexicon.months[monthKey(word)]` for an ASCII word: `monthNumber`, and "september"
+    /// (the one key too long to pack).
+    static func anyMonthNumber(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let month = monthNumber(word) { return month }
+        var length = 0
+        for byte in word where byte != 0x2E {
+            let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            guard length < 9, folded == september[length] else { return nil }
+            length += 1
+        }
+        return length == 9 ? 9 : nil
+    }
+
+    private static let september: [UInt8] = Array("september".utf8)
 
     /// One word after the date: a zone abbreviation sets the zone, a clock time ("09:45", "6:40pm",
     /// with "pm"/"am" glued or as the next word) sets the time, other words are passed over. False
     /// when a time piece carries a sign or is too long, which the general reading is left to read.
     private static func readTimeOrZone(_ word: UnsafeBufferPointer<UInt8>, next: UnsafeBufferPointer<UInt8>?, into parsed: inout Parsed) -> Bool {
-        if (2...4).contains(word.count), word.allSatisfy({ $0 &- 0x41 < 26 }),
-           let zone = zoneAbbreviations[String(decoding: word, as: UTF8.self)] {
+        if let zone = zoneOnBytes(word) {
             parsed.zone = zone
             return true
         }

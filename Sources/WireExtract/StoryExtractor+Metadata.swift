@@ -35,11 +35,38 @@ extension StoryExtractor {
 
     /// A trailing "(Yonhap)" left in the copy when no `clean` ran.
     func readSignOffs(_ item: inout Item, body: String, _ evidence: inout AgencyEvidence) {
-        guard evidence.signOff == nil, body.hasSuffix(")"), let open = body.lastIndex(of: "(") else { return }
-        let inside = String(body[body.index(after: open)..<body.index(before: body.endIndex)])
+        guard evidence.signOff == nil, body.hasSuffix(")"), let inside = Self.signOffText(body) else { return }
         if let entry = gazetteer.lookup(inside).first(where: { $0.kind == .agency }) {
             evidence.signOff = entry.shortName ?? entry.name
         }
+    }
+
+    /// The text between the body's last "(" and its final ")" (the caller has checked that it ends with
+    /// one), nil without a "(". Searched backwards on the bytes: a "(" between two ASCII bytes is a
+    /// `Character` of its own, so it is the one `lastIndex(of: "(")` finds (walking every `Character`
+    /// of the body cost more than the rest of reading the sign-off); a "(" next to other bytes, which
+    /// a combining mark could join, is left to that general search.
+    static func signOffText(_ body: String) -> String? {
+        var copy = body
+        let found = copy.withUTF8 { bytes -> String?? in
+            var index = bytes.count - 2 // the last byte is the final ")"
+            while index >= 0 {
+                if bytes[index] == 0x28 {
+                    guard index == 0 || bytes[index - 1] < 0x80, bytes[index + 1] < 0x80 else { return .none }
+                    return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<(bytes.count - 1)]), as: UTF8.self))
+                }
+                index -= 1
+            }
+            return .some(nil)
+        }
+        guard let found else { return signOffTextByCharacters(body) }
+        return found
+    }
+
+    /// `signOffText` by `Character`s, the general form.
+    static func signOffTextByCharacters(_ body: String) -> String? {
+        guard let open = body.lastIndex(of: "(") else { return nil }
+        return String(body[body.index(after: open)..<body.index(before: body.endIndex)])
     }
 
     func readCaptions(_ item: inout Item, _ evidence: inout AgencyEvidence) {
@@ -212,24 +239,25 @@ extension StoryExtractor {
     }
 
     /// Where a lower-case ASCII needle first stands in the bytes, capitals folded; `.none` when a byte
-    /// is not ASCII (the text then goes to Foundation). One pass: the ASCII test and the search share
-    /// it, and only bytes that fold to the needle's initial start a comparison.
+    /// is not ASCII (the text then goes to Foundation). The ASCII test ORs every byte together, a loop
+    /// without a branch that the compiler vectorises; the search then stops at its first match, and
+    /// only bytes that fold to the needle's initial start a comparison (one pass doing both cost more).
     private static func firstOffsetIgnoringCase(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int?? {
-        var match: Int?
-        let last = bytes.count - pattern.count
-        for start in bytes.indices {
+        var union: UInt8 = 0
+        for byte in bytes { union |= byte }
+        guard union < 0x80 else { return .none }
+        guard let head = pattern.first, bytes.count >= pattern.count else { return .some(nil) }
+        for start in 0...(bytes.count - pattern.count) {
             let byte = bytes[start]
-            if byte >= 0x80 { return .none }
-            guard match == nil, start <= last, let head = pattern.first,
-                  (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == head else { continue }
+            guard (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == head else { continue }
             var matched = true
             for offset in 1..<pattern.count {
                 let next = bytes[start + offset]
                 if (next >= 0x41 && next <= 0x5A ? next | 0x20 : next) != pattern[offset] { matched = false; break }
             }
-            if matched { match = start }
+            if matched { return .some(start) }
         }
-        return .some(match)
+        return .some(nil)
     }
 
     /// `text.range(of: needle)`, searched on bytes when the text is ASCII.
