@@ -34,22 +34,29 @@ struct CalendarDay: Sendable, Equatable, Comparable {
     /// that `prefix(10)` would have kept with the day's last digit.
     private static func fromDigits(_ iso: String) -> CalendarDay? {
         iso.utf8.withContiguousStorageIfAvailable { bytes -> CalendarDay? in
-            guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes.count == 10 || bytes[10] < 0x80 else { return nil }
-            // The three fields in locals, not in an array (two arrays a call cost more than the reading).
-            var fields = (year: 0, month: 0, day: 0)
-            for index in 0..<10 where index != 4 && index != 7 {
-                let digit = bytes[index] &- 0x30
-                guard digit <= 9 else { return nil }
-                if index < 4 {
-                    fields.year = fields.year * 10 + Int(digit)
-                } else if index < 7 {
-                    fields.month = fields.month * 10 + Int(digit)
-                } else {
-                    fields.day = fields.day * 10 + Int(digit)
-                }
-            }
+            guard bytes.count == 10 || (bytes.count > 10 && bytes[10] < 0x80), let fields = isoFields(bytes) else { return nil }
             return valid(year: fields.year, month: fields.month, day: fields.day)
         } ?? nil
+    }
+
+    /// Year, month and day of "DDDD-DD-DD" in the first ten bytes, or nil for any other shape; not yet
+    /// checked as a calendar day. The three fields in locals, not in an array (two arrays a call cost more
+    /// than the reading).
+    static func isoFields(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        var fields = (year: 0, month: 0, day: 0)
+        for index in 0..<10 where index != 4 && index != 7 {
+            let digit = bytes[index] &- 0x30
+            guard digit <= 9 else { return nil }
+            if index < 4 {
+                fields.year = fields.year * 10 + Int(digit)
+            } else if index < 7 {
+                fields.month = fields.month * 10 + Int(digit)
+            } else {
+                fields.day = fields.day * 10 + Int(digit)
+            }
+        }
+        return fields
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

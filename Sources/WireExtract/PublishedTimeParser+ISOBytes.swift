@@ -29,18 +29,8 @@ extension PublishedTimeParser {
     /// `CalendarDay(iso:)` of a date word: "DDDD-DD-DD" read from its digits (building the word as a
     /// `String` for it cost as much as the rest of the stamp), any other shape the general way.
     static func isoDay(_ word: UnsafeBufferPointer<UInt8>) -> CalendarDay? {
-        guard word.count == 10, word[4] == 0x2D, word[7] == 0x2D else { return CalendarDay(iso: String(decoding: word, as: UTF8.self)) }
-        var fields = (year: 0, month: 0, day: 0)
-        for index in 0..<10 where index != 4 && index != 7 {
-            let digit = word[index] &- 0x30
-            guard digit < 10 else { return CalendarDay(iso: String(decoding: word, as: UTF8.self)) }
-            if index < 4 {
-                fields.year = fields.year * 10 + Int(digit)
-            } else if index < 7 {
-                fields.month = fields.month * 10 + Int(digit)
-            } else {
-                fields.day = fields.day * 10 + Int(digit)
-            }
+        guard word.count == 10, let fields = CalendarDay.isoFields(word) else {
+            return CalendarDay(iso: String(decoding: word, as: UTF8.self))
         }
         return CalendarDay.valid(year: fields.year, month: fields.month, day: fields.day)
     }
