@@ -280,7 +280,7 @@ enum LineRules {
 
     /// The last words of `creditSuffixes`, after the space before them: a paragraph ending otherwise
     /// needs no case-blind suffix comparison.
-    private static let creditLastWords: [[UInt8]] = [" report.", " story.", " reporting.", " article.", " report"].map { Array($0.utf8) }
+    static let creditLastWords = ByteSuffixList([" report.", " story.", " reporting.", " article.", " report"])
 
     static func credit(_ shape: LineShape) -> Bool {
         guard shape.words <= 60 else { return false }
@@ -292,7 +292,7 @@ enum LineRules {
             : shape.firstPrefix(creditPrefixes) != nil
         if prefixed { return true }
         guard shape.words <= 40, shape.lastByte == UInt8(ascii: ".") || shape.lastByte == UInt8(ascii: "t"),
-              shape.text.hasAnyByteSuffix(creditLastWords)
+              shape.text.withUTF8Bytes(creditLastWords.matches)
         else { return false }
         return creditSuffixes.contains { shape.text.hasSuffixIgnoringCase($0) }
     }
