@@ -32,7 +32,10 @@ enum LineRules {
         if let space = bytes.firstIndex(of: 0x20) {
             let first = UnsafeBufferPointer(rebasing: bytes[..<space])
             let bare = WidgetWord.trimmed(first)
-            if !bare.isEmpty, !WidgetWord.isNumber(bare), !WidgetWord.isWidget(first), !WidgetWord.isWidget(bare) { return false }
+            // Trimming only drops bytes at the ends: a bare word as long as the first word is that word,
+            // and its look-up would repeat the first one (most first words have nothing to trim).
+            if !bare.isEmpty, !WidgetWord.isNumber(bare), !WidgetWord.isWidget(first),
+               bare.count == first.count || !WidgetWord.isWidget(bare) { return false }
         }
         var marker = false
         var start = 0

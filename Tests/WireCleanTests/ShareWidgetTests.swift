@@ -22,4 +22,18 @@ import Testing
             #expect(cleaned.furniture.isEmpty)
         }
     }
+
+    /// The first word is looked up as written and, when it has brackets or marks to trim, bare:
+    /// both readings must still be tried ("Share:" is not a widget word, "share" is).
+    @Test(arguments: ["Share: Facebook | Twitter", "(Share) Email", "|Share| Print", "SHARE! Link"])
+    func trimmedFirstWordsStillOpenWidgets(_ line: String) {
+        let cleaned = StoryFixture.clean([StoryFixture.lede, line, StoryFixture.middle, StoryFixture.last])
+        #expect(cleaned.kinds(of: line) == ["share-widget"])
+    }
+
+    @Test(arguments: ["Shares: investors sold Facebook", "(Analysis) Share Print"])
+    func trimmedFirstWordsThatAreNoWidgetWordsStay(_ line: String) {
+        let cleaned = StoryFixture.clean([StoryFixture.lede, line, StoryFixture.middle, StoryFixture.last])
+        #expect(cleaned.kinds(of: line) != ["share-widget"])
+    }
 }
