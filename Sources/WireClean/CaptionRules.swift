@@ -45,14 +45,15 @@ enum CaptionRules {
             // The tests are pure, so their order changes only the cost: the credit's few bytes
             // first, the position markers (a search of the whole paragraph) last.
             let credit = UnsafeBufferPointer(rebasing: bytes[span.creditStart..<span.creditEnd])
-            if credit.contains(UInt8(ascii: "/")) || photoCreditWordBytes.contains(where: { credit.containsIgnoringCase($0) }) {
-                return true
-            }
+            if credit.contains(UInt8(ascii: "/")) { return true }
             // A mid-story paragraph closed by "(Agency)" is a caption: story paragraphs never end that way.
             // Read on the credit's bytes in place when they are ASCII; a string only for other text.
+            // Asked before the photo words: most captions end in a bare agency, which one pass over
+            // the credit settles, where the photo words take eight searches.
             if !isLast && (SignOff.asciiAgencyLike(credit) ?? SignOff.isAgencyLike(Substring(String(decoding: credit, as: UTF8.self)))) {
                 return true
             }
+            if photoCreditWordBytes.contains(where: { credit.containsIgnoringCase($0) }) { return true }
             // A shape that is not ASCII has no byte reading of its markers; one that is needs no
             // second look at every byte.
             let marker = shape.isASCII ? asciiPositionMarker(bytes, knownASCII: true) : stablePositionMarker(bytes)
