@@ -45,16 +45,18 @@ enum WidgetWord {
         bytes.allSatisfy { $0 < 0x80 }
     }
 
+    // A key is made only from ASCII words of at most 15 bytes, so making it first also reads the
+    // bytes as ASCII: the separate pass over them is left to words that have no key.
     static func isWidget(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let key = Key(bytes) { return contains(widgetKeys, key) }
         guard isASCII(bytes) else { return LineRules.widgetWords.contains(String(decoding: bytes, as: UTF8.self)) }
-        guard let key = Key(bytes) else { return false }
-        return contains(widgetKeys, key)
+        return false
     }
 
     static func isMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let key = Key(bytes) { return contains(markerKeys, key) }
         guard isASCII(bytes) else { return LineRules.widgetMarkers.contains(String(decoding: bytes, as: UTF8.self)) }
-        guard let key = Key(bytes) else { return false }
-        return contains(markerKeys, key)
+        return false
     }
 
     /// `Character.isNumber` for every character: digits for ASCII words.
