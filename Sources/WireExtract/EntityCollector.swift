@@ -86,16 +86,7 @@ struct EntityCollector {
                 addSlowly(range, kind, text)
                 return
             }
-            let key = UnsafeBufferPointer(rebasing: out[..<count])
-            guard !key.isEmpty else { return }
-            let position = index.value(for: Self.slotHash(kind, key), orInsert: slots.count)
-            if position < slots.count {
-                addMention(surface, at: position)
-                return
-            }
-            let written = String(decoding: surface, as: UTF8.self)
-            keyBytes.append(contentsOf: key)
-            append(name: written, id: nil, country: nil, mention: written, kind, keyCount: key.count, surface)
+            settle(kind, key: UnsafeBufferPointer(rebasing: out[..<count]), surface: surface, name: nil, id: nil, country: nil)
         }
     }
 
@@ -177,6 +168,15 @@ struct EntityCollector {
 
     /// The same as `add(kind:surface:name:key:entry:)` for a surface read from the text's bytes.
     private mutating func add(kind: EntityKind, surface: UnsafeBufferPointer<UInt8>, name: String, key: String, entry: GazetteerEntry) {
+        var key = key
+        key.withUTF8 { settle(kind, key: $0, surface: surface, name: name, id: entry.id, country: entry.countryCode) }
+    }
+
+    /// Files a surface read from the text under its key: a mention of the entity already keyed so, else a
+    /// new entity named `name` (the surface as written when nil). Keys are bytes so that a key built in
+    /// a stack buffer and a `String` key take the same path.
+    private mutating func settle(_ kind: EntityKind, key: UnsafeBufferPointer<UInt8>, surface: UnsafeBufferPointer<UInt8>,
+                                 name: String?, id: String?, country: String?) {
         guard !key.isEmpty else { return }
         let position = index.value(for: Self.slotHash(kind, key), orInsert: slots.count)
         if position < slots.count {
@@ -184,8 +184,8 @@ struct EntityCollector {
             return
         }
         let written = String(decoding: surface, as: UTF8.self)
-        keyBytes.append(contentsOf: key.utf8)
-        append(name: name, id: entry.id, country: entry.countryCode, mention: written, kind, keyCount: key.utf8.count, surface)
+        keyBytes.append(contentsOf: key)
+        append(name: name ?? written, id: id, country: country, mention: written, kind, keyCount: key.count, surface)
     }
 
     /// A new entity, whose only mention is `mention` (`surface` as a `String`); its key is the last
